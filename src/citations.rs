@@ -1,0 +1,710 @@
+//! Find citations of other directives in running text.
+//!
+//! Candidates come from [`DocNumber::find_all`] (one regex); each is then judged by its
+//! context: the words just before it ("Kết luận số"), the words right after it (", ngày
+//! 23/8/2021 của Thủ tướng Chính phủ") and, in the same sentence, "Ngày …, X ban hành … số".
+//!
+//! Decisions:
+//! * Any text is accepted: spans always index the caller's `text`. The number itself is
+//!   matched on the raw text (its characters are unchanged by NFC) and the context windows
+//!   are NFC-normalised before the words are read, so NFD input works too.
+//! * The document's own number ("Số 2644 - CV/TU" in the header) is returned like any other.
+//! * A candidate written in lower case only ("1102/cđ-ttg") needs context ("số", a type word)
+//!   or codes that are all known; otherwise a candidate needs a known type or issuer code or
+//!   context, so "5/KM" in prose is not a citation.
+//! * Issuer, first match wins: (1) "của X" right after the number (and date);
+//!   (2) "X ban hành <type> số" before it; (3) the code's central issuer when it is specific
+//!   (`VPCP`, `TTg`, `VPTW`, `BYT`… but not the generic `TW`); (4) "của X tại <type> số"
+//!   before it; (5) the generic code name (`TW` → "Trung ương Đảng"); (6) for a provincial code,
+//!   the citing province's body ([`DocNumber::local_issuer_name`]). So "Kết luận của Thủ
+//!   tướng Chính phủ tại Thông báo số 253/TB-VPCP" gives "Văn phòng Chính phủ" (the body that
+//!   issued the Thông báo), while "chỉ đạo của Bộ Chính trị tại Kết luận số 07-KL/TW" gives
+//!   "Bộ Chính trị" (the code only says "TW").
+//! * Words are kept as printed (NFC, spaces collapsed): "Ban Thường vụ Tỉnh ủy", "UBND tỉnh".
+//!   The province is exposed separately in [`FoundCitation::issuer_province`]: the province
+//!   named in the words ("UBND tỉnh Bình Dương"), else `citing_province` when the words or
+//!   the code name a provincial body.
+
+use crate::number::{bare_province, DocNumber};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundCitation {
+    pub number: DocNumber,
+    /// From the words before the number ("Kết luận số", "Thông báo kết luận số"), else from
+    /// the number's type code.
+    pub type_name: Option<String>,
+    /// The issuing body; see the module docs for the order of sources.
+    pub issuer: Option<String>,
+    /// Province of a provincial issuer: named in the words, else the citing province.
+    /// `None` for central issuers.
+    pub issuer_province: Option<String>,
+    /// (year, month, day): "ngày 11/6/2021" right after the number, or "Ngày 24/8/2021, X ban
+    /// hành … số" before it in the same sentence.
+    pub date: Option<(i32, u32, u32)>,
+    /// Byte range of the number as written in `text` (e.g. "10- TB/VPTW").
+    pub number_span: Range<usize>,
+}
+
+/// Type words before a number, in lower case; `None`: generic ("văn bản"), type from the code.
+const TYPE_WORDS: &[(&str, Option<&str>)] = &[
+    ("thông báo kết luận", Some("Thông báo kết luận")),
+    ("công văn", Some("Công văn")),
+    ("công điện", Some("Công điện")),
+    ("chỉ thị", Some("Chỉ thị")),
+    ("kết luận", Some("Kết luận")),
+    ("thông báo", Some("Thông báo")),
+    ("nghị quyết liên tịch", Some("Nghị quyết liên tịch")),
+    ("nghị quyết", Some("Nghị quyết")),
+    ("nghị định", Some("Nghị định")),
+    ("quyết định", Some("Quyết định")),
+    ("kế hoạch", Some("Kế hoạch")),
+    ("hướng dẫn", Some("Hướng dẫn")),
+    ("thông tư liên tịch", Some("Thông tư liên tịch")),
+    ("thông tư", Some("Thông tư")),
+    ("thông tri", Some("Thông tri")),
+    ("báo cáo", Some("Báo cáo")),
+    ("tờ trình", Some("Tờ trình")),
+    ("quy chế", Some("Quy chế")),
+    ("quy định", Some("Quy định")),
+    ("chương trình", Some("Chương trình")),
+    ("đề án", Some("Đề án")),
+    ("dự án", Some("Dự án")),
+    ("phương án", Some("Phương án")),
+    ("pháp lệnh", Some("Pháp lệnh")),
+    ("luật", Some("Luật")),
+    ("điều lệ", Some("Điều lệ")),
+    ("thông cáo", Some("Thông cáo")),
+    ("văn bản", None),
+];
+
+/// Lower-case syllables that occur inside names of bodies ("Thủ tướng Chính phủ", "Ban
+/// Thường vụ Tỉnh ủy", "UBND tỉnh", "Ban chỉ đạo"); any other lower-case word ends a name.
+const NAME_SYLLABLES: &str = "tướng phủ trị vụ ủy uỷ ban nhân dân tỉnh huyện quận thị xã phường \
+    thành phố trung ương văn phòng chỉ đạo quốc gia hội đồng thường trực bí thư chấp hành kiểm \
+    tra tuyên giáo tổ chức vận nội ngoại kinh tế y an công thương tài chính xây dựng lao động \
+    binh hóa hoá thể thao du lịch khoa học nghệ dục đào tạo nông nghiệp phát triển thôn tư \
+    pháp kế hoạch đầu môi trường nguyên thông tin truyền quân sự đảng đoàn mặt trận cơ quan sở \
+    cục viện tòa toà án sát ngân hàng nhà nước bảo hiểm liên khối doanh cấp";
+
+/// (year, month, day).
+type Date = (i32, u32, u32);
+
+const MAX_NAME_WORDS: usize = 10;
+const WINDOW: usize = 400;
+const DATE: &str = r"(?P<d>\d{1,2})\s*[/.\-–]\s*(?P<m>\d{1,2})\s*[/.\-–]\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2}),?\s+năm\s+(?P<y2>\d{4})";
+/// Up to one line break between a number and what follows it.
+const GAP: &str = r"[ \t\x{A0},(]*\n?[ \t\x{A0},(]*";
+const STOP: &str = r#"[^,;:()\[\]"“”\n]"#;
+
+fn type_alternatives() -> String {
+    TYPE_WORDS.iter().map(|(w, _)| w.replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("citation pattern")
+}
+
+/// "…Kết luận số " / "…Chỉ thị " / "…Số: " at the end of the words before.
+static TYPE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(r"(?i)(?:^|[^\p{{L}}\p{{M}}\p{{N}}])(?:(?P<t>{})\s*)?(?:(?P<so>số)\s*[:.]?\s*)?$", type_alternatives()))
+});
+/// "X ban hành <type> số " at the end of the words before.
+static ISSUED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)(?P<who>{STOP}+?)\s+(?:đã\s+|vừa\s+)?ban\s+hành\s+(?:(?:{})\s*)?(?:số\s*[:.]?\s*)?$",
+        type_alternatives()
+    ))
+});
+/// "của X tại <type> số " at the end of the words before.
+static OF_AT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(r"(?i)của\s+(?P<who>{STOP}+?)\s+tại\s+(?:{})\s*(?:số\s*[:.]?\s*)?$", type_alternatives()))
+});
+static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^{GAP}(?:ban\s+hành\s+)?ngày\s+(?:{DATE})")));
+static DATE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)(?:^|[^\p{{L}}])ngày\s+(?:{DATE})")));
+static ISSUER_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"^{GAP}(?:[Cc]ủa|[Dd]o)\s+(?P<who>\p{{Lu}}{STOP}*)")));
+static PROVINCE_IN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:[Tt]ỉnh(?:\s+[uủ][yỷ])?|[Tt]hành\s+(?:phố|[uủ][yỷ])|TP\.?)\s+(?P<p>\p{Lu}\p{Ll}*(?:(?:\s+|\s*-\s*)\p{Lu}\p{Ll}*){0,4})",
+    )
+});
+
+/// All citations in `text` in order of appearance. `citing_province` is the province of the
+/// directive whose text this is.
+pub fn extract_citations(text: &str, citing_province: Option<&str>) -> Vec<FoundCitation> {
+    DocNumber::find_all(text)
+        .into_iter()
+        .filter_map(|(span, number)| cite(text, span, number, citing_province))
+        .collect()
+}
+
+fn cite(text: &str, span: Range<usize>, number: DocNumber, citing_province: Option<&str>) -> Option<FoundCitation> {
+    let before = sentence_before(text, span.start);
+    let after = window_after(text, span.end);
+    let typed = TYPE_BEFORE.captures(&before);
+    let word_type = typed.as_ref().and_then(|c| c.name("t")).map(|t| collapse(t.as_str()).to_lowercase());
+    let has_context = word_type.is_some() || typed.as_ref().is_some_and(|c| c.name("so").is_some());
+    if !plausible(&text[span.clone()], &number, has_context) {
+        return None;
+    }
+    let type_name = match word_type {
+        Some(w) => TYPE_WORDS.iter().find(|(k, _)| *k == w).and_then(|(_, name)| *name),
+        None => None,
+    }
+    .or(number.type_name())
+    .map(str::to_string);
+
+    let (after_issuer, after_date) = words_after(&after);
+    let issued = issued_before(&before);
+    let issuer_words = after_issuer.clone().or_else(|| issued.as_ref().map(|(who, _)| who.clone()));
+    let specific = number.issuer_name().filter(|_| number.issuer_code != "TW");
+    let issuer = issuer_words
+        .clone()
+        .or(specific.map(str::to_string))
+        .or_else(|| of_at_before(&before))
+        .or(number.issuer_name().map(str::to_string))
+        .or_else(|| citing_province.and_then(|p| number.local_issuer_name(p)));
+    let provincial_words = issuer_words.as_deref().is_some_and(names_provincial_body);
+    let issuer_province = match issuer_words.as_deref().and_then(province_in) {
+        Some(p) => Some(p),
+        None if provincial_words || (issuer_words.is_none() && number.is_provincial()) => {
+            citing_province.map(bare_province)
+        }
+        None => None,
+    };
+    Some(FoundCitation {
+        number,
+        type_name,
+        issuer,
+        issuer_province,
+        date: after_date.or(issued.and_then(|(_, d)| d)),
+        number_span: span,
+    })
+}
+
+/// A candidate in prose is a citation when it has context or recognisable codes.
+fn plausible(raw: &str, number: &DocNumber, has_context: bool) -> bool {
+    let known_type = number.type_code.is_some() && number.is_known_type();
+    let known_issuer = number.is_known_issuer();
+    let has_upper = raw.chars().any(char::is_uppercase);
+    has_context || (has_upper && (known_type || known_issuer)) || (known_type && known_issuer)
+}
+
+/// NFC text of the sentence before `start` (at most `WINDOW` bytes back).
+fn sentence_before(text: &str, start: usize) -> String {
+    let mut from = start.saturating_sub(WINDOW);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window: String = text[from..start].nfc().collect();
+    let mut cut = 0;
+    let mut chars = window.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_space = chars.peek().is_some_and(|&(_, n)| n.is_whitespace());
+        if matches!(c, '\n' | ';' | '!' | '?') || (c == '.' && next_space) {
+            cut = i + c.len_utf8();
+        }
+    }
+    window[cut..].to_string()
+}
+
+/// NFC text of at most `WINDOW` bytes after `end`.
+fn window_after(text: &str, end: usize) -> String {
+    let mut to = (end + WINDOW).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    text[end..to].nfc().collect()
+}
+
+/// ", ngày 23/8/2021 của Thủ tướng Chính phủ" → (issuer, date), in either order.
+fn words_after(after: &str) -> (Option<String>, Option<Date>) {
+    let mut rest = after;
+    let mut date = None;
+    if let Some(c) = DATE_AFTER.captures(rest) {
+        date = date_of(&c);
+        rest = &rest[c.get(0).map_or(0, |m| m.end())..];
+    }
+    let mut issuer = None;
+    if let Some(c) = ISSUER_AFTER.captures(rest) {
+        let who = c.name("who").expect("group");
+        let (name, end) = name_prefix(who.as_str());
+        if !name.is_empty() {
+            issuer = Some(name);
+            rest = &rest[who.start() + end..];
+            if date.is_none() {
+                date = DATE_AFTER.captures(rest).and_then(|c| date_of(&c));
+            }
+        }
+    }
+    (issuer, date)
+}
+
+/// "Ngày 24/8/2021, Văn phòng Trung ương Đảng ban hành Thông báo số " → (issuer, date).
+fn issued_before(before: &str) -> Option<(String, Option<Date>)> {
+    let c = ISSUED_BEFORE.captures(before)?;
+    let who = c.name("who")?;
+    let name = name_suffix(who.as_str())?;
+    let date = DATE_ANYWHERE.captures_iter(&before[..who.end()]).last().and_then(|c| date_of(&c));
+    Some((name, date))
+}
+
+/// "chỉ đạo của Bộ Chính trị tại Kết luận số " → "Bộ Chính trị".
+fn of_at_before(before: &str) -> Option<String> {
+    name_suffix(OF_AT_BEFORE.captures(before)?.name("who")?.as_str())
+}
+
+/// Whether `words[i]` can be part of a body's name: capitalised ("Chính", "UBND"), a name
+/// syllable ("phủ", "tỉnh"), or "và" joining two names ("Bộ Giáo dục và Đào tạo", but not
+/// "Tỉnh ủy và Công văn số …").
+fn is_name_word(words: &[&str], i: usize) -> bool {
+    let lower = words[i].to_lowercase();
+    let joins = || {
+        let next = words[i + 1..].iter().take(3).copied().collect::<Vec<_>>().join(" ");
+        next.starts_with(char::is_uppercase) && !TYPE_WORDS.iter().any(|(w, _)| next.to_lowercase().starts_with(w))
+    };
+    words[i].starts_with(char::is_uppercase)
+        || NAME_SYLLABLES.split_whitespace().any(|s| s == lower)
+        || (lower == "và" && joins())
+}
+
+/// The leading words of `s` that form a name (at most `MAX_NAME_WORDS`). Returns the name
+/// (spaces collapsed) and its end offset in `s`.
+fn name_prefix(s: &str) -> (String, usize) {
+    let mut pieces = Vec::new(); // (start, word)
+    let mut offset = 0;
+    for piece in s.split_inclusive(char::is_whitespace) {
+        if !piece.trim_end().is_empty() {
+            pieces.push((offset, piece.trim_end()));
+        }
+        offset += piece.len();
+    }
+    let mut words: Vec<&str> = pieces.iter().map(|p| p.1).collect();
+    let n = (0..words.len().min(MAX_NAME_WORDS))
+        .find(|&i| !is_name_word(&words, i))
+        .unwrap_or(words.len().min(MAX_NAME_WORDS));
+    words.truncate(n);
+    let Some(last) = words.last_mut() else {
+        return (String::new(), 0);
+    };
+    *last = last.trim_end_matches(|c: char| !c.is_alphanumeric()); // "phủ)" → "phủ"
+    let end = pieces[n - 1].0 + last.len();
+    (words.join(" "), end)
+}
+
+/// The trailing words of `s` that form a name starting with a capital: "Ngày 24/8/2021 Bộ Y
+/// tế" → "Bộ Y tế". `None` when there is none or it is longer than `MAX_NAME_WORDS`.
+fn name_suffix(s: &str) -> Option<String> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut from = words.len();
+    while from > 0 && is_name_word(&words, from - 1) {
+        from -= 1;
+    }
+    let from = from + words[from..].iter().position(|w| w.starts_with(char::is_uppercase))?;
+    (words.len() - from <= MAX_NAME_WORDS).then(|| words[from..].join(" "))
+}
+
+fn date_of(c: &regex::Captures) -> Option<Date> {
+    let get = |a: &str, b: &str| c.name(a).or_else(|| c.name(b)).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (d, m, y) = (get("d", "d2")?, get("m", "m2")?, get("y", "y2")?);
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&d).then_some((y as i32, m, d))
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn names_provincial_body(words: &str) -> bool {
+    let lower = words.to_lowercase();
+    ["tỉnh", "thành ủy", "thành uỷ", "thành phố", "ubnd", "hđnd", "huyện"].iter().any(|w| lower.contains(w))
+}
+
+fn province_in(words: &str) -> Option<String> {
+    PROVINCE_IN.captures(words).map(|c| collapse(&c["p"]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The four real directives, kept in the repository as test fixtures.
+    fn seed(prefix: &str) -> String {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
+        let path = std::fs::read_dir(&dir)
+            .expect("seed dir")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix)))
+            .expect("seed file");
+        std::fs::read_to_string(path).expect("seed text")
+    }
+
+    /// One line per citation: "span → canonical | type | issuer | issuer province | d/m/y".
+    fn rows(text: &str, province: Option<&str>) -> Vec<String> {
+        let opt = |s: Option<String>| s.unwrap_or_else(|| "-".into());
+        extract_citations(text, province)
+            .into_iter()
+            .map(|c| {
+                let date = c.date.map(|(y, m, d)| format!("{d}/{m}/{y}"));
+                let span = &text[c.number_span.clone()];
+                let (canonical, type_name) = (c.number.canonical(), opt(c.type_name));
+                let (issuer, province) = (opt(c.issuer), opt(c.issuer_province));
+                format!("{span} → {canonical} | {type_name} | {issuer} | {province} | {}", opt(date))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn seed_000_has_no_numbered_citation() {
+        assert_eq!(rows(&seed("000_"), Some("Tây Ninh")), Vec::<String>::new());
+    }
+
+    #[test]
+    fn seed_001() {
+        assert_eq!(
+            rows(&seed("001_"), Some("Ninh Bình")),
+            [
+                // The document's own number in the header: returned, the caller filters it.
+                "2644 - CV/TU → 2644-CV/TU | Công văn | Tỉnh ủy Ninh Bình | Ninh Bình | -",
+                "472/UBND-VP6 → 472/UBND-VP6 | Công văn | UBND tỉnh | Ninh Bình | 28/7/2020",
+                // "Kết luận của Thủ tướng Chính phủ tại Thông báo số …": the code's issuer wins.
+                "253/TB-VPCP → 253/TB-VPCP | Thông báo | Văn phòng Chính phủ | - | 27/7/2020",
+            ]
+        );
+    }
+
+    #[test]
+    fn seed_003() {
+        assert_eq!(
+            rows(&seed("003_"), Some("Quảng Ngãi")),
+            [
+                "453-CV/TU → 453-CV/TU | Công văn | Tỉnh ủy Quảng Ngãi | Quảng Ngãi | -",
+                // "chỉ đạo của Bộ Chính trị tại Kết luận số": the words beat the generic "TW".
+                "07-KL/TW → 07-KL/TW | Kết luận | Bộ Chính trị | - | 11/6/2021",
+            ]
+        );
+    }
+
+    #[test]
+    fn seed_004() {
+        // The seed does not name its province.
+        assert_eq!(
+            rows(&seed("004_"), None),
+            [
+                "10- TB/VPTW → 10-TB/VPTW | Thông báo | Văn phòng Trung ương Đảng | - | 24/8/2021",
+                "1102/CĐ-TTg → 1102/CĐ-TTg | Công điện | Thủ tướng Chính phủ | - | 23/8/2021",
+                "188-CV/TU → 188-CV/TU | Công văn | Ban Thường vụ Tỉnh ủy | - | 24/8/2021",
+            ]
+        );
+        // With a province, the words stay as printed and the province is exposed apart.
+        assert_eq!(
+            rows(&seed("004_"), Some("Tây Ninh"))[2],
+            "188-CV/TU → 188-CV/TU | Công văn | Ban Thường vụ Tỉnh ủy | Tây Ninh | 24/8/2021"
+        );
+    }
+
+    #[test]
+    fn seeds_in_nfd_give_the_same_citations() {
+        for (prefix, province) in [("001_", Some("Ninh Bình")), ("003_", Some("Quảng Ngãi")), ("004_", None)] {
+            let nfc = seed(prefix);
+            let nfd: String = nfc.nfd().collect();
+            let strip = |v: Vec<FoundCitation>| {
+                v.into_iter().map(|c| (c.number, c.type_name, c.issuer, c.date)).collect::<Vec<_>>()
+            };
+            assert_eq!(strip(extract_citations(&nfd, province)), strip(extract_citations(&nfc, province)), "{prefix}");
+        }
+    }
+
+    type Expect = &'static [(&'static str, Option<&'static str>, Option<Date>)];
+
+    /// Sentence → expected (canonical, type, date) of each citation; empty for near-misses.
+    const TABLE: &[(&str, Expect)] = &[
+        ("Kết luận số 07-KL/TW ngày 11/6/2021", &[("07-KL/TW", Some("Kết luận"), Some((2021, 6, 11)))]),
+        ("Thông báo số 253/TB-VPCP, ngày 27/7/2020", &[("253/TB-VPCP", Some("Thông báo"), Some((2020, 7, 27)))]),
+        (
+            "Công điện số 1102/CĐ-TTg, ngày 23/8/2021 của Thủ tướng Chính phủ",
+            &[("1102/CĐ-TTg", Some("Công điện"), Some((2021, 8, 23)))],
+        ),
+        (
+            "Công văn số 188-CV/TU, ngày 24/8/2021 của Ban Thường vụ Tỉnh ủy",
+            &[("188-CV/TU", Some("Công văn"), Some((2021, 8, 24)))],
+        ),
+        ("Thông báo số 10- TB/VPTW", &[("10-TB/VPTW", Some("Thông báo"), None)]),
+        (
+            "Công văn số 472/UBND-VP6, ngày 28/7/2020 của UBND tỉnh",
+            &[("472/UBND-VP6", Some("Công văn"), Some((2020, 7, 28)))],
+        ),
+        ("thực hiện Chỉ thị 15/CT-TTg của Thủ tướng", &[("15/CT-TTg", Some("Chỉ thị"), None)]),
+        ("theo Chỉ thị số 16/CT-TTg ngày 31/3/2020", &[("16/CT-TTg", Some("Chỉ thị"), Some((2020, 3, 31)))]),
+        ("Nghị định số 30/2020/NĐ-CP", &[("30/2020/NĐ-CP", Some("Nghị định"), None)]),
+        ("Thông tư số 02/2021/TT-BYT ngày 19/01/2021", &[("02/2021/TT-BYT", Some("Thông tư"), Some((2021, 1, 19)))]),
+        ("Công điện số 1102/CD-TTg ngày 23/8/2021", &[("1102/CĐ-TTg", Some("Công điện"), Some((2021, 8, 23)))]),
+        ("Kết luận số 07–KL/TW", &[("07-KL/TW", Some("Kết luận"), None)]),
+        ("Kết luận số 07—KL/TW", &[("07-KL/TW", Some("Kết luận"), None)]),
+        ("Công điện số 1102/CĐ−TTg", &[("1102/CĐ-TTg", Some("Công điện"), None)]),
+        ("theo công điện số 1102/cđ-ttg", &[("1102/CĐ-TTg", Some("Công điện"), None)]),
+        ("theo kết luận số 07-kl/tw", &[("07-KL/TW", Some("Kết luận"), None)]),
+        ("CHỈ THỊ SỐ 16/CT-TTG", &[("16/CT-TTg", Some("Chỉ thị"), None)]),
+        ("Công điện số 1102/CĐ-TTg ngày 23-8-2021", &[("1102/CĐ-TTg", Some("Công điện"), Some((2021, 8, 23)))]),
+        ("Công điện số 1102/CĐ-TTg ngày 23.8.2021", &[("1102/CĐ-TTg", Some("Công điện"), Some((2021, 8, 23)))]),
+        (
+            "Công điện số 1102/CĐ-TTg ngày 23 tháng 8 năm 2021",
+            &[("1102/CĐ-TTg", Some("Công điện"), Some((2021, 8, 23)))],
+        ),
+        ("Chỉ thị số 05/CT-UBND ngày 03/02/2021", &[("05/CT-UBND", Some("Chỉ thị"), Some((2021, 2, 3)))]),
+        ("Quyết định số 447/QĐ-TTg ngày 01/4/2020", &[("447/QĐ-TTg", Some("Quyết định"), Some((2020, 4, 1)))]),
+        ("Quyết định 447/QD-TTg", &[("447/QĐ-TTg", Some("Quyết định"), None)]),
+        ("Số 2644 - CV/TU", &[("2644-CV/TU", Some("Công văn"), None)]),
+        ("Số: 1102/CD-TTg", &[("1102/CĐ-TTg", Some("Công điện"), None)]),
+        ("Công văn số 5599/VPCP-KGVX của Văn phòng Chính phủ", &[("5599/VPCP-KGVX", Some("Công văn"), None)]),
+        ("Văn bản số 123/BYT-MT ngày 5/1/2021", &[("123/BYT-MT", Some("Công văn"), Some((2021, 1, 5)))]),
+        ("Hướng dẫn 36-HD/VPTW", &[("36-HD/VPTW", Some("Hướng dẫn"), None)]),
+        ("Thông báo kết luận số 10-TB/VPTW", &[("10-TB/VPTW", Some("Thông báo kết luận"), None)]),
+        ("Nghị quyết số 128/NQ-CP ngày 11/10/2020", &[("128/NQ-CP", Some("Nghị quyết"), Some((2020, 10, 11)))]),
+        (
+            "Chỉ thị số 15/CT-TTg và Chỉ thị số 16/CT-TTg",
+            &[("15/CT-TTg", Some("Chỉ thị"), None), ("16/CT-TTg", Some("Chỉ thị"), None)],
+        ),
+        ("Chỉ thị 15/CT-TTg, 16/CT-TTg", &[("15/CT-TTg", Some("Chỉ thị"), None), ("16/CT-TTg", Some("Chỉ thị"), None)]),
+        ("(Kế hoạch số 45/KH-UBND)", &[("45/KH-UBND", Some("Kế hoạch"), None)]),
+        ("Công văn số 188-CV/TU.", &[("188-CV/TU", Some("Công văn"), None)]),
+        ("Chỉ thị số 11-CT/TW ngày 29/12/2011", &[("11-CT/TW", Some("Chỉ thị"), Some((2011, 12, 29)))]),
+        ("Công văn số 123-CV/BTGTU", &[("123-CV/BTGTU", Some("Công văn"), None)]),
+        ("Công điện số 1102/CĐ-TTg ngày 31/2/2021", &[("1102/CĐ-TTg", Some("Công điện"), None)]),
+        ("Thông báo số 253/TB-VPCP (ngày 27/7/2020)", &[("253/TB-VPCP", Some("Thông báo"), Some((2020, 7, 27)))]),
+        // Near-misses.
+        ("Liên hệ 0913.456.789 hoặc (0229) 3871 234", &[]),
+        ("điện thoại 0913 456 789", &[]),
+        ("ngày 11/6/2021 và ngày 25/7/2020", &[]),
+        ("phát hiện F0 trong cộng đồng", &[]),
+        ("dịch COVID-19, Covid-19", &[]),
+        ("giữ được 99 ngày không có ca lây nhiễm", &[]),
+        ("phương châm 4 tại chỗ", &[]),
+        ("phát hiện 27 ca lây nhiễm mới", &[]),
+        ("Số 2644", &[]),
+        ("CV/TU.TH.C", &[]),
+        ("PTB-145", &[]),
+        ("V/v tăng cường", &[]),
+        ("T/M BAN THƯỜNG VỤ", &[]),
+        ("K/T CHỦ TỊCH", &[]),
+        ("tỷ lệ tiêm đạt 95%, 100/100 xã", &[]),
+        ("Đ/c Chánh Văn phòng, (để b/c)", &[]),
+        ("tối đa 10/ngày, 2 lần/tuần", &[]),
+        ("khoảng 5/km đường", &[]),
+        ("1102 – CĐ-TTg", &[]),
+        ("Phòng VP6", &[]),
+        ("giai đoạn 2021-2025", &[]),
+        ("từ 24/7 đến 30/7", &[]),
+    ];
+
+    #[test]
+    fn table_of_variants_and_near_misses() {
+        assert!(TABLE.len() >= 40);
+        for (sentence, expected) in TABLE {
+            let got: Vec<_> = extract_citations(sentence, None)
+                .into_iter()
+                .map(|c| (c.number.canonical(), c.type_name, c.date))
+                .collect();
+            let want: Vec<_> = expected.iter().map(|(n, t, d)| (n.to_string(), t.map(str::to_string), *d)).collect();
+            assert_eq!(got, want, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn issuers_and_provinces() {
+        for (sentence, province, want) in [
+            (
+                "Công văn số 472/UBND-VP6 của UBND tỉnh Bình Dương",
+                Some("Ninh Bình"),
+                "472/UBND-VP6 → 472/UBND-VP6 | Công văn | UBND tỉnh Bình Dương | Bình Dương | -",
+            ),
+            (
+                "Công văn số 472/UBND-VP6 ngày 28/7/2020",
+                Some("tỉnh Ninh Bình"),
+                "472/UBND-VP6 → 472/UBND-VP6 | Công văn | Ủy ban nhân dân tỉnh Ninh Bình | Ninh Bình | 28/7/2020",
+            ),
+            ("Công văn số 472/UBND-VP6", None, "472/UBND-VP6 → 472/UBND-VP6 | Công văn | - | - | -"),
+            ("Kết luận số 07-KL/TW", None, "07-KL/TW → 07-KL/TW | Kết luận | Trung ương Đảng | - | -"),
+            ("Kết luận số 07-KL/TW của Bộ Chính trị", None, "07-KL/TW → 07-KL/TW | Kết luận | Bộ Chính trị | - | -"),
+            (
+                "Công văn 2644-CV/TU",
+                Some("Hà Nội"),
+                "2644-CV/TU → 2644-CV/TU | Công văn | Thành ủy Hà Nội | Hà Nội | -",
+            ),
+            (
+                "Quyết định số 447/QĐ-TTg ngày 01/4/2020 của Thủ tướng Chính phủ phê duyệt Kế hoạch",
+                None,
+                "447/QĐ-TTg → 447/QĐ-TTg | Quyết định | Thủ tướng Chính phủ | - | 1/4/2020",
+            ),
+            (
+                "Công văn số 123/BYT-MT của Bộ Y tế ngày 5/1/2021 hướng dẫn cách ly",
+                None,
+                "123/BYT-MT → 123/BYT-MT | Công văn | Bộ Y tế | - | 5/1/2021",
+            ),
+            (
+                "Công văn số 12/BGDĐT-GDTrH của Bộ Giáo dục và Đào tạo về việc",
+                None,
+                "12/BGDĐT-GDTrH → 12/BGDĐT-GDTRH | Công văn | Bộ Giáo dục và Đào tạo | - | -",
+            ),
+            (
+                "Công văn số 99/UBND-KGVX của Ủy ban nhân dân tỉnh về",
+                Some("Tây Ninh"),
+                "99/UBND-KGVX → 99/UBND-KGVX | Công văn | Ủy ban nhân dân tỉnh | Tây Ninh | -",
+            ),
+            (
+                "Ngày 2/3/2021, Bộ Y tế đã ban hành Công văn số 9/BYT-MT",
+                None,
+                "9/BYT-MT → 9/BYT-MT | Công văn | Bộ Y tế | - | 2/3/2021",
+            ),
+            (
+                "Trên cơ sở đó Bộ Y tế ban hành Công văn số 9/BYT-MT",
+                None,
+                "9/BYT-MT → 9/BYT-MT | Công văn | Bộ Y tế | - | -",
+            ),
+            // "và" joins two names, not a name and the next citation.
+            (
+                "Kế hoạch số 12-KH/TU của Tỉnh ủy Bình Dương và Công văn số 9/BYT-MT",
+                Some("Tây Ninh"),
+                "12-KH/TU → 12-KH/TU | Kế hoạch | Tỉnh ủy Bình Dương | Bình Dương | -",
+            ),
+            // A date in an earlier sentence is not borrowed.
+            (
+                "Ngày 2/3/2021, đoàn làm việc. Bộ Y tế ban hành Công văn số 9/BYT-MT",
+                None,
+                "9/BYT-MT → 9/BYT-MT | Công văn | Bộ Y tế | - | -",
+            ),
+            // "của" followed by a lower-case word is no issuer.
+            ("Công văn số 9/BYT-MT của các cơ quan", None, "9/BYT-MT → 9/BYT-MT | Công văn | Bộ Y tế | - | -"),
+        ] {
+            assert_eq!(rows(sentence, province).first().map(String::as_str), Some(want), "{sentence}");
+        }
+    }
+
+    /// Tiny xorshift PRNG: deterministic, no dependency.
+    struct Rng(u64);
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+        fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+            items[(self.next() % items.len() as u64) as usize]
+        }
+    }
+
+    #[test]
+    fn never_panics_and_spans_reparse() {
+        const PIECES: &[&str] = &[
+            "0",
+            "1",
+            "2",
+            "7",
+            "9",
+            "12",
+            "2021",
+            "/",
+            "/",
+            "-",
+            "–",
+            "—",
+            "−",
+            " ",
+            " ",
+            "  ",
+            "\n",
+            ".",
+            ",",
+            ":",
+            "CV",
+            "TU",
+            "TW",
+            "KL",
+            "CĐ",
+            "CD",
+            "TTg",
+            "ttg",
+            "UBND",
+            "VP6",
+            "VPCP",
+            "NĐ",
+            "QĐ",
+            "TB",
+            "cđ",
+            "đ",
+            "Đ",
+            "Số",
+            "số",
+            "ngày",
+            "tháng",
+            "năm",
+            "của",
+            "Kết luận",
+            "Công điện",
+            "Thủ tướng Chính phủ",
+            "ban hành",
+            "Tỉnh ủy",
+            "ệ",
+            "ư",
+            "ơ",
+            "e\u{301}",
+            "\u{301}",
+            "\u{A0}",
+            "😀",
+            "中",
+            "F0",
+            "COVID-19",
+            "%",
+            "(",
+            ")",
+            "\"",
+            "“",
+            "ngày 1/1/2021",
+            "a",
+            "Z",
+            "_",
+            "tại",
+            "Bộ Chính trị",
+        ];
+        const SERIALS: &[&str] = &["7", "07", "10", "188", "1102", "2020", "99999"];
+        const SEPS: &[&str] = &["/", "-", " - ", "- ", " / ", "–", "/2020/", "//", ""];
+        const CODES: &[&str] = &["CV", "TB", "CĐ", "cd", "TTg", "UBND", "VP6", "TW", "KL", "BYT", "x", "Đ", "ệ", "9"];
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let mut found = 0;
+        for _ in 0..4000 {
+            let len = (rng.next() % 40) as usize;
+            let mut text = String::new();
+            for _ in 0..len {
+                if rng.next() % 3 == 1 {
+                    // A number-shaped token, often malformed.
+                    for part in [SERIALS, SEPS, CODES, SEPS, CODES] {
+                        text.push_str(rng.pick(part));
+                    }
+                } else {
+                    text.push_str(rng.pick(PIECES));
+                }
+            }
+            for c in extract_citations(&text, Some("Tây Ninh")) {
+                let span = c.number_span.clone();
+                assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{text:?}");
+                assert_eq!(DocNumber::parse(&text[span]), Some(c.number.clone()), "{text:?}");
+                found += 1;
+            }
+        }
+        eprintln!("found {found}");
+        assert!(found > 50, "the generator should produce some citations, got {found}");
+    }
+}

@@ -1,0 +1,181 @@
+//! Problems found in content: each names its file, line and column, says
+//! what is wrong and how to fix it. Stages collect them instead of stopping
+//! at the first, so one build reports every problem at once.
+
+use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term;
+use std::collections::HashMap;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path as the user wrote it on the command line (e.g. `content/a.md`).
+    pub path: String,
+    /// 1-based line and column (in characters) of the problem.
+    pub line: usize,
+    pub column: usize,
+    /// Byte range in the file's text, when the problem has a place in it.
+    #[serde(skip)]
+    pub span: Option<Range<usize>>,
+    pub message: String,
+    pub help: Option<String>,
+    pub notes: Vec<String>,
+}
+
+impl Diagnostic {
+    /// A problem at a byte range of a file's text.
+    pub fn at(severity: Severity, path: &str, text: &str, span: Range<usize>, message: String) -> Self {
+        let span = clamp_to_char_boundaries(text, span);
+        let (line, column) = line_and_column(text, span.start);
+        Diagnostic {
+            severity,
+            path: path.to_string(),
+            line,
+            column,
+            span: Some(span),
+            message,
+            help: None,
+            notes: Vec::new(),
+        }
+    }
+
+    /// A problem with a whole file (it could not be read, say).
+    pub fn file(severity: Severity, path: &str, message: String) -> Self {
+        Diagnostic {
+            severity,
+            path: path.to_string(),
+            line: 1,
+            column: 1,
+            span: None,
+            message,
+            help: None,
+            notes: Vec::new(),
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// One line, `path:line:column: severity: message`, for logs and tests.
+    pub fn short(&self) -> String {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        format!("{}:{}:{}: {severity}: {}", self.path, self.line, self.column, self.message)
+    }
+}
+
+fn clamp_to_char_boundaries(text: &str, span: Range<usize>) -> Range<usize> {
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Sorts diagnostics into a stable order: by file, then place, then message,
+/// so that reports do not depend on thread scheduling.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.path, a.line, a.column, a.severity, &a.message).cmp(&(&b.path, b.line, b.column, b.severity, &b.message))
+    });
+}
+
+/// Renders diagnostics as rustc-style snippets with the offending line shown.
+/// `source_of` gives the text of a file by its path, when it was read.
+pub fn render<'a>(diagnostics: &[Diagnostic], source_of: impl Fn(&str) -> Option<&'a str>) -> String {
+    let mut files = SimpleFiles::new();
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let config = term::Config::default();
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        let mut report = match diagnostic.severity {
+            Severity::Error => Report::new(ReportSeverity::Error),
+            Severity::Warning => Report::new(ReportSeverity::Warning),
+        }
+        .with_message(&diagnostic.message);
+        let mut notes = Vec::new();
+        match (&diagnostic.span, source_of(&diagnostic.path)) {
+            (Some(span), Some(text)) => {
+                let id = *ids
+                    .entry(diagnostic.path.as_str())
+                    .or_insert_with(|| files.add(diagnostic.path.clone(), text.to_string()));
+                report = report.with_labels(vec![Label::primary(id, span.clone())]);
+            }
+            _ => notes.push(format!("in {}", diagnostic.path)),
+        }
+        notes.extend(diagnostic.notes.iter().cloned());
+        if let Some(help) = &diagnostic.help {
+            notes.push(format!("help: {help}"));
+        }
+        report = report.with_notes(notes);
+        match term::emit_into_string(&config, &files, &report) {
+            Ok(text) => out.push_str(&text),
+            Err(_) => {
+                out.push_str(&diagnostic.short());
+                out.push('\n');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters_not_bytes() {
+        let text = "---\ntỉnh: Hà Nội\nx";
+        let offset = text.find("Hà").unwrap();
+        assert_eq!(line_and_column(text, offset), (2, 7));
+        assert_eq!(line_and_column(text, 0), (1, 1));
+    }
+
+    #[test]
+    fn rendering_shows_the_offending_line_and_help() {
+        let text = "---\ndat: 2021-06-16\n---\n";
+        let start = text.find("dat").unwrap();
+        let diagnostic =
+            Diagnostic::at(Severity::Error, "content/a.md", text, start..start + 3, "unknown key `dat`".into())
+                .with_help("did you mean `date`?");
+        assert_eq!(diagnostic.short(), "content/a.md:2:1: error: unknown key `dat`");
+        let rendered = render(&[diagnostic], |_| Some(text));
+        assert!(rendered.contains("content/a.md:2:1"), "{rendered}");
+        assert!(rendered.contains("dat: 2021-06-16"), "{rendered}");
+        assert!(rendered.contains("help: did you mean `date`?"), "{rendered}");
+    }
+}

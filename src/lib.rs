@@ -1,0 +1,24 @@
+//! vanban: a static-site generator for an archive of official Vietnamese
+//! directives.
+//!
+//! The build is a one-way pipeline, one module per stage, each handing a
+//! plain data type to the next:
+//! [`load`] → [`validate`] → [`index`] → [`plan`] → [`render`] → [`write`].
+//! [`build`] runs the stages in order.
+
+pub mod build;
+pub mod citations;
+pub mod config;
+pub mod diagnostics;
+pub mod index;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod number;
+pub mod plan;
+pub mod provinces;
+pub mod render;
+pub mod theme;
+pub mod validate;
+pub mod vietnamese;
+pub mod write;

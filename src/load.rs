@@ -1,0 +1,185 @@
+//! Stage 1, load: find every file under `content/`, read it as UTF-8,
+//! normalise it to NFC and split the front matter from the text.
+//! Files that cannot be read become diagnostics, never silent drops.
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::vietnamese::nfc;
+use rayon::prelude::*;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// One content file, read and normalised.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the content folder, with `/` separators.
+    pub rel_path: String,
+    /// Path for messages: the content folder as given, joined with `rel_path`.
+    pub display_path: String,
+    /// The file's text in NFC.
+    pub text: String,
+    /// Byte range of the YAML between the `---` lines, and of the body.
+    pub front_matter: Range<usize>,
+    pub body: Range<usize>,
+}
+
+impl SourceFile {
+    pub fn front_matter_text(&self) -> &str {
+        &self.text[self.front_matter.clone()]
+    }
+
+    pub fn body_text(&self) -> &str {
+        &self.text[self.body.clone()]
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Sorted by `rel_path`, whatever order the file system lists them in.
+    pub files: Vec<SourceFile>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads every `.md` file below `content_dir`, in parallel.
+pub fn load(content_dir: &Path) -> Loaded {
+    let mut loaded = Loaded::default();
+    if !content_dir.is_dir() {
+        loaded.diagnostics.push(
+            Diagnostic::file(Severity::Error, &content_dir.display().to_string(), "content folder not found".into())
+                .with_help("create it, or name another with --content DIR"),
+        );
+        return loaded;
+    }
+    let (paths, walk_problems) = list_files(content_dir);
+    loaded.diagnostics.extend(walk_problems);
+    let results: Vec<Result<SourceFile, Diagnostic>> =
+        paths.par_iter().map(|path| read_source(content_dir, path)).collect();
+    for result in results {
+        match result {
+            Ok(file) => loaded.files.push(file),
+            Err(diagnostic) => loaded.diagnostics.push(diagnostic),
+        }
+    }
+    loaded
+}
+
+fn display_path(content_dir: &Path, rel_path: &str) -> String {
+    content_dir.join(rel_path).display().to_string()
+}
+
+fn rel_path_of(content_dir: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(content_dir).unwrap_or(path);
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+/// Lists the Markdown files, sorted; any other file is reported, so that
+/// nothing in `content/` is silently left out of the archive.
+fn list_files(content_dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let mut paths = Vec::new();
+    let mut problems = Vec::new();
+    for entry in WalkDir::new(content_dir).sort_by_file_name().follow_links(false) {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error.path().map(|p| p.display().to_string()).unwrap_or_default();
+                problems.push(Diagnostic::file(Severity::Error, &path, format!("cannot read: {error}")));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            if entry.file_type().is_symlink() {
+                let shown = display_path(content_dir, &rel_path_of(content_dir, entry.path()));
+                problems.push(
+                    Diagnostic::file(Severity::Warning, &shown, "symbolic link not followed".into())
+                        .with_help("copy the file into content/ instead of linking to it"),
+                );
+            }
+            continue;
+        }
+        let path = entry.into_path();
+        if path.extension().is_some_and(|ext| ext == "md") {
+            paths.push(path);
+        } else {
+            let shown = display_path(content_dir, &rel_path_of(content_dir, &path));
+            problems.push(
+                Diagnostic::file(
+                    Severity::Warning,
+                    &shown,
+                    "not a directive (only .md files are read); left out".into(),
+                )
+                .with_help("rename it to .md if it is a directive, or move it out of the content folder"),
+            );
+        }
+    }
+    (paths, problems)
+}
+
+fn read_source(content_dir: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
+    let rel_path = rel_path_of(content_dir, path);
+    let shown = display_path(content_dir, &rel_path);
+    let bytes = std::fs::read(path)
+        .map_err(|error| Diagnostic::file(Severity::Error, &shown, format!("cannot read the file: {error}")))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            return Err(Diagnostic::file(
+                Severity::Error,
+                &shown,
+                format!("not UTF-8 text (invalid byte at offset {})", error.utf8_error().valid_up_to()),
+            )
+            .with_help("convert it to UTF-8, e.g. `iconv -f WINDOWS-1258 -t UTF-8` for old Vietnamese Windows files"))
+        }
+    };
+    let text = nfc(text.strip_prefix('\u{feff}').unwrap_or(&text)).replace("\r\n", "\n");
+    let (front_matter, body) = split_front_matter(&text).ok_or_else(|| {
+        Diagnostic::at(
+            Severity::Error,
+            &shown,
+            &text,
+            0..text.find('\n').unwrap_or(text.len()),
+            "no front matter".into(),
+        )
+        .with_help("start the file with a line `---`, the YAML fields (title, number, date …), and another `---`")
+    })?;
+    Ok(SourceFile { rel_path, display_path: shown, text, front_matter, body })
+}
+
+/// Finds the YAML between a first line `---` and the next line `---`.
+fn split_front_matter(text: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let rest = text.strip_prefix("---\n")?;
+    let start = 4;
+    let mut offset = start;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let body_start = (offset + line.len()).min(text.len());
+            return Some((start..offset, body_start..text.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_from_body() {
+        let text = "---\ntitle: x\n---\nBody\n";
+        let (fm, body) = split_front_matter(text).unwrap();
+        assert_eq!(&text[fm], "title: x\n");
+        assert_eq!(&text[body], "Body\n");
+    }
+
+    #[test]
+    fn no_closing_line_means_no_front_matter() {
+        assert!(split_front_matter("---\ntitle: x\n").is_none());
+        assert!(split_front_matter("title: x\n---\n").is_none());
+    }
+
+    #[test]
+    fn empty_front_matter_and_empty_body_are_allowed() {
+        let (fm, body) = split_front_matter("---\n---").unwrap();
+        assert!(fm.is_empty() && body.is_empty());
+    }
+}

@@ -1,0 +1,173 @@
+//! A directive's Markdown text as safe HTML, with every citation of a known
+//! directive turned into a link to its page.
+//!
+//! Archive text is untrusted. Links keep only safe schemes; images from
+//! outside the archive become plain links (a page must make no request
+//! outside the archive); raw HTML, rare in directives, goes through ammonia.
+
+use crate::citations::extract_citations;
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use std::collections::HashMap;
+
+/// Renders `markdown` to HTML. `links` maps a canonical cited number
+/// (`07-KL/TW`) to its page's path from the archive root; `root` leads from
+/// the page being rendered back to that root.
+pub fn to_html(markdown: &str, links: &[(String, String)], root: &str) -> String {
+    let links: HashMap<&str, &str> = links.iter().map(|(n, h)| (n.as_str(), h.as_str())).collect();
+    let mut has_raw_html = false;
+    let mut link_depth = 0usize;
+    let mut events = Vec::new();
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Html(_) | Event::InlineHtml(_) => {
+                has_raw_html = true;
+                events.push(event);
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                link_depth += 1;
+                events.push(Event::Start(Tag::Link { link_type, dest_url: safe_url(dest_url), title, id }));
+            }
+            Event::End(TagEnd::Link) => {
+                link_depth = link_depth.saturating_sub(1);
+                events.push(event);
+            }
+            Event::Start(Tag::Image { dest_url, title, id, .. }) if is_outside(&dest_url) => {
+                // Shown as a link: loading it would leave the archive.
+                link_depth += 1;
+                let link = Tag::Link { link_type: LinkType::Inline, dest_url: safe_url(dest_url), title, id };
+                events.push(Event::Start(link));
+            }
+            Event::End(TagEnd::Image) if link_depth > 0 => {
+                link_depth -= 1;
+                events.push(Event::End(TagEnd::Link));
+            }
+            Event::Text(text) if link_depth == 0 && !links.is_empty() => {
+                link_citations(&text, &links, root, &mut events)
+            }
+            other => events.push(other),
+        }
+    }
+    let mut html = String::with_capacity(markdown.len() * 5 / 4);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if has_raw_html {
+        sanitize(&html)
+    } else {
+        html
+    }
+}
+
+/// Splits a run of text around the cited numbers it contains, linking each.
+fn link_citations<'a>(text: &CowStr<'a>, links: &HashMap<&str, &str>, root: &str, events: &mut Vec<Event<'a>>) {
+    let mut written = 0;
+    for found in extract_citations(text, None) {
+        let Some(href) = links.get(found.number.canonical().as_str()) else { continue };
+        let span = found.number_span;
+        if span.start < written {
+            continue;
+        }
+        if span.start > written {
+            events.push(Event::Text(CowStr::from(text[written..span.start].to_string())));
+        }
+        let anchor = format!(
+            "<a class=\"cite\" href=\"{}{}\">{}</a>",
+            escape_html(root),
+            escape_html(href),
+            escape_html(&text[span.clone()])
+        );
+        events.push(Event::InlineHtml(CowStr::from(anchor)));
+        written = span.end;
+    }
+    events.push(Event::Text(if written == 0 { text.clone() } else { CowStr::from(text[written..].to_string()) }));
+}
+
+/// Whether a URL points outside the archive.
+fn is_outside(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    lower.starts_with("//") || lower.contains(':')
+}
+
+/// Keeps http, https, mailto and relative links; anything else (javascript:,
+/// data:, vbscript: …) becomes an inert `#`.
+fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
+    let lower: String =
+        url.trim().chars().filter(|c| !c.is_control() && !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    let scheme = lower
+        .split_once(':')
+        .map(|(scheme, _)| scheme)
+        .filter(|s| !s.contains('/') && !s.contains('?') && !s.contains('#'));
+    match scheme {
+        None | Some("http") | Some("https") | Some("mailto") => url,
+        Some(_) => CowStr::from("#"),
+    }
+}
+
+/// Cleans HTML that contains raw HTML from the content: no scripts, no event
+/// handlers, no dangerous URLs, no images or frames that would load from
+/// outside the archive.
+fn sanitize(html: &str) -> String {
+    ammonia::Builder::default()
+        .rm_tags(["img"])
+        .add_tag_attributes("a", ["class"])
+        .link_rel(None)
+        .clean(html)
+        .to_string()
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_lists_emphasis_and_numbered_points() {
+        let html = to_html("1. Một\n2. **Hai**\n\n- gạch đầu dòng\n", &[], "");
+        assert!(html.contains("<ol>") && html.contains("<strong>Hai</strong>") && html.contains("<ul>"), "{html}");
+    }
+
+    #[test]
+    fn removes_scripts_and_event_handlers() {
+        let html =
+            to_html("<script>alert(1)</script>\n\n<p onclick=\"x()\">a</p>\n\n<img src=\"http://x/y.png\">", &[], "");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("onclick"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains(">a</p>"), "{html}");
+    }
+
+    #[test]
+    fn neutralises_javascript_links_and_outside_images() {
+        let html = to_html("[a](javascript:alert(1)) [b]( JaVaScRiPt:x) ![c](https://cdn.example/x.png)", &[], "");
+        assert!(!html.to_lowercase().contains("javascript:"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("href=\"https://cdn.example/x.png\""), "{html}");
+    }
+
+    #[test]
+    fn keeps_relative_and_web_links() {
+        let html = to_html("[a](../x/index.html) [b](https://example.org/?a=b:c)", &[], "");
+        assert!(
+            html.contains("href=\"../x/index.html\"") && html.contains("href=\"https://example.org/?a=b:c\""),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn escapes_text_that_looks_like_markup() {
+        assert_eq!(escape_html("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+    }
+}

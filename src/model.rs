@@ -1,0 +1,243 @@
+//! The content model: a directive as validated from its file. Plain data,
+//! handed from `validate` to `index`.
+
+use crate::number::DocNumber;
+use crate::provinces::ProvinceId;
+use serde::Serialize;
+use std::fmt;
+
+/// A date known to the day, the month or only the year. Partial dates are
+/// real (a document may say only "tháng 7 năm 2021"), so their precision is
+/// kept rather than padded to a day that was never printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+impl PartialDate {
+    pub fn ymd(year: i32, month: u32, day: u32) -> Self {
+        PartialDate { year, month: Some(month), day: Some(day) }
+    }
+
+    /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, rejecting days that do not
+    /// exist (2021-02-29). The error says what is wrong in words.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let parts: Vec<&str> = text.trim().split('-').collect();
+        let number = |s: &str, width: usize, what: &str| -> Result<u32, String> {
+            if s.len() == width && s.bytes().all(|b| b.is_ascii_digit()) {
+                Ok(s.parse().expect("digits"))
+            } else {
+                Err(format!("`{s}` is not a {what} of {width} digits"))
+            }
+        };
+        if parts.is_empty() || parts.len() > 3 {
+            return Err(format!("`{text}` is not a date"));
+        }
+        let year = number(parts[0], 4, "year")? as i32;
+        let month = parts.get(1).map(|m| number(m, 2, "month")).transpose()?;
+        let day = parts.get(2).map(|d| number(d, 2, "day")).transpose()?;
+        if let Some(m) = month {
+            if !(1..=12).contains(&m) {
+                return Err(format!("month {m} does not exist"));
+            }
+        }
+        if let (Some(m), Some(d)) = (month, day) {
+            if chrono::NaiveDate::from_ymd_opt(year, m, d).is_none() {
+                let last = days_in_month(year, m);
+                return Err(format!("{year}-{m:02} has {last} days, so day {d} does not exist"));
+            }
+        }
+        Ok(PartialDate { year, month, day })
+    }
+
+    pub fn is_full(&self) -> bool {
+        self.day.is_some()
+    }
+
+    fn naive(&self) -> Option<chrono::NaiveDate> {
+        chrono::NaiveDate::from_ymd_opt(self.year, self.month?, self.day?)
+    }
+
+    /// Days from `self` to `later`, when both are known to the day.
+    pub fn days_until(&self, later: &PartialDate) -> Option<i64> {
+        Some((later.naive()? - self.naive()?).num_days())
+    }
+
+    /// Vietnamese display: "29/7/2020", "tháng 7/2021", "năm 2021".
+    pub fn display_vi(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d}/{m}/{}", self.year),
+            (Some(m), None) => format!("tháng {m}/{}", self.year),
+            _ => format!("năm {}", self.year),
+        }
+    }
+
+    /// The previous and next day, for timeline navigation.
+    pub fn succ_day(&self) -> Option<PartialDate> {
+        let next = self.naive()?.succ_opt()?;
+        Some(from_naive(next))
+    }
+}
+
+fn from_naive(date: chrono::NaiveDate) -> PartialDate {
+    use chrono::Datelike;
+    PartialDate::ymd(date.year(), date.month(), date.day())
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    (28..=31).rev().find(|d| chrono::NaiveDate::from_ymd_opt(year, month, *d).is_some()).unwrap_or(28)
+}
+
+impl fmt::Display for PartialDate {
+    /// ISO 8601 at the precision known: `2021-06-16`, `2021-06`, `2021`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Signer {
+    pub name: Option<String>,
+    pub position: Option<String>,
+    pub authority: Option<String>,
+}
+
+/// A higher directive named in front matter (`cites:`) or found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CiteRef {
+    pub number: DocNumber,
+    pub type_name: Option<String>,
+    pub issuer: Option<String>,
+    pub date: Option<PartialDate>,
+    pub title: Option<String>,
+    /// Where the citation came from, for the "front matter wins" rule.
+    pub origin: CiteOrigin,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CiteOrigin {
+    FrontMatter,
+    Text,
+}
+
+/// A directive, validated. Every field is as the file states it (NFC).
+#[derive(Debug, Clone)]
+pub struct Directive {
+    /// Path of the content file relative to the content folder, with `/`.
+    pub source_path: String,
+    pub title: String,
+    pub number: Option<DocNumber>,
+    /// The number exactly as printed in the file.
+    pub number_printed: Option<String>,
+    pub type_name: Option<String>,
+    pub issuer: Option<String>,
+    pub province: Option<ProvinceId>,
+    pub date: Option<PartialDate>,
+    /// Earliest possible date, when the document is undated but its text
+    /// shows when it could have been issued at the earliest.
+    pub not_before: Option<PartialDate>,
+    pub place: Option<String>,
+    pub signer: Option<Signer>,
+    pub recipients: Vec<String>,
+    pub distribution: Vec<String>,
+    pub cites: Vec<CiteRef>,
+    pub tags: Vec<String>,
+    pub source: Option<String>,
+    pub notes: Option<String>,
+    pub inferred: Vec<String>,
+    pub extra: serde_json::Value,
+    /// The Markdown text after the front matter.
+    pub body: String,
+}
+
+/// Where a number is unique. Central codes (TW, TTg, VPCP …) are unique in
+/// the country; provincial codes (TU, UBND …) only within their province, so
+/// `188-CV/TU` cited from Tây Ninh is Tây Ninh's own Công văn 188.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Scope {
+    Central,
+    Province(ProvinceId),
+    /// A provincial number whose province is not known: unique only to the
+    /// file that holds or cites it, since it cannot be matched to anything.
+    UnknownProvince(String),
+}
+
+/// A directive's identity: its number with its issuer's scope and its year.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DirectiveKey {
+    pub scope: Scope,
+    pub number: String,
+    pub year: Option<i32>,
+}
+
+impl DirectiveKey {
+    /// `province` and `source_path` are those of the file that holds or cites
+    /// the number; the year is the number's own (30/2020/NĐ-CP) or the date's.
+    pub fn new(number: &DocNumber, province: Option<ProvinceId>, source_path: &str, year: Option<i32>) -> Self {
+        let scope = match (number.is_provincial(), province) {
+            (false, _) => Scope::Central,
+            (true, Some(province)) => Scope::Province(province),
+            (true, None) => Scope::UnknownProvince(source_path.to_string()),
+        };
+        let year = number.year.map(i32::from).or(year);
+        DirectiveKey { scope, number: number.canonical(), year }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_dates_at_three_precisions() {
+        assert_eq!(PartialDate::parse("2021-06-16").unwrap(), PartialDate::ymd(2021, 6, 16));
+        let month = PartialDate::parse("2021-07").unwrap();
+        assert_eq!((month.month, month.day), (Some(7), None));
+        assert_eq!(PartialDate::parse("2021").unwrap().to_string(), "2021");
+    }
+
+    #[test]
+    fn rejects_impossible_dates_with_a_reason() {
+        let error = PartialDate::parse("2021-02-29").unwrap_err();
+        assert!(error.contains("28 days"), "{error}");
+        assert!(PartialDate::parse("2021-13").unwrap_err().contains("month 13"));
+        assert!(PartialDate::parse("21-06-16").is_err());
+        assert!(PartialDate::parse("16/6/2021").is_err());
+    }
+
+    #[test]
+    fn partial_dates_sort_before_the_days_they_contain() {
+        let mut dates = [
+            PartialDate::parse("2021-06-16").unwrap(),
+            PartialDate::parse("2021").unwrap(),
+            PartialDate::parse("2021-06").unwrap(),
+            PartialDate::parse("2020-12-31").unwrap(),
+        ];
+        dates.sort();
+        let shown: Vec<String> = dates.iter().map(|d| d.to_string()).collect();
+        assert_eq!(shown, ["2020-12-31", "2021", "2021-06", "2021-06-16"]);
+    }
+
+    #[test]
+    fn counts_days_only_between_full_dates() {
+        let cited = PartialDate::ymd(2021, 6, 11);
+        assert_eq!(cited.days_until(&PartialDate::ymd(2021, 6, 16)), Some(5));
+        assert_eq!(cited.days_until(&PartialDate::parse("2021-07").unwrap()), None);
+        assert_eq!(PartialDate::ymd(2021, 6, 16).display_vi(), "16/6/2021");
+    }
+}

@@ -1,0 +1,647 @@
+//! A directive's number ("số và ký hiệu").
+//!
+//! Two numbering styles are in use:
+//! * Party (Hướng dẫn 36-HD/VPTW): `{serial}-{TYPE}/{ISSUER}`, e.g. `07-KL/TW`, `2644-CV/TU`.
+//! * State (Nghị định 30/2020/NĐ-CP): `{serial}[/{year}]/[{TYPE}-]{ISSUER}[-{UNIT}…]`,
+//!   e.g. `1102/CĐ-TTg`, `30/2020/NĐ-CP`; a state công văn has no type code: `472/UBND-VP6`.
+//!
+//! Decisions:
+//! * The serial is kept as written (`07` stays `07`), so `7-KL/TW` and `07-KL/TW` differ.
+//! * `issuer_code` holds everything after the type code, units included (`UBND-VP6`, `BYT-MT`).
+//! * Codes are stored canonically: known codes in their official case (`TTg`, `TTr`, `QyĐ`,
+//!   `CĐ`), with an ASCII `D` read as `Đ` where only the `Đ` spelling is a code (`CD`→`CĐ`,
+//!   `QD`→`QĐ`, `HDND`→`HĐND`, `BCD`→`BCĐ`; `HD` stays Hướng dẫn); unknown codes upper-case.
+//! * A serial joined to a state code by a dash only (`1102 – CĐ-TTg`) is rejected: without a
+//!   `/` it is neither style, and accepting it would let dashes alone make numbers.
+//! * Provincial: Party issuers not ending in `TW` (TU, BTGTU, VPTU, UBKTTU, HU, ĐU…) and the
+//!   state codes UBND, HĐND, bare BCĐ (a provincial steering committee; the national one is
+//!   `BCĐQG`) and the provincial departments (SYT, SGDĐT…). Unknown state codes are
+//!   [`IssuerLevel::Unknown`], not provincial.
+
+use regex::{Captures, Regex};
+use std::fmt;
+use std::ops::Range;
+use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NumberStyle {
+    Party,
+    State,
+}
+
+/// Issuer level, for facets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum IssuerLevel {
+    /// Trung ương Đảng and its organs (any Party issuer code ending in `TW`).
+    CentralParty,
+    /// Thủ tướng, Chính phủ, Văn phòng Chính phủ, ministries, Quốc hội, national committees.
+    CentralGovernment,
+    /// Codes only unique within a province (see [`DocNumber::is_provincial`]).
+    Provincial,
+    /// A state issuer code this module does not know.
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DocNumber {
+    pub serial: String,
+    pub year: Option<u16>,
+    pub type_code: Option<String>,
+    pub issuer_code: String,
+    pub style: NumberStyle,
+}
+
+struct TypeCode {
+    code: &'static str,
+    party: &'static str,
+    state: &'static str,
+}
+
+const fn ty(code: &'static str, name: &'static str) -> TypeCode {
+    TypeCode { code, party: name, state: name }
+}
+
+/// Type codes of Hướng dẫn 36-HD/VPTW (Party) and Nghị định 30/2020/NĐ-CP (State).
+const TYPES: &[TypeCode] = &[
+    ty("CV", "Công văn"),
+    ty("CT", "Chỉ thị"),
+    ty("KL", "Kết luận"),
+    ty("TB", "Thông báo"),
+    ty("CĐ", "Công điện"),
+    ty("NQ", "Nghị quyết"),
+    ty("NQLT", "Nghị quyết liên tịch"),
+    ty("QĐ", "Quyết định"),
+    ty("QĐi", "Quy định"),
+    ty("QyĐ", "Quy định"),
+    ty("QC", "Quy chế"),
+    ty("KH", "Kế hoạch"),
+    ty("HD", "Hướng dẫn"),
+    ty("NĐ", "Nghị định"),
+    TypeCode { code: "TT", party: "Thông tri", state: "Thông tư" },
+    ty("TTLT", "Thông tư liên tịch"),
+    ty("BC", "Báo cáo"),
+    ty("TTr", "Tờ trình"),
+    ty("CTr", "Chương trình"),
+    ty("ĐA", "Đề án"),
+    ty("DA", "Dự án"),
+    ty("PA", "Phương án"),
+    ty("TC", "Thông cáo"),
+    ty("HĐ", "Hợp đồng"),
+    ty("BB", "Biên bản"),
+    ty("ĐL", "Điều lệ"),
+    ty("GM", "Giấy mời"),
+];
+
+/// How a provincial code names its body once the province is known.
+#[derive(Clone, Copy)]
+enum Local {
+    /// `{prefix}Tỉnh ủy {p}` / `{prefix}Thành ủy {p}`.
+    Committee(&'static str),
+    /// `{prefix}tỉnh {p}` / `{prefix}thành phố {p}`.
+    Province(&'static str),
+    /// Provincial, but the code alone does not say which body.
+    Unnamed,
+}
+
+struct Issuer {
+    code: &'static str,
+    name: Option<&'static str>,
+    level: IssuerLevel,
+    local: Local,
+}
+
+const fn party(code: &'static str, name: &'static str) -> Issuer {
+    Issuer { code, name: Some(name), level: IssuerLevel::CentralParty, local: Local::Unnamed }
+}
+const fn gov(code: &'static str, name: &'static str) -> Issuer {
+    Issuer { code, name: Some(name), level: IssuerLevel::CentralGovernment, local: Local::Unnamed }
+}
+const fn local(code: &'static str, local: Local) -> Issuer {
+    Issuer { code, name: None, level: IssuerLevel::Provincial, local }
+}
+
+const ISSUERS: &[Issuer] = &[
+    party("TW", "Trung ương Đảng"),
+    party("VPTW", "Văn phòng Trung ương Đảng"),
+    party("BTCTW", "Ban Tổ chức Trung ương"),
+    party("BTGTW", "Ban Tuyên giáo Trung ương"),
+    party("BDVTW", "Ban Dân vận Trung ương"),
+    party("BĐNTW", "Ban Đối ngoại Trung ương"),
+    party("BKTTW", "Ban Kinh tế Trung ương"),
+    party("BNCTW", "Ban Nội chính Trung ương"),
+    party("UBKTTW", "Ủy ban Kiểm tra Trung ương"),
+    party("ĐUKCCQTW", "Đảng ủy Khối các cơ quan Trung ương"),
+    party("ĐUKDNTW", "Đảng ủy Khối Doanh nghiệp Trung ương"),
+    party("QUTW", "Quân ủy Trung ương"),
+    gov("TTg", "Thủ tướng Chính phủ"),
+    gov("CP", "Chính phủ"),
+    gov("VPCP", "Văn phòng Chính phủ"),
+    gov("BCĐQG", "Ban Chỉ đạo quốc gia"),
+    gov("BYT", "Bộ Y tế"),
+    gov("BCA", "Bộ Công an"),
+    gov("BQP", "Bộ Quốc phòng"),
+    gov("BNG", "Bộ Ngoại giao"),
+    gov("BTC", "Bộ Tài chính"),
+    gov("BNV", "Bộ Nội vụ"),
+    gov("BTP", "Bộ Tư pháp"),
+    gov("BCT", "Bộ Công Thương"),
+    gov("BXD", "Bộ Xây dựng"),
+    gov("BGDĐT", "Bộ Giáo dục và Đào tạo"),
+    gov("BGTVT", "Bộ Giao thông vận tải"),
+    gov("BKHĐT", "Bộ Kế hoạch và Đầu tư"),
+    gov("BKHCN", "Bộ Khoa học và Công nghệ"),
+    gov("BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội"),
+    gov("BNNPTNT", "Bộ Nông nghiệp và Phát triển nông thôn"),
+    gov("BTNMT", "Bộ Tài nguyên và Môi trường"),
+    gov("BTTTT", "Bộ Thông tin và Truyền thông"),
+    gov("BVHTTDL", "Bộ Văn hóa, Thể thao và Du lịch"),
+    gov("NHNN", "Ngân hàng Nhà nước Việt Nam"),
+    gov("TTCP", "Thanh tra Chính phủ"),
+    gov("UBDT", "Ủy ban Dân tộc"),
+    local("TU", Local::Committee("")),
+    local("VPTU", Local::Committee("Văn phòng ")),
+    local("BTGTU", Local::Committee("Ban Tuyên giáo ")),
+    local("BTCTU", Local::Committee("Ban Tổ chức ")),
+    local("BDVTU", Local::Committee("Ban Dân vận ")),
+    local("BNCTU", Local::Committee("Ban Nội chính ")),
+    local("UBKTTU", Local::Committee("Ủy ban Kiểm tra ")),
+    local("UBND", Local::Province("Ủy ban nhân dân ")),
+    local("HĐND", Local::Province("Hội đồng nhân dân ")),
+    local("SYT", Local::Province("Sở Y tế ")),
+    local("SGDĐT", Local::Province("Sở Giáo dục và Đào tạo ")),
+    local("BCĐ", Local::Unnamed),
+    local("HU", Local::Unnamed),
+    local("ĐU", Local::Unnamed),
+    local("QU", Local::Unnamed),
+    local("ĐUK", Local::Unnamed),
+];
+
+/// Centrally-run cities: their committee is a Thành ủy, their people's committee a "thành phố".
+const CITIES: &[&str] = &["Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"];
+
+const DASHES: &[char] = &['-', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2212}', '\u{FF0D}'];
+
+/// The one number-candidate pattern (placeholders in capitals are expanded below). A code
+/// letter is ASCII or Đ/đ (U+0110/U+0111); `num` is the number itself, preceded by the start
+/// or a character that cannot continue a word, number or code.
+static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = r"(?x)
+        (?: ^ | [^\p{L}\p{N}\p{M}/.\-\x{2010}-\x{2014}\x{2212}\x{FF0D}] )
+        (?P<num>
+            (?P<serial> \d{1,5} )
+            (?:
+                # Party: 07-KL/TW, 10- TB/VPTW
+                SP DASH SP (?P<ptype> LETTER{1,6} ) SP SLASH SP (?P<piss> SEG (?: DASH SEG )* )
+              | # State: 1102/CĐ-TTg, 30/2020/NĐ-CP, 472/UBND-VP6
+                SP SLASH SP (?: (?P<year> (?:19|20)\d\d ) SP SLASH SP )? (?P<scode> SEG (?: DASH SEG )* )
+            )
+        )";
+    let pattern = pattern
+        .replace("SEG", "LETTER ALNUM{0,11}")
+        .replace("LETTER", r"[A-Za-z\x{110}\x{111}]")
+        .replace("ALNUM", r"[A-Za-z0-9\x{110}\x{111}]")
+        .replace("SP", r"[\x20\t\x{A0}]*")
+        .replace("DASH", r"[\-\x{2010}-\x{2014}\x{2212}\x{FF0D}]")
+        .replace("SLASH", r"[/\x{FF0F}]");
+    Regex::new(&pattern).expect("number pattern")
+});
+
+fn lookup<'t, T>(table: &'t [T], code: impl Fn(&T) -> &'static str, raw: &str) -> Option<&'t T> {
+    let up = raw.to_uppercase();
+    let fold = |s: &str| s.replace('Đ', "D");
+    table
+        .iter()
+        .find(|e| code(e).to_uppercase() == up)
+        .or_else(|| table.iter().find(|e| fold(&code(e).to_uppercase()) == fold(&up)))
+}
+
+fn find_type(raw: &str) -> Option<&'static TypeCode> {
+    lookup(TYPES, |t| t.code, raw)
+}
+
+fn find_issuer(raw: &str) -> Option<&'static Issuer> {
+    lookup(ISSUERS, |i| i.code, raw)
+}
+
+fn canon_type(raw: &str) -> String {
+    find_type(raw).map_or_else(|| raw.to_uppercase(), |t| t.code.to_string())
+}
+
+fn canon_issuer(segments: &[&str]) -> String {
+    let canon = |s: &&str| find_issuer(s).map_or_else(|| s.to_uppercase(), |i| i.code.to_string());
+    segments.iter().map(canon).collect::<Vec<_>>().join("-")
+}
+
+/// Quốc hội codes carry the term: `QH15`, `UBTVQH14`.
+fn parliament(first: &str) -> Option<&'static str> {
+    let term = |p: &str| first.strip_prefix(p).filter(|r| r.bytes().all(|b| b.is_ascii_digit()));
+    if term("QH").is_some() {
+        Some("Quốc hội")
+    } else if term("UBTVQH").is_some() {
+        Some("Ủy ban Thường vụ Quốc hội")
+    } else {
+        None
+    }
+}
+
+fn from_captures(c: &Captures) -> Option<DocNumber> {
+    let serial = c["serial"].to_string();
+    if let Some(ptype) = c.name("ptype") {
+        let segments: Vec<&str> = c["piss"].split(DASHES).collect();
+        return Some(DocNumber {
+            serial,
+            year: None,
+            type_code: Some(canon_type(ptype.as_str())),
+            issuer_code: canon_issuer(&segments),
+            style: NumberStyle::Party,
+        });
+    }
+    let segments: Vec<&str> = c["scode"].split(DASHES).collect();
+    let (type_code, issuer) = match find_type(segments[0]) {
+        Some(t) if segments.len() > 1 => (Some(t.code.to_string()), &segments[1..]),
+        Some(_) => return None, // "15/CT": a type code with no issuer
+        None => (None, &segments[..]),
+    };
+    Some(DocNumber {
+        serial,
+        year: c.name("year").and_then(|y| y.as_str().parse().ok()),
+        type_code,
+        issuer_code: canon_issuer(issuer),
+        style: NumberStyle::State,
+    })
+}
+
+/// Strip a leading "Số", "Số:", "No." and trailing punctuation.
+fn strip_label(s: &str) -> &str {
+    let s = s.trim();
+    for label in ["số", "Số", "SỐ", "so", "So", "SO", "No", "no", "NO"] {
+        if let Some(rest) = s.strip_prefix(label) {
+            if rest.starts_with(|c: char| c.is_whitespace() || c.is_ascii_digit() || c == ':' || c == '.') {
+                return rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':' || c == '.');
+            }
+        }
+    }
+    s
+}
+
+impl DocNumber {
+    /// Lenient parse of a number as printed or typed (see the module docs). `None` when the
+    /// whole string (after removing a "Số:" label) is not one directive number.
+    pub fn parse(s: &str) -> Option<DocNumber> {
+        let nfc: String = s.nfc().collect();
+        let s = strip_label(&nfc).trim_end_matches([',', ';', ':', '.', ' ']);
+        match DocNumber::find_all(s).as_slice() {
+            [(span, number)] if *span == (0..s.len()) => Some(number.clone()),
+            _ => None,
+        }
+    }
+
+    /// Every number in `text` with its byte span, in order. Purely lexical: callers that scan
+    /// running text should also weigh the context (see `citations`). Works on any text; the
+    /// number's own characters (ASCII, Đ, dashes) are unaffected by Unicode normalisation.
+    pub fn find_all(text: &str) -> Vec<(Range<usize>, DocNumber)> {
+        NUMBER_RE
+            .captures_iter(text)
+            .filter_map(|c| {
+                let span = c.name("num")?.range();
+                let mut next = text[span.end..].chars();
+                let ends_cleanly = match next.next() {
+                    None => true,
+                    Some(ch) if DASHES.contains(&ch) => !next.next().is_some_and(char::is_alphanumeric),
+                    Some(ch) => !(ch.is_alphanumeric() || ch == '/' || ch == '\u{FF0F}' || is_mark(ch)),
+                };
+                ends_cleanly.then_some(())?;
+                Some((span, from_captures(&c)?))
+            })
+            .collect()
+    }
+
+    /// Canonical form: `07-KL/TW`, `1102/CĐ-TTg`, `30/2020/NĐ-CP`, `472/UBND-VP6`.
+    pub fn canonical(&self) -> String {
+        match self.style {
+            NumberStyle::Party => {
+                format!("{}-{}/{}", self.serial, self.type_code.as_deref().unwrap_or(""), self.issuer_code)
+            }
+            NumberStyle::State => {
+                let mut out = self.serial.clone();
+                if let Some(year) = self.year {
+                    out.push_str(&format!("/{year}"));
+                }
+                out.push('/');
+                if let Some(t) = &self.type_code {
+                    out.push_str(t);
+                    out.push('-');
+                }
+                out.push_str(&self.issuer_code);
+                out
+            }
+        }
+    }
+
+    /// The document type named by the type code ("KL" → "Kết luận"; Party "TT" is a Thông tri,
+    /// State "TT" a Thông tư). A State number without a type code is a "Công văn", except for
+    /// Quốc hội numbers (`30/2021/QH15`), whose type the number does not tell.
+    pub fn type_name(&self) -> Option<&'static str> {
+        match &self.type_code {
+            Some(code) => find_type(code).map(|t| match self.style {
+                NumberStyle::Party => t.party,
+                NumberStyle::State => t.state,
+            }),
+            None if parliament(self.issuer_first()).is_some() => None,
+            None => Some("Công văn"),
+        }
+    }
+
+    /// Name of a central issuer from its code (the first issuer segment): "TW" → "Trung ương
+    /// Đảng" (the number cannot tell Bộ Chính trị from Ban Bí thư), "TTg" → "Thủ tướng Chính
+    /// phủ", "BYT-MT" → "Bộ Y tế". `None` for provincial and unknown codes.
+    pub fn issuer_name(&self) -> Option<&'static str> {
+        let first = self.issuer_first();
+        find_issuer(first).and_then(|i| i.name).or_else(|| parliament(first))
+    }
+
+    /// Whether the code is only unique within a province (see the module docs).
+    pub fn is_provincial(&self) -> bool {
+        self.level() == IssuerLevel::Provincial
+    }
+
+    pub fn level(&self) -> IssuerLevel {
+        let first = self.issuer_first();
+        if let Some(issuer) = find_issuer(first) {
+            return issuer.level;
+        }
+        match self.style {
+            NumberStyle::Party if first.ends_with("TW") => IssuerLevel::CentralParty,
+            NumberStyle::Party => IssuerLevel::Provincial,
+            NumberStyle::State if parliament(first).is_some() => IssuerLevel::CentralGovernment,
+            NumberStyle::State => IssuerLevel::Unknown,
+        }
+    }
+
+    /// Whether the type code is one of the standard codes (a State number without one is a
+    /// công văn and counts as known).
+    pub fn is_known_type(&self) -> bool {
+        self.type_code.as_deref().is_none_or(|t| find_type(t).is_some())
+    }
+
+    /// Whether the first issuer segment is a code this module knows (central or provincial).
+    pub fn is_known_issuer(&self) -> bool {
+        find_issuer(self.issuer_first()).is_some() || parliament(self.issuer_first()).is_some()
+    }
+
+    /// The body behind a provincial code once the province is known: "TU" → "Tỉnh ủy Ninh Bình"
+    /// (or "Thành ủy Hà Nội"), "UBND-VP6" → "Ủy ban nhân dân tỉnh Ninh Bình", "BTGTU" → "Ban
+    /// Tuyên giáo Tỉnh ủy …". A leading "Tỉnh"/"Thành phố"/"TP." in `province` is dropped.
+    /// `None` for central codes and provincial codes that do not name one body (BCĐ, HU…).
+    pub fn local_issuer_name(&self, province: &str) -> Option<String> {
+        let p = bare_province(province);
+        if p.is_empty() {
+            return None;
+        }
+        let city = CITIES.contains(&p.as_str());
+        match find_issuer(self.issuer_first())?.local {
+            Local::Committee(pre) => Some(format!("{pre}{} {p}", if city { "Thành ủy" } else { "Tỉnh ủy" })),
+            Local::Province(pre) => Some(format!("{pre}{} {p}", if city { "thành phố" } else { "tỉnh" })),
+            Local::Unnamed => None,
+        }
+    }
+
+    fn issuer_first(&self) -> &str {
+        self.issuer_code.split('-').next().unwrap_or("")
+    }
+}
+
+const PROVINCE_PREFIXES: &[&str] = &["Tỉnh ", "tỉnh ", "Thành phố ", "thành phố ", "TP. ", "TP.", "TP "];
+
+/// A province name without a leading "Tỉnh", "Thành phố" or "TP.": NFC, trimmed.
+pub(crate) fn bare_province(province: &str) -> String {
+    let nfc: String = province.nfc().collect();
+    let mut p = nfc.trim();
+    for prefix in PROVINCE_PREFIXES {
+        p = p.strip_prefix(prefix).unwrap_or(p).trim();
+    }
+    p.to_string()
+}
+
+fn is_mark(c: char) -> bool {
+    // Combining diacritics used by decomposed Vietnamese.
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}')
+}
+
+impl fmt::Display for DocNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.canonical())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::is_nfc;
+
+    fn canon(s: &str) -> Option<String> {
+        DocNumber::parse(s).map(|n| n.canonical())
+    }
+
+    #[test]
+    fn examples_round_trip() {
+        for s in [
+            "2644-CV/TU",
+            "07-KL/TW",
+            "10-TB/VPTW",
+            "188-CV/TU",
+            "36-HD/VPTW",
+            "453-CV/TU",
+            "11-CT/TW",
+            "123-CV/BTGTU",
+            "1102/CĐ-TTg",
+            "253/TB-VPCP",
+            "15/CT-TTg",
+            "128/NQ-CP",
+            "447/QĐ-TTg",
+            "45/QĐ-UBND",
+            "30/2020/NĐ-CP",
+            "02/2021/TT-BYT",
+            "472/UBND-VP6",
+            "123/BYT-MT",
+            "5599/VPCP-KGVX",
+        ] {
+            let n = DocNumber::parse(s).unwrap_or_else(|| panic!("{s} should parse"));
+            assert_eq!(n.canonical(), s);
+            assert_eq!(n.to_string(), s);
+            assert_eq!(DocNumber::parse(&n.canonical()), Some(n));
+        }
+    }
+
+    #[test]
+    fn fields() {
+        let n = DocNumber::parse("30/2020/NĐ-CP").unwrap();
+        assert_eq!(
+            n,
+            DocNumber {
+                serial: "30".into(),
+                year: Some(2020),
+                type_code: Some("NĐ".into()),
+                issuer_code: "CP".into(),
+                style: NumberStyle::State
+            }
+        );
+        let n = DocNumber::parse("472/UBND-VP6").unwrap();
+        assert_eq!((n.type_code.as_deref(), n.issuer_code.as_str()), (None, "UBND-VP6"));
+        let n = DocNumber::parse("07-KL/TW").unwrap();
+        assert_eq!((n.style, n.type_code.as_deref(), n.issuer_code.as_str()), (NumberStyle::Party, Some("KL"), "TW"));
+    }
+
+    #[test]
+    fn messy_variants_normalise() {
+        for (input, want) in [
+            ("Số 2644 - CV/TU", "2644-CV/TU"),
+            ("Số: 1102/CD-TTg", "1102/CĐ-TTg"),
+            ("10- TB/VPTW", "10-TB/VPTW"),
+            ("07-kl/tw", "07-KL/TW"),
+            ("1102 / CĐ-TTg", "1102/CĐ-TTg"),
+            ("1102/cđ-ttg", "1102/CĐ-TTg"),
+            ("1102/CĐ-TTG", "1102/CĐ-TTg"),
+            ("1102/cd-ttg", "1102/CĐ-TTg"),
+            ("07–KL/TW", "07-KL/TW"),
+            ("07—KL/TW", "07-KL/TW"),
+            ("07‐KL/TW", "07-KL/TW"),
+            ("07‑KL/TW", "07-KL/TW"),
+            ("07−KL/TW", "07-KL/TW"),
+            ("1102/CĐ–TTg", "1102/CĐ-TTg"),
+            ("447/QD-TTg", "447/QĐ-TTg"),
+            ("30/2020/ND-CP", "30/2020/NĐ-CP"),
+            ("12/NQ-HDND", "12/NQ-HĐND"),
+            ("5/KH-BCD", "5/KH-BCĐ"),
+            ("45/qđ-ubnd", "45/QĐ-UBND"),
+            ("số 36-HD/VPTW.", "36-HD/VPTW"),
+            ("SỐ:453-CV/TU", "453-CV/TU"),
+            ("12/TTR-UBND", "12/TTr-UBND"),
+            ("3/QYD-UBND", "3/QyĐ-UBND"),
+            ("12/HD-BYT", "12/HD-BYT"),
+            ("30/2021/qh15", "30/2021/QH15"),
+            ("  2644-CV / TU ", "2644-CV/TU"),
+        ] {
+            assert_eq!(canon(input).as_deref(), Some(want), "{input}");
+        }
+    }
+
+    #[test]
+    fn non_numbers_rejected() {
+        for s in [
+            "11/6/2021",
+            "27/7/2020",
+            "0913.456.789",
+            "0913 456 789",
+            "F0",
+            "COVID-19",
+            "Covid-19",
+            "99",
+            "4 tại chỗ",
+            "2021",
+            "V/v",
+            "T/M",
+            "K/T",
+            "Đ/c",
+            "b/c",
+            "CV/TU.TH.C",
+            "PTB-145",
+            "VP6",
+            "",
+            "Số",
+            "Số 2644",
+            "15/CT",
+            "1102 – CĐ-TTg",
+            "1102-CĐ-TTg",
+            "07-KL/TW/X",
+            "07-KL/TW và 08-KL/TW",
+            "ngày 11/6/2021",
+            "(0229) 3871 234",
+            "50%",
+            "10/ngày",
+        ] {
+            assert_eq!(DocNumber::parse(s), None, "{s:?} should not parse");
+        }
+    }
+
+    #[test]
+    fn names_and_levels() {
+        let p = |s: &str| DocNumber::parse(s).unwrap();
+        assert_eq!(p("07-KL/TW").type_name(), Some("Kết luận"));
+        assert_eq!(p("07-KL/TW").issuer_name(), Some("Trung ương Đảng"));
+        assert_eq!(p("07-KL/TW").level(), IssuerLevel::CentralParty);
+        assert_eq!(p("10-TB/VPTW").issuer_name(), Some("Văn phòng Trung ương Đảng"));
+        assert_eq!(p("1102/CĐ-TTg").type_name(), Some("Công điện"));
+        assert_eq!(p("1102/CĐ-TTg").issuer_name(), Some("Thủ tướng Chính phủ"));
+        assert_eq!(p("1102/CĐ-TTg").level(), IssuerLevel::CentralGovernment);
+        assert_eq!(p("5599/VPCP-KGVX").type_name(), Some("Công văn"));
+        assert_eq!(p("5599/VPCP-KGVX").issuer_name(), Some("Văn phòng Chính phủ"));
+        assert_eq!(p("123/BYT-MT").issuer_name(), Some("Bộ Y tế"));
+        assert_eq!(p("02/2021/TT-BYT").type_name(), Some("Thông tư"));
+        assert_eq!(p("01-TT/TW").type_name(), Some("Thông tri"));
+        assert_eq!(p("12/TTr-UBND").type_name(), Some("Tờ trình"));
+        assert_eq!(p("30/2021/QH15").type_name(), None);
+        assert_eq!(p("30/2021/QH15").issuer_name(), Some("Quốc hội"));
+        assert_eq!(p("30/2021/QH15").level(), IssuerLevel::CentralGovernment);
+        for s in [
+            "2644-CV/TU",
+            "123-CV/BTGTU",
+            "1-CV/VPTU",
+            "2-KL/UBKTTU",
+            "3-CV/HU",
+            "472/UBND-VP6",
+            "45/QĐ-UBND",
+            "12/NQ-HĐND",
+            "5/KH-BCĐ",
+        ] {
+            assert!(p(s).is_provincial(), "{s}");
+            assert_eq!(p(s).issuer_name(), None, "{s}");
+        }
+        for s in ["07-KL/TW", "2-HD/BTGTW", "1102/CĐ-TTg", "5/KH-BCĐQG", "128/NQ-CP"] {
+            assert!(!p(s).is_provincial(), "{s}");
+        }
+        assert_eq!(p("9/ABC-XY").level(), IssuerLevel::Unknown);
+        assert!(!p("9/ABC-XY").is_provincial());
+    }
+
+    #[test]
+    fn local_names() {
+        let p = |s: &str| DocNumber::parse(s).unwrap();
+        assert_eq!(p("2644-CV/TU").local_issuer_name("Ninh Bình").as_deref(), Some("Tỉnh ủy Ninh Bình"));
+        assert_eq!(p("2644-CV/TU").local_issuer_name("Thành phố Hà Nội").as_deref(), Some("Thành ủy Hà Nội"));
+        assert_eq!(
+            p("472/UBND-VP6").local_issuer_name("tỉnh Ninh Bình").as_deref(),
+            Some("Ủy ban nhân dân tỉnh Ninh Bình")
+        );
+        assert_eq!(p("123-CV/BTGTU").local_issuer_name("Tây Ninh").as_deref(), Some("Ban Tuyên giáo Tỉnh ủy Tây Ninh"));
+        assert_eq!(p("5/KH-BCĐ").local_issuer_name("Tây Ninh"), None);
+        assert_eq!(p("07-KL/TW").local_issuer_name("Tây Ninh"), None);
+    }
+
+    #[test]
+    fn tables_are_nfc_and_unambiguous() {
+        for t in TYPES {
+            assert!(is_nfc(t.code) && is_nfc(t.party) && is_nfc(t.state));
+            assert_eq!(find_type(t.code).map(|x| x.code), Some(t.code));
+        }
+        for i in ISSUERS {
+            assert!(is_nfc(i.code) && i.name.is_none_or(is_nfc));
+            assert_eq!(find_issuer(i.code).map(|x| x.code), Some(i.code));
+        }
+    }
+
+    #[test]
+    fn find_all_spans() {
+        let text = "Theo 07-KL/TW, 1102/CĐ-TTg và 10- TB/VPTW; không phải 11/6/2021.";
+        let found: Vec<_> = DocNumber::find_all(text).into_iter().map(|(r, n)| (&text[r], n.canonical())).collect();
+        assert_eq!(
+            found,
+            [
+                ("07-KL/TW", "07-KL/TW".into()),
+                ("1102/CĐ-TTg", "1102/CĐ-TTg".into()),
+                ("10- TB/VPTW", "10-TB/VPTW".to_string())
+            ]
+        );
+    }
+}

@@ -1,0 +1,46 @@
+//! Stage 5, render: page content through the theme's tera templates. Pure:
+//! everything it needs (templates, strings, content) is handed to it.
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::plan::PageContext;
+use crate::theme::Theme;
+use tera::{Context, Tera};
+
+pub struct Renderer {
+    tera: Tera,
+}
+
+impl Renderer {
+    /// Compiles the theme's templates, with the site settings and the
+    /// interface strings (`t`) available to every template.
+    pub fn new(theme: &Theme, config: &Config) -> Result<Renderer, Vec<Diagnostic>> {
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".xml", ".svg"]);
+        let templates: Vec<(&str, &str)> = theme.templates.iter().map(|(n, s)| (n.as_str(), s.as_str())).collect();
+        tera.add_raw_templates(templates).map_err(|error| {
+            vec![Diagnostic::file(
+                Severity::Error,
+                &format!("themes/{}/templates", theme.name),
+                format!("template error: {error}"),
+            )]
+        })?;
+        let global = tera.global_context();
+        global.insert("t", &theme.strings);
+        global.insert("site", config);
+        Ok(Renderer { tera })
+    }
+
+    pub fn render(&self, template: &str, page: &PageContext) -> Result<String, String> {
+        let context = Context::from_serialize(page).map_err(|e| e.to_string())?;
+        self.tera.render(template, &context).map_err(|e| {
+            let mut message = e.to_string();
+            let mut source = std::error::Error::source(&e);
+            while let Some(cause) = source {
+                message.push_str(&format!(": {cause}"));
+                source = cause.source();
+            }
+            format!("{template} for {}: {message}", page.path)
+        })
+    }
+}

@@ -1,0 +1,606 @@
+//! Stage 2, validate: turn each file's front matter into a [`Directive`],
+//! collecting every problem (with file, line, column and a fix) instead of
+//! stopping at the first; then check the archive as a whole (duplicates).
+
+use crate::citations::extract_citations;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::load::SourceFile;
+use crate::model::{CiteOrigin, CiteRef, Directive, DirectiveKey, PartialDate, Signer};
+use crate::number::DocNumber;
+use crate::provinces::ProvinceRegistry;
+use rayon::prelude::*;
+use serde_yaml::{Mapping, Value};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Every key a directive's front matter may have.
+pub const KEYS: &[&str] = &[
+    "title",
+    "number",
+    "type",
+    "issuer",
+    "province",
+    "date",
+    "not_before",
+    "place",
+    "signer",
+    "recipients",
+    "distribution",
+    "cites",
+    "tags",
+    "source",
+    "notes",
+    "inferred",
+    "extra",
+];
+const SIGNER_KEYS: &[&str] = &["name", "position", "authority"];
+const CITE_KEYS: &[&str] = &["number", "type", "issuer", "date", "title"];
+
+#[derive(Debug, Default)]
+pub struct Validated {
+    /// In the order of the files (sorted by path).
+    pub directives: Vec<Directive>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Validates every file in parallel, then the archive as a whole.
+pub fn validate(files: &[SourceFile], provinces: &ProvinceRegistry) -> Validated {
+    let results: Vec<(Option<Directive>, Vec<Diagnostic>)> =
+        files.par_iter().map(|file| validate_file(file, provinces)).collect();
+    let mut validated = Validated::default();
+    let mut kept_files = Vec::new();
+    for ((directive, diagnostics), file) in results.into_iter().zip(files) {
+        validated.diagnostics.extend(diagnostics);
+        if let Some(directive) = directive {
+            validated.directives.push(directive);
+            kept_files.push(file);
+        }
+    }
+    let duplicates = find_duplicates(&validated.directives, &kept_files);
+    validated.diagnostics.extend(duplicates);
+    validated
+}
+
+/// Two files that describe the same directive (same number, issuer scope and
+/// year) are an error on the later one, pointing back at the first.
+fn find_duplicates(directives: &[Directive], files: &[&SourceFile]) -> Vec<Diagnostic> {
+    let mut first_seen: HashMap<DirectiveKey, usize> = HashMap::new();
+    let mut problems = Vec::new();
+    for (i, directive) in directives.iter().enumerate() {
+        let Some(key) = directive.key() else { continue };
+        match first_seen.get(&key) {
+            None => {
+                first_seen.insert(key, i);
+            }
+            Some(&first) => {
+                let file = files[i];
+                let span = Locator::new(file).key("number");
+                problems.push(
+                    Diagnostic::at(
+                        Severity::Error,
+                        &file.display_path,
+                        &file.text,
+                        span,
+                        format!("duplicate directive {}", directive.number_printed.as_deref().unwrap_or_default()),
+                    )
+                    .with_note(format!("the same directive is already in {}", files[first].display_path))
+                    .with_help("keep one file per directive: remove this one, or correct its number, date or province"),
+                );
+            }
+        }
+    }
+    problems
+}
+
+/// Finds where things are in a file's front matter, for diagnostics.
+/// YAML parsers drop positions, so keys are found by their lines: top-level
+/// keys always start a line.
+struct Locator<'a> {
+    file: &'a SourceFile,
+}
+
+impl<'a> Locator<'a> {
+    fn new(file: &'a SourceFile) -> Self {
+        Locator { file }
+    }
+
+    fn front_matter_start(&self) -> Range<usize> {
+        let start = self.file.front_matter.start.saturating_sub(4);
+        start..start + 3
+    }
+
+    /// The span of a top-level `key:`.
+    fn key(&self, key: &str) -> Range<usize> {
+        let fm = self.file.front_matter_text();
+        let mut offset = self.file.front_matter.start;
+        for line in fm.split_inclusive('\n') {
+            if line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')) {
+                return offset..offset + key.len();
+            }
+            offset += line.len();
+        }
+        self.front_matter_start()
+    }
+
+    /// The span of `needle` in the lines after a top-level `key:`, or the key.
+    fn value_under(&self, key: &str, needle: &str) -> Range<usize> {
+        let key_span = self.key(key);
+        let after = &self.file.text[key_span.start..self.file.front_matter.end];
+        match after.find(needle) {
+            Some(i) if !needle.is_empty() => key_span.start + i..key_span.start + i + needle.len(),
+            _ => key_span,
+        }
+    }
+}
+
+/// Collects the problems of one file.
+struct FileCheck<'a> {
+    file: &'a SourceFile,
+    at: Locator<'a>,
+    problems: Vec<Diagnostic>,
+}
+
+impl<'a> FileCheck<'a> {
+    fn problem(&mut self, severity: Severity, span: Range<usize>, message: String, help: Option<String>) {
+        let mut diagnostic = Diagnostic::at(severity, &self.file.display_path, &self.file.text, span, message);
+        diagnostic.help = help;
+        self.problems.push(diagnostic);
+    }
+
+    fn error(&mut self, span: Range<usize>, message: String, help: impl Into<String>) {
+        self.problem(Severity::Error, span, message, Some(help.into()));
+    }
+
+    fn error_at_key(&mut self, key: &str, message: String, help: impl Into<String>) {
+        let span = self.at.key(key);
+        self.error(span, message, help);
+    }
+
+    /// A text field: a string (numbers are taken as written).
+    fn string(&mut self, key: &str, value: &Value) -> Option<String> {
+        match scalar_string(value) {
+            Some(text) if text.trim().is_empty() => None,
+            Some(text) => Some(text.trim().to_string()),
+            None if value.is_null() => None,
+            None => {
+                self.error_at_key(key, format!("`{key}` must be text"), format!("write it on one line: `{key}: …`"));
+                None
+            }
+        }
+    }
+
+    /// A list of text: a YAML list, or one string standing for a list of one.
+    fn string_list(&mut self, key: &str, value: &Value) -> Vec<String> {
+        match value {
+            Value::Sequence(items) => items
+                .iter()
+                .filter_map(|item| {
+                    let text = scalar_string(item);
+                    if text.is_none() {
+                        self.error_at_key(
+                            key,
+                            format!("every item of `{key}` must be text"),
+                            format!("write each item as `  - text` under `{key}:`"),
+                        );
+                    }
+                    text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
+                })
+                .collect(),
+            Value::Null => Vec::new(),
+            other => self.string(key, other).into_iter().collect(),
+        }
+    }
+
+    fn date(&mut self, key: &str, value: &Value) -> Option<PartialDate> {
+        let text = scalar_string(value)?;
+        match PartialDate::parse(&text) {
+            Ok(date) => Some(date),
+            Err(reason) => {
+                let span = self.at.value_under(key, &text);
+                self.error(
+                    span,
+                    format!("`{key}` is not a valid date: {reason}"),
+                    "write YYYY-MM-DD, or YYYY-MM or YYYY when only that is known (29 tháng 7 năm 2020 → 2020-07-29)",
+                );
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, key: &str, printed: &str) -> Option<DocNumber> {
+        let parsed = DocNumber::parse(printed);
+        if parsed.is_none() {
+            let span = self.at.value_under(key, printed);
+            self.error(
+                span,
+                format!("cannot read `{printed}` as a directive number"),
+                "write the number as printed: 2644-CV/TU (Party), 1102/CĐ-TTg or 30/2020/NĐ-CP (state)",
+            );
+        }
+        parsed
+    }
+
+    fn unknown_keys(&mut self, keys: &[String], allowed: &[&str], parent: Option<&str>) {
+        for key in keys.iter().filter(|k| !allowed.contains(&k.as_str())) {
+            let suggestion = allowed
+                .iter()
+                .map(|candidate| (strsim::damerau_levenshtein(key, candidate), *candidate))
+                .filter(|(distance, _)| *distance <= 2)
+                .min();
+            let help = match suggestion {
+                Some((_, candidate)) => format!("did you mean `{candidate}`?"),
+                None => format!(
+                    "the keys are: {}; put free-form data under `extra:`",
+                    allowed.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                ),
+            };
+            let (span, what) = match parent {
+                Some(parent) => (self.at.value_under(parent, key), format!("unknown key `{key}` in `{parent}`")),
+                None => (self.at.key(key), format!("unknown key `{key}`")),
+            };
+            self.error(span, what, help);
+        }
+    }
+}
+
+fn scalar_string(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn mapping_keys(mapping: &Mapping) -> Vec<String> {
+    mapping.keys().map(|k| scalar_string(k).unwrap_or_else(|| format!("{k:?}"))).collect()
+}
+
+/// Validates one file. Returns the directive when it has no error.
+pub fn validate_file(file: &SourceFile, provinces: &ProvinceRegistry) -> (Option<Directive>, Vec<Diagnostic>) {
+    let mut check = FileCheck { file, at: Locator::new(file), problems: Vec::new() };
+    let mapping = match parse_yaml(&mut check) {
+        Some(mapping) => mapping,
+        None => return (None, check.problems),
+    };
+    let directive = build_directive(&mut check, &mapping, provinces);
+    let has_error = check.problems.iter().any(Diagnostic::is_error);
+    (directive.filter(|_| !has_error), check.problems)
+}
+
+fn parse_yaml(check: &mut FileCheck) -> Option<Mapping> {
+    let fm = check.file.front_matter_text();
+    if fm.trim().is_empty() {
+        let span = check.at.front_matter_start();
+        check.error(span, "the front matter is empty".into(), "add at least `title: …` between the `---` lines");
+        return None;
+    }
+    match serde_yaml::from_str::<Value>(fm) {
+        Ok(Value::Mapping(mapping)) => Some(mapping),
+        Ok(_) => {
+            let span = check.at.front_matter_start();
+            check.error(
+                span,
+                "the front matter is not a set of `key: value` lines".into(),
+                "write one `key: value` per line",
+            );
+            None
+        }
+        Err(error) => {
+            let start = check.file.front_matter.start + error.location().map_or(0, |l| l.index());
+            let message = error.to_string();
+            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+            check.error(
+                start..start + 1,
+                format!("invalid YAML: {message}"),
+                "check the indentation and quote values that contain `: ` or start with a special character (\"…\")",
+            );
+            None
+        }
+    }
+}
+
+fn build_directive(check: &mut FileCheck, mapping: &Mapping, provinces: &ProvinceRegistry) -> Option<Directive> {
+    let keys = mapping_keys(mapping);
+    check.unknown_keys(&keys, KEYS, None);
+    let field = |key: &str| mapping.get(key).unwrap_or(&Value::Null);
+
+    let title = check.string("title", field("title"));
+    if title.is_none() {
+        let span = check.at.front_matter_start();
+        check.error(span, "missing `title`".into(), "add the subject line (trích yếu): `title: \"…\"`");
+    }
+    let number_printed = check.string("number", field("number"));
+    let number = number_printed.as_deref().and_then(|printed| check.number("number", printed));
+    let type_name =
+        check.string("type", field("type")).or_else(|| number.as_ref().and_then(|n| n.type_name()).map(String::from));
+    let issuer = check.string("issuer", field("issuer"));
+    let province = province(check, field("province"), provinces);
+    let date = check.date("date", field("date"));
+    let not_before = check.date("not_before", field("not_before"));
+    let signer = signer(check, field("signer"));
+    let front_matter_cites = cites(check, field("cites"));
+    let inferred = check.string_list("inferred", field("inferred"));
+    for key in &inferred {
+        if !KEYS.contains(&key.as_str()) || !mapping.contains_key(key.as_str()) {
+            let span = check.at.value_under("inferred", key);
+            check.error(
+                span,
+                format!("`inferred` lists `{key}`, which this file does not set"),
+                "list only keys that the file sets and whose values an editor supplied",
+            );
+        }
+    }
+    let extra = match field("extra") {
+        Value::Null => serde_json::Value::Null,
+        value @ Value::Mapping(_) => serde_json::to_value(value).unwrap_or(serde_json::Value::Null),
+        _ => {
+            check.error_at_key(
+                "extra",
+                "`extra` must be a mapping".into(),
+                "write `extra:` and indented `key: value` lines",
+            );
+            serde_json::Value::Null
+        }
+    };
+    let province_name = province.map(|id| provinces.get(id).name.as_str());
+    let text_cites = text_citations(check, province_name, number.as_ref());
+    let cites = merge_citations(check, front_matter_cites, text_cites);
+    Some(Directive {
+        source_path: check.file.rel_path.clone(),
+        title: title?,
+        number,
+        number_printed,
+        type_name,
+        issuer,
+        province,
+        date,
+        not_before,
+        place: check.string("place", field("place")),
+        signer,
+        recipients: check.string_list("recipients", field("recipients")),
+        distribution: check.string_list("distribution", field("distribution")),
+        cites,
+        tags: check.string_list("tags", field("tags")),
+        source: check.string("source", field("source")),
+        notes: check.string("notes", field("notes")),
+        inferred,
+        extra,
+        body: check.file.body_text().to_string(),
+    })
+}
+
+fn province(check: &mut FileCheck, value: &Value, provinces: &ProvinceRegistry) -> Option<usize> {
+    let written = check.string("province", value)?;
+    let found = provinces.find(&written);
+    if found.is_none() {
+        let help = match provinces.suggest(&written) {
+            Some(name) => format!("did you mean `{name}`?"),
+            None => {
+                "use one of the 63 provinces of 2020–21 (as before the 2025 merger); leave it out for central bodies"
+                    .into()
+            }
+        };
+        let span = check.at.value_under("province", &written);
+        check.error(span, format!("unknown province `{written}`"), help);
+    }
+    found
+}
+
+fn signer(check: &mut FileCheck, value: &Value) -> Option<Signer> {
+    match value {
+        Value::Null => None,
+        Value::Mapping(mapping) => {
+            check.unknown_keys(&mapping_keys(mapping), SIGNER_KEYS, Some("signer"));
+            let get = |key: &str| mapping.get(key).and_then(scalar_string).map(|s| s.trim().to_string());
+            Some(Signer { name: get("name"), position: get("position"), authority: get("authority") })
+        }
+        _ => {
+            check.error_at_key(
+                "signer",
+                "`signer` must have `name`, `position` and `authority` lines".into(),
+                "write `signer:` then indented `name: …`, `position: Phó Bí thư`, `authority: T/M Ban Thường vụ`",
+            );
+            None
+        }
+    }
+}
+
+fn cites(check: &mut FileCheck, value: &Value) -> Vec<CiteRef> {
+    let items = match value {
+        Value::Null => return Vec::new(),
+        Value::Sequence(items) => items,
+        _ => {
+            check.error_at_key("cites", "`cites` must be a list".into(), "write each cited number as `  - 07-KL/TW`");
+            return Vec::new();
+        }
+    };
+    items.iter().filter_map(|item| cite(check, item)).collect()
+}
+
+fn cite(check: &mut FileCheck, item: &Value) -> Option<CiteRef> {
+    let blank = |number| CiteRef {
+        number,
+        type_name: None,
+        issuer: None,
+        date: None,
+        title: None,
+        origin: CiteOrigin::FrontMatter,
+    };
+    match item {
+        Value::Mapping(mapping) => {
+            check.unknown_keys(&mapping_keys(mapping), CITE_KEYS, Some("cites"));
+            let text = |key: &str| mapping.get(key).and_then(scalar_string).map(|s| s.trim().to_string());
+            let Some(printed) = text("number") else {
+                check.error_at_key(
+                    "cites",
+                    "a citation without `number`".into(),
+                    "give each cited directive its `number:`",
+                );
+                return None;
+            };
+            let number = check_cited_number(check, &printed)?;
+            let date = mapping.get("date").and_then(|d| check.date("cites", d));
+            let type_name = text("type").or_else(|| number.type_name().map(String::from));
+            let issuer = text("issuer").or_else(|| number.issuer_name().map(String::from));
+            Some(CiteRef { type_name, issuer, date, title: text("title"), ..blank(number) })
+        }
+        other => {
+            let Some(printed) = scalar_string(other) else {
+                check.error_at_key("cites", "a citation must be a number or a mapping".into(), "write `  - 07-KL/TW`");
+                return None;
+            };
+            let number = check_cited_number(check, &printed)?;
+            let type_name = number.type_name().map(String::from);
+            let issuer = number.issuer_name().map(String::from);
+            Some(CiteRef { type_name, issuer, ..blank(number) })
+        }
+    }
+}
+
+fn check_cited_number(check: &mut FileCheck, printed: &str) -> Option<DocNumber> {
+    let parsed = DocNumber::parse(printed);
+    if parsed.is_none() {
+        let span = check.at.value_under("cites", printed);
+        check.error(
+            span,
+            format!("cannot read `{printed}` as a directive number"),
+            "write the cited number as printed, e.g. 07-KL/TW or 1102/CĐ-TTg",
+        );
+    }
+    parsed
+}
+
+/// Citations found in the body's running text (not the document's own number).
+fn text_citations(check: &FileCheck, province: Option<&str>, own: Option<&DocNumber>) -> Vec<(CiteRef, Range<usize>)> {
+    let body_start = check.file.body.start;
+    extract_citations(check.file.body_text(), province)
+        .into_iter()
+        .filter(|found| Some(&found.number) != own)
+        .map(|found| {
+            let span = body_start + found.number_span.start..body_start + found.number_span.end;
+            let cite = CiteRef {
+                date: found.date.map(|(y, m, d)| PartialDate::ymd(y, m, d)),
+                type_name: found.type_name.or_else(|| found.number.type_name().map(String::from)),
+                issuer: found.issuer.or_else(|| found.number.issuer_name().map(String::from)),
+                number: found.number,
+                title: None,
+                origin: CiteOrigin::Text,
+            };
+            (cite, span)
+        })
+        .collect()
+}
+
+/// Front matter wins over the text; where they disagree on a date, say so.
+/// Each cited number appears once, in front-matter order then text order.
+fn merge_citations(
+    check: &mut FileCheck,
+    mut cites: Vec<CiteRef>,
+    found: Vec<(CiteRef, Range<usize>)>,
+) -> Vec<CiteRef> {
+    cites.dedup_by(|a, b| a.number == b.number);
+    for (from_text, span) in found {
+        match cites.iter_mut().find(|c| c.number == from_text.number) {
+            Some(declared) => {
+                if let (Some(declared_date), Some(text_date)) = (declared.date, from_text.date) {
+                    if declared_date != text_date {
+                        check.problem(
+                            Severity::Warning,
+                            span,
+                            format!(
+                                "the text dates {} {}, the front matter {}; the front matter is used",
+                                from_text.number, text_date, declared_date
+                            ),
+                            Some("correct whichever is wrong".into()),
+                        );
+                    }
+                }
+                declared.date = declared.date.or(from_text.date);
+                declared.type_name = declared.type_name.take().or(from_text.type_name);
+                declared.issuer = declared.issuer.take().or(from_text.issuer);
+            }
+            None => cites.push(from_text),
+        }
+    }
+    cites
+}
+
+impl Directive {
+    /// The directive's identity, when it has a number.
+    pub fn key(&self) -> Option<DirectiveKey> {
+        let number = self.number.as_ref()?;
+        Some(DirectiveKey::new(number, self.province, &self.source_path, self.date.map(|d| d.year)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(text: &str) -> SourceFile {
+        let end = text[4..].find("\n---").map(|i| i + 5).unwrap();
+        SourceFile {
+            rel_path: "a.md".into(),
+            display_path: "content/a.md".into(),
+            text: text.into(),
+            front_matter: 4..end,
+            body: (end + 4).min(text.len())..text.len(),
+        }
+    }
+
+    fn problems(text: &str) -> Vec<String> {
+        validate_file(&source(text), ProvinceRegistry::builtin()).1.iter().map(|d| d.short()).collect()
+    }
+
+    #[test]
+    fn a_complete_directive_validates() {
+        let text = "---\ntitle: \"V/v phòng, chống dịch\"\nnumber: \"453-CV/TU\"\nprovince: Quảng Ngãi\ndate: 2021-06-16\ncites:\n  - 07-KL/TW\n---\nText\n";
+        let (directive, problems) = validate_file(&source(text), ProvinceRegistry::builtin());
+        assert!(problems.is_empty(), "{problems:?}");
+        let directive = directive.unwrap();
+        assert_eq!(directive.type_name.as_deref(), Some("Công văn"), "type derived from the number");
+        assert_eq!(directive.date, Some(PartialDate::ymd(2021, 6, 16)));
+        assert_eq!(directive.cites[0].number.canonical(), "07-KL/TW");
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_suggests() {
+        let found = problems("---\ntitle: x\ndat: 2021-06-16\n---\n");
+        assert_eq!(found, ["content/a.md:3:1: error: unknown key `dat`"]);
+        let (_, diagnostics) = validate_file(&source("---\ntitle: x\ndat: 2021\n---\n"), ProvinceRegistry::builtin());
+        assert_eq!(diagnostics[0].help.as_deref(), Some("did you mean `date`?"));
+    }
+
+    #[test]
+    fn reports_every_problem_of_a_file() {
+        let found = problems("---\ntitle: x\nprovince: Atlantis\ndate: 2021-02-30\nsigner: Ông A\n---\n");
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found[0].starts_with("content/a.md:3:11: error: unknown province `Atlantis`"), "{found:?}");
+        assert!(found[1].contains(":4:7: error: `date` is not a valid date"), "{found:?}");
+        assert!(found[2].contains(":5:1: error: `signer` must have"), "{found:?}");
+    }
+
+    #[test]
+    fn bad_yaml_is_located() {
+        let found = problems("---\ntitle: x\nrecipients: [a, b\n---\n");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].contains("invalid YAML"), "{found:?}");
+        assert!(found[0].starts_with("content/a.md:4:") || found[0].starts_with("content/a.md:3:"), "{found:?}");
+    }
+
+    #[test]
+    fn inferred_must_name_a_key_the_file_sets() {
+        let found = problems("---\ntitle: x\ninferred: [province]\n---\n");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].contains("`inferred` lists `province`"), "{found:?}");
+    }
+
+    #[test]
+    fn province_spelling_variants_map_to_the_canonical_name() {
+        let text = "---\ntitle: x\nprovince: Khánh Hoà\n---\n";
+        let (directive, _) = validate_file(&source(text), ProvinceRegistry::builtin());
+        let province = directive.unwrap().province.unwrap();
+        assert_eq!(ProvinceRegistry::builtin().get(province).name, "Khánh Hòa");
+    }
+}

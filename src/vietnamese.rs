@@ -1,0 +1,438 @@
+//! Vietnamese text helpers: normalisation, tone-placement unification,
+//! accent folding for search, ASCII slugs and Vietnamese alphabetical order.
+
+use std::cmp::Ordering;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::UnicodeNormalization;
+
+/// Tone marks in collation order: huyền, hỏi, ngã, sắc, nặng (ngang = no mark).
+/// A tone is stored as `0` (ngang) or `1 + index` into this table.
+const TONE_MARKS: [char; 5] = ['\u{300}', '\u{309}', '\u{303}', '\u{301}', '\u{323}'];
+/// Vietnamese alphabet order, with f j w z in their Latin positions.
+const ALPHABET: &str = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
+const VOWELS: &str = "aăâeêioôơuưy";
+const MARKED_VOWELS: &str = "ăâêôơư";
+
+// Primary-weight tiers of the collation key (the low 24 bits hold the rank).
+const SPACE: u32 = 1 << 24;
+const PUNCT: u32 = 2 << 24;
+const DIGIT: u32 = 3 << 24;
+const LETTER: u32 = 4 << 24;
+const OTHER: u32 = 5 << 24;
+/// Secondary weight for a non-Vietnamese accent (e.g. ü): after every tone.
+const FOREIGN_MARK: u32 = 6;
+
+/// Documents arrive as NFC, NFD or a mix; comparing or hashing them needs one form.
+pub fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+/// Old ("hoà", "uỷ") and new ("hòa", "ủy") tone placement both occur in the
+/// archive; this rewrites every syllable to the "hòa"/"ủy"/"khỏe" style so the
+/// same name is spelled the same way everywhere. Output is NFC.
+pub fn canonical_tones(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut word = Vec::new();
+    for c in nfc(s).chars() {
+        if c.is_alphabetic() || is_combining_mark(c) {
+            word.push(c);
+        } else {
+            flush_word(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush_word(&mut word, &mut out);
+    out
+}
+
+/// Search and matching must not depend on accents, case, đ/d or spacing.
+pub fn fold(s: &str) -> String {
+    let bare: String = s
+        .chars()
+        .flat_map(char::to_lowercase)
+        .nfd()
+        .filter(|&c| !is_combining_mark(c))
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect();
+    bare.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// URLs need short, stable, ASCII-only names for provinces, agencies and directives.
+pub fn slugify(s: &str) -> String {
+    ascii_words(&fold(s)).collect::<Vec<_>>().join("-")
+}
+
+/// The search index stores accent-free ASCII words so any spelling of a query matches.
+pub fn tokens(s: &str) -> Vec<String> {
+    ascii_words(&fold(s)).map(str::to_owned).collect()
+}
+
+/// Lists (provinces, issuers) must follow Vietnamese dictionary order, which
+/// neither byte nor code-point order gives. The key is `Vec<u32>` compared
+/// lexicographically: primary weights (letters in Vietnamese alphabet order,
+/// whitespace runs < punctuation < digits < letters < other scripts), a `0`
+/// separator, secondary weights (tones: ngang < huyền < hỏi < ngã < sắc < nặng),
+/// a `0` separator, tertiary weights (lower case < upper case). Tone placement
+/// is canonicalised first, so "hoà" and "hòa" get the same key.
+pub fn collation_key(s: &str) -> Vec<u32> {
+    let elements = collation_elements(&canonical_tones(s));
+    let level = |i: usize| elements.iter().map(move |e: &[u32; 3]| e[i]);
+    let mut key: Vec<u32> = level(0).collect();
+    key.push(0);
+    key.extend(level(1));
+    key.push(0);
+    key.extend(level(2));
+    key
+}
+
+/// One-off comparison in Vietnamese order (see [`collation_key`]).
+pub fn compare(a: &str, b: &str) -> Ordering {
+    collation_key(a).cmp(&collation_key(b))
+}
+
+/// Sorts stably in Vietnamese order, computing each item's key only once.
+pub fn sort_vietnamese<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
+    items.sort_by_cached_key(|item| collation_key(key(item)));
+}
+
+fn ascii_words(folded: &str) -> impl Iterator<Item = &str> {
+    folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+fn lower(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+fn is_vowel(c: char) -> bool {
+    VOWELS.contains(lower(c))
+}
+
+fn alphabet_rank(c: char) -> Option<u32> {
+    ALPHABET.chars().position(|a| a == lower(c)).map(|i| i as u32)
+}
+
+/// Splits a precomposed letter into its toneless letter and tone (0 = none);
+/// vowel marks (ă â ê ô ơ ư) stay on the letter.
+fn split_tone(c: char) -> (char, u8) {
+    let mut tone = 0;
+    let mut rest = String::new();
+    decompose_canonical(c, |d| match TONE_MARKS.iter().position(|&m| m == d) {
+        Some(i) => tone = i as u8 + 1,
+        None => rest.push(d),
+    });
+    let mut base = rest.nfc();
+    match (base.next(), base.next()) {
+        (Some(b), None) => (b, tone),
+        _ => (c, 0),
+    }
+}
+
+fn push_with_tone(out: &mut String, base: char, tone: u8) {
+    let mark = tone.checked_sub(1).map(|i| TONE_MARKS[usize::from(i)]);
+    out.extend([base].into_iter().chain(mark).nfc());
+}
+
+fn flush_word(word: &mut Vec<char>, out: &mut String) {
+    let mut letters: Vec<(char, u8)> = word.iter().map(|&c| split_tone(c)).collect();
+    match tone_move(&letters) {
+        Some((from, to)) => {
+            letters[to].1 = letters[from].1;
+            letters[from].1 = 0;
+            for (base, tone) in letters {
+                push_with_tone(out, base, tone);
+            }
+        }
+        None => out.extend(word.iter()),
+    }
+    word.clear();
+}
+
+/// Where a single Vietnamese syllable's tone must move (from, to), if anywhere.
+/// Only two cases move: old-style "oa"/"oe"/"uy" at the end of the syllable
+/// (tone on the second vowel), and a tone sitting on the consonantal u of "qu"
+/// or i of "gi" ("qúy" → "quý"). Anything else, including words that are not
+/// one Vietnamese syllable, is left untouched.
+fn tone_move(letters: &[(char, u8)]) -> Option<(usize, usize)> {
+    let valid = |&(b, t): &(char, u8)| alphabet_rank(b).is_some() && (t == 0 || is_vowel(b));
+    if !letters.iter().all(valid) {
+        return None;
+    }
+    let mut toned = letters.iter().enumerate().filter(|(_, l)| l.1 != 0);
+    let (from, _) = toned.next()?;
+    if toned.next().is_some() {
+        return None;
+    }
+    let first = letters.iter().position(|l| is_vowel(l.0))?;
+    let end = first + letters[first..].iter().take_while(|l| is_vowel(l.0)).count();
+    if letters[end..].iter().any(|l| is_vowel(l.0)) {
+        return None;
+    }
+    let onset: String = letters[..first].iter().map(|l| lower(l.0)).collect();
+    let glide = end - first >= 2 && matches!((onset.as_str(), lower(letters[first].0)), ("q", 'u') | ("g", 'i'));
+    let start = first + usize::from(glide);
+    let nucleus: String = letters[start..end].iter().map(|l| lower(l.0)).collect();
+    let open = end == letters.len();
+    if from < start {
+        Some((from, start + canonical_offset(&nucleus, open)))
+    } else if open && from == start + 1 && matches!(nucleus.as_str(), "oa" | "oe" | "uy") {
+        Some((from, start))
+    } else {
+        None
+    }
+}
+
+/// Canonical tone position inside a vowel nucleus (used when the tone was on
+/// the "qu"/"gi" glide): the last marked vowel (ươ → ơ), else the last vowel
+/// before a final consonant, else the middle of three or the first of two.
+fn canonical_offset(nucleus: &str, open: bool) -> usize {
+    let chars: Vec<char> = nucleus.chars().collect();
+    if let Some(i) = chars.iter().rposition(|&c| MARKED_VOWELS.contains(c)) {
+        i
+    } else if !open {
+        chars.len() - 1
+    } else {
+        usize::from(chars.len() == 3)
+    }
+}
+
+/// One `[primary, secondary, tertiary]` per letter/symbol; whitespace runs
+/// collapse to one element and are trimmed at both ends.
+fn collation_elements(s: &str) -> Vec<[u32; 3]> {
+    let mut out: Vec<[u32; 3]> = Vec::new();
+    for c in s.trim().chars() {
+        if c.is_whitespace() {
+            if out.last().is_some_and(|e| e[0] != SPACE) {
+                out.push([SPACE, 0, 0]);
+            }
+            continue;
+        }
+        let (base, tone) = split_tone(c);
+        let case = u32::from(c.is_uppercase());
+        let element = match (alphabet_rank(base), base.to_digit(10)) {
+            (Some(rank), _) => [LETTER | rank, u32::from(tone), case],
+            (None, Some(d)) if base.is_ascii_digit() => [DIGIT | d, 0, case],
+            _ if base.is_alphanumeric() => foreign_element(base, case),
+            _ => [PUNCT | u32::from(c), 0, 0],
+        };
+        out.push(element);
+    }
+    out
+}
+
+/// Other accented Latin letters (ü, ç, …) sort with their base letter,
+/// after all its Vietnamese tones; other scripts sort by code point.
+fn foreign_element(c: char, case: u32) -> [u32; 3] {
+    let folded = fold(&c.to_string());
+    let mut chars = folded.chars();
+    match (chars.next().and_then(alphabet_rank), chars.next()) {
+        (Some(rank), None) => [LETTER | rank, FOREIGN_MARK, case],
+        _ => [OTHER | u32::from(lower(c)), 0, case],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BREVE: &str = "\u{306}";
+    const CIRCUMFLEX: &str = "\u{302}";
+    const HORN: &str = "\u{31b}";
+    /// The 12 Vietnamese vowels a ă â e ê i o ô ơ u ư y as ASCII base + vowel mark.
+    const VOWEL_BASES: &str = "aaaeeiooouuy";
+    const VOWEL_MARKS: [&str; 12] = ["", BREVE, CIRCUMFLEX, "", CIRCUMFLEX, "", "", CIRCUMFLEX, HORN, "", HORN, ""];
+
+    #[test]
+    fn fold_every_vowel_with_every_tone_case_and_form() {
+        let mut checked = 0;
+        for (ascii, vowel_mark) in VOWEL_BASES.chars().zip(VOWEL_MARKS) {
+            let plain: String = format!("{ascii}{vowel_mark}").nfc().collect();
+            for tone in 0..=5u8 {
+                let tone_mark = tone.checked_sub(1).map(|i| TONE_MARKS[usize::from(i)]);
+                let marks: String = vowel_mark.chars().chain(tone_mark).collect();
+                let lower: String = format!("{ascii}{marks}").nfc().collect();
+                let upper: String = format!("{}{marks}", ascii.to_ascii_uppercase()).nfc().collect();
+                assert_eq!(lower.chars().count(), 1, "{lower} precomposes");
+                assert_eq!(upper, lower.to_uppercase());
+                let letter = lower.chars().next().unwrap();
+                assert_eq!(split_tone(letter), (plain.chars().next().unwrap(), tone));
+                for text in [&lower, &upper] {
+                    let nfd: String = text.nfd().collect();
+                    assert_eq!(nfd.chars().count(), 1 + marks.chars().count());
+                    assert_eq!(fold(text), ascii.to_string(), "NFC {text}");
+                    assert_eq!(fold(&nfd), ascii.to_string(), "NFD {text}");
+                    assert_eq!(nfc(&nfd), *text);
+                    checked += 1;
+                }
+            }
+        }
+        assert_eq!(checked, 12 * 6 * 2);
+    }
+
+    #[test]
+    fn fold_literals_d_and_spacing() {
+        assert_eq!(fold("ặ Ữ ỹ"), "a u y");
+        assert_eq!(fold("đ Đ đường ĐÀ"), "d d duong da");
+        assert_eq!(fold("Uỷ ban nhân dân"), "uy ban nhan dan");
+        assert_eq!(fold("  Ủy  ban\tnhân\n dân "), "uy ban nhan dan");
+        assert_eq!(fold("UY BAN NHAN DAN"), "uy ban nhan dan");
+        assert_eq!(fold("Số 1102/CĐ-TTg."), "so 1102/cd-ttg.");
+    }
+
+    #[test]
+    fn nfc_composes_nfd_input() {
+        let decomposed = "Vie\u{323}\u{302}t Nam";
+        assert_ne!(decomposed, "Việt Nam");
+        assert_eq!(nfc(decomposed), "Việt Nam");
+        assert_eq!(nfc("Việt Nam"), "Việt Nam");
+    }
+
+    #[test]
+    fn canonical_tones_moves_old_style_marks() {
+        // "gìương": the i of "gi" is consonantal, so the tone goes to the marked ơ.
+        let pairs = "hoà=hòa hoá=hóa Hoá=Hóa hoả=hỏa hoã=hõa hoạ=họa khoẻ=khỏe uỷ=ủy Uỷ=Ủy \
+            thuý=thúy thuỷ=thủy tuỳ=tùy HOÀ=HÒA Uỷ_ban=Ủy_ban Thanh_Hoá=Thanh_Hóa \
+            Khánh_Hoà=Khánh_Hòa qúy=quý Qúy=Quý gìa=già gìương=giường";
+        assert_eq!(pairs.split(' ').count(), 20);
+        for pair in pairs.split(' ').map(|p| p.replace('_', " ")) {
+            let (old, new) = pair.split_once('=').unwrap();
+            assert_eq!(canonical_tones(old), new, "{old}");
+            let nfd: String = old.nfd().collect();
+            assert_eq!(canonical_tones(&nfd), new, "NFD {old}");
+            assert_eq!(canonical_tones(new), new, "already canonical {new}");
+        }
+    }
+
+    #[test]
+    fn canonical_tones_leaves_other_syllables_alone() {
+        let words = "hoàn toán quyết khuyên thuyền hoạch khoáng ngoặt quỳnh quý quỷ gì giá \
+            ngoài xoáy khuya café Señor 1102/CĐ-TTg qùý Gìovanni Ñoa";
+        // Last three: two tones, two vowel groups, a mark on a consonant.
+        assert_eq!(words.split(' ').count(), 22);
+        for word in words.split(' ') {
+            assert_eq!(canonical_tones(word), word);
+        }
+        assert_eq!(canonical_tones("Hoà; hoàn, quý!"), "Hòa; hoàn, quý!");
+    }
+
+    #[test]
+    fn canonical_offset_rules() {
+        assert_eq!(canonical_offset("ươ", false), 1); // marked vowel wins
+        assert_eq!(canonical_offset("iêu", true), 1);
+        assert_eq!(canonical_offset("oa", false), 1); // closed: last vowel
+        assert_eq!(canonical_offset("oai", true), 1); // open triple: middle
+        assert_eq!(canonical_offset("au", true), 0); // open pair: first
+        assert_eq!(canonical_offset("a", true), 0);
+    }
+
+    #[test]
+    fn slugify_examples() {
+        assert_eq!(slugify("Hà Nội"), "ha-noi");
+        assert_eq!(slugify("Thừa Thiên Huế"), "thua-thien-hue");
+        assert_eq!(slugify("Đắk Lắk"), "dak-lak");
+        assert_eq!(slugify("Bà Rịa - Vũng Tàu"), "ba-ria-vung-tau");
+        assert_eq!(slugify("TP. Hồ Chí Minh"), "tp-ho-chi-minh");
+        assert_eq!(slugify("Tỉnh ủy Ninh Bình"), "tinh-uy-ninh-binh");
+        assert_eq!(slugify("1102/CĐ-TTg"), "1102-cd-ttg");
+        assert_eq!(slugify("Thanh Hoá"), slugify("Thanh Hóa"));
+        assert_eq!(slugify("Uỷ ban"), "uy-ban");
+        assert_eq!(slugify(" -- Khánh Hoà! "), "khanh-hoa");
+        assert_eq!(slugify(""), "");
+        assert_eq!(slugify("?!"), "");
+    }
+
+    #[test]
+    fn tokens_split_folded_words() {
+        assert_eq!(tokens("Công điện số 1102/CĐ-TTg"), ["cong", "dien", "so", "1102", "cd", "ttg"]);
+        assert!(tokens(" / - ").is_empty());
+    }
+
+    #[test]
+    fn collation_sorts_provinces() {
+        let mut names: Vec<&str> = "Yên Bái, Thanh Hóa, Đồng Nai, Bắc Ninh, Cao Bằng, Hải Phòng, \
+            Bạc Liêu, Tây Ninh, Cần Thơ, Đắk Lắk, Bình Dương, Hà Nội, Quảng Ngãi, Bắc Kạn, Cà Mau, \
+            Điện Biên, Gia Lai, Bến Tre, Long An, Hòa Bình, Đà Nẵng, Bắc Giang"
+            .split(", ")
+            .collect();
+        sort_vietnamese(&mut names, |s| s);
+        // Differs from the brief's list: "Cao Bằng" precedes "Cần Thơ" because the
+        // second letters are a < â; "Cà Mau" precedes both because after "ca" a
+        // space sorts before the letter o. "Bạc" < "Bắc" since a < ă (tones only
+        // break primary ties); "Tây" < "Thanh" since â < h.
+        let want: Vec<&str> = "Bạc Liêu, Bắc Giang, Bắc Kạn, Bắc Ninh, Bến Tre, Bình Dương, \
+            Cà Mau, Cao Bằng, Cần Thơ, Đà Nẵng, Đắk Lắk, Điện Biên, Đồng Nai, Gia Lai, Hà Nội, \
+            Hải Phòng, Hòa Bình, Long An, Quảng Ngãi, Tây Ninh, Thanh Hóa, Yên Bái"
+            .split(", ")
+            .collect();
+        assert_eq!(want.len(), 22);
+        assert_eq!(names, want);
+        for pair in want.windows(2) {
+            assert_eq!(compare(pair[0], pair[1]), Ordering::Less, "{pair:?}");
+        }
+    }
+
+    #[test]
+    fn collation_letter_order() {
+        let less = [
+            ("Đà Nẵng", "Điện Biên"), // đ ties, then a < i
+            ("Dương", "Đà"),          // d < đ at the first letter
+            ("Dzũng", "Đà"),          // every D… before every Đ…
+            ("Anh", "Ăn"),            // a < ă
+            ("Anh", "Ấn"),            // a < â
+            ("Ăn", "Ấn"),             // ă < â
+            ("An Giang", "Anh"),      // space < letters
+            ("Bà Rịa", "Bàa"),        // space < letters at the third element
+            ("Số 1", "Số a"),         // digits < letters
+            ("a-b", "a1"),            // punctuation < digits
+            ("ê", "f"),               // f after ê in its Latin position
+            ("o", "ô"),               // o < ô < ơ
+            ("ô", "ơ"),
+            ("ư", "v"),  // ư after u, before v
+            ("ữ", "zz"), // ư < z: primary beats the tone
+            ("ü", "v"),  // foreign accents sort with their base letter
+            ("u", "ü"),  // … after the unaccented one
+        ];
+        for (a, b) in less {
+            assert_eq!(compare(a, b), Ordering::Less, "{a} < {b}");
+            assert_eq!(compare(b, a), Ordering::Greater, "{b} > {a}");
+        }
+    }
+
+    #[test]
+    fn collation_tones_are_secondary_and_case_tertiary() {
+        let tones = ["a", "à", "ả", "ã", "á", "ạ"];
+        for pair in tones.windows(2) {
+            assert_eq!(compare(pair[0], pair[1]), Ordering::Less, "{pair:?}");
+        }
+        // Tone only breaks a primary tie: "ạb" < "ac" although ạ has the last tone.
+        assert_eq!(compare("ạb", "ac"), Ordering::Less);
+        assert_eq!(compare("ha", "Ha"), Ordering::Less);
+        assert_eq!(compare("Ha", "hà"), Ordering::Less, "tone outranks case");
+        assert_eq!(compare("Hà", "hà"), Ordering::Greater);
+    }
+
+    #[test]
+    fn collation_ignores_tone_placement_and_form() {
+        assert_eq!(compare("hoà", "hòa"), Ordering::Equal);
+        assert_eq!(compare("Thanh Hoá", "Thanh Hóa"), Ordering::Equal);
+        assert_eq!(compare("Uỷ ban", "Ủy ban"), Ordering::Equal);
+        let nfd: String = "Việt Nam".nfd().collect();
+        assert_eq!(collation_key(&nfd), collation_key("Việt Nam"));
+        assert_eq!(compare(" Việt   Nam ", "Việt Nam"), Ordering::Equal);
+    }
+
+    #[test]
+    fn sort_vietnamese_is_stable() {
+        // Enough items that an unstable sort would visibly reorder equal keys.
+        let names = ["hoà", "Anh", "hòa", "An"];
+        let mut items: Vec<(&str, usize)> = (0..64).map(|i| (names[i % 4], i)).collect();
+        sort_vietnamese(&mut items, |item| item.0);
+        let order = |name: &str| items.iter().position(|item| item.0 == name).unwrap();
+        assert!(order("An") < order("Anh") && order("Anh") < order("hoà"));
+        assert_eq!(items[..16].iter().filter(|item| item.0 == "An").count(), 16);
+        // hoà and hòa are Equal, so they keep their original interleaved order.
+        let tail: Vec<usize> = items[32..].iter().map(|item| item.1).collect();
+        let want: Vec<usize> = (0..64).filter(|i| i % 2 == 0).collect();
+        assert_eq!(tail, want);
+        assert!(items.windows(2).all(|w| w[0].0 != w[1].0 || w[0].1 < w[1].1));
+    }
+}

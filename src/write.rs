@@ -1,0 +1,136 @@
+//! Stage 6, write: files go into a staging folder beside the output, which
+//! replaces the output only when the whole build succeeded. A failed build
+//! leaves the previous output exactly as it was. Writing decides nothing
+//! about content; it only refuses paths that would leave the output folder.
+
+use std::io;
+use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+pub struct Staging {
+    dir: PathBuf,
+    target: PathBuf,
+    files: AtomicU64,
+    bytes: AtomicU64,
+    committed: bool,
+}
+
+impl Staging {
+    /// A fresh, empty staging folder next to `target` (same file system, so
+    /// the final swap is a rename).
+    pub fn create(target: &Path) -> io::Result<Staging> {
+        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)?;
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)?;
+        }
+        std::fs::create_dir_all(&dir)?;
+        Ok(Staging {
+            dir,
+            target: target.to_path_buf(),
+            files: AtomicU64::new(0),
+            bytes: AtomicU64::new(0),
+            committed: false,
+        })
+    }
+
+    /// Writes one file; safe to call from many threads at once.
+    pub fn write(&self, rel_path: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.dir.join(checked_relative(rel_path)?);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&path, bytes)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        Ok(())
+    }
+
+    pub fn files_written(&self) -> u64 {
+        self.files.load(Ordering::Relaxed)
+    }
+
+    pub fn bytes_written(&self) -> u64 {
+        self.bytes.load(Ordering::Relaxed)
+    }
+
+    /// Puts the staged archive in place of the target. The old output is
+    /// moved aside first and removed only after the new one is in place.
+    pub fn commit(mut self) -> io::Result<()> {
+        let old = self.dir.with_file_name(format!(
+            ".{}.old-{}",
+            self.target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            std::process::id()
+        ));
+        let had_old = self.target.exists();
+        if had_old {
+            std::fs::rename(&self.target, &old)?;
+        }
+        if let Err(error) = std::fs::rename(&self.dir, &self.target) {
+            if had_old {
+                std::fs::rename(&old, &self.target)?;
+            }
+            return Err(error);
+        }
+        self.committed = true;
+        if had_old {
+            std::fs::remove_dir_all(&old)?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Accepts only plain relative paths: no `..`, no root, no drive prefix.
+fn checked_relative(rel_path: &str) -> io::Result<&Path> {
+    let path = Path::new(rel_path);
+    let plain = !rel_path.is_empty() && path.components().all(|c| matches!(c, Component::Normal(_)));
+    if plain {
+        Ok(path)
+    } else {
+        Err(io::Error::new(io::ErrorKind::InvalidInput, format!("refusing to write outside the output: {rel_path}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_that_leave_the_output() {
+        for bad in ["../x.html", "/etc/passwd", "a/../../x", "", "./a/../b"] {
+            assert!(checked_relative(bad).is_err(), "{bad}");
+        }
+        assert!(checked_relative("tinh/quang-ngai/index.html").is_ok());
+    }
+
+    #[test]
+    fn commit_replaces_and_drop_discards() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("output");
+        std::fs::create_dir_all(&target).unwrap();
+        std::fs::write(target.join("old.html"), "old").unwrap();
+
+        let abandoned = Staging::create(&target).unwrap();
+        abandoned.write("new.html", b"new").unwrap();
+        drop(abandoned);
+        assert!(target.join("old.html").exists(), "an abandoned build leaves the output alone");
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1, "and leaves no staging folder behind");
+
+        let staging = Staging::create(&target).unwrap();
+        staging.write("a/new.html", b"new").unwrap();
+        staging.commit().unwrap();
+        assert!(!target.join("old.html").exists());
+        assert_eq!(std::fs::read_to_string(target.join("a/new.html")).unwrap(), "new");
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+}
