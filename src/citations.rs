@@ -262,7 +262,7 @@ fn of_at_before(before: &str) -> Option<String> {
 /// syllable ("phủ", "tỉnh"), or "và" joining two names ("Bộ Giáo dục và Đào tạo", but not
 /// "Tỉnh ủy và Công văn số …").
 fn is_name_word(words: &[&str], i: usize) -> bool {
-    let lower = words[i].to_lowercase();
+    let lower = words[i].trim_end_matches(['.', '!', '?']).to_lowercase();
     let joins = || {
         let next = words[i + 1..].iter().take(3).copied().collect::<Vec<_>>().join(" ");
         next.starts_with(char::is_uppercase) && !TYPE_WORDS.iter().any(|(w, _)| next.to_lowercase().starts_with(w))
@@ -284,9 +284,9 @@ fn name_prefix(s: &str) -> (String, usize) {
         offset += piece.len();
     }
     let mut words: Vec<&str> = pieces.iter().map(|p| p.1).collect();
-    let n = (0..words.len().min(MAX_NAME_WORDS))
-        .find(|&i| !is_name_word(&words, i))
-        .unwrap_or(words.len().min(MAX_NAME_WORDS));
+    let limit = words.len().min(MAX_NAME_WORDS);
+    // A name ends at a word that is not part of names, or after a full stop ("… Chính phủ.").
+    let n = (0..limit).find(|&i| !is_name_word(&words, i) || (i > 0 && words[i - 1].ends_with('.'))).unwrap_or(limit);
     words.truncate(n);
     let Some(last) = words.last_mut() else {
         return (String::new(), 0);
@@ -536,6 +536,12 @@ mod tests {
                 "472/UBND-VP6 → 472/UBND-VP6 | Công văn | Ủy ban nhân dân tỉnh Ninh Bình | Ninh Bình | 28/7/2020",
             ),
             ("Công văn số 472/UBND-VP6", None, "472/UBND-VP6 → 472/UBND-VP6 | Công văn | - | - | -"),
+            (
+                "Thực hiện Công điện số 1102/CD-TTg của Thủ tướng Chính phủ. Các sở",
+                None,
+                "1102/CD-TTg → 1102/CĐ-TTg | Công điện | Thủ tướng Chính phủ | - | -",
+            ),
+
             ("Kết luận số 07-KL/TW", None, "07-KL/TW → 07-KL/TW | Kết luận | Trung ương Đảng | - | -"),
             ("Kết luận số 07-KL/TW của Bộ Chính trị", None, "07-KL/TW → 07-KL/TW | Kết luận | Bộ Chính trị | - | -"),
             (

@@ -3,7 +3,7 @@
 //! resolves every citation to a cited directive, in the archive or not.
 //! Everything here is linear in the number of directives and citations.
 
-use crate::model::{Directive, DirectiveKey, PartialDate, Scope};
+use crate::model::{CiteOrigin, Directive, DirectiveKey, PartialDate, Scope};
 use crate::number::DocNumber;
 use crate::provinces::{ProvinceId, ProvinceRegistry};
 use crate::vietnamese::{canonical_tones, collation_key, fold};
@@ -201,16 +201,18 @@ fn resolve_citations(directives: &[Directive]) -> Resolved {
 
     // BTreeMap: cited directives get ids in key order, independent of input order.
     let mut entries: BTreeMap<DirectiveKey, Cited> = BTreeMap::new();
-    let mut citing: Vec<Vec<DirectiveKey>> = Vec::with_capacity(directives.len());
+    // For each citer, (index of the citation in its `cites`, resolved key).
+    let mut citing: Vec<Vec<(usize, DirectiveKey)>> = Vec::with_capacity(directives.len());
     for (citer, keys) in citation_keys.into_iter().enumerate() {
-        let mut resolved = Vec::with_capacity(keys.len());
-        for (key, cite) in keys.into_iter().map(complete).zip(&directives[citer].cites) {
-            if own_keys[citer].as_ref().is_some_and(|own| complete(own.clone()) == key) || resolved.contains(&key) {
+        let own = own_keys[citer].clone().map(&complete);
+        let mut resolved: Vec<(usize, DirectiveKey)> = Vec::with_capacity(keys.len());
+        for (position, key) in keys.into_iter().map(&complete).enumerate() {
+            if own.as_ref() == Some(&key) || resolved.iter().any(|(_, k)| *k == key) {
                 continue;
             }
             let entry = entries.entry(key.clone()).or_insert_with(|| Cited {
                 key: key.clone(),
-                number: cite.number.clone(),
+                number: directives[citer].cites[position].number.clone(),
                 type_name: None,
                 issuer: None,
                 date: None,
@@ -218,14 +220,26 @@ fn resolve_citations(directives: &[Directive]) -> Resolved {
                 in_archive: archive_ids.get(&key).copied(),
                 citers: Vec::new(),
             });
-            entry.type_name = entry.type_name.take().or_else(|| cite.type_name.clone());
-            entry.issuer = entry.issuer.take().or_else(|| cite.issuer.clone());
-            entry.date = entry.date.or(cite.date);
-            entry.title = entry.title.take().or_else(|| cite.title.clone());
             entry.citers.push(citer);
-            resolved.push(key);
+            resolved.push((position, key));
         }
         citing.push(resolved);
+    }
+    // What is known of a cited directive: front matter first, then the text.
+    for origin in [CiteOrigin::FrontMatter, CiteOrigin::Text] {
+        for (citer, resolved) in citing.iter().enumerate() {
+            for (position, key) in resolved {
+                let cite = &directives[citer].cites[*position];
+                if cite.origin != origin {
+                    continue;
+                }
+                let entry = entries.get_mut(key).expect("entry made above");
+                entry.type_name = entry.type_name.take().or_else(|| cite.type_name.clone());
+                entry.issuer = entry.issuer.take().or_else(|| cite.issuer.clone());
+                entry.date = entry.date.or(cite.date);
+                entry.title = entry.title.take().or_else(|| cite.title.clone());
+            }
+        }
     }
     let ids: HashMap<DirectiveKey, CitedId> = entries.keys().enumerate().map(|(id, key)| (key.clone(), id)).collect();
     let mut cited: Vec<Cited> = entries.into_values().collect();
@@ -241,7 +255,7 @@ fn resolve_citations(directives: &[Directive]) -> Resolved {
             cited_as[doc] = Some(id);
         }
     }
-    let cites_of = citing.into_iter().map(|keys| keys.iter().map(|k| ids[k]).collect()).collect();
+    let cites_of = citing.into_iter().map(|keys| keys.iter().map(|(_, k)| ids[k]).collect()).collect();
     (cited, cites_of, cited_as)
 }
 
@@ -266,7 +280,7 @@ fn group_by(directives: &[Directive], field: impl Fn(&Directive) -> Option<&str>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CiteOrigin, CiteRef};
+    use crate::model::CiteRef;
 
     fn directive(
         path: &str,

@@ -287,7 +287,13 @@ fn parse_yaml(check: &mut FileCheck) -> Option<Mapping> {
             None
         }
         Err(error) => {
-            let start = check.file.front_matter.start + error.location().map_or(0, |l| l.index());
+            let mut index = error.location().map_or(0, |l| l.index());
+            if index >= fm.trim_end().len() {
+                // The parser ran off the end (an unclosed `[` or quote): the
+                // last line is where the reader should look.
+                index = fm.trim_end().rfind('\n').map_or(0, |i| i + 1);
+            }
+            let start = check.file.front_matter.start + index;
             let message = error.to_string();
             let message = message.split(" at line ").next().unwrap_or(&message).to_string();
             check.error(

@@ -1,0 +1,111 @@
+//! Shared test harness: build a fixture archive into a temporary folder and
+//! look at what a reader would see.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use vanban::build::{build, BuildFailure, BuildOptions, BuildReport};
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    repo_root().join("tests/fixtures").join(name)
+}
+
+/// A built archive in a temporary folder.
+pub struct Built {
+    pub dir: tempfile::TempDir,
+    pub result: Result<BuildReport, BuildFailure>,
+}
+
+impl Built {
+    /// Builds `content` with the project's themes into a fresh folder.
+    pub fn from(content: &Path) -> Built {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let options = BuildOptions {
+            project_root: repo_root(),
+            content: content.to_path_buf(),
+            output: dir.path().join("output"),
+            theme: None,
+        };
+        let result = build(&options);
+        Built { dir, result }
+    }
+
+    pub fn fixture(name: &str) -> Built {
+        Built::from(&fixture(name))
+    }
+
+    pub fn output(&self) -> PathBuf {
+        self.dir.path().join("output")
+    }
+
+    pub fn report(&self) -> &BuildReport {
+        match &self.result {
+            Ok(report) => report,
+            Err(failure) => panic!("build failed:\n{}", failure.rendered),
+        }
+    }
+
+    /// The text of a page, by its path in the output.
+    pub fn page(&self, path: &str) -> String {
+        std::fs::read_to_string(self.output().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    /// Every file of the output, by relative path, with its bytes.
+    pub fn files(&self) -> BTreeMap<String, Vec<u8>> {
+        read_tree(&self.output())
+    }
+}
+
+pub fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// The `href` and `src` values of a page, in order.
+pub fn links(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for attribute in ["href=\"", "src=\""] {
+        let mut rest = html;
+        while let Some(start) = rest.find(attribute) {
+            rest = &rest[start + attribute.len()..];
+            let end = rest.find('"').unwrap();
+            found.push(rest[..end].replace("&amp;", "&"));
+            rest = &rest[end..];
+        }
+    }
+    found
+}
+
+/// Resolves a relative link from a page to a path in the output.
+pub fn resolve(page: &str, href: &str) -> String {
+    let href = href.split(['#', '?']).next().unwrap();
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for segment in href.split('/') {
+        match segment {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            other => parts.push(other),
+        }
+    }
+    parts.join("/")
+}
+
+/// Runs the `vanban` binary.
+pub fn vanban(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_vanban")).args(args).current_dir(cwd).output().expect("run vanban")
+}
