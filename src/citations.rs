@@ -541,7 +541,6 @@ mod tests {
                 None,
                 "1102/CD-TTg → 1102/CĐ-TTg | Công điện | Thủ tướng Chính phủ | - | -",
             ),
-
             ("Kết luận số 07-KL/TW", None, "07-KL/TW → 07-KL/TW | Kết luận | Trung ương Đảng | - | -"),
             ("Kết luận số 07-KL/TW của Bộ Chính trị", None, "07-KL/TW → 07-KL/TW | Kết luận | Bộ Chính trị | - | -"),
             (

@@ -31,6 +31,17 @@ enum Command {
         #[command(flatten)]
         paths: PathArgs,
     },
+    /// Write a deterministic synthetic archive (for tests and benchmarks).
+    Generate {
+        /// Folder to write the directive files into.
+        dest: PathBuf,
+        /// How many directives.
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        /// Random seed: the same seed gives byte-identical files.
+        #[arg(long, default_value_t = 2020)]
+        seed: u64,
+    },
 }
 
 #[derive(Args)]
@@ -64,6 +75,7 @@ fn main() -> ExitCode {
             run_build(paths.options(), timings)
         }
         Command::Check { paths } => run_check(paths.options()),
+        Command::Generate { dest, count, seed } => run_generate(&dest, count, seed),
     }
 }
 
@@ -106,6 +118,31 @@ fn run_check(options: BuildOptions) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(failure) => fail(&failure),
+    }
+}
+
+fn run_generate(dest: &std::path::Path, count: usize, seed: u64) -> ExitCode {
+    let started = Instant::now();
+    let provinces = vanban::provinces::ProvinceRegistry::builtin()
+        .all()
+        .iter()
+        .map(|p| vanban::synth::ProvinceRef { name: p.name.clone(), slug: p.slug.clone() })
+        .collect::<Vec<_>>();
+    match vanban::synth::generate(dest, &provinces, &vanban::synth::SynthOptions { count, seed }) {
+        Ok(stats) => {
+            eprintln!(
+                "generated {} directives ({:.1} MB) in {} in {:.2} s",
+                stats.files,
+                stats.bytes as f64 / 1e6,
+                dest.display(),
+                started.elapsed().as_secs_f64()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: cannot write {}: {error}", dest.display());
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -30,7 +30,17 @@ fn builds_every_directive_and_reports_counts() {
     let report = built().report();
     assert_eq!(report.directives, 8);
     assert!(report.warnings.is_empty(), "{}", report.rendered_warnings);
-    for page in [DIRECTIVE_453, KL_07, CD_1102, TAY_NINH_188, TAY_NINH_UNNUMBERED, NINH_BINH_3001, HA_NOI_MONTH_ONLY, HA_NOI_YEAR_ONLY, UNDATED] {
+    for page in [
+        DIRECTIVE_453,
+        KL_07,
+        CD_1102,
+        TAY_NINH_188,
+        TAY_NINH_UNNUMBERED,
+        NINH_BINH_3001,
+        HA_NOI_MONTH_ONLY,
+        HA_NOI_YEAR_ONLY,
+        UNDATED,
+    ] {
         assert!(built().output().join(page).is_file(), "missing {page}");
     }
 }
@@ -46,7 +56,10 @@ fn every_internal_link_resolves_to_a_file() {
                 continue;
             }
             assert!(!href.starts_with('/'), "{page}: absolute link {href}");
-            assert!(href.ends_with(".html") || href.ends_with(".css") || href.contains(".html#"), "{page}: {href} is not a file");
+            assert!(
+                href.ends_with(".html") || href.ends_with(".css") || href.contains(".html#"),
+                "{page}: {href} is not a file"
+            );
             let target = resolve(&page, &href);
             assert!(files.contains_key(&target), "{page}: broken link {href} → {target}");
             checked += 1;
@@ -87,7 +100,13 @@ fn a_directive_is_linked_from_its_province_timeline_and_the_directives_it_cites(
     assert!(links_to(built, "thoi-gian/2021/06/index.html", DIRECTIVE_453));
     assert!(links_to(built, KL_07, DIRECTIVE_453), "cited-by on the cited directive's own page");
     // And back: the directive links to each of those.
-    for target in ["tinh/quang-ngai/index.html", "thoi-gian/2021/06/16/index.html", "thoi-gian/2021/06/index.html", "thoi-gian/2021/index.html", KL_07] {
+    for target in [
+        "tinh/quang-ngai/index.html",
+        "thoi-gian/2021/06/16/index.html",
+        "thoi-gian/2021/06/index.html",
+        "thoi-gian/2021/index.html",
+        KL_07,
+    ] {
         assert!(links_to(built, DIRECTIVE_453, target), "453 does not link to {target}");
     }
 }
@@ -118,7 +137,10 @@ fn directive_page_shows_its_metadata_text_and_provenance() {
 fn citations_in_the_text_link_to_the_cited_page() {
     let built = built();
     let page = built.page(TAY_NINH_UNNUMBERED);
-    assert!(page.contains("class=\"cite\" href=\"../../../../van-ban/tw/2021/07-kl-tw/index.html\">07-KL/TW</a>"), "{page}");
+    assert!(
+        page.contains("class=\"cite\" href=\"../../../../van-ban/tw/2021/07-kl-tw/index.html\">07-KL/TW</a>"),
+        "{page}"
+    );
     // Found only in the text, 188-CV/TU resolves to Tây Ninh's own Công văn.
     assert!(links_to(built, TAY_NINH_UNNUMBERED, TAY_NINH_188));
     assert!(links_to(built, TAY_NINH_188, TAY_NINH_UNNUMBERED), "and Tây Ninh's 188 lists it as a citer");
@@ -139,7 +161,10 @@ fn the_same_provincial_number_in_another_province_is_another_document() {
 fn cited_directive_not_in_archive_lists_its_citers_with_days_elapsed() {
     let built = built();
     let page = built.page(CD_1102);
-    assert!(page.contains("1102/CĐ-TTg") && page.contains("Thủ tướng Chính phủ") && page.contains("23/8/2021"), "{page}");
+    assert!(
+        page.contains("1102/CĐ-TTg") && page.contains("Thủ tướng Chính phủ") && page.contains("23/8/2021"),
+        "{page}"
+    );
     assert!(links_to(built, CD_1102, NINH_BINH_3001));
     assert!(links_to(built, CD_1102, HA_NOI_MONTH_ONLY), "'1102/CD-TTg' typed without Đ is the same directive");
     let row = page.split("<tr>").find(|row| row.contains("3001-CV/TU")).unwrap();

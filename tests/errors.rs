@@ -59,7 +59,13 @@ fn the_command_line_shows_each_offending_line_and_fails() {
     let output = vanban(&["check", "--content", "tests/fixtures/invalid"], &repo_root());
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    for line in ["dat: 2021-06-16", "date: 2021-02-30", "province: \"Quảng Ngải Xa\"", "recipients: [a, b", "number: \"12-CV/TU\""] {
+    for line in [
+        "dat: 2021-06-16",
+        "date: 2021-02-30",
+        "province: \"Quảng Ngải Xa\"",
+        "recipients: [a, b",
+        "number: \"12-CV/TU\"",
+    ] {
         assert!(stderr.contains(line), "offending line {line:?} not shown:\n{stderr}");
     }
     assert!(stderr.contains("failed: 5 errors; the output was not changed"), "{stderr}");
