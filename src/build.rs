@@ -116,6 +116,18 @@ pub fn check(options: &BuildOptions, timings: &mut Timings) -> Result<Checked, B
     Ok(Checked { config, archive, warnings: problems, rendered_warnings: rendered })
 }
 
+/// The date printed as the build date. Never the clock, so that the same
+/// input gives the same output: `SOURCE_DATE_EPOCH` when set (the
+/// reproducible-builds convention), else the newest date in the archive.
+pub fn build_date(archive: &Archive) -> String {
+    let from_epoch = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
+        .map(|time| time.date_naive().to_string());
+    from_epoch.or_else(|| archive.newest_full_date().map(|d| d.to_string())).unwrap_or_default()
+}
+
 /// The whole build. On any error the previous output is left untouched.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let mut timings = Timings::default();
@@ -127,7 +139,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let started = Instant::now();
     let theme =
         crate::theme::load(&options.project_root, &config.theme, &config.language).map_err(BuildFailure::from)?;
-    let renderer = Renderer::new(&theme, &config).map_err(|diagnostics| {
+    let build_date = build_date(&checked.archive);
+    let renderer = Renderer::new(&theme, &config, &build_date).map_err(|diagnostics| {
         let rendered = diagnostics::render(&diagnostics, |_| None);
         BuildFailure { diagnostics, rendered }
     })?;

@@ -103,6 +103,14 @@ pub fn index(mut directives: Vec<Directive>, provinces: &ProvinceRegistry) -> Ar
     Archive { directives, by_province, province_order, timeline, cited, cites_of, cited_as, issuers, types }
 }
 
+impl Archive {
+    /// The newest date known to the day: a reproducible stand-in for "when
+    /// this archive was made" (the zip's timestamps, the printed build date).
+    pub fn newest_full_date(&self) -> Option<PartialDate> {
+        self.directives.iter().filter_map(|d| d.date).filter(PartialDate::is_full).max()
+    }
+}
+
 fn provinces_in_collation_order(provinces: &ProvinceRegistry) -> Vec<ProvinceId> {
     let mut order: Vec<ProvinceId> = (0..provinces.all().len()).collect();
     order.sort_by_cached_key(|&id| collation_key(&provinces.get(id).name));

@@ -7,6 +7,7 @@
 //! [`build`] runs the stages in order.
 
 pub mod build;
+pub mod charts;
 pub mod citations;
 pub mod config;
 pub mod diagnostics;

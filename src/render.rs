@@ -14,7 +14,7 @@ pub struct Renderer {
 impl Renderer {
     /// Compiles the theme's templates, with the site settings and the
     /// interface strings (`t`) available to every template.
-    pub fn new(theme: &Theme, config: &Config) -> Result<Renderer, Vec<Diagnostic>> {
+    pub fn new(theme: &Theme, config: &Config, build_date: &str) -> Result<Renderer, Vec<Diagnostic>> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml", ".svg"]);
         let templates: Vec<(&str, &str)> = theme.templates.iter().map(|(n, s)| (n.as_str(), s.as_str())).collect();
@@ -28,6 +28,7 @@ impl Renderer {
         let global = tera.global_context();
         global.insert("t", &theme.strings);
         global.insert("site", config);
+        global.insert("build_date", build_date);
         Ok(Renderer { tera })
     }
 

@@ -1,221 +1,13 @@
-//! Stage 4, plan: decide every page of the archive, its path, and what it
-//! shows. Paths are short ASCII slugs; every link is relative to the page.
-//! The list of pages is cheap; each page's content is built on demand
-//! ([`Plan::content`]), so rendering in parallel never holds the whole site.
+//! What each page shows: plain data for the templates. Every `href` is
+//! relative to the archive root; templates prefix it with `root`.
 
-use crate::index::{Archive, CitedId, DocId, Group};
+use super::*;
+use crate::charts::{bar_chart, shade, BarChart, YearMonth};
+use crate::index::Group;
 use crate::markdown;
-use crate::model::{DirectiveKey, PartialDate, Scope};
-use crate::provinces::{ProvinceId, ProvinceRegistry};
-use crate::vietnamese::slugify;
+use crate::model::PartialDate;
+use crate::provinces::ProvinceId;
 use serde::Serialize;
-use std::collections::HashSet;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PageKind {
-    Home,
-    Directive(DocId),
-    /// A cited directive whose text is not in the archive.
-    Cited(CitedId),
-    CitedIndex,
-    Provinces,
-    Province(ProvinceId),
-    Timeline,
-    /// Indices into the timeline's years, months and days.
-    Year(usize),
-    Month(usize, usize),
-    Day(usize, usize, usize),
-    Undated,
-    Issuers,
-    Issuer(usize),
-    Types,
-    Type(usize),
-}
-
-impl PageKind {
-    /// The template that renders this kind of page.
-    pub fn template(&self) -> &'static str {
-        match self {
-            PageKind::Home => "home.html",
-            PageKind::Directive(_) => "directive.html",
-            PageKind::Cited(_) => "cited.html",
-            PageKind::CitedIndex => "cited_index.html",
-            PageKind::Provinces => "provinces.html",
-            PageKind::Province(_) => "province.html",
-            PageKind::Timeline => "timeline.html",
-            PageKind::Year(_) => "year.html",
-            PageKind::Month(..) => "month.html",
-            PageKind::Day(..) => "day.html",
-            PageKind::Undated => "undated.html",
-            PageKind::Issuers | PageKind::Types => "groups.html",
-            PageKind::Issuer(_) | PageKind::Type(_) => "group.html",
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct Page {
-    /// Output path relative to the archive root, e.g. `tinh/quang-ngai/index.html`.
-    pub path: String,
-    pub kind: PageKind,
-}
-
-/// Every page of the archive, and the path of everything that has one.
-pub struct Plan<'a> {
-    pub archive: &'a Archive,
-    pub provinces: &'a ProvinceRegistry,
-    pub pages: Vec<Page>,
-    directive_paths: Vec<String>,
-    cited_paths: Vec<String>,
-    issuer_paths: Vec<String>,
-    type_paths: Vec<String>,
-}
-
-pub const HOME: &str = "index.html";
-pub const PROVINCES: &str = "tinh/index.html";
-pub const TIMELINE: &str = "thoi-gian/index.html";
-pub const UNDATED: &str = "thoi-gian/khong-ro/index.html";
-pub const CITED_INDEX: &str = "trich-dan/index.html";
-pub const ISSUERS: &str = "co-quan/index.html";
-pub const TYPES: &str = "loai/index.html";
-
-fn province_path(provinces: &ProvinceRegistry, id: ProvinceId) -> String {
-    format!("tinh/{}/index.html", provinces.get(id).slug)
-}
-
-fn year_path(year: i32) -> String {
-    format!("thoi-gian/{year}/index.html")
-}
-
-fn month_path(year: i32, month: u32) -> String {
-    format!("thoi-gian/{year}/{month:02}/index.html")
-}
-
-fn day_path(year: i32, month: u32, day: u32) -> String {
-    format!("thoi-gian/{year}/{month:02}/{day:02}/index.html")
-}
-
-/// Keeps generated paths unique: a clash gets `-2`, `-3` … in plan order,
-/// which is deterministic.
-#[derive(Default)]
-struct PathSet(HashSet<String>);
-
-impl PathSet {
-    fn claim(&mut self, folder: &str, slug: &str) -> String {
-        let slug = if slug.is_empty() { "van-ban" } else { slug };
-        let mut candidate = format!("{folder}/{slug}/index.html");
-        let mut n = 2;
-        while !self.0.insert(candidate.clone()) {
-            candidate = format!("{folder}/{slug}-{n}/index.html");
-            n += 1;
-        }
-        candidate
-    }
-}
-
-/// The folder of a directive's page: `van-ban/{scope}/{year}`. A directive's
-/// path depends only on its identity, so a cited directive keeps its URL when
-/// its text is later added to the archive.
-fn scope_folder(provinces: &ProvinceRegistry, scope: &Scope, year: Option<i32>) -> String {
-    let scope = match scope {
-        Scope::Central => "tw".to_string(),
-        Scope::Province(id) => provinces.get(*id).slug.clone(),
-        Scope::UnknownProvince(_) => "khong-ro-tinh".to_string(),
-    };
-    let year = year.map_or("khong-ro".to_string(), |y| y.to_string());
-    format!("van-ban/{scope}/{year}")
-}
-
-fn key_folder(provinces: &ProvinceRegistry, key: &DirectiveKey) -> String {
-    scope_folder(provinces, &key.scope, key.year)
-}
-
-impl<'a> Plan<'a> {
-    pub fn new(archive: &'a Archive, provinces: &'a ProvinceRegistry) -> Self {
-        let mut paths = PathSet::default();
-        let directive_paths: Vec<String> = archive
-            .directives
-            .iter()
-            .map(|d| match d.key() {
-                Some(key) => paths.claim(&key_folder(provinces, &key), &slugify(&key.number)),
-                None => {
-                    let scope = d.province.map_or(Scope::UnknownProvince(String::new()), Scope::Province);
-                    let stem = d.source_path.rsplit('/').next().unwrap_or(&d.source_path).trim_end_matches(".md");
-                    paths.claim(&scope_folder(provinces, &scope, d.date.map(|x| x.year)), &slugify(stem))
-                }
-            })
-            .collect();
-        let cited_paths = archive
-            .cited
-            .iter()
-            .map(|c| match c.in_archive {
-                Some(doc) => directive_paths[doc].clone(),
-                None => paths.claim(&key_folder(provinces, &c.key), &slugify(&c.key.number)),
-            })
-            .collect();
-        let group_paths = |folder: &str, groups: &[Group], paths: &mut PathSet| -> Vec<String> {
-            groups.iter().map(|g| paths.claim(folder, &slugify(&g.name))).collect()
-        };
-        let issuer_paths = group_paths("co-quan", &archive.issuers, &mut paths);
-        let type_paths = group_paths("loai", &archive.types, &mut paths);
-        let mut plan =
-            Plan { archive, provinces, pages: Vec::new(), directive_paths, cited_paths, issuer_paths, type_paths };
-        plan.pages = plan.list_pages();
-        plan
-    }
-
-    fn list_pages(&self) -> Vec<Page> {
-        let archive = self.archive;
-        let mut pages = Vec::new();
-        let mut add = |path: String, kind: PageKind| pages.push(Page { path, kind });
-        add(HOME.into(), PageKind::Home);
-        for (id, path) in self.directive_paths.iter().enumerate() {
-            add(path.clone(), PageKind::Directive(id));
-        }
-        for (id, cited) in archive.cited.iter().enumerate() {
-            if cited.in_archive.is_none() {
-                add(self.cited_paths[id].clone(), PageKind::Cited(id));
-            }
-        }
-        add(CITED_INDEX.into(), PageKind::CitedIndex);
-        add(PROVINCES.into(), PageKind::Provinces);
-        for &id in &archive.province_order {
-            add(province_path(self.provinces, id), PageKind::Province(id));
-        }
-        add(TIMELINE.into(), PageKind::Timeline);
-        for (y, year) in archive.timeline.years.iter().enumerate() {
-            add(year_path(year.year), PageKind::Year(y));
-            for (m, month) in year.months.iter().enumerate() {
-                add(month_path(year.year, month.month), PageKind::Month(y, m));
-                for (d, day) in month.days.iter().enumerate() {
-                    add(day_path(year.year, month.month, day.day), PageKind::Day(y, m, d));
-                }
-            }
-        }
-        add(UNDATED.into(), PageKind::Undated);
-        add(ISSUERS.into(), PageKind::Issuers);
-        for (i, path) in self.issuer_paths.iter().enumerate() {
-            add(path.clone(), PageKind::Issuer(i));
-        }
-        add(TYPES.into(), PageKind::Types);
-        for (i, path) in self.type_paths.iter().enumerate() {
-            add(path.clone(), PageKind::Type(i));
-        }
-        pages
-    }
-
-    pub fn directive_path(&self, id: DocId) -> &str {
-        &self.directive_paths[id]
-    }
-
-    pub fn cited_path(&self, id: CitedId) -> &str {
-        &self.cited_paths[id]
-    }
-}
-
-// ---------------------------------------------------------------------------
-// Page content: plain data for the templates. Every `href` is relative to
-// the archive root; templates prefix it with `root` (e.g. `../../`).
 
 #[derive(Debug, Serialize)]
 pub struct Link {
@@ -252,7 +44,8 @@ pub enum Content<'a> {
     CitedIndex { cited: Vec<CitedSummary<'a>> },
     Provinces { regions: Vec<RegionData<'a>> },
     Province(ProvinceData<'a>),
-    Timeline { years: Vec<YearSummary>, undated: usize },
+    ProvinceMonth(ProvinceMonthData<'a>),
+    Timeline { years: Vec<YearSummary>, undated: usize, month_chart: BarChart, heatmap: Heatmap<'a> },
     Year(YearData<'a>),
     Month(MonthData<'a>),
     Day(DayData<'a>),
@@ -277,6 +70,11 @@ pub struct DocSummary<'a> {
     pub not_before: Option<String>,
     /// Days since the cited directive, on lists of citers.
     pub days: Option<i64>,
+    /// Facet values, carried as data attributes so lists can be narrowed
+    /// in the browser: issuer level, year and topic tags.
+    pub level: &'static str,
+    pub year: Option<i32>,
+    pub tags: &'a [String],
 }
 
 #[derive(Debug, Serialize)]
@@ -304,6 +102,7 @@ pub struct HomeData<'a> {
     pub provinces: Vec<ProvinceSummary<'a>>,
     pub top_cited: Vec<CitedSummary<'a>>,
     pub types: Vec<GroupSummary<'a>>,
+    pub month_chart: BarChart,
 }
 
 /// One row of the directive's metadata table. `key` names the label in the
@@ -343,17 +142,33 @@ pub struct DirectiveData<'a> {
     pub body_html: String,
     pub cites: Vec<CitedSummary<'a>>,
     pub cited_by: Vec<DocSummary<'a>>,
+    pub uptake: Option<Uptake<'a>>,
+    /// For each directive it cites, the nearest other directives citing it.
+    pub related: Vec<Related<'a>>,
     pub previous: Option<DocSummary<'a>>,
     pub next: Option<DocSummary<'a>>,
     pub previous_in_province: Option<DocSummary<'a>>,
     pub next_in_province: Option<DocSummary<'a>>,
 }
 
+/// Other directives that cite the same higher directive.
+#[derive(Serialize)]
+pub struct Related<'a> {
+    pub cited: CitedSummary<'a>,
+    pub docs: Vec<DocSummary<'a>>,
+    /// How many more cite it than are listed.
+    pub more: usize,
+}
+
+/// Related directives listed per cited directive: the nearest in time.
+const RELATED_SHOWN: usize = 6;
+
 #[derive(Serialize)]
 pub struct CitedData<'a> {
     pub cited: CitedSummary<'a>,
     pub citers: Vec<DocSummary<'a>>,
     pub provinces: usize,
+    pub uptake: Uptake<'a>,
 }
 
 #[derive(Serialize)]
@@ -378,6 +193,50 @@ pub struct ProvinceData<'a> {
     pub count: usize,
     pub year_counts: Vec<YearCount>,
     pub groups: Vec<DocGroup<'a>>,
+    /// The province's directives per month, on the archive's common axis.
+    pub strip: BarChart,
+}
+
+#[derive(Serialize)]
+pub struct ProvinceMonthData<'a> {
+    pub name: &'a str,
+    pub province_href: String,
+    pub year: i32,
+    pub month: u32,
+    pub month_href: String,
+    pub docs: Vec<DocSummary<'a>>,
+    pub previous: Option<Link>,
+    pub next: Option<Link>,
+}
+
+/// The province × month grid: each cell's shade is its count and links to
+/// that province's month.
+#[derive(Serialize)]
+pub struct Heatmap<'a> {
+    pub width: u32,
+    pub height: u32,
+    pub cell: u32,
+    pub label_width: u32,
+    pub columns: Vec<(u32, String)>,
+    pub rows: Vec<HeatRow<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct HeatRow<'a> {
+    pub name: &'a str,
+    pub href: String,
+    pub y: u32,
+    pub total: usize,
+    pub cells: Vec<HeatCell>,
+}
+
+#[derive(Serialize)]
+pub struct HeatCell {
+    pub x: u32,
+    pub shade: u32,
+    pub count: usize,
+    pub label: String,
+    pub href: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -422,8 +281,11 @@ pub struct YearData<'a> {
 #[derive(Serialize)]
 pub struct DaySection<'a> {
     pub day: u32,
-    pub href: String,
+    /// The day's page, when directives of the archive are dated that day.
+    pub href: Option<String>,
     pub docs: Vec<DocSummary<'a>>,
+    /// Higher directives issued that day, so the reader sees what followed.
+    pub issued: Vec<CitedSummary<'a>>,
 }
 
 #[derive(Serialize)]
@@ -446,6 +308,7 @@ pub struct DayData<'a> {
     pub year_href: String,
     pub month_href: String,
     pub docs: Vec<DocSummary<'a>>,
+    pub issued: Vec<CitedSummary<'a>>,
     pub previous: Option<Link>,
     pub next: Option<Link>,
 }
@@ -455,6 +318,19 @@ pub struct GroupSummary<'a> {
     pub name: &'a str,
     pub href: &'a str,
     pub count: usize,
+}
+
+/// The issuer level a directive belongs to, for facets: central Party,
+/// central government, province, or unknown.
+fn issuer_level(d: &crate::model::Directive) -> &'static str {
+    use crate::number::IssuerLevel;
+    match d.number.as_ref().map(|n| n.level()) {
+        Some(IssuerLevel::CentralParty) => "tw-dang",
+        Some(IssuerLevel::CentralGovernment) => "tw-chinh-phu",
+        Some(IssuerLevel::Provincial) => "tinh",
+        _ if d.province.is_some() => "tinh",
+        _ => "khong-ro",
+    }
 }
 
 /// `../` once per folder in the page's path.
@@ -483,9 +359,21 @@ impl<'a> Plan<'a> {
             PageKind::Province(id) => {
                 ("province", vec![crumb("provinces", "", PROVINCES)], Content::Province(self.province(id)))
             }
+            PageKind::ProvinceMonth(id, position) => {
+                let name = &self.provinces.get(id).name;
+                let crumbs = vec![
+                    crumb("provinces", "", PROVINCES),
+                    crumb("province", name.clone(), province_path(self.provinces, id)),
+                ];
+                ("province_month", crumbs, Content::ProvinceMonth(self.province_month(id, position)))
+            }
             PageKind::Timeline => {
-                let content =
-                    Content::Timeline { years: self.year_summaries(), undated: self.archive.timeline.undated.len() };
+                let content = Content::Timeline {
+                    years: self.year_summaries(),
+                    undated: self.archive.timeline.undated.len(),
+                    month_chart: self.month_chart(&self.month_counts, None),
+                    heatmap: self.heatmap(),
+                };
                 ("timeline", vec![], content)
             }
             PageKind::Year(y) => ("year", vec![crumb("timeline", "", TIMELINE)], Content::Year(self.year(y))),
@@ -526,7 +414,7 @@ impl<'a> Plan<'a> {
         PageContext { root: root_of(&page.path), path: &page.path, kind, breadcrumbs, content }
     }
 
-    fn summary(&'a self, id: DocId) -> DocSummary<'a> {
+    pub(super) fn summary(&'a self, id: DocId) -> DocSummary<'a> {
         let d = &self.archive.directives[id];
         DocSummary {
             href: &self.directive_paths[id],
@@ -540,14 +428,17 @@ impl<'a> Plan<'a> {
             date_iso: d.date.map(|x| x.to_string()),
             not_before: d.not_before.map(|x| x.display_vi()),
             days: None,
+            level: issuer_level(d),
+            year: d.date.map(|x| x.year),
+            tags: &d.tags,
         }
     }
 
-    fn summaries(&'a self, ids: &[DocId]) -> Vec<DocSummary<'a>> {
+    pub(super) fn summaries(&'a self, ids: &[DocId]) -> Vec<DocSummary<'a>> {
         ids.iter().map(|&id| self.summary(id)).collect()
     }
 
-    fn cited_summary(&'a self, id: CitedId) -> CitedSummary<'a> {
+    pub(super) fn cited_summary(&'a self, id: CitedId) -> CitedSummary<'a> {
         let c = &self.archive.cited[id];
         CitedSummary {
             href: &self.cited_paths[id],
@@ -570,8 +461,7 @@ impl<'a> Plan<'a> {
             .iter()
             .map(|&doc| {
                 let mut summary = self.summary(doc);
-                let citer_date = self.archive.directives[doc].date;
-                summary.days = cited.date.zip(citer_date).and_then(|(from, to)| from.days_until(&to));
+                summary.days = self.days_after(id, doc);
                 summary
             })
             .collect()
@@ -606,6 +496,7 @@ impl<'a> Plan<'a> {
             provinces,
             top_cited,
             types: self.group_summaries(&archive.types, &self.type_paths),
+            month_chart: self.month_chart(&self.month_counts, None),
         }
     }
 
@@ -653,6 +544,101 @@ impl<'a> Plan<'a> {
             count: docs.len(),
             year_counts,
             groups,
+            strip: self.month_chart(&self.province_months[id], Some(id)),
+        }
+    }
+
+    /// Bars per month on the common axis; with a province, bars link to
+    /// that province's months, else to the timeline's months.
+    fn month_chart(&'a self, counts: &[usize], province: Option<ProvinceId>) -> BarChart {
+        let items: Vec<(YearMonth, usize)> = self.months.iter().copied().zip(counts.iter().copied()).collect();
+        let first = items.first().map(|(m, _)| *m);
+        bar_chart(
+            &items,
+            |(_, n)| *n,
+            |(m, n)| format!("{}/{}: {n}", m.month, m.year),
+            |(m, n)| {
+                (*n > 0).then(|| match province {
+                    Some(p) => province_month_path(self.provinces, p, *m),
+                    None => month_path(m.year, m.month),
+                })
+            },
+            |(m, _)| (m.month == 1 || Some(*m) == first).then(|| format!("{}/{}", m.month, m.year)),
+        )
+    }
+
+    fn heatmap(&'a self) -> Heatmap<'a> {
+        const CELL: u32 = 12;
+        const LABEL: u32 = 130;
+        let max = self.province_months.iter().flatten().copied().max().unwrap_or(0);
+        let rows = self
+            .archive
+            .province_order
+            .iter()
+            .enumerate()
+            .map(|(row, &p)| {
+                let name = self.provinces.get(p).name.as_str();
+                let cells = self.province_months[p]
+                    .iter()
+                    .zip(&self.months)
+                    .enumerate()
+                    .map(|(column, (&count, month))| HeatCell {
+                        x: LABEL + column as u32 * CELL,
+                        shade: shade(count, max),
+                        count,
+                        label: format!("{name}, {}/{}: {count}", month.month, month.year),
+                        href: (count > 0).then(|| province_month_path(self.provinces, p, *month)),
+                    })
+                    .collect();
+                HeatRow {
+                    name,
+                    href: province_path(self.provinces, p),
+                    y: row as u32 * CELL,
+                    total: self.province_months[p].iter().sum(),
+                    cells,
+                }
+            })
+            .collect::<Vec<_>>();
+        let columns = self
+            .months
+            .iter()
+            .enumerate()
+            .filter(|(i, m)| m.month == 1 || *i == 0)
+            .map(|(i, m)| (LABEL + i as u32 * CELL, format!("{}/{}", m.month, m.year)))
+            .collect();
+        Heatmap {
+            width: LABEL + self.months.len() as u32 * CELL,
+            height: rows.len() as u32 * CELL,
+            cell: CELL,
+            label_width: LABEL,
+            columns,
+            rows,
+        }
+    }
+
+    fn province_month(&'a self, id: ProvinceId, position: usize) -> ProvinceMonthData<'a> {
+        let month = self.months[position];
+        let docs: Vec<DocId> = self.archive.by_province[id]
+            .iter()
+            .copied()
+            .filter(|&doc| {
+                self.archive.directives[doc].date.is_some_and(|d| d.year == month.year && d.month == Some(month.month))
+            })
+            .collect();
+        let counts = &self.province_months[id];
+        let link = |i: usize| {
+            let m = self.months[i];
+            Link { href: province_month_path(self.provinces, id, m), label: format!("{}/{}", m.month, m.year) }
+        };
+        ProvinceMonthData {
+            name: &self.provinces.get(id).name,
+            province_href: province_path(self.provinces, id),
+            year: month.year,
+            month: month.month,
+            month_href: month_path(month.year, month.month),
+            docs: self.summaries(&docs),
+            previous: (0..position).rev().find(|&i| counts[i] > 0).map(link),
+            next: (position + 1..counts.len()).find(|&i| counts[i] > 0).map(link),
         }
     }
 
@@ -713,15 +699,7 @@ impl<'a> Plan<'a> {
             let (year, month) = (years[y].year, years[y].months[m].month);
             Link { href: month_path(year, month), label: format!("{month}/{year}") }
         };
-        let days = month
-            .days
-            .iter()
-            .map(|d| DaySection {
-                day: d.day,
-                href: day_path(year.year, month.month, d.day),
-                docs: self.summaries(&d.docs),
-            })
-            .collect();
+        let days = self.day_sections(year.year, month);
         MonthData {
             year: year.year,
             month: month.month,
@@ -732,6 +710,33 @@ impl<'a> Plan<'a> {
             previous: here.checked_sub(1).map(|i| link(positions[i])),
             next: positions.get(here + 1).map(|&p| link(p)),
         }
+    }
+
+    /// Higher directives issued on `date`.
+    fn issued_on(&'a self, date: PartialDate) -> Vec<CitedSummary<'a>> {
+        self.cited_on_day.get(&date).map(|ids| ids.iter().map(|&c| self.cited_summary(c)).collect()).unwrap_or_default()
+    }
+
+    /// The days of a month that have directives or on which a higher
+    /// directive was issued, in order.
+    fn day_sections(&'a self, year: i32, month: &'a crate::index::Month) -> Vec<DaySection<'a>> {
+        let mut days: Vec<u32> = month.days.iter().map(|d| d.day).collect();
+        for date in self.cited_on_day.keys().filter(|d| d.year == year && d.month == Some(month.month)) {
+            days.extend(date.day);
+        }
+        days.sort_unstable();
+        days.dedup();
+        days.into_iter()
+            .map(|day| {
+                let docs = month.days.iter().find(|d| d.day == day);
+                DaySection {
+                    day,
+                    href: docs.map(|_| day_path(year, month.month, day)),
+                    docs: docs.map(|d| self.summaries(&d.docs)).unwrap_or_default(),
+                    issued: self.issued_on(PartialDate::ymd(year, month.month, day)),
+                }
+            })
+            .collect()
     }
 
     fn day(&'a self, y: usize, m: usize, d: usize) -> DayData<'a> {
@@ -763,6 +768,7 @@ impl<'a> Plan<'a> {
             year_href: year_path(year.year),
             month_href: month_path(year.year, month.month),
             docs: self.summaries(&day.docs),
+            issued: self.issued_on(date),
             previous: neighbour(-1).map(link),
             next: neighbour(1).map(link),
         }
@@ -781,7 +787,7 @@ impl<'a> Plan<'a> {
         let mut provinces: Vec<&str> = citers.iter().filter_map(|c| c.province).collect();
         provinces.sort_unstable();
         provinces.dedup();
-        CitedData { cited: self.cited_summary(id), provinces: provinces.len(), citers }
+        CitedData { cited: self.cited_summary(id), provinces: provinces.len(), citers, uptake: self.uptake(id) }
     }
 
     fn directive_crumbs(&'a self, id: DocId) -> Vec<Crumb> {
@@ -825,11 +831,35 @@ impl<'a> Plan<'a> {
             body_html: markdown::to_html(&d.body, &links, &root_of(&self.directive_paths[id])),
             cites: archive.cites_of[id].iter().map(|&c| self.cited_summary(c)).collect(),
             cited_by: archive.cited_as[id].map(|c| self.citers(c)).unwrap_or_default(),
+            uptake: archive.cited_as[id].map(|c| self.uptake(c)),
+            related: archive.cites_of[id].iter().map(|&c| self.related(c, id)).filter(|r| !r.docs.is_empty()).collect(),
             previous: id.checked_sub(1).map(|p| self.summary(p)),
             next: (id + 1 < archive.directives.len()).then(|| self.summary(id + 1)),
             previous_in_province: in_province.and_then(|i| i.checked_sub(1)).map(|i| self.summary(province_docs[i])),
             next_in_province: in_province.and_then(|i| province_docs.get(i + 1)).map(|&doc| self.summary(doc)),
         }
+    }
+
+    /// The directives nearest to `doc` in time that also cite `cited`.
+    /// Citers are in archive order, so the nearest are a window around
+    /// `doc`'s place: no scan of a list that may hold tens of thousands.
+    fn related(&'a self, cited: CitedId, doc: DocId) -> Related<'a> {
+        let citers = &self.archive.cited[cited].citers;
+        let at = citers.partition_point(|&c| c < doc);
+        let after_start = if citers.get(at) == Some(&doc) { at + 1 } else { at };
+        let (mut before, mut after) = (at, after_start);
+        while (at - before) + (after - after_start) < RELATED_SHOWN && (before > 0 || after < citers.len()) {
+            let take_before = before > 0
+                && (after >= citers.len() || doc.abs_diff(citers[before - 1]) <= citers[after].abs_diff(doc));
+            if take_before {
+                before -= 1;
+            } else {
+                after += 1;
+            }
+        }
+        let shown: Vec<DocId> = citers[before..at].iter().chain(&citers[after_start..after]).copied().collect();
+        let total = citers.len() - (after_start - at);
+        Related { cited: self.cited_summary(cited), more: total - shown.len(), docs: self.summaries(&shown) }
     }
 
     /// The metadata table: number, type, issuer, province, date, place, in
@@ -872,24 +902,5 @@ impl<'a> Plan<'a> {
         }
         items.push(MetaItem { text: date.year.to_string(), href: Some(year_path(date.year)) });
         items
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn root_climbs_one_level_per_folder() {
-        assert_eq!(root_of("index.html"), "");
-        assert_eq!(root_of("tinh/quang-ngai/index.html"), "../../");
-    }
-
-    #[test]
-    fn clashing_slugs_get_numbered_suffixes() {
-        let mut paths = PathSet::default();
-        assert_eq!(paths.claim("co-quan", "tinh-uy"), "co-quan/tinh-uy/index.html");
-        assert_eq!(paths.claim("co-quan", "tinh-uy"), "co-quan/tinh-uy-2/index.html");
-        assert_eq!(paths.claim("co-quan", ""), "co-quan/van-ban/index.html");
     }
 }

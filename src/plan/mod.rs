@@ -1,0 +1,302 @@
+//! Stage 4, plan: decide every page of the archive, its path, and what it
+//! shows. Paths are short ASCII slugs; every link is relative to the page.
+//! The list of pages is cheap; each page's content is built on demand
+//! ([`Plan::content`]), so rendering in parallel never holds the whole site.
+
+mod content;
+mod uptake;
+pub use content::*;
+pub use uptake::*;
+
+use crate::charts::YearMonth;
+use crate::index::{Archive, CitedId, DocId, Group};
+use crate::model::PartialDate;
+use crate::model::{DirectiveKey, Scope};
+use crate::provinces::{ProvinceId, ProvinceRegistry};
+use crate::vietnamese::slugify;
+use std::collections::{HashMap, HashSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageKind {
+    Home,
+    Directive(DocId),
+    /// A cited directive whose text is not in the archive.
+    Cited(CitedId),
+    CitedIndex,
+    Provinces,
+    Province(ProvinceId),
+    /// A province's directives of one month (index into [`Plan::months`]).
+    ProvinceMonth(ProvinceId, usize),
+    Timeline,
+    /// Indices into the timeline's years, months and days.
+    Year(usize),
+    Month(usize, usize),
+    Day(usize, usize, usize),
+    Undated,
+    Issuers,
+    Issuer(usize),
+    Types,
+    Type(usize),
+}
+
+impl PageKind {
+    /// The template that renders this kind of page.
+    pub fn template(&self) -> &'static str {
+        match self {
+            PageKind::Home => "home.html",
+            PageKind::Directive(_) => "directive.html",
+            PageKind::Cited(_) => "cited.html",
+            PageKind::CitedIndex => "cited_index.html",
+            PageKind::Provinces => "provinces.html",
+            PageKind::Province(_) => "province.html",
+            PageKind::ProvinceMonth(..) => "province_month.html",
+            PageKind::Timeline => "timeline.html",
+            PageKind::Year(_) => "year.html",
+            PageKind::Month(..) => "month.html",
+            PageKind::Day(..) => "day.html",
+            PageKind::Undated => "undated.html",
+            PageKind::Issuers | PageKind::Types => "groups.html",
+            PageKind::Issuer(_) | PageKind::Type(_) => "group.html",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Output path relative to the archive root, e.g. `tinh/quang-ngai/index.html`.
+    pub path: String,
+    pub kind: PageKind,
+}
+
+/// Every page of the archive, and the path of everything that has one.
+pub struct Plan<'a> {
+    pub archive: &'a Archive,
+    pub provinces: &'a ProvinceRegistry,
+    pub pages: Vec<Page>,
+    directive_paths: Vec<String>,
+    cited_paths: Vec<String>,
+    issuer_paths: Vec<String>,
+    type_paths: Vec<String>,
+    /// Every month from the first dated directive to the last: the axis
+    /// shared by all charts, so provinces compare by eye.
+    pub months: Vec<YearMonth>,
+    /// Directives per month (dated at least to the month), along `months`.
+    pub month_counts: Vec<usize>,
+    /// Directives per province per month, along `months`.
+    pub province_months: Vec<Vec<usize>>,
+    /// Cited directives issued on each day: the timeline marks those days.
+    pub cited_on_day: HashMap<PartialDate, Vec<CitedId>>,
+}
+
+pub const HOME: &str = "index.html";
+pub const PROVINCES: &str = "tinh/index.html";
+pub const TIMELINE: &str = "thoi-gian/index.html";
+pub const UNDATED: &str = "thoi-gian/khong-ro/index.html";
+pub const CITED_INDEX: &str = "trich-dan/index.html";
+pub const ISSUERS: &str = "co-quan/index.html";
+pub const TYPES: &str = "loai/index.html";
+
+fn province_path(provinces: &ProvinceRegistry, id: ProvinceId) -> String {
+    format!("tinh/{}/index.html", provinces.get(id).slug)
+}
+
+fn province_month_path(provinces: &ProvinceRegistry, id: ProvinceId, month: YearMonth) -> String {
+    format!("tinh/{}/{}/{:02}/index.html", provinces.get(id).slug, month.year, month.month)
+}
+
+fn year_path(year: i32) -> String {
+    format!("thoi-gian/{year}/index.html")
+}
+
+fn month_path(year: i32, month: u32) -> String {
+    format!("thoi-gian/{year}/{month:02}/index.html")
+}
+
+fn day_path(year: i32, month: u32, day: u32) -> String {
+    format!("thoi-gian/{year}/{month:02}/{day:02}/index.html")
+}
+
+/// The months from the first directive dated to a month to the last.
+fn month_axis(archive: &Archive) -> Vec<YearMonth> {
+    let mut dated =
+        archive.directives.iter().filter_map(|d| Some(YearMonth { year: d.date?.year, month: d.date?.month? }));
+    let Some(first) = dated.next() else { return Vec::new() };
+    let last = dated.max().unwrap_or(first).max(first);
+    YearMonth::range(first.min(last), last)
+}
+
+/// Keeps generated paths unique: a clash gets `-2`, `-3` … in plan order,
+/// which is deterministic.
+#[derive(Default)]
+struct PathSet(HashSet<String>);
+
+impl PathSet {
+    fn claim(&mut self, folder: &str, slug: &str) -> String {
+        let slug = if slug.is_empty() { "van-ban" } else { slug };
+        let mut candidate = format!("{folder}/{slug}/index.html");
+        let mut n = 2;
+        while !self.0.insert(candidate.clone()) {
+            candidate = format!("{folder}/{slug}-{n}/index.html");
+            n += 1;
+        }
+        candidate
+    }
+}
+
+/// The folder of a directive's page: `van-ban/{scope}/{year}`. A directive's
+/// path depends only on its identity, so a cited directive keeps its URL when
+/// its text is later added to the archive.
+fn scope_folder(provinces: &ProvinceRegistry, scope: &Scope, year: Option<i32>) -> String {
+    let scope = match scope {
+        Scope::Central => "tw".to_string(),
+        Scope::Province(id) => provinces.get(*id).slug.clone(),
+        Scope::UnknownProvince(_) => "khong-ro-tinh".to_string(),
+    };
+    let year = year.map_or("khong-ro".to_string(), |y| y.to_string());
+    format!("van-ban/{scope}/{year}")
+}
+
+fn key_folder(provinces: &ProvinceRegistry, key: &DirectiveKey) -> String {
+    scope_folder(provinces, &key.scope, key.year)
+}
+
+impl<'a> Plan<'a> {
+    pub fn new(archive: &'a Archive, provinces: &'a ProvinceRegistry) -> Self {
+        let mut paths = PathSet::default();
+        let directive_paths: Vec<String> = archive
+            .directives
+            .iter()
+            .map(|d| match d.key() {
+                Some(key) => paths.claim(&key_folder(provinces, &key), &slugify(&key.number)),
+                None => {
+                    let scope = d.province.map_or(Scope::UnknownProvince(String::new()), Scope::Province);
+                    let stem = d.source_path.rsplit('/').next().unwrap_or(&d.source_path).trim_end_matches(".md");
+                    paths.claim(&scope_folder(provinces, &scope, d.date.map(|x| x.year)), &slugify(stem))
+                }
+            })
+            .collect();
+        let cited_paths = archive
+            .cited
+            .iter()
+            .map(|c| match c.in_archive {
+                Some(doc) => directive_paths[doc].clone(),
+                None => paths.claim(&key_folder(provinces, &c.key), &slugify(&c.key.number)),
+            })
+            .collect();
+        let group_paths = |folder: &str, groups: &[Group], paths: &mut PathSet| -> Vec<String> {
+            groups.iter().map(|g| paths.claim(folder, &slugify(&g.name))).collect()
+        };
+        let issuer_paths = group_paths("co-quan", &archive.issuers, &mut paths);
+        let type_paths = group_paths("loai", &archive.types, &mut paths);
+        let months = month_axis(archive);
+        let month_position: HashMap<YearMonth, usize> = months.iter().enumerate().map(|(i, m)| (*m, i)).collect();
+        let month_of = |doc: &DocId| {
+            let date = archive.directives[*doc].date?;
+            month_position.get(&YearMonth { year: date.year, month: date.month? }).copied()
+        };
+        let mut month_counts = vec![0; months.len()];
+        let mut province_months = vec![vec![0; months.len()]; provinces.all().len()];
+        for (province, docs) in archive.by_province.iter().enumerate() {
+            for position in docs.iter().filter_map(month_of) {
+                province_months[province][position] += 1;
+            }
+        }
+        for position in (0..archive.directives.len()).filter_map(|doc| month_of(&doc)) {
+            month_counts[position] += 1;
+        }
+        let mut cited_on_day: HashMap<PartialDate, Vec<CitedId>> = HashMap::new();
+        for (id, cited) in archive.cited.iter().enumerate() {
+            if let Some(date) = cited.date.filter(PartialDate::is_full) {
+                cited_on_day.entry(date).or_default().push(id);
+            }
+        }
+        let mut plan = Plan {
+            archive,
+            provinces,
+            pages: Vec::new(),
+            directive_paths,
+            cited_paths,
+            issuer_paths,
+            type_paths,
+            months,
+            month_counts,
+            province_months,
+            cited_on_day,
+        };
+        plan.pages = plan.list_pages();
+        plan
+    }
+
+    fn list_pages(&self) -> Vec<Page> {
+        let archive = self.archive;
+        let mut pages = Vec::new();
+        let mut add = |path: String, kind: PageKind| pages.push(Page { path, kind });
+        add(HOME.into(), PageKind::Home);
+        for (id, path) in self.directive_paths.iter().enumerate() {
+            add(path.clone(), PageKind::Directive(id));
+        }
+        for (id, cited) in archive.cited.iter().enumerate() {
+            if cited.in_archive.is_none() {
+                add(self.cited_paths[id].clone(), PageKind::Cited(id));
+            }
+        }
+        add(CITED_INDEX.into(), PageKind::CitedIndex);
+        add(PROVINCES.into(), PageKind::Provinces);
+        for &id in &archive.province_order {
+            add(province_path(self.provinces, id), PageKind::Province(id));
+            for (position, &count) in self.province_months[id].iter().enumerate() {
+                if count > 0 {
+                    let path = province_month_path(self.provinces, id, self.months[position]);
+                    add(path, PageKind::ProvinceMonth(id, position));
+                }
+            }
+        }
+        add(TIMELINE.into(), PageKind::Timeline);
+        for (y, year) in archive.timeline.years.iter().enumerate() {
+            add(year_path(year.year), PageKind::Year(y));
+            for (m, month) in year.months.iter().enumerate() {
+                add(month_path(year.year, month.month), PageKind::Month(y, m));
+                for (d, day) in month.days.iter().enumerate() {
+                    add(day_path(year.year, month.month, day.day), PageKind::Day(y, m, d));
+                }
+            }
+        }
+        add(UNDATED.into(), PageKind::Undated);
+        add(ISSUERS.into(), PageKind::Issuers);
+        for (i, path) in self.issuer_paths.iter().enumerate() {
+            add(path.clone(), PageKind::Issuer(i));
+        }
+        add(TYPES.into(), PageKind::Types);
+        for (i, path) in self.type_paths.iter().enumerate() {
+            add(path.clone(), PageKind::Type(i));
+        }
+        pages
+    }
+
+    pub fn directive_path(&self, id: DocId) -> &str {
+        &self.directive_paths[id]
+    }
+
+    pub fn cited_path(&self, id: CitedId) -> &str {
+        &self.cited_paths[id]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_climbs_one_level_per_folder() {
+        assert_eq!(root_of("index.html"), "");
+        assert_eq!(root_of("tinh/quang-ngai/index.html"), "../../");
+    }
+
+    #[test]
+    fn clashing_slugs_get_numbered_suffixes() {
+        let mut paths = PathSet::default();
+        assert_eq!(paths.claim("co-quan", "tinh-uy"), "co-quan/tinh-uy/index.html");
+        assert_eq!(paths.claim("co-quan", "tinh-uy"), "co-quan/tinh-uy-2/index.html");
+        assert_eq!(paths.claim("co-quan", ""), "co-quan/van-ban/index.html");
+    }
+}
