@@ -489,7 +489,9 @@ impl<'a> Plan<'a> {
             directives: archive.directives.len(),
             provinces_with_directives: provinces.len(),
             cited_count: archive.cited.len(),
-            first_date: dated().min().map(|d| d.display_vi()),
+            // The range starts at the first date known to the day, when there
+            // is one: "năm 2020" would say less than the archive knows.
+            first_date: dated().filter(PartialDate::is_full).min().or_else(|| dated().min()).map(|d| d.display_vi()),
             last_date: dated().max().map(|d| d.display_vi()),
             undated: archive.timeline.undated.len(),
             years: self.year_summaries(),
