@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::index::{index, Archive};
 use crate::load::{load, SourceFile};
-use crate::plan::Plan;
+use crate::plan::{Language, Plan};
 use crate::provinces::ProvinceRegistry;
 use crate::render::Renderer;
 use crate::validate::validate;
@@ -145,7 +145,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         BuildFailure { diagnostics, rendered }
     })?;
     let provinces = ProvinceRegistry::builtin();
-    let plan = Plan::new(&checked.archive, provinces);
+    let plan = Plan::new(&checked.archive, provinces, Language::from_code(&config.language));
     let started = timings.record("plan", started);
 
     let io_failure = |error: std::io::Error| {

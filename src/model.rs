@@ -74,16 +74,14 @@ impl PartialDate {
         }
     }
 
-    /// The previous and next day, for timeline navigation.
-    pub fn succ_day(&self) -> Option<PartialDate> {
-        let next = self.naive()?.succ_opt()?;
-        Some(from_naive(next))
+    /// English display: "29/7/2020", "7/2021", "2021".
+    pub fn display_en(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d}/{m}/{}", self.year),
+            (Some(m), None) => format!("{m}/{}", self.year),
+            _ => self.year.to_string(),
+        }
     }
-}
-
-fn from_naive(date: chrono::NaiveDate) -> PartialDate {
-    use chrono::Datelike;
-    PartialDate::ymd(date.year(), date.month(), date.day())
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {

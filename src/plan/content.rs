@@ -424,9 +424,9 @@ impl<'a> Plan<'a> {
             issuer: d.issuer.as_deref(),
             province: d.province.map(|p| self.provinces.get(p).name.as_str()),
             province_href: d.province.map(|p| province_path(self.provinces, p)),
-            date: d.date.map(|x| x.display_vi()),
+            date: d.date.map(|x| self.show(x)),
             date_iso: d.date.map(|x| x.to_string()),
-            not_before: d.not_before.map(|x| x.display_vi()),
+            not_before: d.not_before.map(|x| self.show(x)),
             days: None,
             level: issuer_level(d),
             year: d.date.map(|x| x.year),
@@ -446,7 +446,7 @@ impl<'a> Plan<'a> {
             type_name: c.type_name.as_deref(),
             issuer: c.issuer.as_deref(),
             title: c.title.as_deref(),
-            date: c.date.map(|x| x.display_vi()),
+            date: c.date.map(|x| self.show(x)),
             date_iso: c.date.map(|x| x.to_string()),
             in_archive: c.in_archive.is_some(),
             citers: c.citers.len(),
@@ -491,8 +491,8 @@ impl<'a> Plan<'a> {
             cited_count: archive.cited.len(),
             // The range starts at the first date known to the day, when there
             // is one: "năm 2020" would say less than the archive knows.
-            first_date: dated().filter(PartialDate::is_full).min().or_else(|| dated().min()).map(|d| d.display_vi()),
-            last_date: dated().max().map(|d| d.display_vi()),
+            first_date: dated().filter(PartialDate::is_full).min().or_else(|| dated().min()).map(|d| self.show(d)),
+            last_date: dated().max().map(|d| self.show(d)),
             undated: archive.timeline.undated.len(),
             years: self.year_summaries(),
             provinces,
@@ -748,7 +748,7 @@ impl<'a> Plan<'a> {
         let date = PartialDate::ymd(year.year, month.month, day.day);
         let link = |date: PartialDate| Link {
             href: day_path(date.year, date.month.unwrap_or(1), date.day.unwrap_or(1)),
-            label: date.display_vi(),
+            label: self.show(date),
         };
         let neighbour = |step: isize| -> Option<PartialDate> {
             // Days that have directives, across month and year boundaries.
@@ -817,7 +817,7 @@ impl<'a> Plan<'a> {
             number: d.number_printed.as_deref(),
             type_name: d.type_name.as_deref(),
             issuer: d.issuer.as_deref(),
-            date: d.date.map(|x| x.display_vi()),
+            date: d.date.map(|x| self.show(x)),
             date_iso: d.date.map(|x| x.to_string()),
             meta: self.meta_rows(id),
             signer: d.signer.as_ref(),
@@ -839,6 +839,14 @@ impl<'a> Plan<'a> {
             next: (id + 1 < archive.directives.len()).then(|| self.summary(id + 1)),
             previous_in_province: in_province.and_then(|i| i.checked_sub(1)).map(|i| self.summary(province_docs[i])),
             next_in_province: in_province.and_then(|i| province_docs.get(i + 1)).map(|&doc| self.summary(doc)),
+        }
+    }
+
+    /// A date as the interface's language writes it.
+    fn show(&self, date: PartialDate) -> String {
+        match self.language {
+            Language::English => date.display_en(),
+            Language::Vietnamese => date.display_vi(),
         }
     }
 
@@ -884,7 +892,7 @@ impl<'a> Plan<'a> {
         let date_items = d.date.map(|date| self.date_links(date)).unwrap_or_default();
         rows.push(MetaRow { key: "date", items: date_items, inferred: inferred("date") });
         if let Some(not_before) = d.not_before {
-            let item = MetaItem { text: not_before.display_vi(), href: None };
+            let item = MetaItem { text: self.show(not_before), href: None };
             rows.push(MetaRow { key: "not_before", items: vec![item], inferred: inferred("not_before") });
         }
         rows.push(MetaRow { key: "place", items: plain(d.place.as_ref()), inferred: inferred("place") });
@@ -899,7 +907,10 @@ impl<'a> Plan<'a> {
             items.push(MetaItem { text: day.to_string(), href: Some(day_path(date.year, month, day)) });
         }
         if let Some(month) = date.month {
-            let text = if date.day.is_some() { month.to_string() } else { format!("tháng {month}") };
+            let text = match (date.day, self.language) {
+                (None, Language::Vietnamese) => format!("tháng {month}"),
+                _ => month.to_string(),
+            };
             items.push(MetaItem { text, href: Some(month_path(date.year, month)) });
         }
         items.push(MetaItem { text: date.year.to_string(), href: Some(year_path(date.year)) });

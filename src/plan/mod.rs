@@ -86,6 +86,25 @@ pub struct Plan<'a> {
     pub province_months: Vec<Vec<usize>>,
     /// Cited directives issued on each day: the timeline marks those days.
     pub cited_on_day: HashMap<PartialDate, Vec<CitedId>>,
+    /// How dates are written on the pages.
+    pub language: Language,
+}
+
+/// The interface language, for the few texts made outside templates (dates).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    Vietnamese,
+    English,
+}
+
+impl Language {
+    pub fn from_code(code: &str) -> Language {
+        if code == "en" {
+            Language::English
+        } else {
+            Language::Vietnamese
+        }
+    }
 }
 
 pub const HOME: &str = "index.html";
@@ -161,7 +180,7 @@ fn key_folder(provinces: &ProvinceRegistry, key: &DirectiveKey) -> String {
 }
 
 impl<'a> Plan<'a> {
-    pub fn new(archive: &'a Archive, provinces: &'a ProvinceRegistry) -> Self {
+    pub fn new(archive: &'a Archive, provinces: &'a ProvinceRegistry, language: Language) -> Self {
         let mut paths = PathSet::default();
         let directive_paths: Vec<String> = archive
             .directives
@@ -222,6 +241,7 @@ impl<'a> Plan<'a> {
             month_counts,
             province_months,
             cited_on_day,
+            language,
         };
         plan.pages = plan.list_pages();
         plan
