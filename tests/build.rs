@@ -256,3 +256,49 @@ fn pages_request_nothing_outside_the_archive() {
         }
     }
 }
+
+#[test]
+fn long_lists_are_split_into_linked_parts_and_no_directive_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    let provinces: Vec<_> = vanban::provinces::ProvinceRegistry::builtin()
+        .all()
+        .iter()
+        .map(|p| vanban::synth::ProvinceRef { name: p.name.clone(), slug: p.slug.clone() })
+        .collect();
+    vanban::synth::generate(&content, &provinces, &vanban::synth::SynthOptions { count: 900, seed: 3 }).unwrap();
+    let built = Built::from(&content);
+    built.report();
+    let files = built.files();
+    let largest = files.values().map(Vec::len).max().unwrap();
+    assert!(largest < 2_000_000, "largest page {largest} bytes");
+    // The type Công văn has more than one part; every part links to the others,
+    // and together they list each Công văn once.
+    let first = "loai/cong-van/index.html";
+    let html = built.page(first);
+    assert!(html.contains("class=\"pagination\""), "long list is paginated");
+    let parts: Vec<String> = files.keys().filter(|p| p.starts_with("loai/cong-van/")).cloned().collect();
+    assert!(parts.len() >= 2, "{parts:?}");
+    let mut listed = Vec::new();
+    for part in &parts {
+        let page = built.page(part);
+        for other in &parts {
+            assert!(part == other || links(&page).iter().any(|h| resolve(part, h) == *other), "{part} → {other}");
+        }
+        let body = &page[page.find("<tbody>").unwrap()..];
+        listed.extend(links(body).into_iter().map(|h| resolve(part, &h)).filter(|p| p.starts_with("van-ban/")));
+    }
+    let total = listed.len();
+    listed.sort();
+    listed.dedup();
+    assert_eq!(listed.len(), total, "no directive twice");
+    let expected = files
+        .keys()
+        .filter(|p| p.starts_with("van-ban/"))
+        .filter(|p| {
+            let page = built.page(p);
+            page.contains("<article class=\"directive\">") && page.contains("<p class=\"kicker\">Công văn")
+        })
+        .count();
+    assert_eq!(total, expected, "every Công văn listed once across the parts");
+}

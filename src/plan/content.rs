@@ -23,8 +23,39 @@ pub struct PageContext<'a> {
     pub path: &'a str,
     pub kind: &'static str,
     pub breadcrumbs: Vec<Crumb>,
+    /// Links to every part of a list split over several pages.
+    pub pagination: Option<Pagination>,
     #[serde(flatten)]
     pub content: Content<'a>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Pagination {
+    /// 1-based, for people.
+    pub current: usize,
+    pub total: usize,
+    pub parts: Vec<Link>,
+    pub previous: Option<Link>,
+    pub next: Option<Link>,
+}
+
+/// Navigation between the parts of a long list, or `None` for one part.
+fn pagination(page: &Page) -> Option<Pagination> {
+    if page.parts < 2 {
+        return None;
+    }
+    let base = match page.part {
+        0 => page.path.clone(),
+        n => page.path.trim_end_matches(&format!("trang-{}/index.html", n + 1)).to_string() + "index.html",
+    };
+    let link = |part: usize| Link { href: part_path(&base, part), label: (part + 1).to_string() };
+    Some(Pagination {
+        current: page.part + 1,
+        total: page.parts,
+        parts: (0..page.parts).map(link).collect(),
+        previous: page.part.checked_sub(1).map(link),
+        next: (page.part + 1 < page.parts).then(|| link(page.part + 1)),
+    })
 }
 
 /// One step of the breadcrumb trail; `kind` names the interface string.
@@ -333,6 +364,14 @@ fn issuer_level(d: &crate::model::Directive) -> &'static str {
     }
 }
 
+/// The items of `list` that fall within `shown`, when `list` starts at
+/// position `offset` of a longer list.
+fn clip<'l>(list: &'l [DocId], offset: usize, shown: &std::ops::Range<usize>) -> &'l [DocId] {
+    let start = shown.start.saturating_sub(offset).min(list.len());
+    let end = shown.end.saturating_sub(offset).min(list.len());
+    &list[start..end.max(start)]
+}
+
 /// `../` once per folder in the page's path.
 pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
@@ -352,12 +391,12 @@ impl<'a> Plan<'a> {
             }
             PageKind::Cited(id) => {
                 let crumbs = vec![crumb("cited_index", "", CITED_INDEX)];
-                ("cited", crumbs, Content::Cited(self.cited(id)))
+                ("cited", crumbs, Content::Cited(self.cited(id, page.part)))
             }
             PageKind::CitedIndex => ("cited_index", vec![], Content::CitedIndex { cited: self.cited_index() }),
             PageKind::Provinces => ("provinces", vec![], Content::Provinces { regions: self.regions() }),
             PageKind::Province(id) => {
-                ("province", vec![crumb("provinces", "", PROVINCES)], Content::Province(self.province(id)))
+                ("province", vec![crumb("provinces", "", PROVINCES)], Content::Province(self.province(id, page.part)))
             }
             PageKind::ProvinceMonth(id, position) => {
                 let name = &self.provinces.get(id).name;
@@ -365,7 +404,7 @@ impl<'a> Plan<'a> {
                     crumb("provinces", "", PROVINCES),
                     crumb("province", name.clone(), province_path(self.provinces, id)),
                 ];
-                ("province_month", crumbs, Content::ProvinceMonth(self.province_month(id, position)))
+                ("province_month", crumbs, Content::ProvinceMonth(self.province_month(id, position, page.part)))
             }
             PageKind::Timeline => {
                 let content = Content::Timeline {
@@ -376,11 +415,13 @@ impl<'a> Plan<'a> {
                 };
                 ("timeline", vec![], content)
             }
-            PageKind::Year(y) => ("year", vec![crumb("timeline", "", TIMELINE)], Content::Year(self.year(y))),
+            PageKind::Year(y) => {
+                ("year", vec![crumb("timeline", "", TIMELINE)], Content::Year(self.year(y, page.part)))
+            }
             PageKind::Month(y, m) => {
                 let year = self.archive.timeline.years[y].year;
                 let crumbs = vec![crumb("timeline", "", TIMELINE), crumb("year", year.to_string(), year_path(year))];
-                ("month", crumbs, Content::Month(self.month(y, m)))
+                ("month", crumbs, Content::Month(self.month(y, m, page.part)))
             }
             PageKind::Day(y, m, d) => {
                 let year = &self.archive.timeline.years[y];
@@ -390,28 +431,41 @@ impl<'a> Plan<'a> {
                     crumb("year", year.year.to_string(), year_path(year.year)),
                     crumb("month", format!("{month}/{}", year.year), month_path(year.year, month)),
                 ];
-                ("day", crumbs, Content::Day(self.day(y, m, d)))
+                ("day", crumbs, Content::Day(self.day(y, m, d, page.part)))
             }
             PageKind::Undated => {
-                let docs = self.summaries(&self.archive.timeline.undated);
+                let docs = self.part_of(&self.archive.timeline.undated, page.part);
                 ("undated", vec![crumb("timeline", "", TIMELINE)], Content::Undated { docs })
             }
             PageKind::Issuers => ("issuers", vec![], self.groups("issuers", &self.archive.issuers, &self.issuer_paths)),
             PageKind::Types => ("types", vec![], self.groups("types", &self.archive.types, &self.type_paths)),
             PageKind::Issuer(i) => {
                 let group = &self.archive.issuers[i];
-                let content =
-                    Content::Group { group_kind: "issuer", name: &group.name, docs: self.summaries(&group.docs) };
+                let content = Content::Group {
+                    group_kind: "issuer",
+                    name: &group.name,
+                    docs: self.part_of(&group.docs, page.part),
+                };
                 ("issuer", vec![crumb("issuers", "", ISSUERS)], content)
             }
             PageKind::Type(i) => {
                 let group = &self.archive.types[i];
-                let content =
-                    Content::Group { group_kind: "type", name: &group.name, docs: self.summaries(&group.docs) };
+                let content = Content::Group {
+                    group_kind: "type",
+                    name: &group.name,
+                    docs: self.part_of(&group.docs, page.part),
+                };
                 ("type", vec![crumb("types", "", TYPES)], content)
             }
         };
-        PageContext { root: root_of(&page.path), path: &page.path, kind, breadcrumbs, content }
+        PageContext {
+            root: root_of(&page.path),
+            path: &page.path,
+            kind,
+            breadcrumbs,
+            pagination: pagination(page),
+            content,
+        }
     }
 
     pub(super) fn summary(&'a self, id: DocId) -> DocSummary<'a> {
@@ -434,6 +488,11 @@ impl<'a> Plan<'a> {
         }
     }
 
+    /// The directives of a list shown on part `part` of its pages.
+    fn part_of(&'a self, ids: &[DocId], part: usize) -> Vec<DocSummary<'a>> {
+        self.summaries(&ids[part_range(ids.len(), part)])
+    }
+
     pub(super) fn summaries(&'a self, ids: &[DocId]) -> Vec<DocSummary<'a>> {
         ids.iter().map(|&id| self.summary(id)).collect()
     }
@@ -453,11 +512,11 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// The directives that cite `id`, each with the days since it was issued.
-    fn citers(&'a self, id: CitedId) -> Vec<DocSummary<'a>> {
-        let cited = &self.archive.cited[id];
-        cited
-            .citers
+    /// The directives that cite `id` shown on part `part`, each with the
+    /// days since it was issued.
+    fn citers(&'a self, id: CitedId, part: usize) -> Vec<DocSummary<'a>> {
+        let citers = &self.archive.cited[id].citers;
+        citers[part_range(citers.len(), part)]
             .iter()
             .map(|&doc| {
                 let mut summary = self.summary(doc);
@@ -526,18 +585,24 @@ impl<'a> Plan<'a> {
         regions
     }
 
-    fn province(&'a self, id: ProvinceId) -> ProvinceData<'a> {
+    fn province(&'a self, id: ProvinceId, part: usize) -> ProvinceData<'a> {
         let province = self.provinces.get(id);
         let docs = &self.archive.by_province[id];
-        let mut groups: Vec<DocGroup> = Vec::new();
+        let year_of = |doc: DocId| self.archive.directives[doc].date.map(|d| d.year);
+        let mut year_counts: Vec<YearCount> = Vec::new();
         for &doc in docs {
-            let year = self.archive.directives[doc].date.map(|d| d.year);
-            if groups.last().is_none_or(|g| g.year != year) {
-                groups.push(DocGroup { year, docs: Vec::new() });
+            match year_counts.last_mut() {
+                Some(last) if last.year == year_of(doc) => last.count += 1,
+                _ => year_counts.push(YearCount { year: year_of(doc), count: 1 }),
+            }
+        }
+        let mut groups: Vec<DocGroup> = Vec::new();
+        for &doc in &docs[part_range(docs.len(), part)] {
+            if groups.last().is_none_or(|g| g.year != year_of(doc)) {
+                groups.push(DocGroup { year: year_of(doc), docs: Vec::new() });
             }
             groups.last_mut().expect("pushed above").docs.push(self.summary(doc));
         }
-        let year_counts = groups.iter().map(|g| YearCount { year: g.year, count: g.docs.len() }).collect();
         ProvinceData {
             name: &province.name,
             kind_name: &province.kind,
@@ -618,7 +683,7 @@ impl<'a> Plan<'a> {
         }
     }
 
-    fn province_month(&'a self, id: ProvinceId, position: usize) -> ProvinceMonthData<'a> {
+    fn province_month(&'a self, id: ProvinceId, position: usize, part: usize) -> ProvinceMonthData<'a> {
         let month = self.months[position];
         let docs: Vec<DocId> = self.archive.by_province[id]
             .iter()
@@ -638,7 +703,7 @@ impl<'a> Plan<'a> {
             year: month.year,
             month: month.month,
             month_href: month_path(month.year, month.month),
-            docs: self.summaries(&docs),
+            docs: self.part_of(&docs, part),
             previous: (0..position).rev().find(|&i| counts[i] > 0).map(link),
             next: (position + 1..counts.len()).find(|&i| counts[i] > 0).map(link),
         }
@@ -671,7 +736,7 @@ impl<'a> Plan<'a> {
             .collect()
     }
 
-    fn year(&'a self, y: usize) -> YearData<'a> {
+    fn year(&'a self, y: usize, part: usize) -> YearData<'a> {
         let years = &self.archive.timeline.years;
         let year = &years[y];
         let link = |i: usize| Link { href: year_path(years[i].year), label: years[i].year.to_string() };
@@ -679,7 +744,7 @@ impl<'a> Plan<'a> {
             year: year.year,
             count: year.count,
             months: self.month_summaries(y),
-            year_only: self.summaries(&year.year_only),
+            year_only: self.part_of(&year.year_only, part),
             previous: y.checked_sub(1).map(link),
             next: (y + 1 < years.len()).then(|| link(y + 1)),
         }
@@ -691,7 +756,7 @@ impl<'a> Plan<'a> {
         years.iter().enumerate().flat_map(|(y, year)| (0..year.months.len()).map(move |m| (y, m))).collect()
     }
 
-    fn month(&'a self, y: usize, m: usize) -> MonthData<'a> {
+    fn month(&'a self, y: usize, m: usize, part: usize) -> MonthData<'a> {
         let years = &self.archive.timeline.years;
         let year = &years[y];
         let month = &year.months[m];
@@ -701,14 +766,19 @@ impl<'a> Plan<'a> {
             let (year, month) = (years[y].year, years[y].months[m].month);
             Link { href: month_path(year, month), label: format!("{month}/{year}") }
         };
-        let days = self.day_sections(year.year, month);
+        // The month's list is its days' directives, then those dated only to
+        // the month; a long month is split into parts along that order.
+        let shown = part_range(month.count, part);
+        let days = self.day_sections(year.year, month, &shown);
+        let in_days: usize = month.days.iter().map(|d| d.docs.len()).sum();
+        let month_only = clip(&month.month_only, in_days, &shown);
         MonthData {
             year: year.year,
             month: month.month,
             count: month.count,
             year_href: year_path(year.year),
             days,
-            month_only: self.summaries(&month.month_only),
+            month_only: self.summaries(month_only),
             previous: here.checked_sub(1).map(|i| link(positions[i])),
             next: positions.get(here + 1).map(|&p| link(p)),
         }
@@ -720,28 +790,46 @@ impl<'a> Plan<'a> {
     }
 
     /// The days of a month that have directives or on which a higher
-    /// directive was issued, in order.
-    fn day_sections(&'a self, year: i32, month: &'a crate::index::Month) -> Vec<DaySection<'a>> {
+    /// directive was issued, in order, keeping the directives at positions
+    /// `shown` of the month's list.
+    fn day_sections(
+        &'a self,
+        year: i32,
+        month: &'a crate::index::Month,
+        shown: &std::ops::Range<usize>,
+    ) -> Vec<DaySection<'a>> {
         let mut days: Vec<u32> = month.days.iter().map(|d| d.day).collect();
         for date in self.cited_on_day.keys().filter(|d| d.year == year && d.month == Some(month.month)) {
             days.extend(date.day);
         }
         days.sort_unstable();
         days.dedup();
-        days.into_iter()
-            .map(|day| {
-                let docs = month.days.iter().find(|d| d.day == day);
-                DaySection {
+        let mut offset = 0;
+        let mut sections = Vec::new();
+        for day in days {
+            let docs = month.days.iter().find(|d| d.day == day);
+            let listed = docs.map_or(&[][..], |d| &d.docs[..]);
+            let kept = clip(listed, offset, shown);
+            // A day with no directive of its own stays with the part its place falls in.
+            let here = if listed.is_empty() {
+                shown.contains(&offset) || (offset == shown.end && shown.end == month.count)
+            } else {
+                !kept.is_empty()
+            };
+            if here {
+                sections.push(DaySection {
                     day,
                     href: docs.map(|_| day_path(year, month.month, day)),
-                    docs: docs.map(|d| self.summaries(&d.docs)).unwrap_or_default(),
+                    docs: self.summaries(kept),
                     issued: self.issued_on(PartialDate::ymd(year, month.month, day)),
-                }
-            })
-            .collect()
+                });
+            }
+            offset += listed.len();
+        }
+        sections
     }
 
-    fn day(&'a self, y: usize, m: usize, d: usize) -> DayData<'a> {
+    fn day(&'a self, y: usize, m: usize, d: usize, part: usize) -> DayData<'a> {
         let years = &self.archive.timeline.years;
         let (year, month) = (&years[y], &years[y].months[m]);
         let day = &month.days[d];
@@ -769,7 +857,7 @@ impl<'a> Plan<'a> {
             day: day.day,
             year_href: year_path(year.year),
             month_href: month_path(year.year, month.month),
-            docs: self.summaries(&day.docs),
+            docs: self.part_of(&day.docs, part),
             issued: self.issued_on(date),
             previous: neighbour(-1).map(link),
             next: neighbour(1).map(link),
@@ -784,12 +872,9 @@ impl<'a> Plan<'a> {
         Content::Groups { group_kind, groups: self.group_summaries(groups, paths) }
     }
 
-    fn cited(&'a self, id: CitedId) -> CitedData<'a> {
-        let citers = self.citers(id);
-        let mut provinces: Vec<&str> = citers.iter().filter_map(|c| c.province).collect();
-        provinces.sort_unstable();
-        provinces.dedup();
-        CitedData { cited: self.cited_summary(id), provinces: provinces.len(), citers, uptake: self.uptake(id) }
+    fn cited(&'a self, id: CitedId, part: usize) -> CitedData<'a> {
+        let uptake = self.uptake(id);
+        CitedData { cited: self.cited_summary(id), provinces: uptake.acting, citers: self.citers(id, part), uptake }
     }
 
     fn directive_crumbs(&'a self, id: DocId) -> Vec<Crumb> {
@@ -832,7 +917,9 @@ impl<'a> Plan<'a> {
             source_path: &d.source_path,
             body_html: markdown::to_html(&d.body, &links, &root_of(&self.directive_paths[id])),
             cites: archive.cites_of[id].iter().map(|&c| self.cited_summary(c)).collect(),
-            cited_by: archive.cited_as[id].map(|c| self.citers(c)).unwrap_or_default(),
+            // A directive's own page is one page; its first part of citers
+            // is listed, the whole count is in the uptake table.
+            cited_by: archive.cited_as[id].map(|c| self.citers(c, 0)).unwrap_or_default(),
             uptake: archive.cited_as[id].map(|c| self.uptake(c)),
             related: archive.cites_of[id].iter().map(|&c| self.related(c, id)).filter(|r| !r.docs.is_empty()).collect(),
             previous: id.checked_sub(1).map(|p| self.summary(p)),

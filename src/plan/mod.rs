@@ -66,6 +66,35 @@ pub struct Page {
     /// Output path relative to the archive root, e.g. `tinh/quang-ngai/index.html`.
     pub path: String,
     pub kind: PageKind,
+    /// Which part of a long list this page shows (0 for the first), and how
+    /// many parts the list has.
+    pub part: usize,
+    pub parts: usize,
+}
+
+/// Directives listed on one page at most. Longer lists are split into
+/// parts (`…/trang-2/index.html` …) so no page grows past a few hundred KB,
+/// however large the archive.
+pub const PAGE_SIZE: usize = 500;
+
+/// How many pages a list of `len` directives takes.
+pub fn parts_of(len: usize) -> usize {
+    len.div_ceil(PAGE_SIZE).max(1)
+}
+
+/// The positions of a list shown on part `part`.
+pub fn part_range(len: usize, part: usize) -> std::ops::Range<usize> {
+    (part * PAGE_SIZE).min(len)..((part + 1) * PAGE_SIZE).min(len)
+}
+
+/// The path of part `part` of a list page: the first keeps the list's own
+/// path, the others go below it, `…/trang-2/index.html`.
+pub fn part_path(base: &str, part: usize) -> String {
+    if part == 0 {
+        base.to_string()
+    } else {
+        format!("{}trang-{}/index.html", base.trim_end_matches("index.html"), part + 1)
+    }
 }
 
 /// Every page of the archive, and the path of everything that has one.
@@ -250,45 +279,51 @@ impl<'a> Plan<'a> {
     fn list_pages(&self) -> Vec<Page> {
         let archive = self.archive;
         let mut pages = Vec::new();
-        let mut add = |path: String, kind: PageKind| pages.push(Page { path, kind });
-        add(HOME.into(), PageKind::Home);
+        // A list page and, when its list is long, its further parts.
+        let mut add = |path: String, kind: PageKind, listed: usize| {
+            let parts = parts_of(listed);
+            for part in 0..parts {
+                pages.push(Page { path: part_path(&path, part), kind, part, parts });
+            }
+        };
+        add(HOME.into(), PageKind::Home, 0);
         for (id, path) in self.directive_paths.iter().enumerate() {
-            add(path.clone(), PageKind::Directive(id));
+            add(path.clone(), PageKind::Directive(id), 0);
         }
         for (id, cited) in archive.cited.iter().enumerate() {
             if cited.in_archive.is_none() {
-                add(self.cited_paths[id].clone(), PageKind::Cited(id));
+                add(self.cited_paths[id].clone(), PageKind::Cited(id), cited.citers.len());
             }
         }
-        add(CITED_INDEX.into(), PageKind::CitedIndex);
-        add(PROVINCES.into(), PageKind::Provinces);
+        add(CITED_INDEX.into(), PageKind::CitedIndex, 0);
+        add(PROVINCES.into(), PageKind::Provinces, 0);
         for &id in &archive.province_order {
-            add(province_path(self.provinces, id), PageKind::Province(id));
+            add(province_path(self.provinces, id), PageKind::Province(id), archive.by_province[id].len());
             for (position, &count) in self.province_months[id].iter().enumerate() {
                 if count > 0 {
                     let path = province_month_path(self.provinces, id, self.months[position]);
-                    add(path, PageKind::ProvinceMonth(id, position));
+                    add(path, PageKind::ProvinceMonth(id, position), count);
                 }
             }
         }
-        add(TIMELINE.into(), PageKind::Timeline);
+        add(TIMELINE.into(), PageKind::Timeline, 0);
         for (y, year) in archive.timeline.years.iter().enumerate() {
-            add(year_path(year.year), PageKind::Year(y));
+            add(year_path(year.year), PageKind::Year(y), year.year_only.len());
             for (m, month) in year.months.iter().enumerate() {
-                add(month_path(year.year, month.month), PageKind::Month(y, m));
+                add(month_path(year.year, month.month), PageKind::Month(y, m), month.count);
                 for (d, day) in month.days.iter().enumerate() {
-                    add(day_path(year.year, month.month, day.day), PageKind::Day(y, m, d));
+                    add(day_path(year.year, month.month, day.day), PageKind::Day(y, m, d), day.docs.len());
                 }
             }
         }
-        add(UNDATED.into(), PageKind::Undated);
-        add(ISSUERS.into(), PageKind::Issuers);
+        add(UNDATED.into(), PageKind::Undated, archive.timeline.undated.len());
+        add(ISSUERS.into(), PageKind::Issuers, 0);
         for (i, path) in self.issuer_paths.iter().enumerate() {
-            add(path.clone(), PageKind::Issuer(i));
+            add(path.clone(), PageKind::Issuer(i), archive.issuers[i].docs.len());
         }
-        add(TYPES.into(), PageKind::Types);
+        add(TYPES.into(), PageKind::Types, 0);
         for (i, path) in self.type_paths.iter().enumerate() {
-            add(path.clone(), PageKind::Type(i));
+            add(path.clone(), PageKind::Type(i), archive.types[i].docs.len());
         }
         pages
     }
@@ -310,6 +345,17 @@ mod tests {
     fn root_climbs_one_level_per_folder() {
         assert_eq!(root_of("index.html"), "");
         assert_eq!(root_of("tinh/quang-ngai/index.html"), "../../");
+    }
+
+    #[test]
+    fn long_lists_are_split_into_parts_below_the_list_page() {
+        assert_eq!(parts_of(0), 1);
+        assert_eq!(parts_of(PAGE_SIZE), 1);
+        assert_eq!(parts_of(PAGE_SIZE + 1), 2);
+        assert_eq!(part_range(PAGE_SIZE + 7, 1), PAGE_SIZE..PAGE_SIZE + 7);
+        assert_eq!(part_path("tinh/ha-noi/index.html", 0), "tinh/ha-noi/index.html");
+        assert_eq!(part_path("tinh/ha-noi/index.html", 2), "tinh/ha-noi/trang-3/index.html");
+        assert_eq!(part_path("index.html", 1), "trang-2/index.html");
     }
 
     #[test]
