@@ -6,6 +6,7 @@ use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::index::{index, Archive};
 use crate::load::{load, SourceFile};
 use crate::plan::{Language, Plan};
+use crate::progress::{Progress, Silent};
 use crate::provinces::ProvinceRegistry;
 use crate::render::Renderer;
 use crate::validate::validate;
@@ -97,12 +98,27 @@ fn render_with_sources(diagnostics: &[Diagnostic], files: &[SourceFile]) -> Stri
 
 /// Load, validate and index. Fails when any content file has an error.
 pub fn check(options: &BuildOptions, timings: &mut Timings) -> Result<Checked, BuildFailure> {
+    check_with(options, timings, &Silent)
+}
+
+/// [`check`], reporting progress.
+pub fn check_with(
+    options: &BuildOptions,
+    timings: &mut Timings,
+    progress: &dyn Progress,
+) -> Result<Checked, BuildFailure> {
     let config = Config::load(&options.project_root).map_err(BuildFailure::from)?;
     let provinces = ProvinceRegistry::builtin();
     let started = Instant::now();
+    progress.stage("load", "files", 0);
     let loaded = load(&options.content);
+    progress.advance(loaded.files.len() as u64);
+    progress.finish();
     let started = timings.record("load", started);
+    progress.stage("validate", "directives", loaded.files.len() as u64);
     let validated = validate(&loaded.files, provinces);
+    progress.advance(loaded.files.len() as u64);
+    progress.finish();
     let started = timings.record("validate", started);
     let mut problems = loaded.diagnostics;
     problems.extend(validated.diagnostics);
@@ -130,8 +146,13 @@ pub fn build_date(archive: &Archive) -> String {
 
 /// The whole build. On any error the previous output is left untouched.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
+    build_with(options, &Silent)
+}
+
+/// [`build`], reporting progress.
+pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport, BuildFailure> {
     let mut timings = Timings::default();
-    let checked = check(options, &mut timings)?;
+    let checked = check_with(options, &mut timings, progress)?;
     let mut config = checked.config;
     if let Some(theme) = &options.theme {
         config.theme = theme.clone();
@@ -156,6 +177,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
         ))
     };
     let staging = Staging::create(&options.output).map_err(io_failure)?;
+    progress.stage("render+write", "pages", plan.pages.len() as u64);
     // Render and write page by page, in parallel: memory stays flat however
     // large the archive, and both stages keep every core busy.
     let failures: Vec<String> = plan
@@ -166,9 +188,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
                 Ok(html) => html,
                 Err(error) => return Some(error),
             };
-            staging.write(&page.path, html.as_bytes()).err().map(|e| format!("{}: {e}", page.path))
+            let written = staging.write(&page.path, html.as_bytes()).err().map(|e| format!("{}: {e}", page.path));
+            progress.advance(1);
+            written
         })
         .collect();
+    progress.finish();
     if !failures.is_empty() {
         let diagnostics: Vec<Diagnostic> =
             failures.into_iter().take(20).map(|failure| Diagnostic::file(Severity::Error, "output", failure)).collect();

@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod model;
 pub mod number;
 pub mod plan;
+pub mod progress;
 pub mod provinces;
 pub mod render;
 pub mod synth;

@@ -25,6 +25,9 @@ enum Command {
         /// Number of threads (default: one per core).
         #[arg(long, short = 'j')]
         jobs: Option<usize>,
+        /// No progress bar or progress lines; problems and the summary only.
+        #[arg(long, short = 'q')]
+        quiet: bool,
     },
     /// Load and validate the content only, with the same diagnostics.
     Check {
@@ -68,20 +71,21 @@ impl PathArgs {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { paths, timings, jobs } => {
+        Command::Build { paths, timings, jobs, quiet } => {
             if let Some(jobs) = jobs {
                 let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs).build_global();
             }
-            run_build(paths.options(), timings)
+            run_build(paths.options(), timings, quiet)
         }
         Command::Check { paths } => run_check(paths.options()),
         Command::Generate { dest, count, seed } => run_generate(&dest, count, seed),
     }
 }
 
-fn run_build(options: BuildOptions, show_timings: bool) -> ExitCode {
+fn run_build(options: BuildOptions, show_timings: bool, quiet: bool) -> ExitCode {
     let started = Instant::now();
-    match build::build(&options) {
+    let progress = vanban::progress::for_stderr(quiet);
+    match build::build_with(&options, progress.as_ref()) {
         Ok(report) => {
             eprint!("{}", report.rendered_warnings);
             if show_timings {

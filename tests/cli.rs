@@ -1,0 +1,38 @@
+//! The command line as a user meets it: progress, quiet, timings, summary.
+
+mod common;
+
+use common::{repo_root, vanban};
+
+fn build(extra: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("output").display().to_string();
+    let mut args = vec!["build", "--output", &out];
+    args.extend_from_slice(extra);
+    let output = vanban(&args, &repo_root());
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn progress_is_plain_lines_when_not_on_a_terminal() {
+    let stderr = build(&[]);
+    assert!(stderr.contains("load: 4 files in"), "{stderr}");
+    assert!(stderr.contains("render+write: "), "{stderr}");
+    assert!(stderr.contains(" pages in "), "{stderr}");
+}
+
+#[test]
+fn quiet_leaves_only_the_summary() {
+    let stderr = build(&["--quiet"]);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("built "), "{stderr}");
+}
+
+#[test]
+fn timings_name_every_stage() {
+    let stderr = build(&["--quiet", "--timings"]);
+    for stage in ["load", "validate", "index", "plan", "render+write", "commit"] {
+        assert!(stderr.lines().any(|l| l.trim_start().starts_with(stage) && l.ends_with(" ms")), "{stage}: {stderr}");
+    }
+}
