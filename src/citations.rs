@@ -29,7 +29,6 @@ use crate::number::{bare_province, DocNumber};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
-use unicode_normalization::UnicodeNormalization;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundCitation {
@@ -200,7 +199,7 @@ fn sentence_before(text: &str, start: usize) -> String {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let window: String = text[from..start].nfc().collect();
+    let window: String = crate::vietnamese::nfc(&text[from..start]);
     let mut cut = 0;
     let mut chars = window.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -218,7 +217,7 @@ fn window_after(text: &str, end: usize) -> String {
     while !text.is_char_boundary(to) {
         to -= 1;
     }
-    text[end..to].nfc().collect()
+    crate::vietnamese::nfc(&text[end..to])
 }
 
 /// ", ngày 23/8/2021 của Thủ tướng Chính phủ" → (issuer, date), in either order.
@@ -338,6 +337,7 @@ fn province_in(words: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     /// The four real directives, kept in the repository as test fixtures.
     fn seed(prefix: &str) -> String {

@@ -19,10 +19,10 @@
 //!   [`IssuerLevel::Unknown`], not provincial.
 
 use regex::{Captures, Regex};
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::sync::LazyLock;
-use unicode_normalization::UnicodeNormalization;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum NumberStyle {
@@ -207,21 +207,41 @@ static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("number pattern")
 });
 
-fn lookup<'t, T>(table: &'t [T], code: impl Fn(&T) -> &'static str, raw: &str) -> Option<&'t T> {
-    let up = raw.to_uppercase();
-    let fold = |s: &str| s.replace('Đ', "D");
-    table
-        .iter()
-        .find(|e| code(e).to_uppercase() == up)
-        .or_else(|| table.iter().find(|e| fold(&code(e).to_uppercase()) == fold(&up)))
+/// Codes by their upper-case spelling, and by that spelling with `Đ` typed
+/// as `D`: built once, since numbers are parsed for every candidate in
+/// every text of the archive.
+struct CodeIndex {
+    exact: HashMap<String, usize>,
+    folded: HashMap<String, usize>,
 }
 
+impl CodeIndex {
+    fn new(codes: impl Iterator<Item = &'static str>) -> Self {
+        let (mut exact, mut folded) = (HashMap::new(), HashMap::new());
+        for (i, code) in codes.enumerate() {
+            let up = code.to_uppercase();
+            folded.entry(up.replace('Đ', "D")).or_insert(i);
+            exact.entry(up).or_insert(i);
+        }
+        CodeIndex { exact, folded }
+    }
+
+    /// An exact (case-blind) match first, else a match with `D` for `Đ`.
+    fn find(&self, raw: &str) -> Option<usize> {
+        let up = raw.to_uppercase();
+        self.exact.get(&up).or_else(|| self.folded.get(&up.replace('Đ', "D"))).copied()
+    }
+}
+
+static TYPE_INDEX: LazyLock<CodeIndex> = LazyLock::new(|| CodeIndex::new(TYPES.iter().map(|t| t.code)));
+static ISSUER_INDEX: LazyLock<CodeIndex> = LazyLock::new(|| CodeIndex::new(ISSUERS.iter().map(|i| i.code)));
+
 fn find_type(raw: &str) -> Option<&'static TypeCode> {
-    lookup(TYPES, |t| t.code, raw)
+    TYPE_INDEX.find(raw).map(|i| &TYPES[i])
 }
 
 fn find_issuer(raw: &str) -> Option<&'static Issuer> {
-    lookup(ISSUERS, |i| i.code, raw)
+    ISSUER_INDEX.find(raw).map(|i| &ISSUERS[i])
 }
 
 fn canon_type(raw: &str) -> String {
@@ -289,7 +309,7 @@ impl DocNumber {
     /// Lenient parse of a number as printed or typed (see the module docs). `None` when the
     /// whole string (after removing a "Số:" label) is not one directive number.
     pub fn parse(s: &str) -> Option<DocNumber> {
-        let nfc: String = s.nfc().collect();
+        let nfc: String = crate::vietnamese::nfc(s);
         let s = strip_label(&nfc).trim_end_matches([',', ';', ':', '.', ' ']);
         match DocNumber::find_all(s).as_slice() {
             [(span, number)] if *span == (0..s.len()) => Some(number.clone()),
@@ -416,7 +436,7 @@ const PROVINCE_PREFIXES: &[&str] = &["Tỉnh ", "tỉnh ", "Thành phố ", "th�
 
 /// A province name without a leading "Tỉnh", "Thành phố" or "TP.": NFC, trimmed.
 pub(crate) fn bare_province(province: &str) -> String {
-    let nfc: String = province.nfc().collect();
+    let nfc: String = crate::vietnamese::nfc(province);
     let mut p = nfc.trim();
     for prefix in PROVINCE_PREFIXES {
         p = p.strip_prefix(prefix).unwrap_or(p).trim();
