@@ -220,6 +220,9 @@ fn zip_settings(
                 .with_help("leave out --zip-path to write it beside the output"),
         ));
     }
+    if path.is_dir() {
+        return Err(BuildFailure::from(Diagnostic::file(Severity::Error, &shown, "the zip path is a folder".into())));
+    }
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
     ZipSettings::new(&config.title, archive, epoch.as_deref())
         .map_err(|message| BuildFailure::from(Diagnostic::file(Severity::Error, &shown, message)))
