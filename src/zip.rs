@@ -418,4 +418,27 @@ mod tests {
         assert_eq!(zip.file_names().collect::<Vec<_>>(), [format!("top/{README}").as_str(), "top/a/index.html"]);
         assert_eq!(io::read_to_string(zip.by_name("top/a/index.html").unwrap()).unwrap(), "<p>x</p>");
     }
+
+    /// More than 65,535 entries need the zip64 end records; checks that the
+    /// zip crate writes them and that the zip reads back. Slow (70,000
+    /// files): `cargo test --release -- --ignored`.
+    #[test]
+    #[ignore]
+    fn more_than_65535_entries_read_back() {
+        let tmp = tempfile::tempdir().unwrap();
+        let folder = tmp.path().join("site");
+        for i in 0..70_000 {
+            let path = folder.join(format!("{}/{i}.html", i / 1000));
+            if i % 1000 == 0 {
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            }
+            std::fs::write(path, format!("<p>{i}</p>")).unwrap();
+        }
+        let settings = ZipSettings { top: "top".into(), title: "T".into(), time: at("2021-08-24T00:00:00") };
+        let target = tmp.path().join("site.zip");
+        zip_folder(&folder, &target, &settings).unwrap().commit().unwrap();
+        let mut zip = ZipArchive::new(std::fs::File::open(&target).unwrap()).unwrap();
+        assert_eq!(zip.len(), 70_001);
+        assert_eq!(io::read_to_string(zip.by_name("top/69/69999.html").unwrap()).unwrap(), "<p>69999</p>");
+    }
 }
