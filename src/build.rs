@@ -1,5 +1,6 @@
-//! Runs the pipeline: load → validate → index → plan → render → write.
-//! `check` stops after validation. Both report every problem at once.
+//! Runs the pipeline: load → validate → index → plan → render → write, then
+//! zip when asked. `check` stops after validation. Both report every problem
+//! at once.
 
 use crate::config::Config;
 use crate::diagnostics::{self, Diagnostic, Severity};
@@ -11,9 +12,10 @@ use crate::provinces::ProvinceRegistry;
 use crate::render::Renderer;
 use crate::validate::validate;
 use crate::write::Staging;
+use crate::zip::{zip_folder, ZipReport, ZipSettings};
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone)]
@@ -24,6 +26,8 @@ pub struct BuildOptions {
     pub output: PathBuf,
     /// Overrides the theme named in `vanban.yaml`.
     pub theme: Option<String>,
+    /// Also write the archive as one zip here (see [`crate::zip`]).
+    pub zip: Option<PathBuf>,
 }
 
 impl BuildOptions {
@@ -35,6 +39,7 @@ impl BuildOptions {
             output: project_root.join("output"),
             project_root,
             theme: None,
+            zip: None,
         }
     }
 }
@@ -62,6 +67,8 @@ pub struct BuildReport {
     /// The warnings, rendered with their source lines.
     pub rendered_warnings: String,
     pub timings: Timings,
+    /// The zip, when one was asked for.
+    pub zip: Option<ZipReport>,
 }
 
 /// A build or check that found errors: all of them, with the warnings.
@@ -167,6 +174,10 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     })?;
     let provinces = ProvinceRegistry::builtin();
     let plan = Plan::new(&checked.archive, provinces, Language::from_code(&config.language));
+    let zip_settings = match &options.zip {
+        Some(path) => Some(zip_settings(options, path, &config, &checked.archive)?),
+        None => None,
+    };
     let started = timings.record("plan", started);
 
     let io_failure = |error: std::io::Error| {
@@ -205,7 +216,21 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     }
     let started = timings.record("render+write", started);
     let (files_written, bytes_written) = (staging.files_written(), staging.bytes_written());
+    // Zipped from the staging folder before anything is committed: a build
+    // that fails here leaves both the previous output and the previous zip.
+    let zip = match (&options.zip, &zip_settings) {
+        (Some(path), Some(settings)) => Some(zip_folder(staging.path(), path, settings).map_err(|error| {
+            BuildFailure::from(Diagnostic::file(
+                Severity::Error,
+                &path.display().to_string(),
+                format!("cannot write the zip: {error}"),
+            ))
+        })?),
+        _ => None,
+    };
+    let started = timings.record("zip", started);
     staging.commit().map_err(io_failure)?;
+    let zip = zip.map(|zip| zip.commit()).transpose().map_err(io_failure)?;
     timings.record("commit", started);
     Ok(BuildReport {
         directives: checked.archive.directives.len(),
@@ -215,5 +240,28 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
         warnings: checked.warnings,
         rendered_warnings: checked.rendered_warnings,
         timings,
+        zip,
     })
+}
+
+/// The zip's settings, checked before anything is rendered.
+fn zip_settings(
+    options: &BuildOptions,
+    path: &Path,
+    config: &Config,
+    archive: &Archive,
+) -> Result<ZipSettings, BuildFailure> {
+    let shown = path.display().to_string();
+    if path.starts_with(&options.output) {
+        return Err(BuildFailure::from(
+            Diagnostic::file(Severity::Error, &shown, "the zip cannot be inside the output folder".into())
+                .with_help("leave out --zip-path to write it beside the output"),
+        ));
+    }
+    if path.is_dir() {
+        return Err(BuildFailure::from(Diagnostic::file(Severity::Error, &shown, "the zip path is a folder".into())));
+    }
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    ZipSettings::new(&config.title, archive, epoch.as_deref())
+        .map_err(|message| BuildFailure::from(Diagnostic::file(Severity::Error, &shown, message)))
 }

@@ -3,7 +3,8 @@
 //!
 //! The build is a one-way pipeline, one module per stage, each handing a
 //! plain data type to the next:
-//! [`load`] → [`validate`] → [`index`] → [`plan`] → [`render`] → [`write`].
+//! [`load`] → [`validate`] → [`index`] → [`plan`] → [`render`] → [`write`]
+//! → [`zip`] (on request).
 //! [`build`] runs the stages in order.
 
 pub mod build;
@@ -25,3 +26,4 @@ pub mod theme;
 pub mod validate;
 pub mod vietnamese;
 pub mod write;
+pub mod zip;

@@ -28,6 +28,13 @@ enum Command {
         /// No progress bar or progress lines; problems and the summary only.
         #[arg(long, short = 'q')]
         quiet: bool,
+        /// Also write the archive as one reproducible zip (default path:
+        /// the output folder's name + `.zip`, beside it).
+        #[arg(long)]
+        zip: bool,
+        /// Where to write the zip (implies --zip).
+        #[arg(long, value_name = "PATH")]
+        zip_path: Option<PathBuf>,
     },
     /// Load and validate the content only, with the same diagnostics.
     Check {
@@ -65,17 +72,27 @@ struct PathArgs {
 
 impl PathArgs {
     fn options(self) -> BuildOptions {
-        BuildOptions { project_root: self.root, content: self.content, output: self.output, theme: self.theme }
+        BuildOptions {
+            project_root: self.root,
+            content: self.content,
+            output: self.output,
+            theme: self.theme,
+            zip: None,
+        }
     }
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { paths, timings, jobs, quiet } => {
+        Command::Build { paths, timings, jobs, quiet, zip, zip_path } => {
             if let Some(jobs) = jobs {
                 let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs).build_global();
             }
-            run_build(paths.options(), timings, quiet)
+            let mut options = paths.options();
+            if zip || zip_path.is_some() {
+                options.zip = Some(zip_path.unwrap_or_else(|| vanban::zip::default_path(&options.output)));
+            }
+            run_build(options, timings, quiet)
         }
         Command::Check { paths } => run_check(paths.options()),
         Command::Generate { dest, count, seed } => run_generate(&dest, count, seed),
@@ -101,6 +118,9 @@ fn run_build(options: BuildOptions, show_timings: bool, quiet: bool) -> ExitCode
                 started.elapsed().as_secs_f64(),
                 warnings_suffix(report.warnings.len()),
             );
+            if let Some(zip) = &report.zip {
+                eprintln!("zipped {}: {} files ({:.1} MB)", zip.path.display(), zip.entries, zip.bytes as f64 / 1e6);
+            }
             ExitCode::SUCCESS
         }
         Err(failure) => fail(&failure),

@@ -48,6 +48,11 @@ impl Staging {
         Ok(())
     }
 
+    /// The staging folder, for a stage that reads what was written.
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
     pub fn files_written(&self) -> u64 {
         self.files.load(Ordering::Relaxed)
     }

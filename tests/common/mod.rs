@@ -30,6 +30,7 @@ impl Built {
             content: content.to_path_buf(),
             output: dir.path().join("output"),
             theme: None,
+            zip: None,
         };
         let result = build(&options);
         Built { dir, result }
