@@ -3,7 +3,8 @@
 # and a generated 400-directive archive, then drives Debian's headless
 # Chromium over both, from file:// and over a server on 127.0.0.1.
 # Installs Chromium with apt-get when it is missing and we are root; otherwise
-# fails saying what is missing. Never skips.
+# fails saying what is missing. Never skips. Arguments go to `node --test`
+# (e.g. --test-name-pattern=seed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -51,7 +52,7 @@ rm -rf "$VANBAN_SCREENSHOTS"
 echo "== browser: node --test tests/browser/ (screenshots in $VANBAN_SCREENSHOTS)"
 start=$SECONDS
 status=0
-node --test --test-reporter=spec --test-concurrency=1 tests/browser/ | tee "$WORK/node-test.log" || status=$?
+node --test --test-reporter=spec --test-concurrency=1 "$@" tests/browser/ | tee "$WORK/node-test.log" || status=$?
 passed=$(sed -n 's/^ℹ pass \([0-9]*\)$/\1/p' "$WORK/node-test.log")
 failed=$(sed -n 's/^ℹ fail \([0-9]*\)$/\1/p' "$WORK/node-test.log")
 echo "browser tests took $((SECONDS - start)) s; screenshots in $VANBAN_SCREENSHOTS"
