@@ -47,7 +47,8 @@ describe('the suite catches what it should', () => {
       site.withPage(
         'errors.html',
         async (page) => {
-          await page.waitForTimeout(200); // the uncaught error is thrown from a timer
+          // The uncaught error is thrown from a timer: wait for it (5 s at most).
+          for (let i = 0; i < 50 && h.problems(page).pageErrors.length === 0; i++) await page.waitForTimeout(100);
           const p = h.problems(page);
           assert.deepEqual(p.external, []);
           assert.match(p.pageErrors.join('\n'), /uncaught in the page/);

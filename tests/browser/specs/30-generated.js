@@ -58,8 +58,11 @@ for (const site of h.archive('gen').sites()) {
         const provinceCells = await page.locator('main tbody td:nth-child(3)').allInnerTexts();
         assert.ok(provinceCells.every((c) => c.trim() === 'Quảng Ngãi'), provinceCells.join(', '));
         // Year anchors scroll to their section.
-        await page.locator('section[aria-labelledby="h-years"] a').last().click();
-        assert.match(page.url(), /#y-\d{4}$/);
+        const last = page.locator('section[aria-labelledby="h-years"] a').last();
+        const year = (await last.innerText()).trim();
+        await last.click();
+        await page.waitForURL(`**/tinh/quang-ngai/index.html#y-${year}`);
+        assert.ok(await page.locator(`#y-${year}`).isVisible());
       }));
 
     test('a directive opened from its province shows its number and leads back', () =>
