@@ -1,0 +1,69 @@
+'use strict';
+// Every page kind of both archives, from file:// and over HTTP: it renders
+// (lang, title, styles, one visible h1), screenshots at 1280 and 375 px,
+// no horizontal overflow on a phone, and no serious or critical axe-core
+// violation. axe runs over HTTP only (the DOM is the same from file://, where
+// axe cannot read the stylesheets): at 1280 px on both archives, and at
+// 375 px too on the seed archive (the same templates; the larger archive's
+// long pages take seconds each). To cover a new page kind, add a line
+// to PAGE_KINDS.
+
+const assert = require('node:assert/strict');
+const { after, describe, test } = require('node:test');
+const h = require('../lib/harness');
+
+/**
+ * Each page kind: its name (for the screenshot files) and where to find one,
+ * an archive path, or the first link matching `link` on the page `from`.
+ */
+const PAGE_KINDS = [
+  { name: 'home', path: 'index.html' },
+  { name: 'provinces', path: 'tinh/index.html' },
+  { name: 'province', path: 'tinh/quang-ngai/index.html' },
+  { name: 'timeline', path: 'thoi-gian/index.html' },
+  { name: 'year', path: 'thoi-gian/2021/index.html' },
+  { name: 'month', path: 'thoi-gian/2021/06/index.html' },
+  { name: 'day', from: 'thoi-gian/2021/06/index.html', link: 'main h2 a' },
+  { name: 'undated', path: 'thoi-gian/khong-ro/index.html' },
+  { name: 'cited-index', path: 'trich-dan/index.html' },
+  // A cited directive that is not in the archive (no "in archive" badge).
+  { name: 'cited', from: 'trich-dan/index.html', link: 'main tbody tr:not(:has(.badge)) td:first-child a' },
+  { name: 'directive', from: 'tinh/quang-ngai/index.html', link: 'main tbody a[href*="/van-ban/"]' },
+  { name: 'issuers', path: 'co-quan/index.html' },
+  { name: 'issuer', from: 'co-quan/index.html', link: 'main tbody a' },
+  { name: 'types', path: 'loai/index.html' },
+  { name: 'type', path: 'loai/cong-van/index.html' },
+];
+
+for (const name of ['seed', 'gen']) {
+  for (const site of h.archive(name).sites()) {
+    describe(`${site}: every page kind`, () => {
+      const shared = h.sharedPage(site);
+      after(() => shared.close());
+
+      for (const kind of PAGE_KINDS) {
+        test(kind.name, () =>
+          shared.visit(kind.path || kind.from, async (page, { go, screenshot, assertAccessible }) => {
+            if (kind.link) await go(await h.linkTarget(page, kind.link));
+            const where = h.currentPath(page);
+            assert.equal(await page.locator('html').getAttribute('lang'), 'vi', `${where}: lang`);
+            assert.ok((await page.title()).trim(), `${where}: a title`);
+            const unstyled = await page.evaluate(() =>
+              [...document.querySelectorAll('link[rel=stylesheet]')].filter((l) => !l.sheet).map((l) => l.href),
+            );
+            assert.deepEqual(unstyled, [], `${where}: stylesheets not applied`);
+            assert.ok(await page.locator('main').isVisible(), `${where}: a visible main`);
+            assert.ok((await h.assertHeading(page, '')).length > 0, `${where}: an h1 with text`);
+
+            await screenshot(kind.name);
+            if (site.mode === 'http') await assertAccessible();
+            await page.setViewportSize(h.PHONE);
+            await screenshot(kind.name);
+            await h.assertNoHorizontalOverflow(page);
+            if (site.mode === 'http' && name === 'seed') await assertAccessible();
+          }),
+        );
+      }
+    });
+  }
+}
