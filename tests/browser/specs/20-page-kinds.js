@@ -20,6 +20,7 @@ const PAGE_KINDS = [
   { name: 'home', path: 'index.html' },
   { name: 'provinces', path: 'tinh/index.html' },
   { name: 'province', path: 'tinh/quang-ngai/index.html' },
+  { name: 'province-month', from: 'tinh/quang-ngai/index.html', link: 'figure.chart .chart-data a' },
   { name: 'timeline', path: 'thoi-gian/index.html' },
   { name: 'year', path: 'thoi-gian/2021/index.html' },
   { name: 'month', path: 'thoi-gian/2021/06/index.html' },
