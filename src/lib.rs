@@ -4,12 +4,14 @@
 //! The build is a one-way pipeline, one module per stage, each handing a
 //! plain data type to the next:
 //! [`load`] → [`validate`] → [`index`] → [`plan`] → [`render`] → [`write`].
-//! [`build`] runs the stages in order.
+//! [`build`] runs the stages in order. [`import`] turns raw text of a
+//! directive into a content file.
 
 pub mod build;
 pub mod citations;
 pub mod config;
 pub mod diagnostics;
+pub mod import;
 pub mod index;
 pub mod load;
 pub mod markdown;

@@ -31,6 +31,20 @@ enum Command {
         #[command(flatten)]
         paths: PathArgs,
     },
+    /// Turn raw text files of directives into content files.
+    Import {
+        /// UTF-8 text files, one directive each.
+        files: Vec<PathBuf>,
+        /// Print the content files instead of writing them.
+        #[arg(long)]
+        stdout: bool,
+        /// Replace content files that already exist.
+        #[arg(long)]
+        force: bool,
+        /// Folder of directive files the imports go into.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
 }
 
 #[derive(Args)]
@@ -64,6 +78,16 @@ fn main() -> ExitCode {
             run_build(paths.options(), timings)
         }
         Command::Check { paths } => run_check(paths.options()),
+        Command::Import { files, stdout, force, content } => {
+            let options = vanban::import::ImportOptions { content, stdout, force };
+            let summary =
+                vanban::import::run(&files, &options, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+            if summary.success() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
     }
 }
 
