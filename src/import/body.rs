@@ -249,35 +249,40 @@ fn split_glued_points(paragraphs: Vec<String>, notes: &mut Vec<String>) -> Vec<S
 }
 
 /// Removes page numbers that leaked into running text (see the module docs).
+/// One pass over each paragraph, counting characters as it goes, so that a
+/// huge paragraph costs linear time.
 fn remove_leaked_page_numbers(paragraphs: Vec<String>, mut next_page: u32, notes: &mut Vec<String>) -> Vec<String> {
     let mut offset = 0; // characters of body text before the paragraph
     let mut out = Vec::with_capacity(paragraphs.len());
     for mut paragraph in paragraphs {
-        loop {
-            let page_window = |chars: usize| {
-                let k = next_page as usize - 1;
-                (800 * k..=6000 * k).contains(&chars)
-            };
-            let leak = LEAKED_NUMBER.captures_iter(&paragraph).find(|c| {
-                let number = c.name("n").expect("group");
-                let at = offset + paragraph[..number.start()].chars().count();
-                number.as_str().parse::<u32>().ok() == Some(next_page)
-                    && !COUNTED.contains(&c["next"].to_lowercase().as_str())
-                    && page_window(at)
-            });
-            let Some(c) = leak else { break };
-            let number = c.name("n").expect("group");
-            let (start, end) = (number.start(), c.name("next").expect("group").start());
+        let mut removals = Vec::new();
+        let (mut counted_to, mut chars_before) = (0, 0);
+        for c in LEAKED_NUMBER.captures_iter(&paragraph) {
+            let (number, next) = (c.name("n").expect("group"), c.name("next").expect("group"));
+            if number.as_str().parse::<u32>().ok() != Some(next_page)
+                || COUNTED.contains(&next.as_str().to_lowercase().as_str())
+            {
+                continue;
+            }
+            chars_before += paragraph[counted_to..number.start()].chars().count();
+            counted_to = number.start();
+            let page = next_page as usize - 1;
+            if !(800 * page..=6000 * page).contains(&(offset + chars_before)) {
+                continue;
+            }
             let before: String =
-                paragraph[..start].chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect();
+                paragraph[..number.start()].chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect();
             notes.push(format!(
                 "removed page number \"{}\" from the text: \"…{before}{}{}…\"",
                 number.as_str(),
-                &paragraph[start..end],
-                &c["next"]
+                &paragraph[number.start()..next.start()],
+                next.as_str()
             ));
-            paragraph.replace_range(start..end, "");
+            removals.push(number.start()..next.start());
             next_page += 1;
+        }
+        for range in removals.into_iter().rev() {
+            paragraph.replace_range(range, "");
         }
         offset += paragraph.chars().count() + 1;
         out.push(paragraph);
