@@ -8,6 +8,7 @@
 
 use crate::provinces::ProvinceRegistry;
 use crate::vietnamese::canonical_tones;
+use std::sync::LazyLock;
 
 /// Multi-word names whose capitals are fixed by usage, longest first where
 /// one is a prefix of another. Matched on lower case with unified tones.
@@ -135,9 +136,12 @@ fn replace_province_suffix(words: &mut Vec<String>) -> usize {
     words.len()
 }
 
+/// Each phrase as its matching keys and its written words, built once.
+static PHRASE_TABLE: LazyLock<Vec<(Vec<String>, Vec<&'static str>)>> =
+    LazyLock::new(|| PHRASES.iter().map(|p| (p.split(' ').map(key).collect(), p.split(' ').collect())).collect());
+
 fn apply_phrases(words: &mut [String], end: usize) {
-    let phrases: Vec<(Vec<String>, Vec<&str>)> =
-        PHRASES.iter().map(|p| (p.split(' ').map(key).collect(), p.split(' ').collect())).collect();
+    let phrases = &*PHRASE_TABLE;
     let mut i = 0;
     while i < end {
         let matched = phrases

@@ -504,16 +504,28 @@ fn subject_continuation(lines: &[&str], from: usize, first: &str) -> (Vec<String
 }
 
 /// After a type title ("CHỈ THỊ"), the next paragraph is its subject when it
-/// is short and not the body's opening sentence.
+/// is short and not the body's opening sentence. A subject in capitals
+/// ("VỀ QUYẾT LIỆT THỰC HIỆN …") may run over several lines in capitals; a
+/// line naming a position ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …") ends it.
 fn subject_after_title(lines: &[&str], from: usize) -> Option<(String, usize)> {
     let start = (from..lines.len()).find(|&i| !lines[i].trim().is_empty() && !is_ornament(lines[i]))?;
     let first = collapse(lines[start]);
-    if is_header_part(&first) && !SUBJECT_LINE.is_match(&first) {
+    if is_distinct_header_part(&first) && !SUBJECT_LINE.is_match(&first) {
+        return None;
+    }
+    let in_capitals = mostly_upper(&first);
+    if in_capitals && starts_with_position(&first) {
         return None;
     }
     let mut end = start + 1;
     while end < lines.len() && end - start < MAX_SUBJECT_LINES && !lines[end].trim().is_empty() {
-        if is_header_part(&collapse(lines[end])) {
+        let line = collapse(lines[end]);
+        let continues = if in_capitals && mostly_upper(&line) {
+            !is_distinct_header_part(&line) && !starts_with_position(&line)
+        } else {
+            !is_header_part(&line)
+        };
+        if !continues {
             break;
         }
         end += 1;
@@ -526,8 +538,23 @@ fn subject_after_title(lines: &[&str], from: usize) -> Option<(String, usize)> {
     plausible.then_some((subject, end))
 }
 
-/// Whether a line is one of the header's own parts (so no subject's).
+/// "CHỦ TỊCH …", "BỘ TRƯỞNG …": the authority line of a state document.
+fn starts_with_position(line: &str) -> bool {
+    let key = canonical_tones(&line.to_lowercase());
+    ["chủ tịch", "bộ trưởng", "thủ tướng", "giám đốc", "bí thư", "trưởng ban", "ban thường vụ", "ban chấp hành"]
+        .iter()
+        .any(|p| key.starts_with(p))
+}
+
+/// Whether a line is one of the header's own parts (so no subject's),
+/// counting any short line in capitals as an issuer line.
 fn is_header_part(line: &str) -> bool {
+    is_distinct_header_part(line) || (mostly_upper(line) && line.chars().count() <= 80)
+}
+
+/// The header's parts that have a form of their own: motto, ornament,
+/// number, place and date, "V/v", "Kính gửi", a type title.
+fn is_distinct_header_part(line: &str) -> bool {
     PARTY_MOTTO.is_match(line)
         || STATE_MOTTO.is_match(line)
         || is_ornament(line)
@@ -536,7 +563,6 @@ fn is_header_part(line: &str) -> bool {
         || SUBJECT_LINE.is_match(line)
         || KINH_GUI.is_match(line)
         || type_title(line).is_some()
-        || (mostly_upper(line) && line.chars().count() <= 80)
 }
 
 /// "ỦY BAN NHÂN DÂN" then "TỈNH QUẢNG NINH": one issuer printed on two lines.

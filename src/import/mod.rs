@@ -2,7 +2,7 @@
 //! pasted from a website, typed again) → a content file of the archive.
 //!
 //! [`decode`] refuses what is not UTF-8 text; [`import_text`] reads the
-//! layout ([`layout`]), turns the body into Markdown ([`body`]) and decides
+//! layout (`layout`), turns the body into Markdown (`body`) and decides
 //! each front-matter field; [`to_content_file`] writes the file; [`run`] is
 //! the command.
 //!
@@ -111,7 +111,7 @@ pub struct ImportedFields {
 pub struct Imported {
     pub front_matter: ImportedFields,
     pub body_markdown: String,
-    /// Fields read from the text, in [`FIELD_ORDER`].
+    /// Fields read from the text, in the document's order (number, type, issuer …).
     pub found: Vec<&'static str>,
     /// Fields written but not printed as such (the file's `inferred:`).
     pub inferred: Vec<&'static str>,
@@ -184,6 +184,13 @@ pub fn import_text(text: &str, source_name: &str) -> Imported {
         report.found("place");
     }
     match &header.subject {
+        Some(subject) if casing::mostly_upper(subject) => {
+            // A subject in capitals reads as shouting in lists; normal case
+            // keeps the words, but proper names outside the table need a look.
+            fields.title = normal_case(subject);
+            notes.push(format!("subject printed in capitals, written \"{}\": check proper names", fields.title));
+            report.found("title");
+        }
         Some(subject) => {
             fields.title = subject.clone();
             report.found("title");
