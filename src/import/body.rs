@@ -8,7 +8,8 @@
 //!   under it, like content/quang-ngai/2021/453-cv-tu.md); a paragraph after
 //!   the last point closes the list ("Giao Ban Tuyên giáo …", "Đề nghị …"),
 //!   since the text cannot tell otherwise and closing words are the rule.
-//!   "- " items right after a point stay under it.
+//!   "- " items and sub-points ("a)", "b)") right after a point stay under
+//!   it. A section heading ("II. NỘI DUNG", "Điều 2.") closes the points.
 //! * A line continues the previous one only when that one does not end a
 //!   sentence and this one starts in lower case (hard-wrapped copies); blank
 //!   lines and one line per paragraph are both read as written.
@@ -43,6 +44,12 @@ static GLUED_POINT: LazyLock<Regex> = LazyLock::new(|| re(r"[.;:!?]\s+(?P<n>\d{1
 /// "độc, 2 sai": a small number after "word, " and before a lower-case word.
 static LEAKED_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| re(r"\p{L},\s+(?P<n>\d{1,3})\s+(?P<next>\p{Ll}[\p{L}\p{M}]*)"));
+/// "a) …", "b. …", "đ) …": a sub-point, part of the point above it.
+static SUB_POINT: LazyLock<Regex> = LazyLock::new(|| re(r"^[a-zđ][).]\s+\S"));
+/// "I. MỤC ĐÍCH", "II- NỘI DUNG", "Điều 2.", "Chương I", "Phần II", "Mục 3":
+/// a section, which closes the points above it.
+static SECTION: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:[IVXLC]+\s*[.\-–)]\s+\S|(?:Điều|Chương|Phần|Mục)\s+(?:\d+|[IVXLC]+)\b)"));
 static ORDERED_START: LazyLock<Regex> = LazyLock::new(|| re(r"^(?P<n>\d+)(?P<d>[.)])(?:\s|$)"));
 
 /// Words that count things: a number before them is the text's own.
@@ -235,6 +242,8 @@ fn split_glued_points(paragraphs: Vec<String>, notes: &mut Vec<String>) -> Vec<S
         loop {
             if let Some(point) = parse_point(rest) {
                 last_point = point.number;
+            } else if SECTION.is_match(rest) {
+                last_point = 0; // points start again under a new section
             }
             let glued = GLUED_POINT.captures_iter(rest).find(|c| c["n"].parse::<u32>().ok() == Some(last_point + 1));
             let Some(c) = glued else { break };
@@ -293,6 +302,8 @@ fn remove_leaked_page_numbers(paragraphs: Vec<String>, mut next_page: u32, notes
 enum Block<'a> {
     Point { number: u32, delim: char, text: &'a str },
     Item(&'a str),
+    SubPoint(&'a str),
+    Section(&'a str),
     Plain(&'a str),
 }
 
@@ -300,16 +311,33 @@ fn classify(paragraph: &str) -> Block<'_> {
     if let Some(point) = parse_point(paragraph) {
         return Block::Point { number: point.number, delim: point.delim, text: point.text };
     }
-    match ITEM.captures(paragraph) {
-        Some(c) => Block::Item(c.name("text").map_or(paragraph, |m| m.as_str())),
-        None => Block::Plain(paragraph),
+    if let Some(c) = ITEM.captures(paragraph) {
+        return Block::Item(c.name("text").map_or(paragraph, |m| m.as_str()));
     }
+    if SUB_POINT.is_match(paragraph) {
+        return Block::SubPoint(paragraph);
+    }
+    if SECTION.is_match(paragraph) {
+        return Block::Section(paragraph);
+    }
+    Block::Plain(paragraph)
 }
 
 /// Paragraphs to Markdown blocks (see the module docs for what nests where).
 fn render(paragraphs: &[String]) -> Vec<String> {
     let blocks: Vec<Block> = paragraphs.iter().map(|p| classify(p)).collect();
-    let last_point = blocks.iter().rposition(|b| matches!(b, Block::Point { .. }));
+    // Points close at a section heading, so "before the last point" is
+    // judged within a section.
+    let mut next_point = vec![false; blocks.len()];
+    let mut later = false;
+    for (i, block) in blocks.iter().enumerate().rev() {
+        next_point[i] = later;
+        match block {
+            Block::Point { .. } => later = true,
+            Block::Section(_) => later = false,
+            _ => {}
+        }
+    }
     let mut out = Vec::with_capacity(blocks.len());
     let mut indent: Option<String> = None; // the open point's continuation indent
     for (i, block) in blocks.iter().enumerate() {
@@ -323,10 +351,16 @@ fn render(paragraphs: &[String]) -> Vec<String> {
                 let pad = indent.as_deref().unwrap_or("");
                 out.push(format!("{pad}- {}", escape_start(text)));
             }
+            Block::SubPoint(text) => {
+                let pad = indent.as_deref().unwrap_or("");
+                out.push(format!("{pad}{}", escape_start(text)));
+            }
+            Block::Section(text) => {
+                indent = None;
+                out.push(escape_start(text));
+            }
             Block::Plain(text) => match &indent {
-                Some(pad) if last_point.is_some_and(|last| i < last) => {
-                    out.push(format!("{pad}{}", escape_start(text)));
-                }
+                Some(pad) if next_point[i] => out.push(format!("{pad}{}", escape_start(text))),
                 _ => {
                     indent = None;
                     out.push(escape_start(text));
@@ -383,6 +417,20 @@ mod tests {
             md,
             "Mở đầu:\n\n1. Một.\n\n   Tiếp của một.\n\n2. Hai:\n\n   - a;\n\n   - b.\n\n3. Ba.\n\n   - c.\n\nKết thúc.\n"
         );
+    }
+
+    #[test]
+    fn sub_points_stay_in_their_point_and_sections_close_points() {
+        let (md, _) =
+            markdown("I. MỤC ĐÍCH\n1. Một.\nTiếp.\n2. Hai:\na) Ý a;\nb) Ý b.\nII. NỘI DUNG\nMở đầu.\n1. Một.\nKết.");
+        assert_eq!(
+            md,
+            "I. MỤC ĐÍCH\n\n1. Một.\n\n   Tiếp.\n\n2. Hai:\n\n   a) Ý a;\n\n   b) Ý b.\n\nII. NỘI DUNG\n\nMở đầu.\n\n\
+             1. Một.\n\nKết.\n"
+        );
+        let (md, notes) = markdown("Điều 1. Một. 1. Tách ra.\nĐiều 2. Hai.");
+        assert_eq!(md, "Điều 1. Một.\n\n1. Tách ra.\n\nĐiều 2. Hai.\n");
+        assert_eq!(notes.len(), 1, "a glued point 1 right after a section heading is split: {notes:?}");
     }
 
     #[test]
