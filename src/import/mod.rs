@@ -132,94 +132,25 @@ pub fn import_text(text: &str, source_name: &str) -> Imported {
     let lines: Vec<&str> = text.lines().collect();
     let layout = layout::read_layout(&lines, &mut notes);
     let body_markdown = body::to_markdown(&layout.body_lines, layout.signature.as_ref(), &mut notes);
-    let mut fields = ImportedFields::default();
-    let mut report = Report::default();
     let header = &layout.header;
-    let registry = ProvinceRegistry::builtin();
-
-    let number = header.number.clone();
-    if let Some(n) = &number {
-        fields.number = Some(n.canonical());
-        report.found("number");
-        let printed = header.number_printed.as_deref().unwrap_or_default();
-        if !printed.ends_with(&n.canonical()) {
-            // Say so when the written form differs from the print: "2644 - CV/TU", "CD" for "CĐ".
-            notes.push(format!("number printed \"{printed}\", written {}", n.canonical()));
-        }
-    }
-
-    let header_province = header.issuer_lines.iter().find_map(|l| registry.find_in_issuer(l));
-    let place_province = header.place.as_deref().and_then(|p| registry.find(p));
-    let number_is_provincial = number.as_ref().is_some_and(DocNumber::is_provincial);
-    fields.issuer = issuer_from_header(&header.issuer_lines, registry);
-    if fields.issuer.is_some() {
-        report.found("issuer");
-    }
-    let province = match (header_province, place_province) {
-        (Some(id), _) => {
-            report.found("province");
-            Some(id)
-        }
-        (None, Some(id)) if fields.issuer.is_none() || number_is_provincial => {
-            report.inferred("province");
-            Some(id)
-        }
-        _ => None,
-    };
-    fields.province = province.map(|id| registry.get(id).name.clone());
-    if fields.issuer.is_none() {
-        fields.issuer = issuer_from_number(number.as_ref(), fields.province.as_deref(), &mut report);
-    }
-
-    fields.type_name = type_name(header.type_title, number.as_ref(), &body_markdown, &mut notes);
-    if fields.type_name.is_some() {
-        report.found("type");
-    }
-    if let Some(date) = header.date {
-        fields.date = Some(date);
-        report.found("date");
-    }
-    if let Some(place) = &header.place {
-        fields.place = Some(place.clone());
-        report.found("place");
-    }
-    match &header.subject {
-        Some(subject) if casing::mostly_upper(subject) => {
-            // A subject in capitals reads as shouting in lists; normal case
-            // keeps the words, but proper names outside the table need a look.
-            fields.title = normal_case(subject);
-            notes.push(format!("subject printed in capitals, written \"{}\": check proper names", fields.title));
-            report.found("title");
-        }
-        Some(subject) => {
-            fields.title = subject.clone();
-            report.found("title");
-        }
-        None => {
-            fields.title = TITLE_PLACEHOLDER.to_string();
-            report.inferred("title");
-            report.missing("title");
-        }
-    }
-    fields.recipients = layout.recipients;
-    fields.distribution = layout.distribution;
-    fields.printed_marks = layout.printed_marks;
-    fields.signer = layout.signature.map(|s| Signer { name: s.name, position: s.position, authority: s.authority });
-    fields.cites = cites(&body_markdown, fields.province.as_deref(), number.as_ref());
+    let number = header.number.as_ref();
+    let mut report = Report::default();
+    let mut fields =
+        ImportedFields { number: report.take("number", number_field(header, &mut notes)), ..ImportedFields::default() };
+    set_issuer_and_province(&mut fields, header, &mut report);
+    fields.type_name = report.take("type", type_name(header.type_title, number, &body_markdown, &mut notes));
+    fields.date = report.take("date", header.date);
+    fields.place = report.take("place", header.place.clone());
+    fields.title = title_field(header.subject.as_deref(), &mut report, &mut notes);
+    fields.recipients = report.take_list("recipients", layout.recipients);
+    fields.distribution = report.take_list("distribution", layout.distribution);
+    let signer = layout.signature.map(|s| Signer { name: s.name, position: s.position, authority: s.authority });
+    fields.signer = report.take("signer", signer);
+    fields.cites = report.take_list("cites", cites(&body_markdown, fields.province.as_deref(), number));
+    fields.printed_marks = report.take_list("printed_marks", layout.printed_marks);
     fields.source = Some(source_line(source_name));
-    for (key, present) in [
-        ("recipients", !fields.recipients.is_empty()),
-        ("distribution", !fields.distribution.is_empty()),
-        ("signer", fields.signer.is_some()),
-        ("cites", !fields.cites.is_empty()),
-        ("printed_marks", !fields.printed_marks.is_empty()),
-    ] {
-        if present {
-            report.found(key);
-        }
-    }
-    report_missing(&fields, number.as_ref(), &mut report);
-    let relative_path = relative_path(&fields, number.as_ref(), source_name, registry);
+    report_missing(&fields, number, &mut report);
+    let relative_path = relative_path(&fields, number, source_name, ProvinceRegistry::builtin());
     report.sort();
     Imported {
         front_matter: fields,
@@ -229,6 +160,65 @@ pub fn import_text(text: &str, source_name: &str) -> Imported {
         missing: report.missing,
         notes,
         relative_path,
+    }
+}
+
+/// The number in canonical form, with a note when that differs from the
+/// print ("Số 2644 - CV/TU", "CD" for "CĐ").
+fn number_field(header: &layout::Header, notes: &mut Vec<String>) -> Option<String> {
+    let canonical = header.number.as_ref()?.canonical();
+    let printed = header.number_printed.as_deref().unwrap_or_default();
+    if !printed.ends_with(&canonical) {
+        notes.push(format!("number printed \"{printed}\", written {canonical}"));
+    }
+    Some(canonical)
+}
+
+/// Issuer and province: from the header when it prints them; else the
+/// province from the place line (inferred) for a local or unknown issuer,
+/// and the issuer from the number's code.
+fn set_issuer_and_province(fields: &mut ImportedFields, header: &layout::Header, report: &mut Report) {
+    let registry = ProvinceRegistry::builtin();
+    let number = header.number.as_ref();
+    fields.issuer = report.take("issuer", issuer_from_header(&header.issuer_lines, registry));
+    let header_province = header.issuer_lines.iter().find_map(|l| registry.find_in_issuer(l));
+    let place_province = header.place.as_deref().and_then(|p| registry.find(p));
+    let number_is_provincial = number.is_some_and(DocNumber::is_provincial);
+    let province = match (header_province, place_province) {
+        (Some(id), _) => report.take("province", Some(id)),
+        (None, Some(id)) if fields.issuer.is_none() || number_is_provincial => {
+            report.inferred("province");
+            Some(id)
+        }
+        _ => None,
+    };
+    fields.province = province.map(|id| registry.get(id).name.clone());
+    if fields.issuer.is_none() {
+        fields.issuer = issuer_from_number(number, fields.province.as_deref(), report);
+    }
+}
+
+/// The subject as the title, in normal case when printed in capitals; the
+/// placeholder when there is none.
+fn title_field(subject: Option<&str>, report: &mut Report, notes: &mut Vec<String>) -> String {
+    match subject {
+        Some(subject) if casing::mostly_upper(subject) => {
+            // A subject in capitals reads as shouting in lists; normal case
+            // keeps the words, but proper names outside the table need a look.
+            let title = normal_case(subject);
+            notes.push(format!("subject printed in capitals, written \"{title}\": check proper names"));
+            report.found("title");
+            title
+        }
+        Some(subject) => {
+            report.found("title");
+            subject.to_string()
+        }
+        None => {
+            report.inferred("title");
+            report.missing("title");
+            TITLE_PLACEHOLDER.to_string()
+        }
     }
 }
 
@@ -248,6 +238,19 @@ impl Report {
     }
     fn missing(&mut self, key: &'static str) {
         self.missing.push(key);
+    }
+    /// Passes `value` through, counting `key` as found when there is one.
+    fn take<T>(&mut self, key: &'static str, value: Option<T>) -> Option<T> {
+        if value.is_some() {
+            self.found(key);
+        }
+        value
+    }
+    fn take_list<T>(&mut self, key: &'static str, items: Vec<T>) -> Vec<T> {
+        if !items.is_empty() {
+            self.found(key);
+        }
+        items
     }
     fn sort(&mut self) {
         let rank = |key: &&str| FIELD_ORDER.iter().position(|k| k == key).unwrap_or(FIELD_ORDER.len());
