@@ -183,78 +183,90 @@ const MAX_SUBJECT_LINES: usize = 4;
 
 /// Splits the text's lines into the parts of the layout.
 pub(crate) fn read_layout(lines: &[&str], notes: &mut Vec<String>) -> Layout {
-    let first_point = lines.iter().position(|l| parse_point(l).is_some()).unwrap_or(lines.len());
     let noi_nhan = lines.iter().rposition(|l| NOI_NHAN.is_match(l));
-    let header_limit = first_point.min(noi_nhan.unwrap_or(lines.len()));
-    let kinh_gui = lines[..header_limit].iter().position(|l| KINH_GUI.is_match(l));
+    let head = read_head(lines, noi_nhan.unwrap_or(lines.len()), notes);
+    let foot = read_foot(lines, head.body_start, noi_nhan.filter(|&n| n >= head.body_start), notes);
+    let mut body_lines = head.leading_lines;
+    body_lines.extend(lines[head.body_start..foot.body_end].iter().map(|l| l.to_string()));
+    body_lines.extend(foot.trailing_lines);
+    Layout {
+        header: head.header,
+        recipients: head.recipients,
+        body_lines,
+        distribution: foot.distribution,
+        printed_marks: foot.printed_marks,
+        signature: foot.signature,
+    }
+}
 
-    let mut layout = Layout::default();
-    let mut body_lines: Vec<String> = Vec::new();
-    let body_start = match kinh_gui {
-        Some(k) => {
-            let scan = scan_header(&lines[..k], false, notes);
-            layout.header = scan.header;
-            if !scan.leftover.is_empty() {
-                notes.push(format!(
-                    "{} line(s) before \"Kính gửi\" are no part of a header; kept at the start of the body",
-                    scan.leftover.len()
-                ));
-            }
-            body_lines.extend(scan.leftover);
-            let rest = KINH_GUI.captures(lines[k]).map_or("", |c| c.name("rest").map_or("", |m| m.as_str()));
-            let (items, next) = read_list(lines, k, rest);
-            layout.recipients = items;
-            next
-        }
-        None => {
-            let scan = scan_header(&lines[..header_limit], true, notes);
-            layout.header = scan.header;
-            scan.end
-        }
+/// What comes before the body.
+struct Head {
+    header: Header,
+    recipients: Vec<String>,
+    /// Lines before "Kính gửi" that are no part of a header, kept for the body.
+    leading_lines: Vec<String>,
+    body_start: usize,
+}
+
+/// Reads the header and the "Kính gửi" list, looking no further than the
+/// first numbered point or `limit` (the "Nơi nhận" line).
+fn read_head(lines: &[&str], limit: usize, notes: &mut Vec<String>) -> Head {
+    let first_point = lines.iter().position(|l| parse_point(l).is_some()).unwrap_or(lines.len());
+    let header_limit = first_point.min(limit);
+    let Some(k) = lines[..header_limit].iter().position(|l| KINH_GUI.is_match(l)) else {
+        let scan = scan_header(&lines[..header_limit], true, notes);
+        return Head { header: scan.header, recipients: Vec::new(), leading_lines: Vec::new(), body_start: scan.end };
     };
+    let scan = scan_header(&lines[..k], false, notes);
+    if !scan.leftover.is_empty() {
+        notes.push(format!(
+            "{} line(s) before \"Kính gửi\" are no part of a header; kept at the start of the body",
+            scan.leftover.len()
+        ));
+    }
+    let rest = KINH_GUI.captures(lines[k]).map_or("", |c| c.name("rest").map_or("", |m| m.as_str()));
+    let (recipients, body_start) = read_list(lines, k, rest);
+    Head { header: scan.header, recipients, leading_lines: scan.leftover, body_start }
+}
 
-    let body_end = match noi_nhan.filter(|&n| n >= body_start) {
-        Some(n) => {
-            let rest = NOI_NHAN.captures(lines[n]).map_or("", |c| c.name("rest").map_or("", |m| m.as_str()));
-            let (items, next) = read_list(lines, n, rest);
-            layout.distribution = items;
-            let tail = read_tail(&lines[next..]);
-            layout.printed_marks = tail.marks;
-            if !tail.leftover.is_empty() {
-                notes.push(format!(
-                    "{} line(s) of text after \"Nơi nhận\" kept at the end of the body",
-                    tail.leftover.len()
-                ));
-            }
-            let end = match tail.signature {
-                Some(signature) => {
-                    layout.signature = Some(signature);
-                    n
-                }
-                None => match signature_at_end(lines, body_start, n) {
-                    Some((start, signature)) => {
-                        layout.signature = Some(signature);
-                        start
-                    }
-                    None => n,
-                },
-            };
-            body_lines.extend(lines[body_start..end].iter().map(|l| l.to_string()));
-            body_lines.extend(tail.leftover);
-            layout.body_lines = body_lines;
-            return layout;
-        }
-        None => match signature_at_end(lines, body_start, lines.len()) {
-            Some((start, signature)) => {
-                layout.signature = Some(signature);
-                start
-            }
-            None => lines.len(),
+/// What comes after the body.
+struct Foot {
+    body_end: usize,
+    distribution: Vec<String>,
+    printed_marks: Vec<String>,
+    signature: Option<Signature>,
+    /// Text found after "Nơi nhận" that is no part of a footer, kept for the body.
+    trailing_lines: Vec<String>,
+}
+
+/// Reads the "Nơi nhận" list, printed marks and the signature, which may
+/// follow the list or (in copies that ran the two columns in the other
+/// order) precede it; without "Nơi nhận", a signature ending the text.
+fn read_foot(lines: &[&str], body_start: usize, noi_nhan: Option<usize>, notes: &mut Vec<String>) -> Foot {
+    let Some(n) = noi_nhan else {
+        let signature = signature_at_end(lines, body_start, lines.len());
+        return Foot {
+            body_end: signature.as_ref().map_or(lines.len(), |(start, _)| *start),
+            distribution: Vec::new(),
+            printed_marks: Vec::new(),
+            signature: signature.map(|(_, s)| s),
+            trailing_lines: Vec::new(),
+        };
+    };
+    let rest = NOI_NHAN.captures(lines[n]).map_or("", |c| c.name("rest").map_or("", |m| m.as_str()));
+    let (distribution, next) = read_list(lines, n, rest);
+    let tail = read_tail(&lines[next..]);
+    if !tail.leftover.is_empty() {
+        notes.push(format!("{} line(s) of text after \"Nơi nhận\" kept at the end of the body", tail.leftover.len()));
+    }
+    let (body_end, signature) = match tail.signature {
+        Some(signature) => (n, Some(signature)),
+        None => match signature_at_end(lines, body_start, n) {
+            Some((start, signature)) => (start, Some(signature)),
+            None => (n, None),
         },
     };
-    body_lines.extend(lines[body_start..body_end.max(body_start)].iter().map(|l| l.to_string()));
-    layout.body_lines = body_lines;
-    layout
+    Foot { body_end, distribution, printed_marks: tail.marks, signature, trailing_lines: tail.leftover }
 }
 
 struct HeaderScan {
@@ -834,6 +846,17 @@ mod tests {
         // An upper-case line of text followed by a name-like line is no signature.
         let lines = ["Thân bài.", "DANH SÁCH", "Nguyễn Văn A"];
         assert_eq!(signature_at_end(&lines, 0, lines.len()), None);
+    }
+
+    #[test]
+    fn a_signature_may_precede_nơi_nhận() {
+        let (l, _) =
+            layout("Thân bài./.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn Dũng\nNơi nhận:\n- Như trên;\n- Lưu: VT.");
+        assert_eq!(l.body_lines, ["Thân bài./."]);
+        assert_eq!(l.distribution, ["Như trên", "Lưu: VT"]);
+        let signature = l.signature.unwrap();
+        assert_eq!(signature.authority.as_deref(), Some("KT. Giám đốc"));
+        assert_eq!(signature.name.as_deref(), Some("Nguyễn Văn Dũng"));
     }
 
     #[test]
