@@ -4,14 +4,15 @@
 //! The build is a one-way pipeline, one module per stage, each handing a
 //! plain data type to the next:
 //! [`load`] → [`validate`] → [`index`] → [`plan`] → [`render`] → [`write`]
-//! → [`zip`] (on request).
-//! [`build`] runs the stages in order.
+//! → [`zip`] (on request). [`build`] runs the stages in order.
+//! [`import`] turns the raw text of a directive into a content file.
 
 pub mod build;
 pub mod charts;
 pub mod citations;
 pub mod config;
 pub mod diagnostics;
+pub mod import;
 pub mod index;
 pub mod load;
 pub mod markdown;

@@ -52,6 +52,20 @@ enum Command {
         #[arg(long, default_value_t = 2020)]
         seed: u64,
     },
+    /// Turn raw text files of directives into content files.
+    Import {
+        /// UTF-8 text files, one directive each.
+        files: Vec<PathBuf>,
+        /// Print the content files instead of writing them.
+        #[arg(long)]
+        stdout: bool,
+        /// Replace content files that already exist.
+        #[arg(long)]
+        force: bool,
+        /// Folder of directive files the imports go into.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
 }
 
 #[derive(Args)]
@@ -96,6 +110,16 @@ fn main() -> ExitCode {
         }
         Command::Check { paths } => run_check(paths.options()),
         Command::Generate { dest, count, seed } => run_generate(&dest, count, seed),
+        Command::Import { files, stdout, force, content } => {
+            let options = vanban::import::ImportOptions { content, stdout, force };
+            let summary =
+                vanban::import::run(&files, &options, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+            if summary.success() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
     }
 }
 

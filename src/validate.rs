@@ -603,6 +603,25 @@ mod tests {
     }
 
     #[test]
+    fn citations_in_the_text_count_and_front_matter_wins_with_a_warning() {
+        let text = "---\ntitle: x\nprovince: Tây Ninh\ncites:\n  - number: 07-KL/TW\n    date: 2021-06-12\n---\nThực hiện Kết luận số 07-KL/TW ngày 11/6/2021 và Công văn số 188-CV/TU, ngày 24/8/2021 của Ban Thường vụ Tỉnh ủy.\n";
+        let (directive, problems) = validate_file(&source(text), ProvinceRegistry::builtin());
+        let directive = directive.unwrap();
+        assert_eq!(directive.cites.len(), 2, "the text adds 188-CV/TU");
+        assert_eq!(directive.cites[0].date, Some(PartialDate::ymd(2021, 6, 12)), "front matter wins");
+        assert_eq!(directive.cites[1].origin, CiteOrigin::Text);
+        assert_eq!(directive.cites[1].date, Some(PartialDate::ymd(2021, 8, 24)));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0]
+                .short()
+                .contains(":8:23: warning: the text dates 07-KL/TW 2021-06-11, the front matter 2021-06-12"),
+            "{}",
+            problems[0].short()
+        );
+    }
+
+    #[test]
     fn province_spelling_variants_map_to_the_canonical_name() {
         let text = "---\ntitle: x\nprovince: Khánh Hoà\n---\n";
         let (directive, _) = validate_file(&source(text), ProvinceRegistry::builtin());

@@ -169,7 +169,10 @@ fn cited_directive_not_in_archive_lists_its_citers_with_days_elapsed() {
     let row = citers.split("<tr").find(|row| row.contains("3001-CV/TU")).unwrap();
     assert!(row.contains("<td class=\"num\" data-label=\"Sau (ngày)\">2</td>"), "two days after 23/8/2021: {row}");
     let partial = citers.split("<tr").find(|row| row.contains("200/KH-UBND")).unwrap();
-    assert!(partial.contains("<td class=\"num\" data-label=\"Sau (ngày)\">–</td>"), "no day count for a month-only date: {partial}");
+    assert!(
+        partial.contains("<td class=\"num\" data-label=\"Sau (ngày)\">–</td>"),
+        "no day count for a month-only date: {partial}"
+    );
     assert!(links_to(built, "trich-dan/index.html", CD_1102));
 }
 

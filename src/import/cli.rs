@@ -1,0 +1,117 @@
+//! The `vanban import FILE…` command: each file is decoded, imported, checked
+//! by the build's own validator and written under the content folder (or to
+//! standard output). One file's failure does not stop the others.
+
+use super::{decode, import_text, to_content_file, Imported};
+use crate::load::SourceFile;
+use crate::provinces::ProvinceRegistry;
+use crate::validate::validate_file;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The content folder the files go into.
+    pub content: PathBuf,
+    /// Print the files instead of writing them.
+    pub stdout: bool,
+    /// Replace files that exist.
+    pub force: bool,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct RunSummary {
+    pub imported: usize,
+    pub failed: usize,
+}
+
+impl RunSummary {
+    pub fn success(&self) -> bool {
+        self.failed == 0
+    }
+}
+
+/// Imports `files`: content files to `out` (with `--stdout`), summaries and
+/// errors to `err`.
+pub fn run(files: &[PathBuf], options: &ImportOptions, out: &mut dyn Write, err: &mut dyn Write) -> RunSummary {
+    let mut summary = RunSummary::default();
+    if files.is_empty() {
+        let _ = writeln!(err, "vanban import: no file given; name the text files to import");
+        summary.failed = 1;
+        return summary;
+    }
+    for file in files {
+        match import_file(file, options, out) {
+            Ok(report) => {
+                let _ = write!(err, "{report}");
+                summary.imported += 1;
+            }
+            Err(message) => {
+                let _ = writeln!(err, "{}: error: {message}", file.display());
+                summary.failed += 1;
+            }
+        }
+    }
+    if files.len() > 1 {
+        let _ = writeln!(err, "imported {} of {} files", summary.imported, files.len());
+    }
+    summary
+}
+
+fn import_file(file: &Path, options: &ImportOptions, out: &mut dyn Write) -> Result<String, String> {
+    let bytes = std::fs::read(file).map_err(|error| format!("cannot read the file: {error}"))?;
+    let text = decode(&bytes)?;
+    let shown = file.display().to_string();
+    let imported = import_text(&text, &shown);
+    let content = to_content_file(&imported);
+    let target = options.content.join(&imported.relative_path);
+    check(&imported, &content, &target.display().to_string())?;
+    if options.stdout {
+        out.write_all(content.as_bytes()).map_err(|error| format!("cannot write to standard output: {error}"))?;
+        return Ok(imported.summary(&shown, "standard output"));
+    }
+    if target.exists() && !options.force {
+        return Err(format!("{} already exists and was not changed; use --force to replace it", target.display()));
+    }
+    write_file(&target, &content).map_err(|error| format!("cannot write {}: {error}", target.display()))?;
+    Ok(imported.summary(&shown, &target.display().to_string()))
+}
+
+/// The file must pass the build's validator, so that an import can never
+/// break `vanban build`; this holds by construction, and is checked anyway.
+fn check(imported: &Imported, content: &str, shown: &str) -> Result<(), String> {
+    let file = source_file(&imported.relative_path, shown, content);
+    let (_, diagnostics) = validate_file(&file, ProvinceRegistry::builtin());
+    let errors: Vec<String> = diagnostics.iter().filter(|d| d.is_error()).map(|d| d.short()).collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("the imported file would not validate, so it was not written (a bug): {}", errors.join("; ")))
+    }
+}
+
+/// A content file as `load` would read it: front matter between the first
+/// two `---` lines.
+fn source_file(rel_path: &str, shown: &str, content: &str) -> SourceFile {
+    let end = content[4..].find("\n---\n").map_or(content.len(), |i| i + 5);
+    SourceFile {
+        rel_path: rel_path.to_string(),
+        display_path: shown.to_string(),
+        text: content.to_string(),
+        front_matter: 4..end,
+        body: (end + 4).min(content.len())..content.len(),
+    }
+}
+
+/// Writes through a temporary file renamed into place, so an interrupted
+/// import leaves no half-written directive in the content folder.
+fn write_file(target: &Path, content: &str) -> std::io::Result<()> {
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let temporary = target.with_extension("md.importing");
+    std::fs::write(&temporary, content)?;
+    std::fs::rename(&temporary, target).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temporary);
+    })
+}
