@@ -41,7 +41,7 @@ cargo build --release --locked --quiet
 VANBAN=$ROOT/target/release/vanban
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vanban-browser.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
-"$VANBAN" build --content content --output "$WORK/archives/seed"
+"$VANBAN" build --content content --output "$WORK/archives/seed" --zip-path "$WORK/archives/seed.zip"
 "$VANBAN" generate "$WORK/generated" --count 400 --seed 7
 "$VANBAN" build --content "$WORK/generated" --output "$WORK/archives/gen"
 
