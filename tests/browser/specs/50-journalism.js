@@ -122,7 +122,7 @@ for (const site of h.archive('seed').sites()) {
       shared.visit('tinh/quang-ngai/index.html', async (page) => {
         await page.setViewportSize({ width: 375, height: 800 });
         const label = await page.locator('main table.docs tbody tr[data-level] td').first().evaluate((td) => getComputedStyle(td, '::before').content);
-        assert.equal(label, '"Ngày: "');
+        assert.match(label, /Ngày/);
         await page.setViewportSize({ width: 1280, height: 800 });
         const wide = await page.locator('main table.docs tbody tr[data-level] td').first().evaluate((td) => getComputedStyle(td, '::before').content);
         assert.equal(wide, 'none', 'the header row names the columns on a wide screen');
