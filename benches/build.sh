@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Build benchmark: generates synthetic archives (vanban generate, seeded) of
+# 1,000, 10,000 and 100,000 directives and builds each, printing wall time,
+# CPU time, peak memory, directives per second, pages and bytes written, and
+# the time of each stage. Output goes to tmpfs (/dev/shm) unless OUT_DIR says
+# otherwise (e.g. OUT_DIR=/var/tmp for the on-disk figure).
+#
+#   bash benches/build.sh              # 1k, 10k, 100k
+#   bash benches/build.sh 1000 10000   # chosen sizes
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=("$@")
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000 100000)
+OUT_DIR=${OUT_DIR:-/dev/shm}
+command -v /usr/bin/time >/dev/null || { echo "benches/build.sh needs GNU time (apt-get install time)" >&2; exit 1; }
+
+cargo build --release --locked --quiet
+VANBAN=$PWD/target/release/vanban
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; load now: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%9s %8s %8s %9s %10s %8s %9s   %s\n' directives wall_s cpu_s peak_MiB dir_per_s pages MB stages
+for n in "${SIZES[@]}"; do
+  content=$OUT_DIR/vanban-bench-content-$n
+  output=$OUT_DIR/vanban-bench-output-$n
+  [ -d "$content" ] || "$VANBAN" generate "$content" --count "$n" --seed 2020 2>/dev/null
+  rm -rf "$output"
+  log=$(mktemp)
+  /usr/bin/time -f 'TIME %e %U %S %M' "$VANBAN" build --content "$content" --output "$output" --quiet --timings 2>"$log"
+  read -r wall user sys peak_kb < <(sed -n 's/^TIME //p' "$log")
+  pages=$(sed -n 's/^built .*, \([0-9]*\) pages.*/\1/p' "$log")
+  mb=$(sed -n 's/^built .*files (\([0-9.]*\) MB).*/\1/p' "$log")
+  stages=$(awk '/ ms$/ {printf "%s=%.2fs ", $1, $2/1000}' "$log")
+  cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
+  rate=$(awk -v n="$n" -v w="$wall" 'BEGIN { print n / w }')
+  printf '%9s %8.2f %8.2f %9d %10.0f %8s %9s   %s\n' "$n" "$wall" "$cpu" $((peak_kb / 1024)) "$rate" "$pages" "$mb" "$stages"
+  rm -f "$log"
+  rm -rf "$output"
+done
