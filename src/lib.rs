@@ -18,6 +18,7 @@ pub mod number;
 pub mod plan;
 pub mod provinces;
 pub mod render;
+pub mod search;
 pub mod synth;
 pub mod theme;
 pub mod validate;
