@@ -41,7 +41,7 @@ use crate::index::{Archive, CitedId, DocId};
 use crate::model::{PartialDate, Scope};
 use crate::plan::Plan;
 use crate::provinces::ProvinceId;
-use crate::vietnamese::{canonical_tones, collation_key, fold, slugify, tokens};
+use crate::vietnamese::{canonical_tones, collation_key, fold, for_each_token, slugify, tokens};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -258,8 +258,19 @@ pub fn text_blocks(markdown: &str) -> Vec<String> {
         }
         current.clear();
     };
+    // Inside raw <script> or <style>: the page's sanitiser drops it, so must we.
+    let mut hidden = false;
     for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
         match event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let tag = html.trim_start().to_ascii_lowercase();
+                if tag.starts_with("<script") || tag.starts_with("<style") {
+                    hidden = !(tag.contains("</script") || tag.contains("</style"));
+                } else if tag.starts_with("</script") || tag.starts_with("</style") {
+                    hidden = false;
+                }
+            }
+            Event::Text(_) | Event::Code(_) if hidden => {}
             Event::Text(text) | Event::Code(text) => current.push_str(&text),
             Event::SoftBreak | Event::HardBreak => current.push(' '),
             Event::Start(tag) if is_block(&tag) => flush(&mut current),
@@ -549,13 +560,13 @@ struct ChunkIndex {
 impl ChunkIndex {
     fn add_text(&mut self, doc: u32, head: bool, text: &str) {
         let mut previous: Option<u32> = None;
-        for word in tokens(text) {
-            let id = match self.ids.get(&word) {
+        for_each_token(text, |word| {
+            let id = match self.ids.get(word) {
                 Some(&id) => id,
                 None => {
                     let id = self.words.len() as u32;
-                    self.ids.insert(word.clone(), id);
-                    self.words.push(word);
+                    self.ids.insert(word.to_string(), id);
+                    self.words.push(word.to_string());
                     id
                 }
             };
@@ -564,7 +575,7 @@ impl ChunkIndex {
                 self.bigrams.entry((previous, id)).or_default().add(doc, head);
             }
             previous = Some(id);
-        }
+        });
     }
 
     fn into_terms(self) -> Vec<(String, Postings)> {

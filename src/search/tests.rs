@@ -124,6 +124,8 @@ fn markdown_becomes_plain_blocks() {
         "Mở đầu *nghiêng*\ntiếp.\n\n1. **Một.** Nội dung [liên kết](../x/index.html).\n   - con\n2. Hai <span>chữ</span>\n",
     );
     assert_eq!(blocks, ["Mở đầu nghiêng tiếp.", "Một. Nội dung liên kết.", "con", "Hai chữ"]);
+    let html = text_blocks("Có <script>alert(1)</script> chữ.\n\n<style>\np { x: y }\n</style>\n\nSau.");
+    assert_eq!(html, ["Có chữ.", "Sau."]);
     let long = "chữ ".repeat(100);
     let lead = lead(&[long]).unwrap();
     assert!(lead.ends_with('…') && lead.chars().count() <= LEAD_CHARS + 1, "{lead}");
@@ -152,6 +154,7 @@ fn fields_are_indexed_by_weight() {
     // Markdown and raw HTML do not leak into the terms.
     assert_eq!(reader.term("script"), (vec![], vec![]));
     assert_eq!(reader.term("javascript"), (vec![], vec![]));
+    assert_eq!(reader.term("alert"), (vec![], vec![]), "script content is not text");
 }
 
 #[test]
