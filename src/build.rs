@@ -134,6 +134,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     let provinces = ProvinceRegistry::builtin();
     let plan = Plan::new(&checked.archive, provinces);
     let started = timings.record("plan", started);
+    // The search index is content like the pages: decided here, written below.
+    let search = crate::search::files(&plan);
+    let started = timings.record("search index", started);
 
     let io_failure = |error: std::io::Error| {
         BuildFailure::from(Diagnostic::file(
@@ -165,6 +168,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
     for (path, bytes) in &theme.static_files {
         staging.write(&format!("assets/{path}"), bytes).map_err(io_failure)?;
     }
+    search.files.par_iter().try_for_each(|(path, bytes)| staging.write(path, bytes)).map_err(io_failure)?;
+    drop(search);
     let started = timings.record("render+write", started);
     let (files_written, bytes_written) = (staging.files_written(), staging.bytes_written());
     staging.commit().map_err(io_failure)?;

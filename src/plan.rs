@@ -30,6 +30,8 @@ pub enum PageKind {
     Issuer(usize),
     Types,
     Type(usize),
+    /// The search page; its index is built by [`crate::search`].
+    Search,
 }
 
 impl PageKind {
@@ -49,6 +51,7 @@ impl PageKind {
             PageKind::Undated => "undated.html",
             PageKind::Issuers | PageKind::Types => "groups.html",
             PageKind::Issuer(_) | PageKind::Type(_) => "group.html",
+            PageKind::Search => "search.html",
         }
     }
 }
@@ -78,6 +81,8 @@ pub const UNDATED: &str = "thoi-gian/khong-ro/index.html";
 pub const CITED_INDEX: &str = "trich-dan/index.html";
 pub const ISSUERS: &str = "co-quan/index.html";
 pub const TYPES: &str = "loai/index.html";
+/// The search page, beside its index (`tim-kiem/meta.js` …).
+pub const SEARCH: &str = "tim-kiem/index.html";
 
 fn province_path(provinces: &ProvinceRegistry, id: ProvinceId) -> String {
     format!("tinh/{}/index.html", provinces.get(id).slug)
@@ -201,6 +206,7 @@ impl<'a> Plan<'a> {
         for (i, path) in self.type_paths.iter().enumerate() {
             add(path.clone(), PageKind::Type(i));
         }
+        add(SEARCH.into(), PageKind::Search);
         pages
     }
 
@@ -249,16 +255,36 @@ pub enum Content<'a> {
     Home(HomeData<'a>),
     Directive(Box<DirectiveData<'a>>),
     Cited(CitedData<'a>),
-    CitedIndex { cited: Vec<CitedSummary<'a>> },
-    Provinces { regions: Vec<RegionData<'a>> },
+    CitedIndex {
+        cited: Vec<CitedSummary<'a>>,
+    },
+    Provinces {
+        regions: Vec<RegionData<'a>>,
+    },
     Province(ProvinceData<'a>),
-    Timeline { years: Vec<YearSummary>, undated: usize },
+    Timeline {
+        years: Vec<YearSummary>,
+        undated: usize,
+    },
     Year(YearData<'a>),
     Month(MonthData<'a>),
     Day(DayData<'a>),
-    Undated { docs: Vec<DocSummary<'a>> },
-    Groups { group_kind: &'static str, groups: Vec<GroupSummary<'a>> },
-    Group { group_kind: &'static str, name: &'a str, docs: Vec<DocSummary<'a>> },
+    Undated {
+        docs: Vec<DocSummary<'a>>,
+    },
+    Groups {
+        group_kind: &'static str,
+        groups: Vec<GroupSummary<'a>>,
+    },
+    Group {
+        group_kind: &'static str,
+        name: &'a str,
+        docs: Vec<DocSummary<'a>>,
+    },
+    /// The search page: the results are the client's; the page only frames them.
+    Search {
+        directives: usize,
+    },
 }
 
 /// A directive in a list.
@@ -522,6 +548,7 @@ impl<'a> Plan<'a> {
                     Content::Group { group_kind: "type", name: &group.name, docs: self.summaries(&group.docs) };
                 ("type", vec![crumb("types", "", TYPES)], content)
             }
+            PageKind::Search => ("search", vec![], Content::Search { directives: self.archive.directives.len() }),
         };
         PageContext { root: root_of(&page.path), path: &page.path, kind, breadcrumbs, content }
     }
