@@ -247,41 +247,45 @@
   // Documents holding every word and phrase come first (coverage), then by
   // score, then newest first (ids are in date order, undated last), which
   // also makes the order total and so the same in every browser.
-  var HEAD = 3, BODY = 1, PAIR = 2, NUMBER = 10, PER_PAGE = 20;
+  var HEAD = 3, BODY = 1, PAIR = 2, NUMBER = 10, PER_PAGE = 20, MAX_PAGE = 500;
   var SCORE_SCALE = 256, SCORE_SPAN = 16777216; // 2^24
 
-  function fieldWeight(m) { return (m & 1 ? HEAD : 0) + (m & 2 ? BODY : 0); }
   function idf(df, n) { return Math.log(1 + n / df); }
 
-  function rank(parsed, filter) {
+  // Adds `factor × idf` times the field weight of every document holding
+  // `term`; returns the mask (1 head, 2 body) or null when no document does.
+  function addTerm(term, factor, n, mask, score) {
+    var df = termMask(term, mask);
+    if (!df) return null;
+    var w = factor * idf(df, n), head = w * HEAD, body = w * BODY, both = head + body;
+    for (var d = 0; d < n; d++) {
+      var m = mask[d];
+      if (m) score[d] += m === 1 ? head : m === 2 ? body : both;
+    }
+    return mask;
+  }
+
+  // Ranks the documents and keeps the best `keep` of those passing the
+  // facet filter, in one pass over the documents (100,000 are a few ms):
+  // no full sort, since a page shows 20.
+  function rank(parsed, filter, keep) {
     var meta = store.meta, n = meta.documents;
     var mask = new Uint8Array(n), score = new Float64Array(n), cover = new Uint8Array(n);
     var units = parsed.words.length + parsed.phrases.length;
-    var i, d, df, w;
-    function add(term, factor, counts) {
-      df = termMask(term, mask);
-      if (!df) return;
-      w = factor * idf(df, n);
-      for (d = 0; d < n; d++) {
-        if (!mask[d]) continue;
-        score[d] += w * fieldWeight(mask[d]);
-        if (counts) cover[d]++;
-      }
+    var i, d;
+    for (i = 0; i < parsed.words.length; i++) {
+      if (!addTerm(parsed.words[i], 1, n, mask, score)) continue;
+      for (d = 0; d < n; d++) if (mask[d]) cover[d]++;
     }
-    for (i = 0; i < parsed.words.length; i++) add(parsed.words[i], 1, true);
-    for (i = 0; i < parsed.pairs.length; i++) add(parsed.pairs[i], PAIR, false);
-    for (i = 0; i < parsed.numbers.length; i++) add(parsed.numbers[i], NUMBER, false);
-    var all = new Uint8Array(n);
+    for (i = 0; i < parsed.pairs.length; i++) addTerm(parsed.pairs[i], PAIR, n, mask, score);
+    for (i = 0; i < parsed.numbers.length; i++) addTerm(parsed.numbers[i], NUMBER, n, mask, score);
+    var all = parsed.phrases.length ? new Uint8Array(n) : null;
     for (i = 0; i < parsed.phrases.length; i++) {
       var p = parsed.phrases[i];
       all.fill(1);
       for (var j = 1; j < p.length; j++) {
-        df = termMask(p[j - 1] + '_' + p[j], mask);
-        w = PAIR * (df ? idf(df, n) : 0);
-        for (d = 0; d < n; d++) {
-          if (mask[d]) score[d] += w * fieldWeight(mask[d]);
-          else all[d] = 0;
-        }
+        if (!addTerm(p[j - 1] + '_' + p[j], PAIR, n, mask, score)) { all.fill(0); break; }
+        for (d = 0; d < n; d++) if (!mask[d]) all[d] = 0;
       }
       for (d = 0; d < n; d++) if (all[d]) cover[d]++;
     }
@@ -292,36 +296,66 @@
       for (d = 0; d < n; d++) if (cover[d] > best) best = cover[d];
       need = best;
     }
-    var candidates = [];
+    var codes = facetCodes(), p0 = codes[0], t1 = codes[1], y2 = codes[2];
+    var f0 = filter[0], f1 = filter[1], f2 = filter[2];
+    var counts = [new Uint32Array(meta.provinces.length + 1), new Uint32Array(meta.types.length + 1), new Uint32Array(meta.years.length + 1)];
+    // One numeric key per document: coverage, then score, then recency
+    // (ids are in date order, undated last). Exact in a double: 5 + 24 +
+    // up to 24 bits.
+    var dated = meta.dated, undated = n - dated, recSpan = Math.pow(2, Math.max(1, Math.ceil(Math.log2(n + 1))));
+    var heap = new Float64Array(Math.max(1, keep)), size = 0, total = 0;
     if (!units || best > 0) {
-      for (d = 0; d < n; d++) if (cover[d] >= need) candidates.push(d);
-    }
-    var codes = facetCodes(), counts = [{}, {}, {}], kept = [];
-    for (i = 0; i < candidates.length; i++) {
-      d = candidates[i];
-      var ok = [true, true, true];
-      for (var f = 0; f < 3; f++) ok[f] = filter[f] === null || codes[f][d] === filter[f];
-      for (f = 0; f < 3; f++) {
-        if (ok[(f + 1) % 3] && ok[(f + 2) % 3]) counts[f][codes[f][d]] = (counts[f][codes[f][d]] || 0) + 1;
+      for (d = 0; d < n; d++) {
+        if (cover[d] < need) continue;
+        var a = f0 === null || p0[d] === f0, b = f1 === null || t1[d] === f1, c = f2 === null || y2[d] === f2;
+        if (b && c) counts[0][p0[d]]++;
+        if (a && c) counts[1][t1[d]]++;
+        if (a && b) counts[2][y2[d]]++;
+        if (!(a && b && c)) continue;
+        total++;
+        // (No Math.* in this loop: it runs for every document.)
+        var scaled = score[d] * SCORE_SCALE + 0.5;
+        var q = scaled >= SCORE_SPAN ? SCORE_SPAN - 1 : scaled | 0;
+        var rec = d < dated ? undated + d : n - 1 - d;
+        var key = ((cover[d] > 31 ? 31 : cover[d]) * SCORE_SPAN + q) * recSpan + rec;
+        if (size < heap.length) {
+          heapPush(heap, size++, key);
+        } else if (key > heap[0]) {
+          heapReplaceTop(heap, size, key);
+        }
       }
-      if (ok[0] && ok[1] && ok[2]) kept.push(d);
     }
-    // One numeric key per document: coverage, then score, then recency.
-    var undated = n - meta.dated, recBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
-    var recSpan = Math.pow(2, recBits), keys = new Float64Array(kept.length);
-    for (i = 0; i < kept.length; i++) {
-      d = kept[i];
-      var q = Math.min(SCORE_SPAN - 1, Math.round(score[d] * SCORE_SCALE));
-      var rec = d < meta.dated ? undated + d : n - 1 - d;
-      keys[i] = (Math.min(cover[d], 31) * SCORE_SPAN + q) * recSpan + rec;
-    }
-    keys.sort();
-    var order = new Array(keys.length);
-    for (i = 0; i < keys.length; i++) {
-      var r = keys[keys.length - 1 - i] % recSpan;
+    var top = heap.subarray(0, size).sort(), order = new Array(size);
+    for (i = 0; i < size; i++) {
+      var r = top[size - 1 - i] % recSpan;
       order[i] = r >= undated ? r - undated : n - 1 - r;
     }
-    return { order: order, partial: units > 0 && need < units, counts: counts };
+    return { order: order, total: total, partial: units > 0 && need < units, counts: counts };
+  }
+
+  // A min-heap of keys in heap[0 … size): the smallest kept key on top.
+  function heapPush(heap, size, key) {
+    var i = size;
+    while (i > 0) {
+      var parent = (i - 1) >> 1;
+      if (heap[parent] <= key) break;
+      heap[i] = heap[parent];
+      i = parent;
+    }
+    heap[i] = key;
+  }
+
+  function heapReplaceTop(heap, size, key) {
+    var i = 0;
+    for (;;) {
+      var left = 2 * i + 1, right = left + 1, smallest = i, value = key;
+      if (left < size && heap[left] < value) { smallest = left; value = heap[left]; }
+      if (right < size && heap[right] < value) smallest = right;
+      if (smallest === i) break;
+      heap[i] = heap[smallest];
+      i = smallest;
+    }
+    heap[i] = key;
   }
 
   // ---- Facet values in the URL: slugs, years, and words for "none" ---------
@@ -400,6 +434,22 @@
     one(null);
   };
 
+  // While the user types: load what the words typed so far will need (the
+  // facet codes, and the shards of every word already followed by a space),
+  // so the search that runs once typing pauses finds them loaded. A word
+  // still being typed is not fetched: its prefixes would load shards for
+  // nothing.
+  Engine.prototype.prefetch = function (q) {
+    var self = this;
+    this.ready(function (error) {
+      if (error) return;
+      var complete = String(q).replace(/[^\s"\u201c\u201d\u201e\u00ab\u00bb]*$/, '');
+      var terms = queryTerms(parseQuery(complete)), files = ['f.js'];
+      for (var i = 0; i < terms.length; i++) files.push('t/' + shardOf(terms[i]) + '.js');
+      self.need(files, function () {});
+    });
+  };
+
   Engine.prototype.ready = function (done) {
     this.need(['meta.js'], function (error) {
       if (!error && (!store.meta || store.meta.format !== 1)) error = new Error('unknown index format');
@@ -408,8 +458,10 @@
   };
 
   // state: {q, tinh, loai, nam, trang}; done(error, result).
+  var now = typeof performance !== 'undefined' && performance.now ? function () { return performance.now(); } : Date.now;
+
   Engine.prototype.search = function (state, done) {
-    var self = this;
+    var self = this, timing = { start: now() };
     this.ready(function (error) {
       if (error) return done(error);
       var parsed = parseQuery(state.q);
@@ -426,9 +478,12 @@
       }
       self.need(files, function (error) {
         if (error) return done(error);
-        var ranked = rank(parsed, filter);
-        var pages = Math.ceil(ranked.order.length / PER_PAGE);
-        var page = Math.max(1, Math.min(pages || 1, parseInt(state.trang, 10) || 1));
+        timing.terms = now();
+        var wanted = Math.max(1, Math.min(MAX_PAGE, parseInt(state.trang, 10) || 1));
+        var ranked = rank(parsed, filter, wanted * PER_PAGE);
+        timing.ranked = now();
+        var pages = Math.ceil(ranked.total / PER_PAGE);
+        var page = Math.min(pages || 1, wanted);
         var ids = ranked.order.slice((page - 1) * PER_PAGE, page * PER_PAGE);
         var docFiles = [], seenDocs = {};
         for (var i = 0; i < ids.length; i++) {
@@ -437,6 +492,7 @@
         }
         self.need(docFiles, function (error) {
           if (error) return done(error);
+          timing.docs = now();
           var items = [];
           for (var i = 0; i < ids.length; i++) {
             var s = summary(ids[i]);
@@ -456,14 +512,15 @@
           }
           done(null, {
             empty: false,
-            total: ranked.order.length,
+            total: ranked.total,
             partial: ranked.partial,
             ids: ranked.order,
             page: page,
             pages: pages,
             items: items,
             facets: facets,
-            parsed: parsed
+            parsed: parsed,
+            timing: timing
           });
         });
       });
@@ -665,6 +722,9 @@
       status.textContent = result.total + ' ' + strings.results + (result.partial ? '. ' + strings.partial : '');
     }
     list.start = (result.page - 1) * PER_PAGE + 1;
+    // Which query the list shows, for tests that must not mistake the
+    // results of an earlier keystroke for those of the last one.
+    list.setAttribute('data-query', state.q);
     for (var i = 0; i < result.items.length; i++) list.appendChild(renderItem(result.items[i]));
     for (var f = 0; f < 3; f++) setOptions(f, result.facets ? result.facets[f] : null, state[FACET_PARAMS[f]]);
     renderPager(result, state);
@@ -687,6 +747,8 @@
         return;
       }
       render(result, state);
+      if (result.timing) result.timing.rendered = now();
+      api.last = result.timing || null;
       document.body.setAttribute('data-search-state', 'ready');
     });
   }
@@ -706,6 +768,7 @@
   var timer = null;
   input.addEventListener('input', function () {
     clearTimeout(timer);
+    engine.prefetch(input.value);
     timer = setTimeout(function () {
       // The first keystroke of a new query gets its own history entry; the
       // rest of the typing replaces it, so Back returns to the previous query.
