@@ -61,7 +61,7 @@ pub const TARGET_SHARD_BYTES: usize = 40_000;
 /// Characters of a directive's text kept for the result snippet.
 const LEAD_CHARS: usize = 240;
 /// Documents per unit of parallel work while indexing.
-const CHUNK_DOCS: usize = 512;
+const CHUNK_DOCS: usize = 1024;
 /// Version of the file format, checked by the client.
 pub const FORMAT: u32 = 1;
 
@@ -252,9 +252,11 @@ pub fn text_blocks(markdown: &str) -> Vec<String> {
     let mut blocks = Vec::new();
     let mut current = String::new();
     let mut flush = |current: &mut String| {
-        let text = current.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !text.is_empty() {
-            blocks.push(text);
+        let text = current.trim();
+        if text.contains("  ") || text.contains(|c: char| c.is_whitespace() && c != ' ') {
+            blocks.push(text.split_whitespace().collect::<Vec<_>>().join(" "));
+        } else if !text.is_empty() {
+            blocks.push(text.to_string());
         }
         current.clear();
     };
@@ -341,39 +343,41 @@ fn lead(blocks: &[String]) -> Option<String> {
 fn summary(plan: &Plan, source: Source, facets: &Facets, id: usize, lead: &Option<String>) -> String {
     let archive = plan.archive;
     let (type_code, province_code, _) = facets.codes[id];
-    let value = match source {
+    // Serialised as tuples, straight to text (a serde_json::Value per
+    // document would allocate every field twice).
+    let text = match source {
         Source::Directive(d) => {
             let doc = &archive.directives[d];
-            serde_json::json!([
-                doc.number_printed,
+            serde_json::to_string(&(
+                &doc.number_printed,
                 type_code,
                 province_code,
                 doc.date.map(|x| x.to_string()),
                 doc.date.map(|x| x.display_vi()),
-                doc.title,
+                &doc.title,
                 plan.directive_path(d),
                 lead,
                 0,
-                0
-            ])
+                0,
+            ))
         }
         Source::Cited(c) => {
             let cited = &archive.cited[c];
-            serde_json::json!([
-                cited.key.number,
+            serde_json::to_string(&(
+                cited.key.number.as_str(),
                 type_code,
                 province_code,
                 cited.date.map(|x| x.to_string()),
                 cited.date.map(|x| x.display_vi()),
-                cited.title,
+                &cited.title,
                 plan.cited_path(c),
-                null,
+                None::<&str>,
                 1,
-                cited.citers.len()
-            ])
+                cited.citers.len(),
+            ))
         }
     };
-    value.to_string()
+    text.expect("plain data serialises")
 }
 
 /// The facet vocabularies (province, type, year) and each document's codes
@@ -519,12 +523,20 @@ impl Hasher for FastHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+        }
+        for &b in chunks.remainder() {
             self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(SEED);
         }
     }
     fn write_u32(&mut self, i: u32) {
         self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(SEED);
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(SEED);
     }
 }
 
@@ -535,44 +547,71 @@ type Fast = BuildHasherDefault<FastHasher>;
 pub struct Postings {
     pub head: Vec<u32>,
     pub body: Vec<u32>,
+    /// The last document added to each list, plus one (0: none): a term
+    /// repeated in a document is then skipped without reading the list,
+    /// which would be a cache miss.
+    last: [u32; 2],
 }
 
 impl Postings {
     fn add(&mut self, doc: u32, head: bool) {
-        let list = if head { &mut self.head } else { &mut self.body };
-        if list.last() != Some(&doc) {
-            list.push(doc);
+        let slot = usize::from(!head);
+        if self.last[slot] != doc + 1 {
+            self.last[slot] = doc + 1;
+            if head { &mut self.head } else { &mut self.body }.push(doc);
         }
     }
 }
 
 /// The terms of a run of documents. Syllables are interned so that pairs
-/// are counted without building a string per occurrence.
+/// are counted without building a string per occurrence; a syllable of up
+/// to 8 characters (nearly all) is looked up by its bytes as one integer.
 #[derive(Default)]
 struct ChunkIndex {
     words: Vec<String>,
-    ids: HashMap<String, u32, Fast>,
-    unigrams: HashMap<u32, Postings, Fast>,
-    bigrams: HashMap<(u32, u32), Postings, Fast>,
+    short_ids: HashMap<u64, u32, Fast>,
+    long_ids: HashMap<String, u32, Fast>,
+    /// By syllable id.
+    unigrams: Vec<Postings>,
+    /// By pair of syllable ids, first << 32 | second.
+    bigrams: HashMap<u64, Postings, Fast>,
     exact: HashMap<String, Postings, Fast>,
+}
+
+/// A word of at most 8 bytes as an integer; words never contain a zero byte.
+fn packed(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    (bytes.len() <= 8).then(|| {
+        let mut buffer = [0u8; 8];
+        buffer[..bytes.len()].copy_from_slice(bytes);
+        u64::from_le_bytes(buffer)
+    })
 }
 
 impl ChunkIndex {
     fn add_text(&mut self, doc: u32, head: bool, text: &str) {
         let mut previous: Option<u32> = None;
         for_each_token(text, |word| {
-            let id = match self.ids.get(word) {
+            let known = match packed(word) {
+                Some(key) => self.short_ids.get(&key),
+                None => self.long_ids.get(word),
+            };
+            let id = match known {
                 Some(&id) => id,
                 None => {
                     let id = self.words.len() as u32;
-                    self.ids.insert(word.to_string(), id);
+                    match packed(word) {
+                        Some(key) => self.short_ids.insert(key, id),
+                        None => self.long_ids.insert(word.to_string(), id),
+                    };
                     self.words.push(word.to_string());
+                    self.unigrams.push(Postings::default());
                     id
                 }
             };
-            self.unigrams.entry(id).or_default().add(doc, head);
+            self.unigrams[id as usize].add(doc, head);
             if let Some(previous) = previous {
-                self.bigrams.entry((previous, id)).or_default().add(doc, head);
+                self.bigrams.entry(u64::from(previous) << 32 | u64::from(id)).or_default().add(doc, head);
             }
             previous = Some(id);
         });
@@ -581,9 +620,11 @@ impl ChunkIndex {
     fn into_terms(self) -> Vec<(String, Postings)> {
         let words = &self.words;
         let mut terms: Vec<(String, Postings)> = Vec::with_capacity(self.unigrams.len() + self.bigrams.len());
-        terms.extend(self.unigrams.into_iter().map(|(w, p)| (words[w as usize].clone(), p)));
+        terms.extend(self.unigrams.into_iter().zip(words).map(|(p, w)| (w.clone(), p)));
         terms.extend(
-            self.bigrams.into_iter().map(|((a, b), p)| (format!("{}_{}", words[a as usize], words[b as usize]), p)),
+            self.bigrams
+                .into_iter()
+                .map(|(pair, p)| (format!("{}_{}", words[(pair >> 32) as usize], words[pair as u32 as usize]), p)),
         );
         terms.extend(self.exact);
         terms
