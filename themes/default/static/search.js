@@ -565,6 +565,9 @@
   var pager = document.getElementById('search-pages');
   var selects = [];
   for (var sf = 0; sf < 3; sf++) selects.push(form.elements[FACET_PARAMS[sf]]);
+  // Without a script the filters could do nothing, so the page hides them.
+  var facetBox = document.getElementById('search-facets');
+  if (facetBox) facetBox.hidden = false;
 
   var engine = new Engine(function (file, done) {
     var script = document.createElement('script');
@@ -598,7 +601,8 @@
       if (keys[i] === 'trang' && String(v) === '1') continue;
       if (v) parts.push(keys[i] + '=' + encodeURIComponent(v).replace(/%20/g, '+'));
     }
-    return location.pathname + (parts.length ? '?' + parts.join('&') : '');
+    // Relative, like every link of the archive: the same page, another query.
+    return 'index.html' + (parts.length ? '?' + parts.join('&') : '');
   }
 
   function formState() {
@@ -775,6 +779,10 @@
       go(formState(), lastAction === 'typing' ? 'replace' : 'push');
       lastAction = 'typing';
     }, 100);
+  });
+  // Focusing the box announces a query: load the facet codes meanwhile.
+  input.addEventListener('focus', function () {
+    engine.prefetch('');
   });
   form.addEventListener('submit', function (event) {
     event.preventDefault();
