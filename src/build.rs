@@ -179,6 +179,9 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
         None => None,
     };
     let started = timings.record("plan", started);
+    // The search index is content like the pages: decided here, written below.
+    let search = crate::search::files(&plan);
+    let started = timings.record("search index", started);
 
     let io_failure = |error: std::io::Error| {
         BuildFailure::from(Diagnostic::file(
@@ -214,6 +217,8 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     for (path, bytes) in &theme.static_files {
         staging.write(&format!("assets/{path}"), bytes).map_err(io_failure)?;
     }
+    search.files.par_iter().try_for_each(|(path, bytes)| staging.write(path, bytes)).map_err(io_failure)?;
+    drop(search);
     let started = timings.record("render+write", started);
     let (files_written, bytes_written) = (staging.files_written(), staging.bytes_written());
     // Zipped from the staging folder before anything is committed: a build

@@ -22,6 +22,7 @@ pub mod plan;
 pub mod progress;
 pub mod provinces;
 pub mod render;
+pub mod search;
 pub mod synth;
 pub mod theme;
 pub mod validate;

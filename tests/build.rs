@@ -302,3 +302,39 @@ fn long_lists_are_split_into_linked_parts_and_no_directive_is_lost() {
         .count();
     assert_eq!(total, expected, "every Công văn listed once across the parts");
 }
+
+#[test]
+fn every_page_has_a_search_box_that_works_without_javascript() {
+    let built = built();
+    for page in html_pages(built) {
+        let html = built.page(&page);
+        let form = html.find("<form class=\"search-box\" role=\"search\"").unwrap_or_else(|| panic!("{page}"));
+        let form = &html[form..form + html[form..].find("</form>").unwrap()];
+        assert!(form.contains("method=\"get\"") && form.contains("name=\"q\""), "{page}: {form}");
+        assert!(links_to(built, &page, "tim-kiem/index.html"), "{page}");
+        assert!(form.contains("<label for=\"search-box-q\">Tìm văn bản</label>"), "{page}: {form}");
+    }
+}
+
+#[test]
+fn the_search_page_loads_its_client_and_says_what_to_do_without_javascript() {
+    let built = built();
+    let page = built.page("tim-kiem/index.html");
+    assert!(links_to(built, "tim-kiem/index.html", "assets/search.js"));
+    for hook in
+        ["id=\"search-results\"", "name=\"tinh\"", "name=\"loai\"", "name=\"nam\"", "data-index=\"../tim-kiem/\""]
+    {
+        assert!(page.contains(hook), "search page lacks {hook}");
+    }
+    let noscript = &page[page.find("<noscript>").unwrap()..page.find("</noscript>").unwrap()];
+    assert!(noscript.contains("JavaScript"), "{noscript}");
+    assert!(links_to(built, "tim-kiem/index.html", "tinh/index.html") && noscript.contains("tinh/index.html"));
+    assert!(noscript.contains("thoi-gian/index.html"), "{noscript}");
+    let files = built.files();
+    for file in ["tim-kiem/meta.js", "tim-kiem/f.js", "tim-kiem/t/0.js", "tim-kiem/d/0.js", "assets/search.js"] {
+        assert!(files.contains_key(file), "missing {file}");
+    }
+    // Only the search page loads the search client.
+    let scripts = html_pages(built).into_iter().filter(|p| built.page(p).contains("search.js")).collect::<Vec<_>>();
+    assert_eq!(scripts, ["tim-kiem/index.html"]);
+}

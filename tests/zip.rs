@@ -244,6 +244,7 @@ fn every_page_kind_shows_the_extract_notice_that_the_stylesheet_hides() {
         "province",
         "province_month",
         "provinces",
+        "search",
         "timeline",
         "type",
         "types",

@@ -72,17 +72,39 @@ pub enum Content<'a> {
     Home(HomeData<'a>),
     Directive(Box<DirectiveData<'a>>),
     Cited(CitedData<'a>),
-    CitedIndex { cited: Vec<CitedSummary<'a>> },
-    Provinces { regions: Vec<RegionData<'a>> },
+    CitedIndex {
+        cited: Vec<CitedSummary<'a>>,
+    },
+    Provinces {
+        regions: Vec<RegionData<'a>>,
+    },
     Province(ProvinceData<'a>),
     ProvinceMonth(ProvinceMonthData<'a>),
-    Timeline { years: Vec<YearSummary>, undated: usize, month_chart: BarChart, heatmap: Heatmap<'a> },
+    Timeline {
+        years: Vec<YearSummary>,
+        undated: usize,
+        month_chart: BarChart,
+        heatmap: Heatmap<'a>,
+    },
     Year(YearData<'a>),
     Month(MonthData<'a>),
     Day(DayData<'a>),
-    Undated { docs: Vec<DocSummary<'a>> },
-    Groups { group_kind: &'static str, groups: Vec<GroupSummary<'a>> },
-    Group { group_kind: &'static str, name: &'a str, docs: Vec<DocSummary<'a>> },
+    Undated {
+        docs: Vec<DocSummary<'a>>,
+    },
+    Groups {
+        group_kind: &'static str,
+        groups: Vec<GroupSummary<'a>>,
+    },
+    Group {
+        group_kind: &'static str,
+        name: &'a str,
+        docs: Vec<DocSummary<'a>>,
+    },
+    /// The search page: the results are the client's; the page only frames them.
+    Search {
+        directives: usize,
+    },
 }
 
 /// A directive in a list.
@@ -457,6 +479,7 @@ impl<'a> Plan<'a> {
                 };
                 ("type", vec![crumb("types", "", TYPES)], content)
             }
+            PageKind::Search => ("search", vec![], Content::Search { directives: self.archive.directives.len() }),
         };
         PageContext {
             root: root_of(&page.path),

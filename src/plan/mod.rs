@@ -37,6 +37,8 @@ pub enum PageKind {
     Issuer(usize),
     Types,
     Type(usize),
+    /// The search page; its index is built by [`crate::search`].
+    Search,
 }
 
 impl PageKind {
@@ -57,6 +59,7 @@ impl PageKind {
             PageKind::Undated => "undated.html",
             PageKind::Issuers | PageKind::Types => "groups.html",
             PageKind::Issuer(_) | PageKind::Type(_) => "group.html",
+            PageKind::Search => "search.html",
         }
     }
 }
@@ -143,6 +146,8 @@ pub const UNDATED: &str = "thoi-gian/khong-ro/index.html";
 pub const CITED_INDEX: &str = "trich-dan/index.html";
 pub const ISSUERS: &str = "co-quan/index.html";
 pub const TYPES: &str = "loai/index.html";
+/// The search page, beside its index (`tim-kiem/meta.js` …).
+pub const SEARCH: &str = "tim-kiem/index.html";
 
 fn province_path(provinces: &ProvinceRegistry, id: ProvinceId) -> String {
     format!("tinh/{}/index.html", provinces.get(id).slug)
@@ -325,6 +330,7 @@ impl<'a> Plan<'a> {
         for (i, path) in self.type_paths.iter().enumerate() {
             add(path.clone(), PageKind::Type(i), archive.types[i].docs.len());
         }
+        add(SEARCH.into(), PageKind::Search, 0);
         pages
     }
 

@@ -74,10 +74,10 @@ pub fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// The `href` and `src` values of a page, in order.
+/// The `href`, `src` and form `action` values of a page, in order.
 pub fn links(html: &str) -> Vec<String> {
     let mut found = Vec::new();
-    for attribute in ["href=\"", "src=\""] {
+    for attribute in ["href=\"", "src=\"", "action=\""] {
         let mut rest = html;
         while let Some(start) = rest.find(attribute) {
             rest = &rest[start + attribute.len()..];

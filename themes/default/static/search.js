@@ -1,0 +1,818 @@
+/* vanban search client: a classic script, no build step, no dependencies.
+ *
+ * It works from file:// as from a server: the index (tim-kiem/, written by
+ * src/search/) is a set of classic scripts loaded by <script> injection,
+ * each calling a registration function on the global `vanbanSearch`
+ * (no fetch, XHR, modules, workers or WebAssembly, none of which file://
+ * allows everywhere). Only what a query needs is loaded:
+ *   meta.js    with the page: counts, shard counts, facet vocabularies;
+ *   f.js       at the first query: every document's province/type/year code;
+ *   t/{k}.js   the term shards holding the query's terms (k = fnv1a(term) % shards);
+ *   d/{k}.js   the summaries of the results on the page shown (32 a file).
+ *
+ * The core (folding, hashing, decoding, query parsing, ranking, highlighting)
+ * touches no DOM, so tests/search/*.test.mjs runs it in node with a loader
+ * that reads the files; the user interface below it runs only in a page
+ * that has #search-app.
+ */
+(function (global) {
+  'use strict';
+
+  // ---- Folding: must equal src/vietnamese.rs `fold` + `tokens` -----------
+  // Lower case, NFD, drop every combining mark (General Category M, as
+  // Rust's is_combining_mark), đ → d, then words are runs of [a-z0-9].
+  // tests/fixtures/fold-cases.txt is checked against both implementations.
+  var MARKS;
+  try {
+    MARKS = new RegExp('\\p{M}', 'gu');
+  } catch (e) {
+    MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+  }
+
+  function isMark(c) {
+    MARKS.lastIndex = 0;
+    var found = MARKS.test(c);
+    MARKS.lastIndex = 0;
+    return found;
+  }
+
+  function fold(text) {
+    return String(text).toLowerCase().normalize('NFD').replace(MARKS, '').replace(/\u0111/g, 'd');
+  }
+
+  function tokens(text) {
+    var parts = fold(text).split(/[^a-z0-9]+/);
+    var out = [];
+    for (var i = 0; i < parts.length; i++) {
+      if (parts[i]) out.push(parts[i]);
+    }
+    return out;
+  }
+
+  // ---- Shards: 32-bit FNV-1a of the term, as src/search/mod.rs `fnv1a` ----
+  function hash(term) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < term.length; i++) {
+      h ^= term.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    return h >>> 0;
+  }
+
+  // ---- Postings (src/search/postings.rs): d = delta varints, c = the
+  // complement as delta varints, b = bitmap; 64 symbols, 6 bits each.
+  var ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  var VALUE = new Int8Array(128);
+  for (var a = 0; a < 128; a++) VALUE[a] = -1;
+  for (var s = 0; s < 64; s++) VALUE[ALPHABET.charCodeAt(s)] = s;
+
+  // Sets `bit` in mask[id] for every id of the posting; returns how many.
+  function decodeInto(text, mask, bit) {
+    if (!text) return 0;
+    var tag = text.charAt(0), n = mask.length, count = 0, i, v, id;
+    if (tag === 'b') {
+      for (i = 1; i < text.length; i++) {
+        v = VALUE[text.charCodeAt(i)];
+        if (v <= 0) continue;
+        for (var b = 0; b < 6; b++) {
+          if (v & (1 << b)) {
+            id = (i - 1) * 6 + b;
+            if (id < n) { mask[id] |= bit; count++; }
+          }
+        }
+      }
+      return count;
+    }
+    var next = 0, value = 0, shift = 0, ids = tag === 'c' ? [] : null;
+    for (i = 1; i < text.length; i++) {
+      v = VALUE[text.charCodeAt(i)];
+      value += (v & 31) * Math.pow(2, shift);
+      if (v & 32) { shift += 5; continue; }
+      id = next + value;
+      next = id + 1;
+      value = 0;
+      shift = 0;
+      if (ids) ids.push(id);
+      else if (id < n) { mask[id] |= bit; count++; }
+    }
+    if (ids) {
+      var k = 0;
+      for (id = 0; id < n; id++) {
+        if (k < ids.length && ids[k] === id) { k++; continue; }
+        mask[id] |= bit;
+        count++;
+      }
+    }
+    return count;
+  }
+
+  function decode(text, n) {
+    var mask = new Uint8Array(n), out = [];
+    decodeInto(text, mask, 1);
+    for (var i = 0; i < n; i++) if (mask[i]) out.push(i);
+    return out;
+  }
+
+  // ---- Queries ------------------------------------------------------------
+  // Words outside quotes must all be found (anywhere in the document);
+  // each adjacent pair of them found as a pair ranks higher. A quoted phrase
+  // must be found as a chain of adjacent pairs. A digit-led run of words may
+  // be a directive number (`07 kl tw`, `1102/CD-TTg`), looked up whole.
+  var QUOTES = /["\u201c\u201d\u201e\u00ab\u00bb]/;
+  var MAX_NUMBER_PARTS = 5;
+
+  function parseQuery(q) {
+    var segments = String(q || '').split(QUOTES);
+    var words = [], pairs = [], phrases = [], numbers = [], highlight = [];
+    var seen = {};
+    function once(list, key) {
+      if (!seen['\u0001' + key]) { seen['\u0001' + key] = true; list.push(key); }
+    }
+    for (var i = 0; i < segments.length; i++) {
+      var toks = tokens(segments[i]);
+      if (!toks.length) continue;
+      var quoted = i % 2 === 1;
+      for (var j = 0; j < toks.length; j++) {
+        highlight.push(toks[j]);
+        if (!quoted) once(words, toks[j]);
+        if (!quoted && j > 0) once(pairs, toks[j - 1] + '_' + toks[j]);
+        if (/^[0-9]/.test(toks[j])) {
+          for (var end = j + 2; end <= Math.min(toks.length, j + MAX_NUMBER_PARTS); end++) {
+            once(numbers, '#' + toks.slice(j, end).join('_'));
+          }
+        }
+      }
+      if (quoted) {
+        if (toks.length === 1) once(words, toks[0]);
+        else phrases.push(toks);
+      }
+    }
+    return { words: words, pairs: pairs, phrases: phrases, numbers: numbers, highlight: highlight };
+  }
+
+  // Every term a parsed query looks up.
+  function queryTerms(parsed) {
+    var terms = parsed.words.concat(parsed.pairs, parsed.numbers);
+    for (var i = 0; i < parsed.phrases.length; i++) {
+      var p = parsed.phrases[i];
+      for (var j = 1; j < p.length; j++) terms.push(p[j - 1] + '_' + p[j]);
+    }
+    return terms;
+  }
+
+  // ---- Highlighting: fold each character of the original text on its own,
+  // keeping where each folded character came from, so matches found in the
+  // folded text map back to the original (accents, case and all).
+  function highlight(text, words) {
+    if (!text) return [];
+    var wanted = {};
+    for (var w = 0; w < words.length; w++) wanted[words[w]] = true;
+    var folded = '', from = [], to = [];
+    for (var i = 0; i < text.length;) {
+      var cp = text.codePointAt(i), width = cp > 0xffff ? 2 : 1;
+      var f = fold(text.substr(i, width));
+      for (var k = 0; k < f.length; k++) { folded += f.charAt(k); from.push(i); to.push(i + width); }
+      i += width;
+    }
+    var parts = [], last = 0, re = /[a-z0-9]+/g, m;
+    while ((m = re.exec(folded))) {
+      if (!wanted[m[0]]) continue;
+      var start = from[m.index], end = to[m.index + m[0].length - 1];
+      // Keep decomposed accents (NFD text) with the letter they sit on.
+      while (end < text.length && fold(text.charAt(end)) === '' && isMark(text.charAt(end))) end++;
+      if (start > last) parts.push({ text: text.slice(last, start), mark: false });
+      parts.push({ text: text.slice(start, end), mark: true });
+      last = end;
+    }
+    if (last < text.length) parts.push({ text: text.slice(last), mark: false });
+    return parts;
+  }
+
+  // ---- The index, as the registration functions fill it -------------------
+  var store = { meta: null, facets: null, terms: {}, docs: {} };
+
+  var registry = {
+    m: function (meta) { store.meta = meta; },
+    f: function (provinces, types, years) { store.facetText = [provinces, types, years]; },
+    t: function (k, text) { store.terms[k] = text; },
+    d: function (k, docs) { store.docs[k] = docs; }
+  };
+
+  function facetCodes() {
+    if (store.facets || !store.facetText) return store.facets;
+    var meta = store.meta, n = meta.documents, out = [];
+    for (var f = 0; f < 3; f++) {
+      var text = store.facetText[f], width = meta.widths[f], codes = new Uint16Array(n);
+      for (var d = 0; d < n; d++) {
+        var v = 0;
+        for (var c = 0; c < width; c++) v = v * 64 + VALUE[text.charCodeAt(d * width + c)];
+        codes[d] = v;
+      }
+      out.push(codes);
+    }
+    store.facets = out;
+    return out;
+  }
+
+  // A term shard, parsed on first use into term → [head, body].
+  function shardMap(k) {
+    var entry = store.terms[k];
+    if (typeof entry !== 'string') return entry || null;
+    var map = Object.create(null), list = entry ? entry.split(',') : [];
+    for (var i = 0; i < list.length; i++) {
+      var a = list[i].indexOf(':'), b = list[i].indexOf(':', a + 1);
+      map[list[i].slice(0, a)] = [list[i].slice(a + 1, b), list[i].slice(b + 1)];
+    }
+    store.terms[k] = map;
+    return map;
+  }
+
+  function shardOf(term) { return hash(term) % store.meta.termShards; }
+
+  // 1 = head field (title, number, type, issuer, province), 2 = body.
+  function termMask(term, mask) {
+    mask.fill(0);
+    var map = shardMap(shardOf(term)), postings = map && map[term];
+    if (!postings) return 0;
+    decodeInto(postings[0], mask, 1);
+    decodeInto(postings[1], mask, 2);
+    var df = 0;
+    for (var i = 0; i < mask.length; i++) if (mask[i]) df++;
+    return df;
+  }
+
+  // ---- Ranking --------------------------------------------------------------
+  // score = Σ idf × field weight: head 3, body 1 (both: 4); adjacent pairs
+  // and phrase pairs count twice, a whole directive number ten times.
+  // Documents holding every word and phrase come first (coverage), then by
+  // score, then newest first (ids are in date order, undated last), which
+  // also makes the order total and so the same in every browser.
+  var HEAD = 3, BODY = 1, PAIR = 2, NUMBER = 10, PER_PAGE = 20, MAX_PAGE = 500;
+  var SCORE_SCALE = 256, SCORE_SPAN = 16777216; // 2^24
+
+  function idf(df, n) { return Math.log(1 + n / df); }
+
+  // Adds `factor × idf` times the field weight of every document holding
+  // `term`; returns the mask (1 head, 2 body) or null when no document does.
+  function addTerm(term, factor, n, mask, score) {
+    var df = termMask(term, mask);
+    if (!df) return null;
+    var w = factor * idf(df, n), head = w * HEAD, body = w * BODY, both = head + body;
+    for (var d = 0; d < n; d++) {
+      var m = mask[d];
+      if (m) score[d] += m === 1 ? head : m === 2 ? body : both;
+    }
+    return mask;
+  }
+
+  // Ranks the documents and keeps the best `keep` of those passing the
+  // facet filter, in one pass over the documents (100,000 are a few ms):
+  // no full sort, since a page shows 20.
+  function rank(parsed, filter, keep) {
+    var meta = store.meta, n = meta.documents;
+    var mask = new Uint8Array(n), score = new Float64Array(n), cover = new Uint8Array(n);
+    var units = parsed.words.length + parsed.phrases.length;
+    var i, d;
+    for (i = 0; i < parsed.words.length; i++) {
+      if (!addTerm(parsed.words[i], 1, n, mask, score)) continue;
+      for (d = 0; d < n; d++) if (mask[d]) cover[d]++;
+    }
+    for (i = 0; i < parsed.pairs.length; i++) addTerm(parsed.pairs[i], PAIR, n, mask, score);
+    for (i = 0; i < parsed.numbers.length; i++) addTerm(parsed.numbers[i], NUMBER, n, mask, score);
+    var all = parsed.phrases.length ? new Uint8Array(n) : null;
+    for (i = 0; i < parsed.phrases.length; i++) {
+      var p = parsed.phrases[i];
+      all.fill(1);
+      for (var j = 1; j < p.length; j++) {
+        if (!addTerm(p[j - 1] + '_' + p[j], PAIR, n, mask, score)) { all.fill(0); break; }
+        for (d = 0; d < n; d++) if (!mask[d]) all[d] = 0;
+      }
+      for (d = 0; d < n; d++) if (all[d]) cover[d]++;
+    }
+    // Who is a candidate: every word and phrase, else the best partial
+    // coverage; with no words at all (facets only), every document.
+    var need = units, best = 0;
+    if (units) {
+      for (d = 0; d < n; d++) if (cover[d] > best) best = cover[d];
+      need = best;
+    }
+    var codes = facetCodes(), p0 = codes[0], t1 = codes[1], y2 = codes[2];
+    var f0 = filter[0], f1 = filter[1], f2 = filter[2];
+    var counts = [new Uint32Array(meta.provinces.length + 1), new Uint32Array(meta.types.length + 1), new Uint32Array(meta.years.length + 1)];
+    // One numeric key per document: coverage, then score, then recency
+    // (ids are in date order, undated last). Exact in a double: 5 + 24 +
+    // up to 24 bits.
+    var dated = meta.dated, undated = n - dated, recSpan = Math.pow(2, Math.max(1, Math.ceil(Math.log2(n + 1))));
+    var heap = new Float64Array(Math.max(1, keep)), size = 0, total = 0;
+    if (!units || best > 0) {
+      for (d = 0; d < n; d++) {
+        if (cover[d] < need) continue;
+        var a = f0 === null || p0[d] === f0, b = f1 === null || t1[d] === f1, c = f2 === null || y2[d] === f2;
+        if (b && c) counts[0][p0[d]]++;
+        if (a && c) counts[1][t1[d]]++;
+        if (a && b) counts[2][y2[d]]++;
+        if (!(a && b && c)) continue;
+        total++;
+        // (No Math.* in this loop: it runs for every document.)
+        var scaled = score[d] * SCORE_SCALE + 0.5;
+        var q = scaled >= SCORE_SPAN ? SCORE_SPAN - 1 : scaled | 0;
+        var rec = d < dated ? undated + d : n - 1 - d;
+        var key = ((cover[d] > 31 ? 31 : cover[d]) * SCORE_SPAN + q) * recSpan + rec;
+        if (size < heap.length) {
+          heapPush(heap, size++, key);
+        } else if (key > heap[0]) {
+          heapReplaceTop(heap, size, key);
+        }
+      }
+    }
+    var top = heap.subarray(0, size).sort(), order = new Array(size);
+    for (i = 0; i < size; i++) {
+      var r = top[size - 1 - i] % recSpan;
+      order[i] = r >= undated ? r - undated : n - 1 - r;
+    }
+    return { order: order, total: total, partial: units > 0 && need < units, counts: counts };
+  }
+
+  // A min-heap of keys in heap[0 … size): the smallest kept key on top.
+  function heapPush(heap, size, key) {
+    var i = size;
+    while (i > 0) {
+      var parent = (i - 1) >> 1;
+      if (heap[parent] <= key) break;
+      heap[i] = heap[parent];
+      i = parent;
+    }
+    heap[i] = key;
+  }
+
+  function heapReplaceTop(heap, size, key) {
+    var i = 0;
+    for (;;) {
+      var left = 2 * i + 1, right = left + 1, smallest = i, value = key;
+      if (left < size && heap[left] < value) { smallest = left; value = heap[left]; }
+      if (right < size && heap[right] < value) smallest = right;
+      if (smallest === i) break;
+      heap[i] = heap[smallest];
+      i = smallest;
+    }
+    heap[i] = key;
+  }
+
+  // ---- Facet values in the URL: slugs, years, and words for "none" ---------
+  var NONE = ['trung-uong', 'khong-ro', 'khong-ro'];
+  var FACET_PARAMS = ['tinh', 'loai', 'nam'];
+
+  function facetOptions(f) {
+    var meta = store.meta, out = [];
+    if (f === 0) for (var i = 0; i < meta.provinces.length; i++) out.push([meta.provinces[i][0], meta.provinces[i][1], i + 1]);
+    if (f === 1) for (var j = 0; j < meta.types.length; j++) out.push([meta.types[j][0], meta.types[j][1], j + 1]);
+    if (f === 2) for (var k = meta.years.length - 1; k >= 0; k--) out.push([String(meta.years[k]), String(meta.years[k]), k + 1]);
+    return out;
+  }
+
+  function facetCode(f, value) {
+    if (!value) return null;
+    if (value === NONE[f]) return 0;
+    var options = facetOptions(f);
+    for (var i = 0; i < options.length; i++) if (options[i][0] === value) return options[i][2];
+    return null;
+  }
+
+  function summary(id) {
+    var per = store.meta.docsPerShard, doc = store.docs[Math.floor(id / per)];
+    var s = doc && doc[id % per];
+    if (!s) return null;
+    var meta = store.meta;
+    return {
+      id: id,
+      number: s[0],
+      type: s[1] ? meta.types[s[1] - 1][1] : null,
+      province: s[2] ? meta.provinces[s[2] - 1][1] : null,
+      dateIso: s[3],
+      date: s[4],
+      title: s[5],
+      href: s[6],
+      lead: s[7],
+      cited: s[8] === 1,
+      citers: s[9]
+    };
+  }
+
+  // ---- The engine: loads what a query needs, then ranks ---------------------
+  // `load(file, done)` loads one index file (relative to tim-kiem/) and calls
+  // done(error); the browser's injects a <script>, the tests' reads the file.
+  function Engine(load) {
+    this.load = load;
+    this.state = {};
+    this.loaded = [];
+  }
+
+  Engine.prototype.need = function (files, done) {
+    var self = this, pending = 0, failed = null;
+    function finish(file) {
+      return function (error) {
+        var waiting = self.state[file];
+        self.state[file] = error ? 'error' : 'done';
+        if (!error) self.loaded.push(file);
+        for (var i = 0; i < waiting.length; i++) waiting[i](error);
+      };
+    }
+    function one(error) {
+      if (error) failed = error;
+      if (--pending === 0) done(failed);
+    }
+    pending = 1;
+    for (var i = 0; i < files.length; i++) {
+      var file = files[i], st = this.state[file];
+      if (st === 'done') continue;
+      if (st === 'error') { failed = new Error('cannot load ' + file); continue; }
+      pending++;
+      if (st) { st.push(one); continue; }
+      this.state[file] = [one];
+      this.load(file, finish(file));
+    }
+    one(null);
+  };
+
+  // While the user types: load what the words typed so far will need (the
+  // facet codes, and the shards of every word already followed by a space),
+  // so the search that runs once typing pauses finds them loaded. A word
+  // still being typed is not fetched: its prefixes would load shards for
+  // nothing.
+  Engine.prototype.prefetch = function (q) {
+    var self = this;
+    this.ready(function (error) {
+      if (error) return;
+      var complete = String(q).replace(/[^\s"\u201c\u201d\u201e\u00ab\u00bb]*$/, '');
+      var terms = queryTerms(parseQuery(complete)), files = ['f.js'];
+      for (var i = 0; i < terms.length; i++) files.push('t/' + shardOf(terms[i]) + '.js');
+      self.need(files, function () {});
+    });
+  };
+
+  Engine.prototype.ready = function (done) {
+    this.need(['meta.js'], function (error) {
+      if (!error && (!store.meta || store.meta.format !== 1)) error = new Error('unknown index format');
+      done(error);
+    });
+  };
+
+  // state: {q, tinh, loai, nam, trang}; done(error, result).
+  var now = typeof performance !== 'undefined' && performance.now ? function () { return performance.now(); } : Date.now;
+
+  Engine.prototype.search = function (state, done) {
+    var self = this, timing = { start: now() };
+    this.ready(function (error) {
+      if (error) return done(error);
+      var parsed = parseQuery(state.q);
+      var filter = [], f;
+      for (f = 0; f < 3; f++) filter.push(facetCode(f, state[FACET_PARAMS[f]]));
+      var units = parsed.words.length + parsed.phrases.length;
+      if (!units && filter[0] === null && filter[1] === null && filter[2] === null) {
+        return done(null, { empty: true, total: 0, items: [], parsed: parsed, page: 1, pages: 0 });
+      }
+      var files = ['f.js'], seen = {}, terms = queryTerms(parsed);
+      for (var i = 0; i < terms.length; i++) {
+        var file = 't/' + shardOf(terms[i]) + '.js';
+        if (!seen[file]) { seen[file] = true; files.push(file); }
+      }
+      self.need(files, function (error) {
+        if (error) return done(error);
+        timing.terms = now();
+        var wanted = Math.max(1, Math.min(MAX_PAGE, parseInt(state.trang, 10) || 1));
+        var ranked = rank(parsed, filter, wanted * PER_PAGE);
+        timing.ranked = now();
+        var pages = Math.ceil(ranked.total / PER_PAGE);
+        var page = Math.min(pages || 1, wanted);
+        var ids = ranked.order.slice((page - 1) * PER_PAGE, page * PER_PAGE);
+        var docFiles = [], seenDocs = {};
+        for (var i = 0; i < ids.length; i++) {
+          var docFile = 'd/' + Math.floor(ids[i] / store.meta.docsPerShard) + '.js';
+          if (!seenDocs[docFile]) { seenDocs[docFile] = true; docFiles.push(docFile); }
+        }
+        self.need(docFiles, function (error) {
+          if (error) return done(error);
+          timing.docs = now();
+          var items = [];
+          for (var i = 0; i < ids.length; i++) {
+            var s = summary(ids[i]);
+            s.titleParts = highlight(s.title || s.number || '', parsed.highlight);
+            s.snippetParts = highlight(s.lead || '', parsed.highlight);
+            items.push(s);
+          }
+          var facets = [];
+          for (var f = 0; f < 3; f++) {
+            var options = facetOptions(f), list = [];
+            if (ranked.counts[f][0]) list.push([NONE[f], null, ranked.counts[f][0]]);
+            for (var o = 0; o < options.length; o++) {
+              var count = ranked.counts[f][options[o][2]] || 0;
+              if (count || options[o][0] === state[FACET_PARAMS[f]]) list.push([options[o][0], options[o][1], count]);
+            }
+            facets.push(list);
+          }
+          done(null, {
+            empty: false,
+            total: ranked.total,
+            partial: ranked.partial,
+            ids: ranked.order,
+            page: page,
+            pages: pages,
+            items: items,
+            facets: facets,
+            parsed: parsed,
+            timing: timing
+          });
+        });
+      });
+    });
+  };
+
+  var api = {
+    fold: fold,
+    tokens: tokens,
+    hash: hash,
+    decode: decode,
+    decodeInto: decodeInto,
+    parseQuery: parseQuery,
+    queryTerms: queryTerms,
+    highlight: highlight,
+    Engine: Engine,
+    store: store,
+    PER_PAGE: PER_PAGE,
+    m: registry.m,
+    f: registry.f,
+    t: registry.t,
+    d: registry.d
+  };
+  global.vanbanSearch = api;
+
+  // ---- The page ---------------------------------------------------------------
+  if (typeof document === 'undefined') return;
+  var app = document.getElementById('search-app');
+  if (!app) return;
+
+  var base = app.getAttribute('data-index') || '';
+  var root = app.getAttribute('data-root') || '';
+  var strings = {};
+  for (var at = 0; at < app.attributes.length; at++) {
+    var name = app.attributes[at].name;
+    if (name.indexOf('data-s-') === 0) strings[name.slice(7)] = app.attributes[at].value;
+  }
+  var form = document.getElementById('search-form');
+  var input = document.getElementById('search-q');
+  var status = document.getElementById('search-status');
+  var list = document.getElementById('search-results');
+  var pager = document.getElementById('search-pages');
+  var selects = [];
+  for (var sf = 0; sf < 3; sf++) selects.push(form.elements[FACET_PARAMS[sf]]);
+  // Without a script the filters could do nothing, so the page hides them.
+  var facetBox = document.getElementById('search-facets');
+  if (facetBox) facetBox.hidden = false;
+
+  var engine = new Engine(function (file, done) {
+    var script = document.createElement('script');
+    script.src = base + file;
+    script.charset = 'utf-8';
+    script.async = true;
+    script.onload = function () { done(null); };
+    script.onerror = function () { done(new Error('cannot load ' + file)); };
+    document.head.appendChild(script);
+  });
+
+  function readUrl() {
+    var state = { q: '', tinh: '', loai: '', nam: '', trang: '' };
+    var query = location.search.replace(/^\?/, '');
+    if (!query) return state;
+    var pairs = query.split('&');
+    for (var i = 0; i < pairs.length; i++) {
+      var eq = pairs[i].indexOf('='), key = eq < 0 ? pairs[i] : pairs[i].slice(0, eq);
+      var value = eq < 0 ? '' : pairs[i].slice(eq + 1);
+      try { value = decodeURIComponent(value.replace(/\+/g, ' ')); } catch (e) { value = ''; }
+      if (Object.prototype.hasOwnProperty.call(state, key)) state[key] = value;
+    }
+    return state;
+  }
+
+  function urlOf(state) {
+    var parts = [];
+    var keys = ['q', 'tinh', 'loai', 'nam', 'trang'];
+    for (var i = 0; i < keys.length; i++) {
+      var v = state[keys[i]];
+      if (keys[i] === 'trang' && String(v) === '1') continue;
+      if (v) parts.push(keys[i] + '=' + encodeURIComponent(v).replace(/%20/g, '+'));
+    }
+    // Relative, like every link of the archive: the same page, another query.
+    return 'index.html' + (parts.length ? '?' + parts.join('&') : '');
+  }
+
+  function formState() {
+    return {
+      q: input.value,
+      tinh: selects[0].value,
+      loai: selects[1].value,
+      nam: selects[2].value,
+      trang: ''
+    };
+  }
+
+  function fillForm(state) {
+    if (input.value !== state.q) input.value = state.q;
+    for (var f = 0; f < 3; f++) setOptions(f, null, state[FACET_PARAMS[f]]);
+  }
+
+  // Rebuilds a facet's options: "all", then the values the results have,
+  // with their counts (and the chosen value even when it has none).
+  function setOptions(f, facet, chosen) {
+    var select = selects[f], first = select.options[0];
+    var options = facet;
+    if (!options) {
+      options = [];
+      if (store.meta) {
+        var all = facetOptions(f);
+        for (var i = 0; i < all.length; i++) options.push([all[i][0], all[i][1], null]);
+      } else if (chosen) {
+        options.push([chosen, chosen, null]);
+      }
+    }
+    while (select.options.length > 1) select.remove(1);
+    var noneLabel = [strings.central, strings.unknown, strings.undated][f];
+    for (var o = 0; o < options.length; o++) {
+      var option = document.createElement('option');
+      option.value = options[o][0];
+      option.textContent = (options[o][1] === null ? noneLabel : options[o][1]) +
+        (options[o][2] === null ? '' : ' (' + options[o][2] + ')');
+      select.appendChild(option);
+    }
+    select.value = chosen || '';
+    if (select.value !== (chosen || '')) select.value = first.value;
+  }
+
+  function text(tag, className, content) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (content !== undefined && content !== null) el.textContent = content;
+    return el;
+  }
+
+  function marked(tag, className, parts) {
+    var el = text(tag, className);
+    for (var i = 0; i < parts.length; i++) {
+      el.appendChild(parts[i].mark ? text('mark', null, parts[i].text) : document.createTextNode(parts[i].text));
+    }
+    return el;
+  }
+
+  function renderItem(item) {
+    var li = text('li', 'search-result');
+    var meta = text('p', 'result-meta');
+    var number = text('span', 'result-number', item.number || strings.unknown);
+    if (!item.number) number.className += ' unknown';
+    meta.appendChild(number);
+    if (item.type) { meta.appendChild(document.createTextNode(' · ')); meta.appendChild(text('span', 'result-type', item.type)); }
+    meta.appendChild(document.createTextNode(' · '));
+    meta.appendChild(text('span', 'result-province', item.province || strings.central));
+    meta.appendChild(document.createTextNode(' · '));
+    if (item.date) {
+      var time = text('time', 'result-date', item.date);
+      time.setAttribute('datetime', item.dateIso);
+      meta.appendChild(time);
+    } else {
+      meta.appendChild(text('span', 'result-date unknown', strings.undated));
+    }
+    if (item.cited) {
+      meta.appendChild(document.createTextNode(' '));
+      meta.appendChild(text('span', 'badge', strings['not-in-archive'] + ' · ' + item.citers + ' ' + strings.citers));
+    }
+    li.appendChild(meta);
+    var title = marked('a', 'result-title', item.titleParts);
+    title.href = root + item.href;
+    var heading = text('p', 'result-heading');
+    heading.appendChild(title);
+    li.appendChild(heading);
+    if (item.snippetParts.length) li.appendChild(marked('p', 'result-snippet', item.snippetParts));
+    return li;
+  }
+
+  function renderPager(result, state) {
+    while (pager.firstChild) pager.removeChild(pager.firstChild);
+    pager.hidden = result.pages <= 1;
+    if (pager.hidden) return;
+    function link(page, label, rel) {
+      var a = text('a', null, label);
+      var target = {};
+      for (var k in state) target[k] = state[k];
+      target.trang = String(page);
+      a.href = urlOf(target);
+      a.rel = rel;
+      a.onclick = function (event) {
+        event.preventDefault();
+        go(target, 'push');
+        window.scrollTo(0, 0);
+      };
+      return a;
+    }
+    if (result.page > 1) pager.appendChild(link(result.page - 1, '← ' + strings.previous, 'prev'));
+    pager.appendChild(text('span', 'search-page', result.page + ' / ' + result.pages));
+    if (result.page < result.pages) pager.appendChild(link(result.page + 1, strings.next + ' →', 'next'));
+  }
+
+  function render(result, state) {
+    while (list.firstChild) list.removeChild(list.firstChild);
+    if (result.empty) {
+      status.textContent = strings.empty;
+    } else if (!result.total) {
+      status.textContent = strings.none;
+    } else {
+      status.textContent = result.total + ' ' + strings.results + (result.partial ? '. ' + strings.partial : '');
+    }
+    list.start = (result.page - 1) * PER_PAGE + 1;
+    // Which query the list shows, for tests that must not mistake the
+    // results of an earlier keystroke for those of the last one.
+    list.setAttribute('data-query', state.q);
+    for (var i = 0; i < result.items.length; i++) list.appendChild(renderItem(result.items[i]));
+    for (var f = 0; f < 3; f++) setOptions(f, result.facets ? result.facets[f] : null, state[FACET_PARAMS[f]]);
+    renderPager(result, state);
+  }
+
+  // Runs a search and shows it, unless a newer one started meanwhile;
+  // `history` is 'push', 'replace' or null (back/forward: the URL is right).
+  var current = 0, lastAction = null, shownUrl = urlOf(readUrl());
+  function go(state, history) {
+    var ticket = ++current;
+    document.body.setAttribute('data-search-state', 'loading');
+    app.setAttribute('aria-busy', 'true');
+    if (history) remember(state, history);
+    engine.search(state, function (error, result) {
+      if (ticket !== current) return;
+      app.removeAttribute('aria-busy');
+      if (error) {
+        status.textContent = strings.error;
+        document.body.setAttribute('data-search-state', 'error');
+        return;
+      }
+      render(result, state);
+      if (result.timing) result.timing.rendered = now();
+      api.last = result.timing || null;
+      document.body.setAttribute('data-search-state', 'ready');
+    });
+  }
+
+  // The query lives in the URL. pushState can throw on file:// in some
+  // browsers; the search still works, only the URL does not follow.
+  function remember(state, how) {
+    var url = urlOf(state);
+    if (url === shownUrl && how === 'push') return;
+    try {
+      if (how === 'push') global.history.pushState(state, '', url);
+      else global.history.replaceState(state, '', url);
+      shownUrl = url;
+    } catch (e) { /* keep searching without URL updates */ }
+  }
+
+  var timer = null;
+  input.addEventListener('input', function () {
+    clearTimeout(timer);
+    engine.prefetch(input.value);
+    timer = setTimeout(function () {
+      // The first keystroke of a new query gets its own history entry; the
+      // rest of the typing replaces it, so Back returns to the previous query.
+      go(formState(), lastAction === 'typing' ? 'replace' : 'push');
+      lastAction = 'typing';
+    }, 100);
+  });
+  // Focusing the box announces a query: load the facet codes meanwhile.
+  input.addEventListener('focus', function () {
+    engine.prefetch('');
+  });
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    clearTimeout(timer);
+    lastAction = 'submit';
+    go(formState(), 'push');
+  });
+  for (var fs = 0; fs < 3; fs++) {
+    selects[fs].addEventListener('change', function () {
+      lastAction = 'facet';
+      go(formState(), 'push');
+    });
+  }
+  global.addEventListener('popstate', function () {
+    var state = readUrl();
+    shownUrl = urlOf(state);
+    lastAction = 'history';
+    fillForm(state);
+    go(state, null);
+  });
+
+  var initial = readUrl();
+  fillForm(initial);
+  engine.ready(function (error) {
+    if (error) {
+      status.textContent = strings.error;
+      document.body.setAttribute('data-search-state', 'error');
+      return;
+    }
+    fillForm(initial);
+    go(initial, null);
+  });
+})(this);
