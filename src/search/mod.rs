@@ -339,7 +339,7 @@ fn lead(blocks: &[String]) -> Option<String> {
 
 /// One document's summary, a JSON array (see search.js `summary`):
 /// `[number, type code, province code, ISO date, shown date, title, href,
-/// lead, flags, citers]`; flags 1 = cited directive not in the archive.
+/// lead, flags, citers, issuer]`; flags 1 = cited directive not in the archive.
 fn summary(plan: &Plan, source: Source, facets: &Facets, id: usize, lead: &Option<String>) -> String {
     let archive = plan.archive;
     let (type_code, province_code, _) = facets.codes[id];
@@ -359,6 +359,7 @@ fn summary(plan: &Plan, source: Source, facets: &Facets, id: usize, lead: &Optio
                 lead,
                 0,
                 0,
+                &doc.issuer,
             ))
         }
         Source::Cited(c) => {
@@ -374,6 +375,7 @@ fn summary(plan: &Plan, source: Source, facets: &Facets, id: usize, lead: &Optio
                 None::<&str>,
                 1,
                 cited.citers.len(),
+                &cited.issuer,
             ))
         }
     };

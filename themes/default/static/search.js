@@ -394,7 +394,8 @@
       href: s[6],
       lead: s[7],
       cited: s[8] === 1,
-      citers: s[9]
+      citers: s[9],
+      issuer: s[10] || null
     };
   }
 
@@ -497,6 +498,10 @@
           for (var i = 0; i < ids.length; i++) {
             var s = summary(ids[i]);
             s.titleParts = highlight(s.title || s.number || '', parsed.highlight);
+            // A match on the province or the type shows where it is too.
+            s.provinceParts = highlight(s.province || '', parsed.highlight);
+            s.typeParts = highlight(s.type || '', parsed.highlight);
+            s.issuerParts = highlight(s.issuer || '', parsed.highlight);
             s.snippetParts = highlight(s.lead || '', parsed.highlight);
             items.push(s);
           }
@@ -668,10 +673,15 @@
     var number = text('span', 'result-number', item.number || strings.unknown);
     if (!item.number) number.className += ' unknown';
     meta.appendChild(number);
-    if (item.type) { meta.appendChild(document.createTextNode(' · ')); meta.appendChild(text('span', 'result-type', item.type)); }
+    if (item.type) { meta.appendChild(document.createTextNode(' · ')); meta.appendChild(marked('span', 'result-type', item.typeParts || [{ text: item.type, mark: false }])); }
     meta.appendChild(document.createTextNode(' · '));
-    meta.appendChild(text('span', 'result-province', item.province || strings.central));
+    if (item.province) meta.appendChild(marked('span', 'result-province', item.provinceParts || [{ text: item.province, mark: false }]));
+    else meta.appendChild(text('span', 'result-province', strings.central));
     meta.appendChild(document.createTextNode(' · '));
+    if (item.issuer) {
+      meta.appendChild(marked('span', 'result-issuer', item.issuerParts || [{ text: item.issuer, mark: false }]));
+      meta.appendChild(document.createTextNode(' · '));
+    }
     if (item.date) {
       var time = text('time', 'result-date', item.date);
       time.setAttribute('datetime', item.dateIso);
