@@ -6,7 +6,8 @@
  * (no fetch, XHR, modules, workers or WebAssembly, none of which file://
  * allows everywhere). Only what a query needs is loaded:
  *   meta.js    with the page: counts, shard counts, facet vocabularies;
- *   f.js       at the first query: every document's province/type/year code;
+ *   f.js       when the box gets focus or at the first query: every
+ *              document's province/type/year code;
  *   t/{k}.js   the term shards holding the query's terms (k = fnv1a(term) % shards);
  *   d/{k}.js   the summaries of the results on the page shown (32 a file).
  *
