@@ -10,7 +10,7 @@
 //! | file | loaded | holds |
 //! |---|---|---|
 //! | `tim-kiem/meta.js` | with the page | counts, shard counts, facet vocabularies |
-//! | `tim-kiem/f.js` | at the first query | each document's province, type and year codes |
+//! | `tim-kiem/f.js` | when the search box gets focus, or at the first query | each document's province, type and year codes |
 //! | `tim-kiem/t/{k}.js` | when a query needs a term whose hash falls in shard `k` | term → postings |
 //! | `tim-kiem/d/{k}.js` | when a result page shows a document `k × 32 … k × 32 + 31` | summaries |
 //!

@@ -37,6 +37,11 @@ test('postings decode as src/search/postings.rs encodes them', () => {
   // bit i % 6 of character i / 6: 'J' = 9 = bits 0 and 3; 'B' = bit 0.
   assert.deepEqual(plain(api.decode('bJAB', 20)), [0, 3, 12]);
   assert.deepEqual(plain(api.decode('', 10)), []);
+  // Head then body into one mask: the counts add up to the union.
+  const mask = new Uint8Array(10);
+  assert.equal(api.decodeInto('dAB', mask, 1), 2, 'ids 0 and 2');
+  assert.equal(api.decodeInto('dCC', mask, 2), 1, 'ids 2 and 5: only 5 is new');
+  assert.deepEqual(Array.from(mask), [1, 0, 3, 0, 0, 2, 0, 0, 0, 0]);
 });
 
 test('queries split into words, adjacent pairs, quoted phrases and numbers', () => {

@@ -6,7 +6,8 @@
  * (no fetch, XHR, modules, workers or WebAssembly, none of which file://
  * allows everywhere). Only what a query needs is loaded:
  *   meta.js    with the page: counts, shard counts, facet vocabularies;
- *   f.js       at the first query: every document's province/type/year code;
+ *   f.js       when the box gets focus or at the first query: every
+ *              document's province/type/year code;
  *   t/{k}.js   the term shards holding the query's terms (k = fnv1a(term) % shards);
  *   d/{k}.js   the summaries of the results on the page shown (32 a file).
  *
@@ -66,10 +67,12 @@
   for (var a = 0; a < 128; a++) VALUE[a] = -1;
   for (var s = 0; s < 64; s++) VALUE[ALPHABET.charCodeAt(s)] = s;
 
-  // Sets `bit` in mask[id] for every id of the posting; returns how many.
+  // Sets `bit` in mask[id] for every id of the posting; returns how many
+  // entries of the mask it made non-zero (so decoding the head and the body
+  // into one mask counts the documents holding the term in either).
   function decodeInto(text, mask, bit) {
     if (!text) return 0;
-    var tag = text.charAt(0), n = mask.length, count = 0, i, v, id;
+    var tag = text.charAt(0), n = mask.length, fresh = 0, i, v, id;
     if (tag === 'b') {
       for (i = 1; i < text.length; i++) {
         v = VALUE[text.charCodeAt(i)];
@@ -77,33 +80,33 @@
         for (var b = 0; b < 6; b++) {
           if (v & (1 << b)) {
             id = (i - 1) * 6 + b;
-            if (id < n) { mask[id] |= bit; count++; }
+            if (id < n) { if (!mask[id]) fresh++; mask[id] |= bit; }
           }
         }
       }
-      return count;
+      return fresh;
     }
-    var next = 0, value = 0, shift = 0, ids = tag === 'c' ? [] : null;
+    var next = 0, value = 0, scale = 1, ids = tag === 'c' ? [] : null;
     for (i = 1; i < text.length; i++) {
       v = VALUE[text.charCodeAt(i)];
-      value += (v & 31) * Math.pow(2, shift);
-      if (v & 32) { shift += 5; continue; }
+      value += (v & 31) * scale;
+      if (v & 32) { scale *= 32; continue; }
       id = next + value;
       next = id + 1;
       value = 0;
-      shift = 0;
+      scale = 1;
       if (ids) ids.push(id);
-      else if (id < n) { mask[id] |= bit; count++; }
+      else if (id < n) { if (!mask[id]) fresh++; mask[id] |= bit; }
     }
     if (ids) {
       var k = 0;
       for (id = 0; id < n; id++) {
         if (k < ids.length && ids[k] === id) { k++; continue; }
+        if (!mask[id]) fresh++;
         mask[id] |= bit;
-        count++;
       }
     }
-    return count;
+    return fresh;
   }
 
   function decode(text, n) {
@@ -234,11 +237,7 @@
     mask.fill(0);
     var map = shardMap(shardOf(term)), postings = map && map[term];
     if (!postings) return 0;
-    decodeInto(postings[0], mask, 1);
-    decodeInto(postings[1], mask, 2);
-    var df = 0;
-    for (var i = 0; i < mask.length; i++) if (mask[i]) df++;
-    return df;
+    return decodeInto(postings[0], mask, 1) + decodeInto(postings[1], mask, 2);
   }
 
   // ---- Ranking --------------------------------------------------------------
@@ -253,14 +252,17 @@
   function idf(df, n) { return Math.log(1 + n / df); }
 
   // Adds `factor × idf` times the field weight of every document holding
-  // `term`; returns the mask (1 head, 2 body) or null when no document does.
-  function addTerm(term, factor, n, mask, score) {
+  // `term` (and counts it in `cover` when given); returns the mask (1 head,
+  // 2 body) or null when no document holds it.
+  function addTerm(term, factor, n, mask, score, cover) {
     var df = termMask(term, mask);
     if (!df) return null;
     var w = factor * idf(df, n), head = w * HEAD, body = w * BODY, both = head + body;
     for (var d = 0; d < n; d++) {
       var m = mask[d];
-      if (m) score[d] += m === 1 ? head : m === 2 ? body : both;
+      if (!m) continue;
+      score[d] += m === 1 ? head : m === 2 ? body : both;
+      if (cover) cover[d]++;
     }
     return mask;
   }
@@ -273,18 +275,15 @@
     var mask = new Uint8Array(n), score = new Float64Array(n), cover = new Uint8Array(n);
     var units = parsed.words.length + parsed.phrases.length;
     var i, d;
-    for (i = 0; i < parsed.words.length; i++) {
-      if (!addTerm(parsed.words[i], 1, n, mask, score)) continue;
-      for (d = 0; d < n; d++) if (mask[d]) cover[d]++;
-    }
-    for (i = 0; i < parsed.pairs.length; i++) addTerm(parsed.pairs[i], PAIR, n, mask, score);
-    for (i = 0; i < parsed.numbers.length; i++) addTerm(parsed.numbers[i], NUMBER, n, mask, score);
+    for (i = 0; i < parsed.words.length; i++) addTerm(parsed.words[i], 1, n, mask, score, cover);
+    for (i = 0; i < parsed.pairs.length; i++) addTerm(parsed.pairs[i], PAIR, n, mask, score, null);
+    for (i = 0; i < parsed.numbers.length; i++) addTerm(parsed.numbers[i], NUMBER, n, mask, score, null);
     var all = parsed.phrases.length ? new Uint8Array(n) : null;
     for (i = 0; i < parsed.phrases.length; i++) {
       var p = parsed.phrases[i];
       all.fill(1);
       for (var j = 1; j < p.length; j++) {
-        if (!addTerm(p[j - 1] + '_' + p[j], PAIR, n, mask, score)) { all.fill(0); break; }
+        if (!addTerm(p[j - 1] + '_' + p[j], PAIR, n, mask, score, null)) { all.fill(0); break; }
         for (d = 0; d < n; d++) if (!mask[d]) all[d] = 0;
       }
       for (d = 0; d < n; d++) if (all[d]) cover[d]++;
