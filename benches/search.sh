@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Offline search benchmark (figures in BENCH_SEARCH.md):
+# Offline search benchmark (figures in benches/SEARCH.md):
 #   bash benches/search.sh            # 10,000 and 100,000 directives
 #   COUNTS="10000" bash benches/search.sh
 # For each count: generates a synthetic archive (vanban generate) in

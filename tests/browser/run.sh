@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The browser end-to-end suite (see BROWSER_TESTS.md): builds the seed archive
+# The browser end-to-end suite (see tests/browser/README.md): builds the seed archive
 # and a generated 400-directive archive, then drives Debian's headless
 # Chromium over both, from file:// and over a server on 127.0.0.1.
 # Installs Chromium with apt-get when it is missing and we are root; otherwise
