@@ -32,8 +32,8 @@ for (const site of h.archive('seed').sites()) {
       shared.visit('tinh/quang-ngai/index.html', async (page) => {
         await h.assertHeading(page, 'Quảng Ngãi');
         await h.assertVisibleText(page, 'Bắc Trung Bộ và Duyên hải miền Trung');
-        await h.assertVisibleText(page, '453-CV/TU', { within: 'main table' });
-        await h.assertVisibleText(page, '16/6/2021', { within: 'main table' });
+        await h.assertVisibleText(page, '453-CV/TU', { within: 'main table.doc-list' });
+        await h.assertVisibleText(page, '16/6/2021', { within: 'main table.doc-list' });
         const title = 'Công văn: triển khai thực hiện Kết luận của Bộ Chính trị về phòng, chống dịch Covid-19';
         assert.equal(await h.clickLink(page, title), DIRECTIVE_453);
         await h.assertHeading(page, 'triển khai thực hiện Kết luận');
@@ -43,7 +43,7 @@ for (const site of h.archive('seed').sites()) {
       shared.visit('thoi-gian/2021/06/index.html', async (page) => {
         await h.assertHeading(page, 'Tháng 6/2021');
         await h.assertVisibleText(page, '453-CV/TU');
-        await h.assertVisibleText(page, 'Quảng Ngãi', { within: 'main table' });
+        await h.assertVisibleText(page, 'Quảng Ngãi', { within: 'main table.doc-list' });
         assert.equal(await h.clickLink(page, '← 7/2020'), 'thoi-gian/2020/07/index.html', 'previous month');
         await h.assertHeading(page, 'Tháng 7/2020');
         await page.goBack({ waitUntil: 'load' });
@@ -58,7 +58,7 @@ for (const site of h.archive('seed').sites()) {
         await h.assertVisibleText(page, 'Thủ tướng Chính phủ');
         await h.assertVisibleText(page, '23/8/2021');
         await h.assertVisibleText(page, 'về việc tăng cường các biện pháp phòng chống COVID-19 trên toàn quốc');
-        const rows = page.locator('main table tbody tr');
+        const rows = page.locator('main table.doc-list tbody tr');
         assert.equal(await rows.count(), 1, 'cited by one directive');
         const link = rows.first().getByRole('link');
         assert.equal(await h.clickLink(page, (await link.innerText()).trim()), CITER_OF_1102);
@@ -86,9 +86,9 @@ for (const site of h.archive('seed').sites()) {
         assert.ok(await page.locator('main time[datetime="2021-06-16"]').isVisible());
         assert.equal(await h.clickLink(page, '07-KL/TW', { within: 'main .text' }), KL_07);
         await h.assertHeading(page, '07-KL/TW');
-        await h.assertVisibleText(page, '453-CV/TU', { within: 'main table' });
+        await h.assertVisibleText(page, '453-CV/TU', { within: 'main table.doc-list' });
         // Back to the directive through its listing on the cited page.
-        assert.equal(await page.locator('main table a[href$="453-cv-tu/index.html"]').count(), 1);
+        assert.equal(await page.locator('main table.doc-list a[href$="453-cv-tu/index.html"]').count(), 1);
       }));
 
     test('breadcrumbs lead back up from a directive', () =>

@@ -28,8 +28,8 @@ const PAGE_KINDS = [
   { name: 'undated', path: 'thoi-gian/khong-ro/index.html' },
   { name: 'cited-index', path: 'trich-dan/index.html' },
   // A cited directive that is not in the archive (no "in archive" badge).
-  { name: 'cited', from: 'trich-dan/index.html', link: 'main tbody tr:not(:has(.badge)) td:first-child a' },
-  { name: 'directive', from: 'tinh/quang-ngai/index.html', link: 'main tbody a[href*="/van-ban/"]' },
+  { name: 'cited', from: 'trich-dan/index.html', link: 'main table.cited-list tbody tr:not(:has(.badge)) td:first-child a' },
+  { name: 'directive', from: 'tinh/quang-ngai/index.html', link: 'main table.doc-list tbody a[href*="/van-ban/"]' },
   { name: 'issuers', path: 'co-quan/index.html' },
   { name: 'issuer', from: 'co-quan/index.html', link: 'main tbody a' },
   { name: 'types', path: 'loai/index.html' },

@@ -48,14 +48,14 @@ for (const site of h.archive('gen').sites()) {
         await h.assertHeading(page, 'Quảng Ngãi');
         const total = count(await page.locator('dl.facts dd').first().innerText());
         assert.ok(total > 1, `${total} directives`);
-        const rows = page.locator('main table tbody tr');
+        const rows = page.locator('main table.doc-list tbody tr');
         assert.equal(await rows.count(), total);
         assert.equal(sum(await counts(page, 'section[aria-labelledby="h-years"] li .count')), total);
         for (const year of await page.locator('section[aria-labelledby="h-years"] li a').allInnerTexts()) {
           const dates = await page.locator(`section[aria-labelledby="y-${year}"] tbody time`).evaluateAll((ts) => ts.map((t) => t.dateTime));
           assert.ok(dates.every((d) => d.startsWith(year)), `${year}: ${dates}`);
         }
-        const provinceCells = await page.locator('main tbody td:nth-child(3)').allInnerTexts();
+        const provinceCells = await page.locator('main table.doc-list tbody td:nth-child(3)').allInnerTexts();
         assert.ok(provinceCells.every((c) => c.trim() === 'Quảng Ngãi'), provinceCells.join(', '));
         // Year anchors scroll to their section.
         const last = page.locator('section[aria-labelledby="h-years"] a').last();
@@ -67,7 +67,7 @@ for (const site of h.archive('gen').sites()) {
 
     test('a directive opened from its province shows its number and leads back', () =>
       shared.visit('tinh/quang-ngai/index.html', async (page) => {
-        const row = page.locator('main tbody tr').first();
+        const row = page.locator('main table.doc-list tbody tr').first();
         const number = (await row.locator('td').nth(1).innerText()).trim();
         const title = (await row.locator('td').nth(3).innerText()).trim();
         const target = await h.clickLink(page, title);
@@ -82,7 +82,7 @@ for (const site of h.archive('gen').sites()) {
       shared.visit('thoi-gian/2021/06/index.html', async (page) => {
         const heading = await h.assertHeading(page, 'Tháng 6/2021');
         const total = count(heading.slice('Tháng 6/2021'.length)); // "(23)"
-        const dates = await page.locator('main tbody time').evaluateAll((ts) => ts.map((t) => t.dateTime));
+        const dates = await page.locator('main table.doc-list tbody time').evaluateAll((ts) => ts.map((t) => t.dateTime));
         assert.equal(dates.length, total);
         assert.ok(dates.every((d) => d.startsWith('2021-06')), dates.join(' '));
         assert.deepEqual(dates, [...dates].sort(), 'oldest first');
@@ -103,14 +103,14 @@ for (const site of h.archive('gen').sites()) {
 
     test('cited directives: most cited first, and the top one lists that many citers', () =>
       shared.visit('trich-dan/index.html', async (page) => {
-        const citers = await counts(page, 'main tbody td.num');
+        const citers = await counts(page, 'main table.cited-list tbody td.num');
         assert.ok(citers.length > 20, `${citers.length} cited directives`);
         assert.deepEqual(citers, [...citers].sort((a, b) => b - a), 'most cited first');
-        const top = page.locator('main tbody tr').first().locator('td a').first();
+        const top = page.locator('main table.cited-list tbody tr').first().locator('td a').first();
         const number = (await top.innerText()).trim();
         await h.clickLink(page, number);
         await h.assertHeading(page, number);
-        assert.equal(await page.locator('main table tbody tr').count(), citers[0]);
+        assert.equal(await page.locator('main table.doc-list tbody tr').count(), citers[0]);
       }));
   });
 }

@@ -22,7 +22,8 @@ test('seed/http: every page reachable from home loads cleanly', async () => {
           lang: document.documentElement.lang,
           h1: document.querySelectorAll('h1').length,
           unstyled: [...document.querySelectorAll('link[rel=stylesheet]')].filter((l) => !l.sheet).length,
-          links: [...document.querySelectorAll('a[href]')].map((a) => a.href),
+          // SVG links (charts) have an animated href; resolve them like HTML ones.
+          links: [...document.querySelectorAll('a[href]')].map((a) => (typeof a.href === 'string' ? a.href : new URL(a.getAttribute('href'), location.href).href)),
         }));
         assert.equal(facts.lang, 'vi', `${rel}: lang`);
         assert.equal(facts.h1, 1, `${rel}: one h1`);
