@@ -19,6 +19,7 @@
 //!   [`IssuerLevel::Unknown`], not provincial.
 
 use regex::{Captures, Regex};
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -207,21 +208,45 @@ static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("number pattern")
 });
 
-fn lookup<'t, T>(table: &'t [T], code: impl Fn(&T) -> &'static str, raw: &str) -> Option<&'t T> {
-    let up = raw.to_uppercase();
-    let fold = |s: &str| s.replace('Đ', "D");
-    table
-        .iter()
-        .find(|e| code(e).to_uppercase() == up)
-        .or_else(|| table.iter().find(|e| fold(&code(e).to_uppercase()) == fold(&up)))
+/// A code table's entries by upper-case code, then by upper-case code with
+/// `Đ` read as `D`; the first entry of the table wins.
+struct CodeIndex {
+    exact: HashMap<String, usize>,
+    folded: HashMap<String, usize>,
+}
+
+fn fold_d(s: &str) -> String {
+    s.replace('Đ', "D")
+}
+
+impl CodeIndex {
+    fn new<T>(table: &[T], code: impl Fn(&T) -> &'static str) -> CodeIndex {
+        let mut index = CodeIndex { exact: HashMap::new(), folded: HashMap::new() };
+        for (i, entry) in table.iter().enumerate() {
+            let up = code(entry).to_uppercase();
+            index.folded.entry(fold_d(&up)).or_insert(i);
+            index.exact.entry(up).or_insert(i);
+        }
+        index
+    }
+
+    /// Looked up for every number of every directive (validation, index,
+    /// lists): a hash lookup, not a scan of the table.
+    fn find<'t, T>(&self, table: &'t [T], raw: &str) -> Option<&'t T> {
+        let up = raw.to_uppercase();
+        let position = self.exact.get(&up).or_else(|| self.folded.get(&fold_d(&up)))?;
+        table.get(*position)
+    }
 }
 
 fn find_type(raw: &str) -> Option<&'static TypeCode> {
-    lookup(TYPES, |t| t.code, raw)
+    static INDEX: LazyLock<CodeIndex> = LazyLock::new(|| CodeIndex::new(TYPES, |t| t.code));
+    INDEX.find(TYPES, raw)
 }
 
 fn find_issuer(raw: &str) -> Option<&'static Issuer> {
-    lookup(ISSUERS, |i| i.code, raw)
+    static INDEX: LazyLock<CodeIndex> = LazyLock::new(|| CodeIndex::new(ISSUERS, |i| i.code));
+    INDEX.find(ISSUERS, raw)
 }
 
 fn canon_type(raw: &str) -> String {
