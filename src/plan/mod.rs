@@ -144,23 +144,23 @@ pub const CITED_INDEX: &str = "trich-dan/index.html";
 pub const ISSUERS: &str = "co-quan/index.html";
 pub const TYPES: &str = "loai/index.html";
 
-fn province_path(provinces: &ProvinceRegistry, id: ProvinceId) -> String {
+pub fn province_path(provinces: &ProvinceRegistry, id: ProvinceId) -> String {
     format!("tinh/{}/index.html", provinces.get(id).slug)
 }
 
-fn province_month_path(provinces: &ProvinceRegistry, id: ProvinceId, month: YearMonth) -> String {
+pub fn province_month_path(provinces: &ProvinceRegistry, id: ProvinceId, month: YearMonth) -> String {
     format!("tinh/{}/{}/{:02}/index.html", provinces.get(id).slug, month.year, month.month)
 }
 
-fn year_path(year: i32) -> String {
+pub fn year_path(year: i32) -> String {
     format!("thoi-gian/{year}/index.html")
 }
 
-fn month_path(year: i32, month: u32) -> String {
+pub fn month_path(year: i32, month: u32) -> String {
     format!("thoi-gian/{year}/{month:02}/index.html")
 }
 
-fn day_path(year: i32, month: u32, day: u32) -> String {
+pub fn day_path(year: i32, month: u32, day: u32) -> String {
     format!("thoi-gian/{year}/{month:02}/{day:02}/index.html")
 }
 
@@ -334,6 +334,14 @@ impl<'a> Plan<'a> {
 
     pub fn cited_path(&self, id: CitedId) -> &str {
         &self.cited_paths[id]
+    }
+
+    pub fn issuer_path(&self, index: usize) -> &str {
+        &self.issuer_paths[index]
+    }
+
+    pub fn type_path(&self, index: usize) -> &str {
+        &self.type_paths[index]
     }
 }
 
