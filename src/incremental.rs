@@ -379,7 +379,9 @@ impl Session {
 
     /// Directives that keep their place: swapped in, and only the parts of
     /// pages that show them are rendered again.
-    fn apply_in_place(&mut self, old: Snapshot, changes: Vec<(Option<DocId>, Option<Directive>)>) -> Update {
+    fn apply_in_place(&mut self, mut old: Snapshot, changes: Vec<(Option<DocId>, Option<Directive>)>) -> Update {
+        // Nothing planned changes: the plan is kept, not made again.
+        let planned = old.with_dependent_mut(|_, plan| plan.detach());
         let mut archive = old.into_owner();
         let mut ids = Vec::new();
         for (id, directive) in changes {
@@ -391,12 +393,11 @@ impl Session {
             archive.directives[id] = directive;
             ids.push(id);
         }
-        let snapshot = Snapshot::new(archive, |archive| Plan::new(archive, self.provinces, self.language));
+        let snapshot = Snapshot::new(archive, |archive| Plan::attach(planned, archive, self.provinces));
         let mut touched = BTreeSet::new();
         for id in ids {
             touch_in_place(snapshot.borrow_dependent(), id, &mut touched);
         }
-        touch_overviews(&mut touched);
         self.snapshot = Some(snapshot);
         let render = touched.into_iter().filter(|path| self.pages.contains_key(path)).collect();
         Update { render, delete: Vec::new(), full: false }
@@ -516,6 +517,15 @@ fn touch_overviews(touched: &mut BTreeSet<String>) {
 /// Every part of a list page of `len` directives.
 fn touch_list(touched: &mut BTreeSet<String>, base: &str, len: usize) {
     for part in 0..parts_of(len) {
+        touched.insert(part_path(base, part));
+    }
+}
+
+/// The parts of a list page from the one showing `position` on: when a
+/// page shows nothing of its list but its own part, a directive arriving or
+/// leaving there changes no part before it.
+fn touch_from(touched: &mut BTreeSet<String>, base: &str, len: usize, position: usize) {
+    for part in position / PAGE_SIZE..parts_of(len) {
         touched.insert(part_path(base, part));
     }
 }
@@ -653,6 +663,11 @@ fn touch_in_place(plan: &Plan, id: DocId, touched: &mut BTreeSet<String>) {
             touch_part(touched, path, at);
         }
     }
+    // Home names the most cited directives; the cited index all of them.
+    touched.insert(HOME.to_string());
+    if archive.cited_as[id].is_some() {
+        touched.insert(CITED_INDEX.to_string());
+    }
     for &cited in &archive.cites_of[id] {
         let entry = &archive.cited[cited];
         match entry.in_archive {
@@ -691,7 +706,10 @@ fn touch_moved(plan: &Plan, id: DocId, touched: &mut BTreeSet<String>) {
         }
     }
     match directive.date {
-        None => touch_list(touched, UNDATED, archive.timeline.undated.len()),
+        None => {
+            let undated = &archive.timeline.undated;
+            touch_from(touched, UNDATED, undated.len(), undated.binary_search(&id).unwrap_or(0));
+        }
         Some(date) => {
             let years = &archive.timeline.years;
             for year in years {
@@ -722,17 +740,25 @@ fn touch_moved(plan: &Plan, id: DocId, touched: &mut BTreeSet<String>) {
                     })
                     .collect();
                 let here = days.iter().position(|&p| p == (y, m, d)).unwrap_or(0);
-                for &(y, m, d) in &days[here.saturating_sub(1)..(here + 2).min(days.len())] {
+                for (k, &(y, m, d)) in days.iter().enumerate().take(here + 2).skip(here.saturating_sub(1)) {
                     let (year, month) = (&years[y], &years[y].months[m]);
                     let day = &month.days[d];
-                    touch_list(touched, &day_path(year.year, month.month, day.day), day.docs.len());
+                    let path = day_path(year.year, month.month, day.day);
+                    if k == here {
+                        // Its own day: a day page lists its part, and links the days around.
+                        touch_from(touched, &path, day.docs.len(), day.docs.binary_search(&id).unwrap_or(0));
+                    } else {
+                        touch_list(touched, &path, day.docs.len());
+                    }
                 }
             }
         }
     }
     for (path, group) in group_pages(plan) {
-        if group.docs.binary_search(&id).is_ok() {
-            touch_list(touched, path, group.docs.len());
+        if let Ok(at) = group.docs.binary_search(&id) {
+            // A group's page shows its name and its part (its count, and
+            // its name, are compared in `Before`).
+            touch_from(touched, path, group.docs.len(), at);
         }
     }
     for &cited in &archive.cites_of[id] {
@@ -752,7 +778,7 @@ struct Before {
     cited: HashMap<u64, (u64, Option<PartialDate>)>,
     /// Each related-directive window (cited key hash, citer), hashed.
     windows: HashMap<(u64, u64), u64>,
-    /// Each issuer and type page (by path): its name and count, hashed.
+    /// Each issuer and type page (by path): its name and parts, hashed.
     groups: HashMap<String, u64>,
     months: Vec<YearMonth>,
     build_date: String,
@@ -799,8 +825,14 @@ fn group_pages<'p>(plan: &'p Plan) -> impl Iterator<Item = (&'p str, &'p Group)>
     issuers.chain(types)
 }
 
+/// What every part of a group's page shows of the whole group: its name,
+/// and how many parts it has.
+fn group_fingerprint(group: &Group) -> u64 {
+    hash_of((&group.name, parts_of(group.docs.len())))
+}
+
 fn group_fingerprints(plan: &Plan) -> HashMap<String, u64> {
-    group_pages(plan).map(|(path, g)| (path.to_string(), hash_of((&g.name, g.docs.len())))).collect()
+    group_pages(plan).map(|(path, g)| (path.to_string(), group_fingerprint(g))).collect()
 }
 
 impl Before {
@@ -856,7 +888,7 @@ impl Before {
             }
         }
         for (path, group) in group_pages(plan) {
-            if self.groups.get(path) != Some(&hash_of((&group.name, group.docs.len()))) {
+            if self.groups.get(path) != Some(&group_fingerprint(group)) {
                 touch_list(touched, path, group.docs.len());
             }
         }

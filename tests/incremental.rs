@@ -229,7 +229,7 @@ fn random_rounds(count: usize, seed: u64, rounds: usize) {
 
 #[test]
 fn random_edits_on_a_small_archive_match_a_fresh_build() {
-    random_rounds(300, 11, 12);
+    random_rounds(250, 11, 10);
 }
 
 /// Long lists split into parts (500 directives a page) need a larger
