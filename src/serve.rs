@@ -187,7 +187,7 @@ fn tell(state: &Mutex<LiveState>, report: &Report, changes: Option<&Changes>, op
     match report {
         Report::Rebuilt { pages, removed, seconds, warnings } => {
             eprint!("{warnings}");
-            let removed = if *removed > 0 { format!(", removed {removed}") } else { String::new() };
+            let removed = if *removed > 0 { format!(", removed {removed},") } else { String::new() };
             match changes {
                 None => eprintln!("built {}: {pages} pages in {seconds:.2} s", options.output.display()),
                 Some(changes) => {
