@@ -114,9 +114,15 @@ impl Live {
     fn settle(&mut self, outcome: Outcome, started: Instant, progress: &dyn Progress, cancel: &AtomicBool) -> Report {
         match outcome {
             Outcome::Failed(failure) => Report::Failed { errors: failure.errors(), rendered: failure.rendered },
-            Outcome::Unchanged if self.built || self.session.plan().is_none() => Report::Unchanged,
             // Errors at the start are fixed and nothing else changed: the first build.
-            Outcome::Unchanged => self.write(&Update { full: true, ..Update::default() }, started, progress, cancel),
+            Outcome::Unchanged if !self.built && self.session.plan().is_some() => {
+                self.write(&Update { full: true, ..Update::default() }, started, progress, cancel)
+            }
+            // The theme is broken: still so.
+            Outcome::Unchanged if self.built && self.renderer.is_none() => {
+                self.write(&Update::default(), started, progress, cancel)
+            }
+            Outcome::Unchanged => Report::Unchanged,
             Outcome::Updated(update) => self.write(&update, started, progress, cancel),
         }
     }

@@ -32,9 +32,18 @@ impl Drop for Server {
 
 impl Server {
     fn start(content: &Path, output: &Path) -> Server {
+        Server::spawn(&repo_root(), content, output)
+    }
+
+    /// A server for a whole project folder (themes, content, output).
+    fn start_in(root: &Path) -> Server {
+        Server::spawn(root, &root.join("content"), &root.join("output"))
+    }
+
+    fn spawn(root: &Path, content: &Path, output: &Path) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_vanban"))
             .args(["serve", "--root"])
-            .arg(repo_root())
+            .arg(root)
             .arg("--content")
             .arg(content)
             .arg("--output")
@@ -247,4 +256,28 @@ fn content_with_errors_at_start_is_reported_and_built_once_fixed() {
     save(&file, &original);
     server.eventually(20, "the first build once fixed", |s| s.get(PAGE_453).0 == 200);
     assert!(server.state()["error"].is_null());
+}
+
+#[test]
+fn a_theme_change_renders_every_page_again_and_a_broken_template_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_tree(&repo_root().join("themes"), &root.join("themes"));
+    copy_tree(&fixture("valid"), &root.join("content"));
+    let server = Server::start_in(root);
+    server.eventually(60, "the first build", |s| s.state()["version"].as_u64() >= Some(1));
+    let base = root.join("themes/default/templates/base.html");
+    let original = std::fs::read_to_string(&base).unwrap();
+    let marked = original.replacen("<main id=\"main\">", "<main id=\"main\"><p id=\"marker\">giao diện mới</p>", 1);
+    assert_ne!(marked, original);
+    std::fs::write(&base, &marked).unwrap();
+    for page in [PAGE_453, PROVINCE, "/index.html"] {
+        server.eventually(20, "the new template on every page", |s| s.get(page).1.contains("giao diện mới"));
+    }
+    std::fs::write(&base, original.replacen("{% block content %}", "{% block content %}{% if %}", 1)).unwrap();
+    server.eventually(20, "the template error in the state", |s| s.state()["error"].is_string());
+    assert!(server.get(PAGE_453).1.contains("giao diện mới"), "the last good pages stay");
+    std::fs::write(&base, &original).unwrap();
+    server.eventually(20, "the error clears", |s| s.state()["error"].is_null());
+    server.eventually(20, "the old template is back", |s| !s.get(PAGE_453).1.contains("giao diện mới"));
 }
