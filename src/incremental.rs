@@ -1019,6 +1019,10 @@ mod tests {
         assert!(session.page(page).is_none());
         let plan = session.plan().unwrap();
         assert!(plan.archive.directives.iter().all(|d| d.source_path != new));
+        for page in &plan.pages {
+            let shown = serde_json::to_string(&plan.content(page)).unwrap();
+            assert!(!shown.contains("500-CV/TU"), "{} still shows the deleted directive", page.path);
+        }
         assert!(plan.archive.by_province.iter().flatten().all(|&id| id < plan.archive.directives.len()));
     }
 
