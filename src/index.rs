@@ -7,7 +7,8 @@ use crate::model::{CiteOrigin, Directive, DirectiveKey, PartialDate, Scope};
 use crate::number::DocNumber;
 use crate::provinces::{ProvinceId, ProvinceRegistry};
 use crate::vietnamese::{canonical_tones, collation_key, fold};
-use std::collections::{BTreeMap, HashMap};
+use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// Position of a directive in [`Archive::directives`].
 pub type DocId = usize;
@@ -120,22 +121,33 @@ fn provinces_in_collation_order(provinces: &ProvinceRegistry) -> Vec<ProvinceId>
 /// Archive order: dated before undated, by date; then province in
 /// alphabetical order (central bodies first); then number; then file path,
 /// which is unique, so the order never depends on how files were listed.
-fn sort_directives(directives: &mut [Directive], province_order: &[ProvinceId]) {
+fn sort_directives(directives: &mut Vec<Directive>, province_order: &[ProvinceId]) {
     let mut rank = vec![0usize; province_order.len()];
     for (position, &id) in province_order.iter().enumerate() {
         rank[id] = position + 1;
     }
-    directives.sort_by_cached_key(|d| {
-        let serial: u64 = d.number.as_ref().and_then(|n| n.serial.parse().ok()).unwrap_or(0);
-        (
-            d.date.is_none(),
-            d.date,
-            d.province.map_or(0, |p| rank[p]),
-            serial,
-            d.number.as_ref().map(DocNumber::canonical),
-            d.source_path.clone(),
-        )
-    });
+    // The keys borrow the paths; a permutation is sorted, then applied, so
+    // no directive is moved more than once.
+    let keys: Vec<_> = directives
+        .iter()
+        .map(|d| {
+            let serial: u64 = d.number.as_ref().and_then(|n| n.serial.parse().ok()).unwrap_or(0);
+            (
+                d.date.is_none(),
+                d.date,
+                d.province.map_or(0, |p| rank[p]),
+                serial,
+                d.number.as_ref().map(DocNumber::canonical),
+                d.source_path.as_str(),
+            )
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..directives.len()).collect();
+    // Unstable is enough: the last key, the file path, is unique.
+    order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
+    drop(keys);
+    let mut slots: Vec<Option<Directive>> = std::mem::take(directives).into_iter().map(Some).collect();
+    *directives = order.into_iter().map(|i| slots[i].take().expect("a permutation")).collect();
 }
 
 fn build_timeline(directives: &[Directive]) -> Timeline {
@@ -177,9 +189,9 @@ type Resolved = (Vec<Cited>, Vec<Vec<CitedId>>, Vec<Option<CitedId>>);
 /// Matches every citation to one cited directive. A citation that gives no
 /// date matches the only known directive with that number in its scope.
 fn resolve_citations(directives: &[Directive]) -> Resolved {
-    let own_keys: Vec<Option<DirectiveKey>> = directives.iter().map(Directive::key).collect();
-    let citation_keys: Vec<Vec<DirectiveKey>> = directives
-        .iter()
+    let mut own_keys: Vec<Option<DirectiveKey>> = directives.par_iter().map(Directive::key).collect();
+    let mut citation_keys: Vec<Vec<DirectiveKey>> = directives
+        .par_iter()
         .map(|d| {
             d.cites
                 .iter()
@@ -187,61 +199,81 @@ fn resolve_citations(directives: &[Directive]) -> Resolved {
                 .collect()
         })
         .collect();
-    let mut years: HashMap<(Scope, String), Vec<i32>> = HashMap::new();
+    // The years each (scope, number) is known in; the map borrows the keys.
+    let mut years: HashMap<(&Scope, &str), Vec<i32>> = HashMap::new();
     for key in own_keys.iter().flatten().chain(citation_keys.iter().flatten()) {
         if let Some(year) = key.year {
-            let known = years.entry((key.scope.clone(), key.number.clone())).or_default();
+            let known = years.entry((&key.scope, key.number.as_str())).or_default();
             if !known.contains(&year) {
                 known.push(year);
             }
         }
     }
-    let complete = |mut key: DirectiveKey| {
-        if key.year.is_none() {
-            if let Some([only]) = years.get(&(key.scope.clone(), key.number.clone())).map(Vec::as_slice) {
-                key.year = Some(*only);
-            }
-        }
-        key
+    // A key without a year takes the only year its number is known in.
+    let only_year = |key: &DirectiveKey| match years.get(&(&key.scope, key.number.as_str())).map(Vec::as_slice) {
+        Some([only]) if key.year.is_none() => Some(*only),
+        _ => None,
     };
-    let archive_ids: HashMap<DirectiveKey, DocId> =
-        own_keys.iter().enumerate().filter_map(|(id, key)| Some((complete(key.clone()?), id))).collect();
+    let own_years: Vec<Option<i32>> = own_keys.iter().map(|key| key.as_ref().and_then(only_year)).collect();
+    let citation_years: Vec<Vec<Option<i32>>> =
+        citation_keys.iter().map(|keys| keys.iter().map(only_year).collect()).collect();
+    drop(years);
+    for (key, year) in own_keys.iter_mut().zip(own_years) {
+        if let (Some(key), Some(year)) = (key, year) {
+            key.year = Some(year);
+        }
+    }
+    for (keys, years) in citation_keys.iter_mut().zip(citation_years) {
+        for (key, year) in keys.iter_mut().zip(years) {
+            key.year = key.year.or(year);
+        }
+    }
+    let archive_ids: HashMap<&DirectiveKey, DocId> =
+        own_keys.iter().enumerate().filter_map(|(id, key)| Some((key.as_ref()?, id))).collect();
 
-    // BTreeMap: cited directives get ids in key order, independent of input order.
-    let mut entries: BTreeMap<DirectiveKey, Cited> = BTreeMap::new();
-    // For each citer, (index of the citation in its `cites`, resolved key).
-    let mut citing: Vec<Vec<(usize, DirectiveKey)>> = Vec::with_capacity(directives.len());
-    for (citer, keys) in citation_keys.into_iter().enumerate() {
-        let own = own_keys[citer].clone().map(&complete);
-        let mut resolved: Vec<(usize, DirectiveKey)> = Vec::with_capacity(keys.len());
-        for (position, key) in keys.into_iter().map(&complete).enumerate() {
-            if own.as_ref() == Some(&key) || resolved.iter().any(|(_, k)| *k == key) {
+    // Cited directives in the order they are first met (slots), numbered in
+    // key order at the end, so ids do not depend on the input order.
+    let mut slot_of: HashMap<&DirectiveKey, usize> = HashMap::new();
+    let mut entries: Vec<Cited> = Vec::new();
+    // For each citer, (index of the citation in its `cites`, slot).
+    let mut citing: Vec<Vec<(usize, usize)>> = Vec::with_capacity(directives.len());
+    for (citer, keys) in citation_keys.iter().enumerate() {
+        let own = own_keys[citer].as_ref();
+        let mut resolved: Vec<(usize, usize)> = Vec::with_capacity(keys.len());
+        for (position, key) in keys.iter().enumerate() {
+            if own == Some(key) {
                 continue;
             }
-            let entry = entries.entry(key.clone()).or_insert_with(|| Cited {
-                key: key.clone(),
-                number: directives[citer].cites[position].number.clone(),
-                type_name: None,
-                issuer: None,
-                date: None,
-                title: None,
-                in_archive: archive_ids.get(&key).copied(),
-                citers: Vec::new(),
+            let slot = *slot_of.entry(key).or_insert_with(|| {
+                entries.push(Cited {
+                    key: key.clone(),
+                    number: directives[citer].cites[position].number.clone(),
+                    type_name: None,
+                    issuer: None,
+                    date: None,
+                    title: None,
+                    in_archive: archive_ids.get(key).copied(),
+                    citers: Vec::new(),
+                });
+                entries.len() - 1
             });
-            entry.citers.push(citer);
-            resolved.push((position, key));
+            if resolved.iter().any(|&(_, s)| s == slot) {
+                continue;
+            }
+            entries[slot].citers.push(citer);
+            resolved.push((position, slot));
         }
         citing.push(resolved);
     }
     // What is known of a cited directive: front matter first, then the text.
     for origin in [CiteOrigin::FrontMatter, CiteOrigin::Text] {
         for (citer, resolved) in citing.iter().enumerate() {
-            for (position, key) in resolved {
-                let cite = &directives[citer].cites[*position];
+            for &(position, slot) in resolved {
+                let cite = &directives[citer].cites[position];
                 if cite.origin != origin {
                     continue;
                 }
-                let entry = entries.get_mut(key).expect("entry made above");
+                let entry = &mut entries[slot];
                 entry.type_name = entry.type_name.take().or_else(|| cite.type_name.clone());
                 entry.issuer = entry.issuer.take().or_else(|| cite.issuer.clone());
                 entry.date = entry.date.or(cite.date);
@@ -249,8 +281,17 @@ fn resolve_citations(directives: &[Directive]) -> Resolved {
             }
         }
     }
-    let ids: HashMap<DirectiveKey, CitedId> = entries.keys().enumerate().map(|(id, key)| (key.clone(), id)).collect();
-    let mut cited: Vec<Cited> = entries.into_values().collect();
+    drop(slot_of);
+    drop(archive_ids);
+    // Key order: slot → id.
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_unstable_by(|&a, &b| entries[a].key.cmp(&entries[b].key));
+    let mut id_of_slot = vec![0; entries.len()];
+    for (id, &slot) in order.iter().enumerate() {
+        id_of_slot[slot] = id;
+    }
+    let mut slots: Vec<Option<Cited>> = entries.into_iter().map(Some).collect();
+    let mut cited: Vec<Cited> = order.iter().map(|&slot| slots[slot].take().expect("a permutation")).collect();
     let mut cited_as = vec![None; directives.len()];
     for (id, entry) in cited.iter_mut().enumerate() {
         if let Some(doc) = entry.in_archive {
@@ -263,7 +304,7 @@ fn resolve_citations(directives: &[Directive]) -> Resolved {
             cited_as[doc] = Some(id);
         }
     }
-    let cites_of = citing.into_iter().map(|keys| keys.iter().map(|(_, k)| ids[k]).collect()).collect();
+    let cites_of = citing.into_iter().map(|keys| keys.iter().map(|&(_, slot)| id_of_slot[slot]).collect()).collect();
     (cited, cites_of, cited_as)
 }
 
@@ -272,12 +313,16 @@ fn resolve_citations(directives: &[Directive]) -> Resolved {
 fn group_by(directives: &[Directive], field: impl Fn(&Directive) -> Option<&str>) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
+    // Few distinct spellings recur over many directives: fold each once.
+    let mut by_spelling: HashMap<&str, usize> = HashMap::new();
     for (id, directive) in directives.iter().enumerate() {
         let Some(value) = field(directive) else { continue };
-        let key = fold(&canonical_tones(value));
-        let index = *by_key.entry(key).or_insert_with(|| {
-            groups.push(Group { name: value.to_string(), docs: Vec::new() });
-            groups.len() - 1
+        let index = *by_spelling.entry(value).or_insert_with(|| {
+            let key = fold(&canonical_tones(value));
+            *by_key.entry(key).or_insert_with(|| {
+                groups.push(Group { name: value.to_string(), docs: Vec::new() });
+                groups.len() - 1
+            })
         });
         groups[index].docs.push(id);
     }

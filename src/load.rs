@@ -63,11 +63,14 @@ pub fn load(content_dir: &Path) -> Loaded {
     loaded
 }
 
-fn display_path(content_dir: &Path, rel_path: &str) -> String {
+/// How a file is named in messages: the content folder as given, joined
+/// with the path relative to it.
+pub fn display_path(content_dir: &Path, rel_path: &str) -> String {
     content_dir.join(rel_path).display().to_string()
 }
 
-fn rel_path_of(content_dir: &Path, path: &Path) -> String {
+/// The path relative to the content folder, with `/` separators.
+pub fn rel_path_of(content_dir: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(content_dir).unwrap_or(path);
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
@@ -88,11 +91,7 @@ fn list_files(content_dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         };
         if !entry.file_type().is_file() {
             if entry.file_type().is_symlink() {
-                let shown = display_path(content_dir, &rel_path_of(content_dir, entry.path()));
-                problems.push(
-                    Diagnostic::file(Severity::Warning, &shown, "symbolic link not followed".into())
-                        .with_help("copy the file into content/ instead of linking to it"),
-                );
+                problems.push(symlink_warning(content_dir, entry.path()));
             }
             continue;
         }
@@ -100,18 +99,50 @@ fn list_files(content_dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         if path.extension().is_some_and(|ext| ext == "md") {
             paths.push(path);
         } else {
-            let shown = display_path(content_dir, &rel_path_of(content_dir, &path));
-            problems.push(
-                Diagnostic::file(
-                    Severity::Warning,
-                    &shown,
-                    "not a directive (only .md files are read); left out".into(),
-                )
-                .with_help("rename it to .md if it is a directive, or move it out of the content folder"),
-            );
+            problems.push(not_markdown_warning(content_dir, &path));
         }
     }
     (paths, problems)
+}
+
+fn symlink_warning(content_dir: &Path, path: &Path) -> Diagnostic {
+    let shown = display_path(content_dir, &rel_path_of(content_dir, path));
+    Diagnostic::file(Severity::Warning, &shown, "symbolic link not followed".into())
+        .with_help("copy the file into content/ instead of linking to it")
+}
+
+fn not_markdown_warning(content_dir: &Path, path: &Path) -> Diagnostic {
+    let shown = display_path(content_dir, &rel_path_of(content_dir, path));
+    Diagnostic::file(Severity::Warning, &shown, "not a directive (only .md files are read); left out".into())
+        .with_help("rename it to .md if it is a directive, or move it out of the content folder")
+}
+
+/// What one path below the content folder holds, read as [`load`] reads it.
+#[derive(Debug)]
+pub enum Entry {
+    /// Nothing there (removed), or a folder.
+    Missing,
+    Source(SourceFile),
+    /// A file that is not a directive, or one that cannot be read.
+    Problem(Diagnostic),
+}
+
+/// Reads one path again after a change (for `vanban serve`), with exactly
+/// the checks and messages of [`load`].
+pub fn load_path(content_dir: &Path, path: &Path) -> Entry {
+    let Ok(metadata) = std::fs::symlink_metadata(path) else { return Entry::Missing };
+    if metadata.file_type().is_symlink() {
+        Entry::Problem(symlink_warning(content_dir, path))
+    } else if !metadata.is_file() {
+        Entry::Missing
+    } else if path.extension().is_some_and(|ext| ext == "md") {
+        match read_source(content_dir, path) {
+            Ok(file) => Entry::Source(file),
+            Err(diagnostic) => Entry::Problem(diagnostic),
+        }
+    } else {
+        Entry::Problem(not_markdown_warning(content_dir, path))
+    }
 }
 
 fn read_source(content_dir: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {

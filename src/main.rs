@@ -41,6 +41,15 @@ enum Command {
         #[command(flatten)]
         paths: PathArgs,
     },
+    /// Serve the archive on 127.0.0.1, rebuilding what each edit changes and
+    /// reloading the browser.
+    Serve {
+        #[command(flatten)]
+        paths: PathArgs,
+        /// Port to listen on (default: a free one, printed).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+    },
     /// Write a deterministic synthetic archive (for tests and benchmarks).
     Generate {
         /// Folder to write the directive files into.
@@ -109,6 +118,7 @@ fn main() -> ExitCode {
             run_build(options, timings, quiet)
         }
         Command::Check { paths } => run_check(paths.options()),
+        Command::Serve { paths, port } => vanban::serve::run(paths.options(), port),
         Command::Generate { dest, count, seed } => run_generate(&dest, count, seed),
         Command::Import { files, stdout, force, content } => {
             let options = vanban::import::ImportOptions { content, stdout, force };

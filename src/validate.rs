@@ -63,7 +63,8 @@ pub fn validate(files: &[SourceFile], provinces: &ProvinceRegistry) -> Validated
 
 /// Two files that describe the same directive (same number, issuer scope and
 /// year) are an error on the later one, pointing back at the first.
-fn find_duplicates(directives: &[Directive], files: &[&SourceFile]) -> Vec<Diagnostic> {
+/// `files[i]` is the file of `directives[i]`, both in the order of the files.
+pub fn find_duplicates(directives: &[Directive], files: &[&SourceFile]) -> Vec<Diagnostic> {
     let mut first_seen: HashMap<DirectiveKey, usize> = HashMap::new();
     let mut problems = Vec::new();
     for (i, directive) in directives.iter().enumerate() {

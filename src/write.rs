@@ -106,6 +106,56 @@ fn checked_relative(rel_path: &str) -> io::Result<&Path> {
     }
 }
 
+/// The output folder of a running `vanban serve`, changed file by file while
+/// it is being served. Each file is written beside its place and renamed
+/// over it, so a reader sees the old file or the new one, never half of one.
+pub struct LiveOutput {
+    dir: PathBuf,
+    counter: AtomicU64,
+}
+
+/// Names of files being written into a live output start with this; the
+/// server never serves them.
+pub const TEMP_PREFIX: &str = ".vanban-tmp-";
+
+impl LiveOutput {
+    pub fn new(dir: &Path) -> LiveOutput {
+        LiveOutput { dir: dir.to_path_buf(), counter: AtomicU64::new(0) }
+    }
+
+    /// Replaces (or creates) one file atomically; safe from many threads.
+    pub fn write(&self, rel_path: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.dir.join(checked_relative(rel_path)?);
+        let parent = path.parent().unwrap_or(&self.dir);
+        std::fs::create_dir_all(parent)?;
+        let n = self.counter.fetch_add(1, Ordering::Relaxed);
+        let temp = parent.join(format!("{TEMP_PREFIX}{}-{n}", std::process::id()));
+        std::fs::write(&temp, bytes)?;
+        std::fs::rename(&temp, &path).inspect_err(|_| {
+            let _ = std::fs::remove_file(&temp);
+        })
+    }
+
+    /// Removes one file, and the folders it leaves empty.
+    pub fn remove(&self, rel_path: &str) -> io::Result<()> {
+        let path = self.dir.join(checked_relative(rel_path)?);
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {}
+            Err(error) => return Err(error),
+        }
+        let mut folder = path.parent();
+        while let Some(dir) = folder.filter(|d| *d != self.dir && d.starts_with(&self.dir)) {
+            // Fails, and stops, at the first folder that is not empty.
+            if std::fs::remove_dir(dir).is_err() {
+                break;
+            }
+            folder = dir.parent();
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,5 +187,24 @@ mod tests {
         assert!(!target.join("old.html").exists());
         assert_eq!(std::fs::read_to_string(target.join("a/new.html")).unwrap(), "new");
         assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn live_writes_replace_whole_files_and_removals_prune_empty_folders() {
+        let tmp = tempfile::tempdir().unwrap();
+        let live = LiveOutput::new(tmp.path());
+        live.write("a/b/index.html", b"one").unwrap();
+        live.write("a/b/index.html", b"two").unwrap();
+        live.write("a/other.html", b"x").unwrap();
+        assert_eq!(std::fs::read_to_string(tmp.path().join("a/b/index.html")).unwrap(), "two");
+        let names: Vec<_> =
+            std::fs::read_dir(tmp.path().join("a/b")).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["index.html"], "no temporary file is left behind");
+        live.remove("a/b/index.html").unwrap();
+        assert!(!tmp.path().join("a/b").exists(), "the emptied folder goes too");
+        assert!(tmp.path().join("a/other.html").exists(), "a folder that still holds a file stays");
+        live.remove("a/b/index.html").unwrap();
+        assert!(live.write("../escape.html", b"x").is_err());
+        assert!(live.remove("/etc/passwd").is_err());
     }
 }

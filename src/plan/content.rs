@@ -214,7 +214,7 @@ pub struct Related<'a> {
 }
 
 /// Related directives listed per cited directive: the nearest in time.
-const RELATED_SHOWN: usize = 6;
+pub const RELATED_SHOWN: usize = 6;
 
 #[derive(Serialize)]
 pub struct CitedData<'a> {
@@ -384,6 +384,29 @@ fn issuer_level(d: &crate::model::Directive) -> &'static str {
         _ if d.province.is_some() => "tinh",
         _ => "khong-ro",
     }
+}
+
+/// The directives of `citers` (in archive order) nearest to `doc`, at most
+/// [`RELATED_SHOWN`], and how many others cite the same directive.
+/// Citers are in archive order, so the nearest are a window around `doc`'s
+/// place: no scan of a list that may hold tens of thousands.
+pub fn related_window(citers: &[DocId], doc: DocId) -> (Vec<DocId>, usize) {
+    let at = citers.partition_point(|&c| c < doc);
+    let after_start = if citers.get(at) == Some(&doc) { at + 1 } else { at };
+    let (mut before, mut after) = (at, after_start);
+    while (at - before) + (after - after_start) < RELATED_SHOWN && (before > 0 || after < citers.len()) {
+        let take_before =
+            before > 0 && (after >= citers.len() || doc.abs_diff(citers[before - 1]) <= citers[after].abs_diff(doc));
+        if take_before {
+            before -= 1;
+        } else {
+            after += 1;
+        }
+    }
+    let shown: Vec<DocId> = citers[before..at].iter().chain(&citers[after_start..after]).copied().collect();
+    let total = citers.len() - (after_start - at);
+    let more = total - shown.len();
+    (shown, more)
 }
 
 /// The items of `list` that fall within `shown`, when `list` starts at
@@ -961,25 +984,9 @@ impl<'a> Plan<'a> {
     }
 
     /// The directives nearest to `doc` in time that also cite `cited`.
-    /// Citers are in archive order, so the nearest are a window around
-    /// `doc`'s place: no scan of a list that may hold tens of thousands.
     fn related(&'a self, cited: CitedId, doc: DocId) -> Related<'a> {
-        let citers = &self.archive.cited[cited].citers;
-        let at = citers.partition_point(|&c| c < doc);
-        let after_start = if citers.get(at) == Some(&doc) { at + 1 } else { at };
-        let (mut before, mut after) = (at, after_start);
-        while (at - before) + (after - after_start) < RELATED_SHOWN && (before > 0 || after < citers.len()) {
-            let take_before = before > 0
-                && (after >= citers.len() || doc.abs_diff(citers[before - 1]) <= citers[after].abs_diff(doc));
-            if take_before {
-                before -= 1;
-            } else {
-                after += 1;
-            }
-        }
-        let shown: Vec<DocId> = citers[before..at].iter().chain(&citers[after_start..after]).copied().collect();
-        let total = citers.len() - (after_start - at);
-        Related { cited: self.cited_summary(cited), more: total - shown.len(), docs: self.summaries(&shown) }
+        let (shown, more) = related_window(&self.archive.cited[cited].citers, doc);
+        Related { cited: self.cited_summary(cited), more, docs: self.summaries(&shown) }
     }
 
     /// The metadata table: number, type, issuer, province, date, place, in

@@ -122,6 +122,20 @@ pub struct Plan<'a> {
     pub language: Language,
 }
 
+/// A plan's own data, apart from the archive it was made for ([`Plan::detach`]).
+pub struct Detached {
+    pages: Vec<Page>,
+    directive_paths: Vec<String>,
+    cited_paths: Vec<String>,
+    issuer_paths: Vec<String>,
+    type_paths: Vec<String>,
+    months: Vec<YearMonth>,
+    month_counts: Vec<usize>,
+    province_months: Vec<Vec<usize>>,
+    cited_on_day: HashMap<PartialDate, Vec<CitedId>>,
+    language: Language,
+}
+
 /// The interface language, for the few texts made outside templates (dates).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {
@@ -149,23 +163,23 @@ pub const TYPES: &str = "loai/index.html";
 /// The search page, beside its index (`tim-kiem/meta.js` …).
 pub const SEARCH: &str = "tim-kiem/index.html";
 
-fn province_path(provinces: &ProvinceRegistry, id: ProvinceId) -> String {
+pub fn province_path(provinces: &ProvinceRegistry, id: ProvinceId) -> String {
     format!("tinh/{}/index.html", provinces.get(id).slug)
 }
 
-fn province_month_path(provinces: &ProvinceRegistry, id: ProvinceId, month: YearMonth) -> String {
+pub fn province_month_path(provinces: &ProvinceRegistry, id: ProvinceId, month: YearMonth) -> String {
     format!("tinh/{}/{}/{:02}/index.html", provinces.get(id).slug, month.year, month.month)
 }
 
-fn year_path(year: i32) -> String {
+pub fn year_path(year: i32) -> String {
     format!("thoi-gian/{year}/index.html")
 }
 
-fn month_path(year: i32, month: u32) -> String {
+pub fn month_path(year: i32, month: u32) -> String {
     format!("thoi-gian/{year}/{month:02}/index.html")
 }
 
-fn day_path(year: i32, month: u32, day: u32) -> String {
+pub fn day_path(year: i32, month: u32, day: u32) -> String {
     format!("thoi-gian/{year}/{month:02}/{day:02}/index.html")
 }
 
@@ -340,6 +354,65 @@ impl<'a> Plan<'a> {
 
     pub fn cited_path(&self, id: CitedId) -> &str {
         &self.cited_paths[id]
+    }
+
+    pub fn issuer_path(&self, index: usize) -> &str {
+        &self.issuer_paths[index]
+    }
+
+    pub fn type_path(&self, index: usize) -> &str {
+        &self.type_paths[index]
+    }
+
+    /// Takes the plan's own data out, leaving the plan empty, to be put on
+    /// an archive of the same shape with [`Plan::attach`].
+    pub fn detach(&mut self) -> Detached {
+        Detached {
+            pages: std::mem::take(&mut self.pages),
+            directive_paths: std::mem::take(&mut self.directive_paths),
+            cited_paths: std::mem::take(&mut self.cited_paths),
+            issuer_paths: std::mem::take(&mut self.issuer_paths),
+            type_paths: std::mem::take(&mut self.type_paths),
+            months: std::mem::take(&mut self.months),
+            month_counts: std::mem::take(&mut self.month_counts),
+            province_months: std::mem::take(&mut self.province_months),
+            cited_on_day: std::mem::take(&mut self.cited_on_day),
+            language: self.language,
+        }
+    }
+
+    /// The plan `detached` was, for `archive`: the plan [`Plan::new`] makes,
+    /// when `archive` has the same directives in the same order, with the same
+    /// identities, dates, provinces, issuers, types and citations as the one
+    /// it was made for (only what directives show of themselves differs).
+    /// `vanban serve` saves planning 100,000 directives again after each such edit.
+    pub fn attach(detached: Detached, archive: &'a Archive, provinces: &'a ProvinceRegistry) -> Plan<'a> {
+        let Detached {
+            pages,
+            directive_paths,
+            cited_paths,
+            issuer_paths,
+            type_paths,
+            months,
+            month_counts,
+            province_months,
+            cited_on_day,
+            language,
+        } = detached;
+        Plan {
+            archive,
+            provinces,
+            pages,
+            directive_paths,
+            cited_paths,
+            issuer_paths,
+            type_paths,
+            months,
+            month_counts,
+            province_months,
+            cited_on_day,
+            language,
+        }
     }
 }
 

@@ -1,0 +1,312 @@
+//! Keeps a served output folder in step with the content, for `vanban
+//! serve`: a full build first (into a staging folder, swapped in, as `vanban
+//! build` does), then for each batch of changes the [`Session`]'s update,
+//! rendered and written in place, one file at a time, each atomically.
+//! A theme or settings change renders every page again, in place.
+
+use crate::build::{build_date, BuildOptions};
+use crate::config::Config;
+use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::incremental::{Outcome, Session, Update};
+use crate::plan::{Language, Page, Plan};
+use crate::progress::{Progress, Silent};
+use crate::render::Renderer;
+use crate::theme::{self, Theme};
+use crate::write::{LiveOutput, Staging};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+/// What changed on disk, as the watcher reports it.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Changes {
+    /// Paths relative to the content folder (files or folders).
+    pub content: BTreeSet<String>,
+    /// A template, a theme file or the settings changed.
+    pub theme: bool,
+    /// Events were lost: read everything again.
+    pub rescan: bool,
+}
+
+/// What a rebuild did, for the terminal and the browser.
+#[derive(Debug)]
+pub enum Report {
+    Rebuilt {
+        pages: usize,
+        removed: usize,
+        seconds: f64,
+        /// Warnings of the files read, rendered.
+        warnings: String,
+    },
+    /// Nothing shown changed (a file saved as it was); errors, if there
+    /// were any, are fixed.
+    Unchanged,
+    /// Errors: the pages already written stay as they were.
+    Failed { rendered: String, errors: usize },
+}
+
+pub struct Live {
+    options: BuildOptions,
+    config: Config,
+    session: Session,
+    theme: Option<Theme>,
+    renderer: Option<Renderer>,
+    /// The build date the renderer prints.
+    build_date: String,
+    output: LiveOutput,
+    /// Whether the output folder holds a build of this session.
+    built: bool,
+    /// Theme files copied to `assets/`.
+    assets: BTreeSet<String>,
+    /// The search index files written last time (`tim-kiem/…`).
+    search_files: BTreeSet<String>,
+}
+
+impl Live {
+    /// Reads the content and builds the whole archive into the output
+    /// folder, unless the content has errors.
+    pub fn start(options: &BuildOptions, progress: &dyn Progress, cancel: &AtomicBool) -> (Live, Report) {
+        let started = Instant::now();
+        let (config, config_problem) = match Config::load(&options.project_root) {
+            Ok(config) => (config, None),
+            Err(problem) => (Config::default(), Some(problem)),
+        };
+        let (session, outcome) = Session::open(&options.content, Language::from_code(&config.language));
+        let mut live = Live {
+            options: options.clone(),
+            config,
+            session,
+            theme: None,
+            renderer: None,
+            build_date: String::new(),
+            output: LiveOutput::new(&options.output),
+            built: false,
+            assets: BTreeSet::new(),
+            search_files: BTreeSet::new(),
+        };
+        if let Some(problem) = config_problem {
+            return (live, failed(vec![problem]));
+        }
+        if let Err(problem) = live.load_theme() {
+            return (live, failed(vec![problem]));
+        }
+        let report = live.settle(outcome, started, progress, cancel);
+        (live, report)
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// Applies a batch of changes.
+    pub fn apply(&mut self, changes: &Changes, cancel: &AtomicBool) -> Report {
+        let started = Instant::now();
+        if changes.theme {
+            return self.reload_settings(started, cancel);
+        }
+        let outcome = if changes.rescan {
+            self.session.rescan()
+        } else {
+            self.session.update(&changes.content.iter().cloned().collect::<Vec<_>>())
+        };
+        self.settle(outcome, started, &Silent, cancel)
+    }
+
+    fn settle(&mut self, outcome: Outcome, started: Instant, progress: &dyn Progress, cancel: &AtomicBool) -> Report {
+        match outcome {
+            Outcome::Failed(failure) => Report::Failed { errors: failure.errors(), rendered: failure.rendered },
+            // Errors at the start are fixed and nothing else changed: the first build.
+            Outcome::Unchanged if !self.built && self.session.plan().is_some() => {
+                self.write(&Update { full: true, ..Update::default() }, started, progress, cancel)
+            }
+            // The theme is broken: still so.
+            Outcome::Unchanged if self.built && self.renderer.is_none() => {
+                self.write(&Update::default(), started, progress, cancel)
+            }
+            Outcome::Unchanged => Report::Unchanged,
+            Outcome::Updated(update) => self.write(&update, started, progress, cancel),
+        }
+    }
+
+    /// Settings, theme or templates changed: every page again.
+    fn reload_settings(&mut self, started: Instant, cancel: &AtomicBool) -> Report {
+        match Config::load(&self.options.project_root) {
+            Ok(config) => {
+                if config.language != self.config.language {
+                    self.session.set_language(Language::from_code(&config.language));
+                }
+                self.config = config;
+            }
+            Err(problem) => return failed(vec![problem]),
+        }
+        if let Err(problem) = self.load_theme() {
+            return failed(vec![problem]);
+        }
+        self.renderer = None;
+        self.write(&Update { full: true, ..Update::default() }, started, &Silent, cancel)
+    }
+
+    fn load_theme(&mut self) -> Result<(), Diagnostic> {
+        let name = self.options.theme.clone().unwrap_or_else(|| self.config.theme.clone());
+        self.theme = Some(theme::load(&self.options.project_root, &name, &self.config.language)?);
+        Ok(())
+    }
+
+    /// Renders and writes what `update` asks for.
+    fn write(&mut self, update: &Update, started: Instant, progress: &dyn Progress, cancel: &AtomicBool) -> Report {
+        let Some(date) = self.session.plan().map(|plan| build_date(plan.archive)) else { return Report::Unchanged };
+        // Every page prints the build date: a new one is a new renderer and every page.
+        let full = update.full || !self.built || date != self.build_date;
+        if full || self.renderer.is_none() {
+            let theme = self.theme.as_ref().expect("loaded before any page is written");
+            match Renderer::new(theme, &self.config, &date) {
+                Ok(renderer) => self.renderer = Some(renderer),
+                Err(problems) => return failed(problems),
+            }
+            self.build_date = date;
+        }
+        let (Some(plan), Some(renderer), Some(theme)) = (self.session.plan(), &self.renderer, &self.theme) else {
+            return Report::Unchanged;
+        };
+        let pages: Vec<&Page> = if full {
+            plan.pages.iter().collect()
+        } else {
+            update.render.iter().filter_map(|path| self.session.page(path)).collect()
+        };
+        let assets: BTreeSet<String> = theme.static_files.iter().map(|(p, _)| format!("assets/{p}")).collect();
+        let result = if self.built {
+            // In place, file by file, while the server reads the folder.
+            let output = &self.output;
+            render_pages(plan, renderer, &pages, progress, cancel, &|path, bytes| output.write(path, bytes)).and_then(
+                |()| {
+                    let mut problems = Vec::new();
+                    let removed = update.delete.iter().chain(if full {
+                        self.assets.difference(&assets).collect()
+                    } else {
+                        Vec::new()
+                    });
+                    for path in removed {
+                        if let Err(error) = output.remove(path) {
+                            problems.push(format!("{path}: {error}"));
+                        }
+                    }
+                    // The search index follows every change: written again, and
+                    // shards that no longer exist removed.
+                    let search = crate::search::files(plan);
+                    let now: BTreeSet<String> = search.files.iter().map(|(p, _)| p.clone()).collect();
+                    for (path, bytes) in &search.files {
+                        if let Err(error) = output.write(path, bytes) {
+                            problems.push(format!("{path}: {error}"));
+                        }
+                    }
+                    for gone in self.search_files.difference(&now) {
+                        if let Err(error) = output.remove(gone) {
+                            problems.push(format!("{gone}: {error}"));
+                        }
+                    }
+                    self.search_files = now;
+                    if full {
+                        for (path, bytes) in &theme.static_files {
+                            if let Err(error) = output.write(&format!("assets/{path}"), bytes) {
+                                problems.push(format!("assets/{path}: {error}"));
+                            }
+                        }
+                    }
+                    if problems.is_empty() {
+                        Ok(())
+                    } else {
+                        Err(problems)
+                    }
+                },
+            )
+        } else {
+            // The first build: into a staging folder, swapped in at the end.
+            build_staged(&self.options, plan, renderer, theme, progress, cancel).map(|search_files| {
+                self.search_files = search_files;
+            })
+        };
+        let written = pages.len();
+        if let Err(problems) = result {
+            let diagnostics = problems
+                .into_iter()
+                .take(20)
+                .map(|problem| Diagnostic::file(Severity::Error, "output", problem))
+                .collect();
+            return failed(diagnostics);
+        }
+        self.assets = assets;
+        self.built = true;
+        Report::Rebuilt {
+            pages: written,
+            removed: update.delete.len(),
+            seconds: started.elapsed().as_secs_f64(),
+            warnings: self.session.warnings().to_string(),
+        }
+    }
+}
+
+fn failed(diagnostics: Vec<Diagnostic>) -> Report {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    Report::Failed { rendered: diagnostics::render(&diagnostics, |_| None), errors }
+}
+
+/// Renders `pages` in parallel and hands each to `write`; every failure, or
+/// `cancel` set, stops it.
+pub fn render_pages(
+    plan: &Plan,
+    renderer: &Renderer,
+    pages: &[&Page],
+    progress: &dyn Progress,
+    cancel: &AtomicBool,
+    write: &(dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync),
+) -> Result<(), Vec<String>> {
+    progress.stage("render+write", "pages", pages.len() as u64);
+    let failures: Vec<String> = pages
+        .par_iter()
+        .filter_map(|page| {
+            if cancel.load(Ordering::Relaxed) {
+                return Some("stopped".to_string());
+            }
+            let html = match renderer.render(page.kind.template(), &plan.content(page)) {
+                Ok(html) => html,
+                Err(error) => return Some(error),
+            };
+            let written = write(&page.path, html.as_bytes()).err().map(|e| format!("{}: {e}", page.path));
+            progress.advance(1);
+            written
+        })
+        .collect();
+    progress.finish();
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures)
+    }
+}
+
+/// The whole archive into a staging folder, swapped in for the output.
+fn build_staged(
+    options: &BuildOptions,
+    plan: &Plan,
+    renderer: &Renderer,
+    theme: &Theme,
+    progress: &dyn Progress,
+    cancel: &AtomicBool,
+) -> Result<BTreeSet<String>, Vec<String>> {
+    let output: PathBuf = options.output.clone();
+    let io = |error: std::io::Error| vec![format!("{}: {error}", output.display())];
+    let staging = Staging::create(&options.output).map_err(io)?;
+    let pages: Vec<&Page> = plan.pages.iter().collect();
+    render_pages(plan, renderer, &pages, progress, cancel, &|path, bytes| staging.write(path, bytes))?;
+    for (path, bytes) in &theme.static_files {
+        staging.write(&format!("assets/{path}"), bytes).map_err(io)?;
+    }
+    let search = crate::search::files(plan);
+    for (path, bytes) in &search.files {
+        staging.write(path, bytes).map_err(io)?;
+    }
+    staging.commit().map_err(io)?;
+    Ok(search.files.into_iter().map(|(path, _)| path).collect())
+}

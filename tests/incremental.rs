@@ -1,0 +1,318 @@
+//! An incremental update leaves every page exactly as a fresh build makes
+//! it: random edits (titles, dates, provinces, numbers, issuers, citations;
+//! files added, removed and renamed) on a synthetic archive, each followed by
+//! a comparison of what every page shows with a session opened afresh.
+
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use vanban::incremental::{Outcome, Session, Update};
+use vanban::plan::{Language, Plan};
+
+/// What each page shows: its template context, as JSON.
+fn contexts(plan: &Plan) -> BTreeMap<String, String> {
+    plan.pages.par_iter().map(|page| (page.path.clone(), serde_json::to_string(&plan.content(page)).unwrap())).collect()
+}
+
+/// The pages kept up to date by applying updates only.
+struct Incremental {
+    session: Session,
+    pages: BTreeMap<String, String>,
+}
+
+impl Incremental {
+    fn open(dir: &Path) -> Incremental {
+        let (session, outcome) = Session::open(dir, Language::Vietnamese);
+        assert!(matches!(outcome, Outcome::Updated(Update { full: true, .. })), "{outcome:?}");
+        let pages = contexts(session.plan().unwrap());
+        Incremental { session, pages }
+    }
+
+    fn apply(&mut self, changed: &[String]) -> Option<Update> {
+        let update = match self.session.update(changed) {
+            Outcome::Updated(update) => update,
+            Outcome::Unchanged => return None,
+            Outcome::Failed(failure) => panic!("unexpected errors after {changed:?}:\n{}", failure.rendered),
+        };
+        let plan = self.session.plan().unwrap();
+        if update.full {
+            self.pages = contexts(plan);
+        } else {
+            for path in &update.delete {
+                assert!(self.pages.remove(path).is_some(), "deleting {path}, which was not there");
+            }
+            for path in &update.render {
+                let page = self.session.page(path).unwrap_or_else(|| panic!("{path} is not a page"));
+                self.pages.insert(path.clone(), serde_json::to_string(&plan.content(page)).unwrap());
+            }
+        }
+        Some(update)
+    }
+
+    /// Compares with a fresh session on the same files.
+    fn check(&self, dir: &Path, what: &str) {
+        let (fresh, outcome) = Session::open(dir, Language::Vietnamese);
+        assert!(matches!(outcome, Outcome::Updated(_)), "{what}: {outcome:?}");
+        let expected = contexts(fresh.plan().unwrap());
+        let missing: Vec<&String> = expected.keys().filter(|p| !self.pages.contains_key(*p)).collect();
+        let extra: Vec<&String> = self.pages.keys().filter(|p| !expected.contains_key(*p)).collect();
+        let stale: Vec<&String> = expected
+            .iter()
+            .filter(|(p, c)| self.pages.get(*p).is_some_and(|mine| mine != *c))
+            .map(|(p, _)| p)
+            .collect();
+        if let Some(path) = stale.first() {
+            let (mine, theirs) = (&self.pages[*path], &expected[*path]);
+            let at = mine.bytes().zip(theirs.bytes()).position(|(a, b)| a != b).unwrap_or(0);
+            let around = |s: &str| s.get(at.saturating_sub(150)..(at + 150).min(s.len())).unwrap_or("").to_string();
+            panic!(
+                "{what}: {} stale pages, e.g. {path}\n  incremental: …{}…\n  fresh:       …{}…",
+                stale.len(),
+                around(mine),
+                around(theirs)
+            );
+        }
+        assert!(missing.is_empty() && extra.is_empty(), "{what}: missing {missing:?}, extra {extra:?}");
+    }
+}
+
+/// xorshift: the same edits on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+fn generate(dir: &Path, count: usize, seed: u64) {
+    let provinces = vanban::provinces::ProvinceRegistry::builtin()
+        .all()
+        .iter()
+        .map(|p| vanban::synth::ProvinceRef { name: p.name.clone(), slug: p.slug.clone() })
+        .collect::<Vec<_>>();
+    vanban::synth::generate(dir, &provinces, &vanban::synth::SynthOptions { count, seed }).unwrap();
+}
+
+fn files(dir: &Path) -> Vec<String> {
+    let mut found: Vec<String> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/"))
+        .collect();
+    found.sort();
+    found
+}
+
+/// Replaces the value of a top-level `key:` line (adding the line after the
+/// title when there is none; `None` removes it).
+fn set_key(text: &str, key: &str, value: Option<&str>) -> String {
+    let prefix = format!("{key}: ");
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    let end = lines.iter().skip(1).position(|l| l == "---").map_or(lines.len(), |i| i + 1);
+    match (lines[..end].iter().position(|l| l.starts_with(&prefix)), value) {
+        (Some(i), Some(value)) => lines[i] = format!("{prefix}{value}"),
+        (Some(i), None) => {
+            lines.remove(i);
+        }
+        (None, Some(value)) => lines.insert(2, format!("{prefix}{value}")),
+        (None, None) => {}
+    }
+    lines.join("\n") + "\n"
+}
+
+/// A new serial for the file's number, so that changing what identifies it
+/// never makes a duplicate.
+fn renumber(text: &str, serial: usize) -> String {
+    let Some(line) = text.lines().find(|l| l.starts_with("number: \"")) else { return text.to_string() };
+    let rest = line.trim_start_matches("number: \"").trim_start_matches(|c: char| c.is_ascii_digit());
+    set_key(text, "number", Some(&format!("\"{serial}{rest}")))
+}
+
+const PROVINCES: [&str; 5] = ["Hà Nội", "Quảng Ngãi", "Tây Ninh", "Bến Tre", "Cần Thơ"];
+const ISSUERS: [&str; 3] = ["Tỉnh ủy Thử Nghiệm", "Ủy ban nhân dân tỉnh Thử Nghiệm", "Tỉnh uỷ Bến Tre"];
+
+/// One random edit; returns the paths it touched.
+fn random_edit(dir: &Path, rng: &mut Rng, serial: &mut usize) -> (String, Vec<String>) {
+    let all = files(dir);
+    let rel = all[rng.below(all.len())].clone();
+    let path = dir.join(&rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    *serial += 1;
+    let (what, new_text, extra) = match rng.below(10) {
+        0 | 1 => ("retitle", set_key(&text, "title", Some(&format!("\"sửa lần {serial}: tiêu đề mới\""))), None),
+        2 => {
+            let date = match rng.below(4) {
+                0 => None,
+                1 => Some(format!("{}", 2020 + rng.below(3))),
+                2 => Some(format!("{}-{:02}", 2020 + rng.below(3), 1 + rng.below(12))),
+                _ => Some(format!("{}-{:02}-{:02}", 2020 + rng.below(3), 1 + rng.below(12), 1 + rng.below(28))),
+            };
+            ("redate", renumber(&set_key(&text, "date", date.as_deref()), *serial), None)
+        }
+        3 => {
+            let province = format!("\"{}\"", PROVINCES[rng.below(PROVINCES.len())]);
+            ("move to another province", renumber(&set_key(&text, "province", Some(&province)), *serial), None)
+        }
+        4 => ("renumber", renumber(&text, *serial), None),
+        5 => {
+            let issuer = format!("\"{}\"", ISSUERS[rng.below(ISSUERS.len())]);
+            ("reissue", set_key(&text, "issuer", Some(&issuer)), None)
+        }
+        6 => {
+            // Cite a famous directive, or another directive of the archive, in the text.
+            let other = std::fs::read_to_string(dir.join(&all[rng.below(all.len())])).unwrap();
+            let number = other.lines().find_map(|l| l.strip_prefix("number: \"")).map(|n| n.trim_end_matches('"'));
+            let cited = match (rng.below(2), number) {
+                (0, Some(number)) => format!("Công văn số {number}"),
+                _ => "Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng Chính phủ".to_string(),
+            };
+            ("cite", format!("{text}\nThực hiện {cited}.\n"), None)
+        }
+        7 => {
+            std::fs::remove_file(&path).unwrap();
+            return ("delete".into(), vec![rel]);
+        }
+        8 => {
+            let new_rel = format!("them/moi-{serial}.md");
+            ("add", text.clone(), Some(new_rel))
+        }
+        _ => {
+            let new_rel = format!("doi-ten/{}", rel.replace('/', "-"));
+            std::fs::remove_file(&path).unwrap();
+            ("rename", text.clone(), Some(new_rel))
+        }
+    };
+    match extra {
+        Some(new_rel) => {
+            let text = if what == "add" { renumber(&new_text, *serial) } else { new_text };
+            std::fs::create_dir_all(dir.join(&new_rel).parent().unwrap()).unwrap();
+            std::fs::write(dir.join(&new_rel), text).unwrap();
+            let mut touched = vec![new_rel];
+            if what == "rename" {
+                touched.push(rel);
+            }
+            (what.into(), touched)
+        }
+        None => {
+            std::fs::write(&path, new_text).unwrap();
+            (what.into(), vec![rel])
+        }
+    }
+}
+
+fn random_rounds(count: usize, seed: u64, rounds: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), count, seed);
+    let mut live = Incremental::open(dir.path());
+    let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+    let mut serial = 90_000;
+    let mut kinds = BTreeSet::new();
+    for round in 0..rounds {
+        let mut changed = Vec::new();
+        let mut what = Vec::new();
+        for _ in 0..1 + rng.below(3) {
+            let (kind, touched) = random_edit(dir.path(), &mut rng, &mut serial);
+            what.push(format!("{kind} {touched:?}"));
+            kinds.insert(kind);
+            changed.extend(touched);
+        }
+        live.apply(&changed);
+        live.check(dir.path(), &format!("round {round}: {}", what.join(", ")));
+    }
+    assert!(kinds.len() >= 6, "too few kinds of edit tried: {kinds:?}");
+}
+
+#[test]
+fn random_edits_on_a_small_archive_match_a_fresh_build() {
+    random_rounds(250, 11, 10);
+}
+
+/// Long lists split into parts (500 directives a page) need a larger
+/// archive: run with `cargo test --release -- --ignored`.
+#[test]
+#[ignore]
+fn random_edits_on_a_large_archive_match_a_fresh_build() {
+    random_rounds(2500, 5, 40);
+}
+
+#[test]
+fn a_folder_renamed_or_removed_moves_or_removes_its_directives() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), 120, 2);
+    let mut live = Incremental::open(dir.path());
+    let folder = files(dir.path())[0].split('/').next().unwrap().to_string();
+    std::fs::rename(dir.path().join(&folder), dir.path().join("doi-ten")).unwrap();
+    let update = live.apply(&[folder.clone(), "doi-ten".into()]).unwrap();
+    assert!(!update.render.is_empty());
+    live.check(dir.path(), "folder renamed");
+    std::fs::remove_dir_all(dir.path().join("doi-ten")).unwrap();
+    let update = live.apply(&["doi-ten".into()]).unwrap();
+    assert!(!update.delete.is_empty(), "its directives' pages go");
+    live.check(dir.path(), "folder removed");
+}
+
+#[test]
+fn a_title_edit_renders_few_pages_even_in_a_larger_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    generate(dir.path(), 400, 9);
+    let mut live = Incremental::open(dir.path());
+    let total = live.pages.len();
+    let rel = files(dir.path())[17].clone();
+    let text = std::fs::read_to_string(dir.path().join(&rel)).unwrap();
+    std::fs::write(dir.path().join(&rel), set_key(&text, "title", Some("\"một tiêu đề khác\""))).unwrap();
+    let update = live.apply(&[rel]).unwrap();
+    assert!(!update.full && update.delete.is_empty());
+    assert!(update.render.len() * 10 < total, "{} of {total} pages rendered", update.render.len());
+    live.check(dir.path(), "title edit");
+}
+
+/// A copy of the valid fixture in a temporary folder.
+fn fixture() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+    for rel in files(&source) {
+        std::fs::create_dir_all(dir.path().join(&rel).parent().unwrap()).unwrap();
+        std::fs::copy(source.join(&rel), dir.path().join(&rel)).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_path_taken_by_another_directive_is_rendered_for_its_new_owner() {
+    // Two unnumbered letters of Tây Ninh in 2021 from files of the same
+    // name: the first in archive order gets `khong-so`, the other `khong-so-2`.
+    let dir = fixture();
+    let mut live = Incremental::open(dir.path());
+    std::fs::create_dir_all(dir.path().join("aa")).unwrap();
+    let text = std::fs::read_to_string(dir.path().join("tay-ninh/khong-so.md")).unwrap();
+    std::fs::write(dir.path().join("aa/khong-so.md"), text.replace("title: \"", "title: \"Bản khác: ")).unwrap();
+    live.apply(&["aa/khong-so.md".into()]).unwrap();
+    live.check(dir.path(), "a second unnumbered letter takes the first one's path");
+    std::fs::remove_file(dir.path().join("aa/khong-so.md")).unwrap();
+    let update = live.apply(&["aa/khong-so.md".into()]).unwrap();
+    assert!(update.delete.iter().any(|p| p == "van-ban/tay-ninh/2021/khong-so-2/index.html"), "{update:?}");
+    live.check(dir.path(), "and gives it back");
+}
+
+#[test]
+fn a_month_that_appears_or_goes_changes_its_neighbours() {
+    let dir = fixture();
+    let mut live = Incremental::open(dir.path());
+    let rel = "quang-ngai/453-cv-tu.md";
+    let text = std::fs::read_to_string(dir.path().join(rel)).unwrap();
+    // (Not past the newest full date, which every page prints: that would render them all.)
+    for (date, what) in [("2021-11", "a new last month"), ("2021-01-20", "a new first month"), ("2021-06-16", "back")] {
+        let now = std::fs::read_to_string(dir.path().join(rel)).unwrap();
+        let old = now.lines().find(|l| l.starts_with("date: ")).unwrap().to_string();
+        std::fs::write(dir.path().join(rel), now.replace(&old, &format!("date: {date}"))).unwrap();
+        let update = live.apply(&[rel.into()]).unwrap();
+        assert!(!update.full, "{what}");
+        live.check(dir.path(), what);
+    }
+    assert_eq!(std::fs::read_to_string(dir.path().join(rel)).unwrap(), text);
+}
