@@ -28,7 +28,8 @@ for n in "${SIZES[@]}"; do
   read -r wall user sys peak_kb < <(sed -n 's/^TIME //p' "$log")
   pages=$(sed -n 's/^built .*, \([0-9]*\) pages.*/\1/p' "$log")
   mb=$(sed -n 's/^built .*files (\([0-9.]*\) MB).*/\1/p' "$log")
-  stages=$(awk '/ ms$/ {printf "%s=%.2fs ", $1, $2/1000}' "$log")
+  # Stage lines are `  name   123.4 ms`; a name may have a space ("search index").
+  stages=$(awk '/ ms$/ { v = $(NF-1); $(NF-1) = ""; $NF = ""; gsub(/^ +| +$/, ""); gsub(/ /, "_"); printf "%s=%.2fs ", $0, v/1000 }' "$log")
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
   rate=$(awk -v n="$n" -v w="$wall" 'BEGIN { print n / w }')
   printf '%9s %8.2f %8.2f %9d %10.0f %8s %9s   %s\n' "$n" "$wall" "$cpu" $((peak_kb / 1024)) "$rate" "$pages" "$mb" "$stages"
