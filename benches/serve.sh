@@ -56,8 +56,9 @@ echo "server memory: $(ps -o rss= -p "$PID" | awk '{printf "%.0f MB", $1 / 1024}
 
 # A provincial directive dated to the day (on a day, a month and a year
 # page): its page is van-ban/{province}/{year}/{file name}/.
-FILE=$(cd "$WORK/content" && find . -path './*/20*/*.md' -not -path './trung-uong/*' | sort | head -5000 |
-    xargs grep -l '^date: 20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]$' | sed -n '1000p' | sed 's|^\./||')
+FILE=$(cd "$WORK/content" && find . -path './*/20*/*.md' -not -path './trung-uong/*' | sort | sed -n '1,5000p' |
+    xargs grep -l '^date: 20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]$' | sed -n '1000p' | sed 's|^\./||') || true
+[ -n "$FILE" ] || { echo "no directive dated to the day found" >&2; exit 1; }
 PROVINCE=${FILE%%/*}
 rest=${FILE#*/}
 YEAR=${rest%%/*}
