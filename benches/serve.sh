@@ -54,8 +54,11 @@ wait_for 'grep -q "^built " "$WORK/stderr.log"' 3600
 echo "first build: $(grep '^built ' "$WORK/stderr.log") (waited $(($(date +%s) - started)) s)"
 echo "server memory: $(ps -o rss= -p "$PID" | awk '{printf "%.0f MB", $1 / 1024}')"
 
-# A dated provincial directive: its page is van-ban/{province}/{year}/{file name}/.
-FILE=$(cd "$WORK/content" && find . -path './*/20*/*.md' -not -path './trung-uong/*' | sort | sed -n '1000p' | sed 's|^\./||')
+# A provincial directive dated to the day (on a day, a month and a year
+# page): its page is van-ban/{province}/{year}/{file name}/.
+FILE=$(cd "$WORK/content" && find . -path './*/20*/*.md' -not -path './trung-uong/*' | sort | sed -n '1,5000p' |
+    xargs grep -l '^date: 20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]$' | sed -n '1000p' | sed 's|^\./||') || true
+[ -n "$FILE" ] || { echo "no directive dated to the day found" >&2; exit 1; }
 PROVINCE=${FILE%%/*}
 rest=${FILE#*/}
 YEAR=${rest%%/*}
