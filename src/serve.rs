@@ -37,8 +37,9 @@ const LIVE_JS: &str = r#"// vanban serve: reload after a rebuild, show build err
       overlay = document.createElement("div");
       overlay.id = "vanban-error";
       overlay.setAttribute("role", "alert");
-      overlay.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:1.5em;" +
-        "background:rgba(24,24,24,.95);color:#f4f4f4;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace";
+      overlay.style.cssText = "position:fixed;top:0;left:0;width:100%;height:100%;box-sizing:border-box;" +
+        "z-index:2147483647;overflow:auto;margin:0;padding:1.5em;background:#181818;color:#f4f4f4;" +
+        "font:14px/1.45 ui-monospace,Menlo,Consolas,monospace";
       var title = document.createElement("p");
       title.textContent = "vanban: not rebuilt; the last good pages stay until this is fixed";
       title.style.cssText = "margin:0 0 1em;font-weight:bold;color:#ff9e80";
