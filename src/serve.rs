@@ -179,6 +179,13 @@ fn rebuild(
             break;
         }
         tell(state, &report, Some(&changes), options);
+        if matches!(report, Report::Rebuilt { .. }) {
+            // After the browser has been told: the pages come first.
+            match live.refresh_search() {
+                Ok(seconds) => eprintln!("search index updated in {seconds:.2} s"),
+                Err(problems) => eprintln!("search index not updated: {}", problems.join("; ")),
+            }
+        }
     }
 }
 

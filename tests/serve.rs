@@ -174,12 +174,19 @@ fn serves_rebuilds_reports_errors_and_stops_on_ctrl_c() {
     server.eventually(10, "the new directive's page", |s| s.get(new_page).0 == 200);
     assert!(server.get(new_page).1.contains("Văn bản mới thêm"));
     server.eventually(10, "the province lists it", |s| s.get(PROVINCE).1.contains("Văn bản mới thêm"));
+    let in_search_index = || {
+        std::fs::read_dir(output.join("tim-kiem/d"))
+            .unwrap()
+            .any(|f| std::fs::read_to_string(f.unwrap().path()).unwrap_or_default().contains("500-CV/TU"))
+    };
+    server.eventually(20, "the search index finds it", |_| in_search_index());
 
     // Deleted: its page is gone, and so is it from its province's list.
     std::fs::remove_file(&added).unwrap();
     server.eventually(10, "the deleted directive's page is gone", |s| s.get(new_page).0 == 404);
     assert!(!server.get(PROVINCE).1.contains("Văn bản mới thêm"));
     assert!(!output.join(new_page.trim_start_matches('/')).exists());
+    server.eventually(20, "the search index forgets it", |_| !in_search_index());
 
     // Bad YAML: the error in the state, with file:line:column; the last good page stays.
     save(&file, &original.replacen("title: \"", "title: [\"", 1));
