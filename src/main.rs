@@ -181,11 +181,7 @@ fn run_check(options: BuildOptions) -> ExitCode {
 
 fn run_generate(dest: &std::path::Path, count: usize, seed: u64) -> ExitCode {
     let started = Instant::now();
-    let provinces = vanban::provinces::ProvinceRegistry::builtin()
-        .all()
-        .iter()
-        .map(|p| vanban::synth::ProvinceRef { name: p.name.clone(), slug: p.slug.clone() })
-        .collect::<Vec<_>>();
+    let provinces = vanban::synth::ProvinceRef::builtin();
     match vanban::synth::generate(dest, &provinces, &vanban::synth::SynthOptions { count, seed }) {
         Ok(stats) => {
             eprintln!(

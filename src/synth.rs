@@ -15,6 +15,17 @@ pub struct ProvinceRef {
     pub slug: String,
 }
 
+impl ProvinceRef {
+    /// The 63 provinces vanban ships, as the generator takes them.
+    pub fn builtin() -> Vec<ProvinceRef> {
+        crate::provinces::ProvinceRegistry::builtin()
+            .all()
+            .iter()
+            .map(|p| ProvinceRef { name: p.name.clone(), slug: p.slug.clone() })
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct SynthOptions {
     pub count: usize,

@@ -1,6 +1,10 @@
 //! `vanban import` on the four seed texts and on messy header variants: every
 //! front-matter field, the body's words, and acceptance by the validator.
 
+mod common;
+
+use common::seed_path;
+
 use std::path::PathBuf;
 use vanban::import::{import_text, to_content_file, Imported, ImportedCite, TITLE_PLACEHOLDER};
 use vanban::load::SourceFile;
@@ -10,16 +14,6 @@ use vanban::validate::validate_file;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn seed_path(prefix: &str) -> PathBuf {
-    let dir = root().join("tests/fixtures/seeds");
-    std::fs::read_dir(&dir)
-        .expect("seed folder")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix)))
-        .expect("seed file")
 }
 
 fn seed(prefix: &str) -> (String, Imported) {

@@ -1,6 +1,8 @@
 //! `vanban import` as an editor runs it: files land where they should, are
 //! never overwritten without --force, and pass `vanban check`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -18,13 +20,7 @@ fn stderr(output: &Output) -> String {
 }
 
 fn seed(prefix: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
-    std::fs::read_dir(&dir)
-        .expect("seed folder")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix)))
-        .expect("seed file")
+    common::seed_path(prefix)
 }
 
 fn path_str(path: &Path) -> &str {

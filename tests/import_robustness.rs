@@ -2,30 +2,14 @@
 //! always accepted by the validator; `decode` refuses what is not UTF-8 text
 //! with a message that names it.
 
+mod common;
+
+use common::Rng;
+
 use vanban::import::{decode, import_text, to_content_file, Imported};
 use vanban::load::SourceFile;
 use vanban::provinces::ProvinceRegistry;
 use vanban::validate::validate_file;
-
-/// Tiny xorshift PRNG: deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
 
 /// Pieces of real documents and of what damages them.
 const PIECES: &[&str] = &[

@@ -3,6 +3,10 @@
 //! files added, removed and renamed) on a synthetic archive, each followed by
 //! a comparison of what every page shows with a session opened afresh.
 
+mod common;
+
+use common::Rng;
+
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -77,23 +81,9 @@ impl Incremental {
 }
 
 /// xorshift: the same edits on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
-    }
-}
 
 fn generate(dir: &Path, count: usize, seed: u64) {
-    let provinces = vanban::provinces::ProvinceRegistry::builtin()
-        .all()
-        .iter()
-        .map(|p| vanban::synth::ProvinceRef { name: p.name.clone(), slug: p.slug.clone() })
-        .collect::<Vec<_>>();
+    let provinces = vanban::synth::ProvinceRef::builtin();
     vanban::synth::generate(dir, &provinces, &vanban::synth::SynthOptions { count, seed }).unwrap();
 }
 

@@ -110,3 +110,34 @@ pub fn resolve(page: &str, href: &str) -> String {
 pub fn vanban(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vanban")).args(args).current_dir(cwd).output().expect("run vanban")
 }
+
+/// One of the four real seed texts, by the start of its file name ("001_").
+pub fn seed_path(prefix: &str) -> PathBuf {
+    let dir = fixture("seeds");
+    std::fs::read_dir(&dir)
+        .expect("seed folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with(prefix)))
+        .expect("seed file")
+}
+
+/// Tiny xorshift PRNG: the same "random" inputs on every run, no dependency.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
