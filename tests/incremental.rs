@@ -5,8 +5,8 @@
 
 mod common;
 
+// xorshift (tests/common): the same edits on every run.
 use common::Rng;
-
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -79,8 +79,6 @@ impl Incremental {
         assert!(missing.is_empty() && extra.is_empty(), "{what}: missing {missing:?}, extra {extra:?}");
     }
 }
-
-/// xorshift: the same edits on every run.
 
 fn generate(dir: &Path, count: usize, seed: u64) {
     let provinces = vanban::synth::ProvinceRef::builtin();
