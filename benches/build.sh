@@ -17,7 +17,7 @@ command -v /usr/bin/time >/dev/null || { echo "benches/build.sh needs GNU time (
 cargo build --release --locked --quiet
 VANBAN=$PWD/target/release/vanban
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; load now: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%9s %8s %8s %9s %10s %8s %9s   %s\n' directives wall_s cpu_s peak_MiB dir_per_s pages MB stages
+printf '%9s %8s %8s %9s %10s %8s %9s   %s\n' directives wall_s cpu_s peak_MiB dir_per_s pages MB 'stages (wall/cpu s)'
 for n in "${SIZES[@]}"; do
   content=$OUT_DIR/vanban-bench-content-$n
   output=$OUT_DIR/vanban-bench-output-$n
@@ -28,8 +28,9 @@ for n in "${SIZES[@]}"; do
   read -r wall user sys peak_kb < <(sed -n 's/^TIME //p' "$log")
   pages=$(sed -n 's/^built .*, \([0-9]*\) pages.*/\1/p' "$log")
   mb=$(sed -n 's/^built .*files (\([0-9.]*\) MB).*/\1/p' "$log")
-  # Stage lines are `  name   123.4 ms`; a name may have a space ("search index").
-  stages=$(awk '/ ms$/ { v = $(NF-1); $(NF-1) = ""; $NF = ""; gsub(/^ +| +$/, ""); gsub(/ /, "_"); printf "%s=%.2fs ", $0, v/1000 }' "$log")
+  # Stage lines are `  name   123.4 ms wall   245.0 ms cpu`; a name may have
+  # a space ("search index"). Printed as name=wall/cpu in seconds.
+  stages=$(awk '/ ms wall/ { sub(/^ +/, ""); i = index($0, " ms wall"); head = substr($0, 1, i - 1); n = split(head, w, " "); wall = w[n]; name = substr(head, 1, length(head) - length(wall)); gsub(/ +$/, "", name); gsub(/ /, "_", name); cpu = ""; if (match($0, /[0-9.]+ ms cpu/)) cpu = sprintf("/%.2f", substr($0, RSTART, RLENGTH - 7) / 1000); printf "%s=%.2f%s ", name, wall / 1000, cpu }' "$log")
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
   rate=$(awk -v n="$n" -v w="$wall" 'BEGIN { print n / w }')
   printf '%9s %8.2f %8.2f %9d %10.0f %8s %9s   %s\n' "$n" "$wall" "$cpu" $((peak_kb / 1024)) "$rate" "$pages" "$mb" "$stages"

@@ -44,17 +44,58 @@ impl BuildOptions {
     }
 }
 
-/// How long each stage took.
+/// How long each stage took, on the clock and in CPU time (all threads):
+/// CPU over wall is how many cores the stage kept busy.
 #[derive(Debug, Default, Clone)]
 pub struct Timings {
-    pub stages: Vec<(&'static str, Duration)>,
+    pub stages: Vec<StageTime>,
+}
+
+#[derive(Debug, Clone)]
+pub struct StageTime {
+    pub stage: &'static str,
+    pub wall: Duration,
+    /// `None` where the platform does not tell a process's CPU time.
+    pub cpu: Option<Duration>,
+}
+
+/// A point in time, on the clock and in the process's CPU time.
+#[derive(Debug, Clone, Copy)]
+pub struct Mark {
+    wall: Instant,
+    cpu: Option<Duration>,
+}
+
+impl Mark {
+    pub fn now() -> Mark {
+        Mark { wall: Instant::now(), cpu: process_cpu_time() }
+    }
 }
 
 impl Timings {
-    fn record(&mut self, stage: &'static str, since: Instant) -> Instant {
-        self.stages.push((stage, since.elapsed()));
-        Instant::now()
+    fn record(&mut self, stage: &'static str, since: Mark) -> Mark {
+        let now = Mark::now();
+        let cpu = now.cpu.zip(since.cpu).map(|(now, then)| now.saturating_sub(then));
+        self.stages.push(StageTime { stage, wall: now.wall - since.wall, cpu });
+        now
     }
+}
+
+/// User + system time of every thread of this process so far.
+#[cfg(unix)]
+fn process_cpu_time() -> Option<Duration> {
+    // SAFETY: getrusage only writes the struct it is given.
+    let usage = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        (libc::getrusage(libc::RUSAGE_SELF, &mut usage) == 0).then_some(usage)?
+    };
+    let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    Some(time(usage.ru_utime) + time(usage.ru_stime))
+}
+
+#[cfg(not(unix))]
+fn process_cpu_time() -> Option<Duration> {
+    None
 }
 
 #[derive(Debug)]
@@ -116,7 +157,7 @@ pub fn check_with(
 ) -> Result<Checked, BuildFailure> {
     let config = Config::load(&options.project_root).map_err(BuildFailure::from)?;
     let provinces = ProvinceRegistry::builtin();
-    let started = Instant::now();
+    let started = Mark::now();
     progress.stage("load", "files", 0);
     let loaded = load(&options.content);
     progress.advance(loaded.files.len() as u64);
@@ -164,7 +205,7 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     if let Some(theme) = &options.theme {
         config.theme = theme.clone();
     }
-    let started = Instant::now();
+    let started = Mark::now();
     let theme =
         crate::theme::load(&options.project_root, &config.theme, &config.language).map_err(BuildFailure::from)?;
     let build_date = build_date(&checked.archive);

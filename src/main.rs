@@ -215,7 +215,9 @@ fn warnings_suffix(count: usize) -> String {
 }
 
 fn print_timings(timings: &Timings) {
-    for (stage, duration) in &timings.stages {
-        eprintln!("  {stage:<14} {:>8.1} ms", duration.as_secs_f64() * 1000.0);
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    for stage in &timings.stages {
+        let cpu = stage.cpu.map(|cpu| format!(" {:>9.1} ms cpu", ms(cpu))).unwrap_or_default();
+        eprintln!("  {:<14} {:>8.1} ms wall{cpu}", stage.stage, ms(stage.wall));
     }
 }
