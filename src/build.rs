@@ -140,7 +140,7 @@ pub struct Checked {
 }
 
 fn render_with_sources(diagnostics: &[Diagnostic], files: &[SourceFile]) -> String {
-    let by_path: HashMap<&str, &str> = files.iter().map(|f| (f.display_path.as_str(), f.text.as_str())).collect();
+    let by_path: HashMap<&str, &str> = files.iter().map(|f| (f.display_path.as_str(), &*f.text)).collect();
     diagnostics::render(diagnostics, |path| by_path.get(path).copied())
 }
 
@@ -243,7 +243,7 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
                 Ok(html) => html,
                 Err(error) => return Some(error),
             };
-            let written = staging.write(&page.path, html.as_bytes()).err().map(|e| format!("{}: {e}", page.path));
+            let written = staging.write(&page.path, &html).err().map(|e| format!("{}: {e}", page.path));
             progress.advance(1);
             written
         })

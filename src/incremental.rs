@@ -310,7 +310,7 @@ impl Session {
     fn render(&self, diagnostics: &[Diagnostic]) -> String {
         let source_of = |path: &str| {
             let rel = load::rel_path_of(&self.content_dir, Path::new(path));
-            self.sources.get(&rel).map(|f| f.text.as_str())
+            self.sources.get(&rel).map(|f| &*f.text)
         };
         diagnostics::render(diagnostics, source_of)
     }

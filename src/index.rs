@@ -333,7 +333,7 @@ fn group_by(directives: &[Directive], field: impl Fn(&Directive) -> Option<&str>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::CiteRef;
+    use crate::model::{Body, CiteRef};
 
     fn directive(
         path: &str,
@@ -376,7 +376,8 @@ mod tests {
             notes: None,
             inferred: vec![],
             extra: serde_json::Value::Null,
-            body: String::new(),
+            body: Body::default(),
+            cited_spans: vec![],
         }
     }
 

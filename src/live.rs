@@ -286,7 +286,7 @@ pub fn render_pages(
                 Ok(html) => html,
                 Err(error) => return Some(error),
             };
-            let written = write(&page.path, html.as_bytes()).err().map(|e| format!("{}: {e}", page.path));
+            let written = write(&page.path, &html).err().map(|e| format!("{}: {e}", page.path));
             progress.advance(1);
             written
         })

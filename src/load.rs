@@ -3,10 +3,11 @@
 //! Files that cannot be read become diagnostics, never silent drops.
 
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::vietnamese::nfc;
+use crate::vietnamese::into_nfc;
 use rayon::prelude::*;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use walkdir::WalkDir;
 
 /// One content file, read and normalised.
@@ -16,8 +17,8 @@ pub struct SourceFile {
     pub rel_path: String,
     /// Path for messages: the content folder as given, joined with `rel_path`.
     pub display_path: String,
-    /// The file's text in NFC.
-    pub text: String,
+    /// The file's text in NFC, shared with the directive made from it.
+    pub text: Arc<str>,
     /// Byte range of the YAML between the `---` lines, and of the body.
     pub front_matter: Range<usize>,
     pub body: Range<usize>,
@@ -150,18 +151,18 @@ fn read_source(content_dir: &Path, path: &Path) -> Result<SourceFile, Diagnostic
     let shown = display_path(content_dir, &rel_path);
     let bytes = std::fs::read(path)
         .map_err(|error| Diagnostic::file(Severity::Error, &shown, format!("cannot read the file: {error}")))?;
-    let text = match String::from_utf8(bytes) {
+    let text = match utf8(bytes) {
         Ok(text) => text,
-        Err(error) => {
+        Err(valid_up_to) => {
             return Err(Diagnostic::file(
                 Severity::Error,
                 &shown,
-                format!("not UTF-8 text (invalid byte at offset {})", error.utf8_error().valid_up_to()),
+                format!("not UTF-8 text (invalid byte at offset {valid_up_to})"),
             )
             .with_help("convert it to UTF-8, e.g. `iconv -f WINDOWS-1258 -t UTF-8` for old Vietnamese Windows files"))
         }
     };
-    let text = nfc(text.strip_prefix('\u{feff}').unwrap_or(&text)).replace("\r\n", "\n");
+    let text = normalise(text);
     let (front_matter, body) = split_front_matter(&text).ok_or_else(|| {
         Diagnostic::at(
             Severity::Error,
@@ -172,7 +173,33 @@ fn read_source(content_dir: &Path, path: &Path) -> Result<SourceFile, Diagnostic
         )
         .with_help("start the file with a line `---`, the YAML fields (title, number, date …), and another `---`")
     })?;
-    Ok(SourceFile { rel_path, display_path: shown, text, front_matter, body })
+    Ok(SourceFile { rel_path, display_path: shown, text: text.into(), front_matter, body })
+}
+
+/// The bytes as text, or where the first byte that is not UTF-8 is.
+fn utf8(bytes: Vec<u8>) -> Result<String, usize> {
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: the bytes were just checked to be UTF-8.
+        Ok(unsafe { String::from_utf8_unchecked(bytes) })
+    } else {
+        // Rare: the standard check again, for the offset it reports.
+        String::from_utf8(bytes).map_err(|error| error.utf8_error().valid_up_to())
+    }
+}
+
+/// NFC, no byte-order mark, `\n` line ends: done in place on the text as
+/// read, which for nearly every file changes nothing and so copies nothing
+/// (an archive's text is the largest thing the build holds).
+fn normalise(mut text: String) -> String {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    let text = into_nfc(text);
+    if text.contains("\r\n") {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    }
 }
 
 /// Finds the YAML between a first line `---` and the next line `---`.

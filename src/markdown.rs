@@ -5,19 +5,22 @@
 //! outside the archive become plain links (a page must make no request
 //! outside the archive); raw HTML, rare in directives, goes through ammonia.
 
-use crate::citations::extract_citations;
+use crate::model::CitedSpan;
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
+use std::ops::Range;
 
-/// Renders `markdown` to HTML. `links` maps a canonical cited number
-/// (`07-KL/TW`) to its page's path from the archive root; `root` leads from
-/// the page being rendered back to that root.
-pub fn to_html(markdown: &str, links: &[(String, String)], root: &str) -> String {
+/// Renders `markdown` to HTML. `cited` are the citations found in it while
+/// validating; `links` maps a canonical cited number (`07-KL/TW`) to its
+/// page's path from the archive root; `root` leads from the page being
+/// rendered back to that root.
+pub fn to_html(markdown: &str, cited: &[CitedSpan], links: &[(String, String)], root: &str) -> String {
     let links: HashMap<&str, &str> = links.iter().map(|(n, h)| (n.as_str(), h.as_str())).collect();
     let mut has_raw_html = false;
     let mut link_depth = 0usize;
     let mut events = Vec::new();
-    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+    let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH);
+    for (event, range) in parser.into_offset_iter() {
         match event {
             Event::Html(_) | Event::InlineHtml(_) => {
                 has_raw_html = true;
@@ -41,8 +44,16 @@ pub fn to_html(markdown: &str, links: &[(String, String)], root: &str) -> String
                 link_depth -= 1;
                 events.push(Event::End(TagEnd::Link));
             }
-            Event::Text(text) if link_depth == 0 && !links.is_empty() => {
-                link_citations(&text, &links, root, &mut events)
+            // Text as written (the parser hands entities and escapes over
+            // as events of their own, which no number spans): link the
+            // citations found in it while validating.
+            Event::Text(text)
+                if link_depth == 0 && !links.is_empty() && markdown.get(range.clone()) == Some(&*text) =>
+            {
+                let first = cited.partition_point(|c| c.span.start < range.start);
+                let inside = cited[first..].iter().take_while(|c| c.span.end <= range.end);
+                let found = inside.map(|c| (c.span.start - range.start..c.span.end - range.start, c.number.as_str()));
+                link_citations(&text, found, &links, root, &mut events);
             }
             other => events.push(other),
         }
@@ -56,12 +67,18 @@ pub fn to_html(markdown: &str, links: &[(String, String)], root: &str) -> String
     }
 }
 
-/// Splits a run of text around the cited numbers it contains, linking each.
-fn link_citations<'a>(text: &CowStr<'a>, links: &HashMap<&str, &str>, root: &str, events: &mut Vec<Event<'a>>) {
+/// Splits a run of text around the cited numbers in it (byte ranges of the
+/// text, in order, with their canonical numbers), linking each known one.
+fn link_citations<'a>(
+    text: &CowStr<'a>,
+    found: impl Iterator<Item = (Range<usize>, &'a str)>,
+    links: &HashMap<&str, &str>,
+    root: &str,
+    events: &mut Vec<Event<'a>>,
+) {
     let mut written = 0;
-    for found in extract_citations(text, None) {
-        let Some(href) = links.get(found.number.canonical().as_str()) else { continue };
-        let span = found.number_span;
+    for (span, number) in found {
+        let Some(href) = links.get(number) else { continue };
         if span.start < written {
             continue;
         }
@@ -133,16 +150,23 @@ pub fn escape_html(text: &str) -> String {
 mod tests {
     use super::*;
 
+    fn to_html_plain(markdown: &str, links: &[(String, String)], root: &str) -> String {
+        to_html(markdown, &[], links, root)
+    }
+
     #[test]
     fn keeps_lists_emphasis_and_numbered_points() {
-        let html = to_html("1. Một\n2. **Hai**\n\n- gạch đầu dòng\n", &[], "");
+        let html = to_html_plain("1. Một\n2. **Hai**\n\n- gạch đầu dòng\n", &[], "");
         assert!(html.contains("<ol>") && html.contains("<strong>Hai</strong>") && html.contains("<ul>"), "{html}");
     }
 
     #[test]
     fn removes_scripts_and_event_handlers() {
-        let html =
-            to_html("<script>alert(1)</script>\n\n<p onclick=\"x()\">a</p>\n\n<img src=\"http://x/y.png\">", &[], "");
+        let html = to_html_plain(
+            "<script>alert(1)</script>\n\n<p onclick=\"x()\">a</p>\n\n<img src=\"http://x/y.png\">",
+            &[],
+            "",
+        );
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("onclick"), "{html}");
         assert!(!html.contains("<img"), "{html}");
@@ -151,7 +175,8 @@ mod tests {
 
     #[test]
     fn neutralises_javascript_links_and_outside_images() {
-        let html = to_html("[a](javascript:alert(1)) [b]( JaVaScRiPt:x) ![c](https://cdn.example/x.png)", &[], "");
+        let html =
+            to_html_plain("[a](javascript:alert(1)) [b]( JaVaScRiPt:x) ![c](https://cdn.example/x.png)", &[], "");
         assert!(!html.to_lowercase().contains("javascript:"), "{html}");
         assert!(!html.contains("<img"), "{html}");
         assert!(html.contains("href=\"https://cdn.example/x.png\""), "{html}");
@@ -159,11 +184,37 @@ mod tests {
 
     #[test]
     fn keeps_relative_and_web_links() {
-        let html = to_html("[a](../x/index.html) [b](https://example.org/?a=b:c)", &[], "");
+        let html = to_html_plain("[a](../x/index.html) [b](https://example.org/?a=b:c)", &[], "");
         assert!(
             html.contains("href=\"../x/index.html\"") && html.contains("href=\"https://example.org/?a=b:c\""),
             "{html}"
         );
+    }
+
+    use crate::citations::extract_citations;
+
+    fn spans(markdown: &str) -> Vec<CitedSpan> {
+        extract_citations(markdown, None)
+            .into_iter()
+            .map(|f| CitedSpan { span: f.number_span, number: f.number.canonical() })
+            .collect()
+    }
+
+    #[test]
+    fn links_the_citations_found_while_validating_and_only_in_running_text() {
+        let links = [("07-KL/TW".to_string(), "van-ban/tw/07-kl-tw/index.html".to_string())];
+        let body =
+            "Thực hiện **Kết luận số 07-KL/TW** ngày 11/6/2021.\n\n[Kết luận số 07-KL/TW](x.html) và `07-KL/TW`\n";
+        let html = to_html(body, &spans(body), &links, "../../");
+        assert_eq!(
+            html.matches("<a class=\"cite\" href=\"../../van-ban/tw/07-kl-tw/index.html\">07-KL/TW</a>").count(),
+            1,
+            "{html}"
+        );
+        assert!(html.contains("<code>07-KL/TW</code>"), "{html}");
+        // A citation that was not found (not in `cited`) is left as text.
+        let html = to_html(body, &[], &links, "");
+        assert!(!html.contains("class=\"cite\""), "{html}");
     }
 
     #[test]

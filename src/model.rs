@@ -5,6 +5,8 @@ use crate::number::DocNumber;
 use crate::provinces::ProvinceId;
 use serde::Serialize;
 use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
 
 /// A date known to the day, the month or only the year. Partial dates are
 /// real (a document may say only "tháng 7 năm 2021"), so their precision is
@@ -127,6 +129,16 @@ pub struct CiteRef {
     pub origin: CiteOrigin,
 }
 
+/// Where the running text names a cited number: found once, while
+/// validating, and linked when the text is rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitedSpan {
+    /// Byte range of the number in the body.
+    pub span: Range<usize>,
+    /// The number in canonical form (`07-KL/TW`).
+    pub number: String,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum CiteOrigin {
     FrontMatter,
@@ -160,7 +172,39 @@ pub struct Directive {
     pub inferred: Vec<String>,
     pub extra: serde_json::Value,
     /// The Markdown text after the front matter.
-    pub body: String,
+    pub body: Body,
+    /// The citations in the body, in order.
+    pub cited_spans: Vec<CitedSpan>,
+}
+
+/// A directive's Markdown text: the part of its content file after the
+/// front matter, shared with the loaded file rather than copied (the text
+/// is most of what a build holds in memory).
+#[derive(Clone, Default)]
+pub struct Body {
+    file_text: Arc<str>,
+    range: Range<usize>,
+}
+
+impl Body {
+    /// `range` of `file_text`; it must fall on character boundaries.
+    pub fn new(file_text: Arc<str>, range: Range<usize>) -> Body {
+        assert!(file_text.get(range.clone()).is_some(), "a body is a slice of its file");
+        Body { file_text, range }
+    }
+}
+
+impl std::ops::Deref for Body {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.file_text[self.range.clone()]
+    }
+}
+
+impl fmt::Debug for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
 }
 
 /// Where a number is unique. Central codes (TW, TTg, VPCP …) are unique in

@@ -32,9 +32,12 @@ impl Renderer {
         Ok(Renderer { tera })
     }
 
-    pub fn render(&self, template: &str, page: &PageContext) -> Result<String, String> {
+    /// The page's HTML, as bytes: tera writes UTF-8 (its templates and every
+    /// value are `str`), so checking it again would be wasted work.
+    pub fn render(&self, template: &str, page: &PageContext) -> Result<Vec<u8>, String> {
         let context = Context::from_serialize(page).map_err(|e| e.to_string())?;
-        self.tera.render(template, &context).map_err(|e| {
+        let mut html = Vec::with_capacity(16 * 1024);
+        self.tera.render_to(template, &context, &mut html).map(|()| html).map_err(|e| {
             let mut message = e.to_string();
             let mut source = std::error::Error::source(&e);
             while let Some(cause) = source {

@@ -5,7 +5,7 @@
 use crate::citations::extract_citations;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::SourceFile;
-use crate::model::{CiteOrigin, CiteRef, Directive, DirectiveKey, PartialDate, Signer};
+use crate::model::{Body, CiteOrigin, CiteRef, CitedSpan, Directive, DirectiveKey, PartialDate, Signer};
 use crate::number::DocNumber;
 use crate::provinces::ProvinceRegistry;
 use rayon::prelude::*;
@@ -351,7 +351,18 @@ fn build_directive(check: &mut FileCheck, mapping: &Mapping, provinces: &Provinc
         }
     };
     let province_name = province.map(|id| provinces.get(id).name.as_str());
-    let text_cites = text_citations(check, province_name, number.as_ref());
+    let text_cites = text_citations(check, province_name);
+    let body_start = check.file.body.start;
+    let cited_spans = text_cites
+        .iter()
+        .map(|(cite, span)| CitedSpan {
+            span: span.start - body_start..span.end - body_start,
+            number: cite.number.canonical(),
+        })
+        .collect();
+    // The document's own number in its text is no citation, unless the front
+    // matter says it is (the same number from another year).
+    let text_cites = text_cites.into_iter().filter(|(cite, _)| Some(&cite.number) != number.as_ref()).collect();
     let cites = merge_citations(check, front_matter_cites, text_cites);
     Some(Directive {
         source_path: check.file.rel_path.clone(),
@@ -373,7 +384,8 @@ fn build_directive(check: &mut FileCheck, mapping: &Mapping, provinces: &Provinc
         notes: check.string("notes", field("notes")),
         inferred,
         extra,
-        body: check.file.body_text().to_string(),
+        body: Body::new(check.file.text.clone(), check.file.body.clone()),
+        cited_spans,
     })
 }
 
@@ -478,12 +490,11 @@ fn check_cited_number(check: &mut FileCheck, printed: &str) -> Option<DocNumber>
     parsed
 }
 
-/// Citations found in the body's running text (not the document's own number).
-fn text_citations(check: &FileCheck, province: Option<&str>, own: Option<&DocNumber>) -> Vec<(CiteRef, Range<usize>)> {
+/// Citations found in the body's running text.
+fn text_citations(check: &FileCheck, province: Option<&str>) -> Vec<(CiteRef, Range<usize>)> {
     let body_start = check.file.body.start;
     extract_citations(check.file.body_text(), province)
         .into_iter()
-        .filter(|found| Some(&found.number) != own)
         .map(|found| {
             let span = body_start + found.number_span.start..body_start + found.number_span.end;
             let cite = CiteRef {
@@ -620,6 +631,18 @@ mod tests {
             "{}",
             problems[0].short()
         );
+    }
+
+    #[test]
+    fn the_text_citations_are_located_for_linking_and_the_own_number_is_no_citation() {
+        let text = "---\ntitle: x\nnumber: 1/KH-UBND\ndate: 2022-01-05\nprovince: Kiên Giang\n---\nTheo Kế hoạch số 1/KH-UBND, ngày 13/8/2020 và Kết luận số 07-KL/TW.\n";
+        let directive = validate_file(&source(text), ProvinceRegistry::builtin()).0.unwrap();
+        let body = &*directive.body;
+        let located: Vec<(&str, &str)> =
+            directive.cited_spans.iter().map(|c| (&body[c.span.clone()], c.number.as_str())).collect();
+        assert_eq!(located, [("1/KH-UBND", "1/KH-UBND"), ("07-KL/TW", "07-KL/TW")]);
+        let cited: Vec<String> = directive.cites.iter().map(|c| c.number.canonical()).collect();
+        assert_eq!(cited, ["07-KL/TW"], "its own number is not a citation");
     }
 
     #[test]

@@ -24,11 +24,51 @@ const FOREIGN_MARK: u32 = 6;
 
 /// Documents arrive as NFC, NFD or a mix; comparing or hashing them needs one form.
 pub fn nfc(s: &str) -> String {
-    // Nearly all text is already NFC; the quick check skips the slow rewrite.
-    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+    if is_nfc(s) {
         return s.to_string();
     }
     s.nfc().collect()
+}
+
+/// [`nfc`] of a string the caller owns: nearly all text is already NFC,
+/// and is then handed back as it is, without a copy.
+pub fn into_nfc(s: String) -> String {
+    if is_nfc(s.as_str()) {
+        return s;
+    }
+    s.nfc().collect()
+}
+
+/// Whether `s` is certainly NFC. Equal to Unicode's quick check, and
+/// several times faster on Vietnamese text: a character that is a starter
+/// and never combines with what precedes it (every precomposed Vietnamese
+/// letter) is looked up in one table; the rare others go to the full check.
+fn is_nfc(s: &str) -> bool {
+    let table = nfc_safe_table();
+    match s.char_indices().find(|&(_, c)| !c.is_ascii() && !table.get(c as usize).copied().unwrap_or(false)) {
+        // The safe characters before `at` add nothing to the quick check.
+        Some((at, _)) => {
+            unicode_normalization::is_nfc_quick(s[at..].chars()) == unicode_normalization::IsNormalized::Yes
+        }
+        None => true,
+    }
+}
+
+/// For each code point below U+3000: a starter whose NFC quick-check value
+/// is Yes, so that a string made only of such characters is NFC.
+fn nfc_safe_table() -> &'static [bool] {
+    static TABLE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0..0x3000u32)
+            .map(|cp| {
+                char::from_u32(cp).is_some_and(|c| {
+                    unicode_normalization::char::canonical_combining_class(c) == 0
+                        && unicode_normalization::is_nfc_quick(std::iter::once(c))
+                            == unicode_normalization::IsNormalized::Yes
+                })
+            })
+            .collect()
+    })
 }
 
 /// Old ("hoà", "uỷ") and new ("hòa", "ủy") tone placement both occur in the
@@ -364,6 +404,7 @@ mod tests {
         let decomposed = "Vie\u{323}\u{302}t Nam";
         assert_ne!(decomposed, "Việt Nam");
         assert_eq!(nfc(decomposed), "Việt Nam");
+        assert_eq!(into_nfc(decomposed.to_string()), "Việt Nam");
         assert_eq!(nfc("Việt Nam"), "Việt Nam");
     }
 
@@ -544,5 +585,32 @@ mod tests {
         let want: Vec<usize> = (0..64).filter(|i| i % 2 == 0).collect();
         assert_eq!(tail, want);
         assert!(items.windows(2).all(|w| w[0].0 != w[1].0 || w[0].1 < w[1].1));
+    }
+
+    #[test]
+    fn the_fast_nfc_check_agrees_with_the_unicode_quick_check() {
+        use unicode_normalization::{is_nfc_quick, IsNormalized};
+        let samples = [
+            "Việt Nam",
+            "Vie\u{0302}\u{0323}t Nam",
+            "hoà hòa uỷ ủy",
+            "a\u{0301}",
+            "\u{0301} starts with a mark",
+            "Ω Å ﬁ ｶ 한국어 العربية",
+            "",
+        ];
+        for sample in samples {
+            let expected = is_nfc_quick(sample.chars()) == IsNormalized::Yes;
+            assert_eq!(is_nfc(sample), expected, "{sample:?}");
+            assert_eq!(nfc(sample), sample.nfc().collect::<String>(), "{sample:?}");
+        }
+        for cp in 0..0x3000u32 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            for text in [c.to_string(), format!("a{c}"), format!("{c}\u{0301}")] {
+                let expected = is_nfc_quick(text.chars()) != IsNormalized::No;
+                assert!(!is_nfc(&text) || expected, "{text:?} called NFC");
+                assert_eq!(nfc(&text), text.nfc().collect::<String>(), "{text:?}");
+            }
+        }
     }
 }

@@ -32,7 +32,16 @@ fn quiet_leaves_only_the_summary() {
 #[test]
 fn timings_name_every_stage() {
     let stderr = build(&["--quiet", "--timings"]);
-    for stage in ["load", "validate", "index", "plan", "render+write", "commit"] {
-        assert!(stderr.lines().any(|l| l.trim_start().starts_with(stage) && l.ends_with(" ms")), "{stage}: {stderr}");
+    for stage in ["load", "validate", "index", "plan", "search index", "render+write", "commit"] {
+        // `  render+write   12.3 ms wall   20.1 ms cpu`: CPU over wall is how
+        // many cores the stage kept busy.
+        let line = stderr.lines().find(|l| l.trim_start().starts_with(stage));
+        let line = line.unwrap_or_else(|| panic!("no {stage} line: {stderr}"));
+        let figures: Vec<&str> = line.trim_start()[stage.len()..].split_whitespace().collect();
+        assert!(
+            matches!(figures.as_slice(), [wall, "ms", "wall", cpu, "ms", "cpu"]
+            if wall.parse::<f64>().is_ok() && cpu.parse::<f64>().is_ok()),
+            "{line}"
+        );
     }
 }

@@ -97,7 +97,7 @@ fn source_file(rel_path: &str, shown: &str, content: &str) -> SourceFile {
     SourceFile {
         rel_path: rel_path.to_string(),
         display_path: shown.to_string(),
-        text: content.to_string(),
+        text: content.into(),
         front_matter: 4..end,
         body: (end + 4).min(content.len())..content.len(),
     }
