@@ -35,7 +35,14 @@ impl Renderer {
     /// The page's HTML, as bytes: tera writes UTF-8 (its templates and every
     /// value are `str`), so checking it again would be wasted work.
     pub fn render(&self, template: &str, page: &PageContext) -> Result<Vec<u8>, String> {
-        let context = Context::from_serialize(page).map_err(|e| e.to_string())?;
+        // The page's own fields, then the frame's: what `#[serde(flatten)]`
+        // gives, without its slow generic path (a third of a page's cost).
+        let mut context = Context::from_serialize(&page.content).map_err(|e| e.to_string())?;
+        context.insert("root", &page.root);
+        context.insert("path", page.path);
+        context.insert("kind", page.kind);
+        context.insert("breadcrumbs", &page.breadcrumbs);
+        context.insert("pagination", &page.pagination);
         let mut html = Vec::with_capacity(16 * 1024);
         self.tera.render_to(template, &context, &mut html).map(|()| html).map_err(|e| {
             let mut message = e.to_string();
