@@ -221,3 +221,6 @@ fn print_timings(timings: &Timings) {
         eprintln!("  {:<14} {:>8.1} ms wall{cpu}", stage.stage, ms(stage.wall));
     }
 }
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
