@@ -220,7 +220,7 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
         None => None,
     };
     let started = timings.record("plan", started);
-    // The search index is content like the pages: decided here, written below.
+    // The search index is content like the pages: decided here, written with them.
     let search = crate::search::files(&plan);
     let started = timings.record("search index", started);
 
@@ -232,6 +232,9 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
         ))
     };
     let staging = Staging::create(&options.output).map_err(io_failure)?;
+    // Written first, so that its ~1 KB a directive is freed before the pages.
+    search.files.par_iter().try_for_each(|(path, bytes)| staging.write(path, bytes)).map_err(io_failure)?;
+    drop(search);
     progress.stage("render+write", "pages", plan.pages.len() as u64);
     // Render and write page by page, in parallel: memory stays flat however
     // large the archive, and both stages keep every core busy.
@@ -258,8 +261,6 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     for (path, bytes) in &theme.static_files {
         staging.write(&format!("assets/{path}"), bytes).map_err(io_failure)?;
     }
-    search.files.par_iter().try_for_each(|(path, bytes)| staging.write(path, bytes)).map_err(io_failure)?;
-    drop(search);
     let started = timings.record("render+write", started);
     let (files_written, bytes_written) = (staging.files_written(), staging.bytes_written());
     // Zipped from the staging folder before anything is committed: a build

@@ -130,6 +130,18 @@ pub struct DocSummary<'a> {
     pub tags: &'a [String],
 }
 
+/// A directive named in a link (previous/next, related): what the link
+/// shows, without the list columns and facet values of a [`DocSummary`].
+#[derive(Debug, Serialize)]
+pub struct DocLink<'a> {
+    pub href: &'a str,
+    pub number: Option<&'a str>,
+    pub title: &'a str,
+    pub province: Option<&'a str>,
+    pub date: Option<String>,
+    pub date_iso: Option<String>,
+}
+
 #[derive(Debug, Serialize)]
 pub struct CitedSummary<'a> {
     pub href: &'a str,
@@ -198,17 +210,17 @@ pub struct DirectiveData<'a> {
     pub uptake: Option<Uptake<'a>>,
     /// For each directive it cites, the nearest other directives citing it.
     pub related: Vec<Related<'a>>,
-    pub previous: Option<DocSummary<'a>>,
-    pub next: Option<DocSummary<'a>>,
-    pub previous_in_province: Option<DocSummary<'a>>,
-    pub next_in_province: Option<DocSummary<'a>>,
+    pub previous: Option<DocLink<'a>>,
+    pub next: Option<DocLink<'a>>,
+    pub previous_in_province: Option<DocLink<'a>>,
+    pub next_in_province: Option<DocLink<'a>>,
 }
 
 /// Other directives that cite the same higher directive.
 #[derive(Serialize)]
 pub struct Related<'a> {
     pub cited: CitedSummary<'a>,
-    pub docs: Vec<DocSummary<'a>>,
+    pub docs: Vec<DocLink<'a>>,
     /// How many more cite it than are listed.
     pub more: usize,
 }
@@ -531,6 +543,18 @@ impl<'a> Plan<'a> {
             level: issuer_level(d),
             year: d.date.map(|x| x.year),
             tags: &d.tags,
+        }
+    }
+
+    pub(super) fn doc_link(&'a self, id: DocId) -> DocLink<'a> {
+        let d = &self.archive.directives[id];
+        DocLink {
+            href: &self.directive_paths[id],
+            number: d.number_printed.as_deref(),
+            title: &d.title,
+            province: d.province.map(|p| self.provinces.get(p).name.as_str()),
+            date: d.date.map(|x| self.show(x)),
+            date_iso: d.date.map(|x| x.to_string()),
         }
     }
 
@@ -968,10 +992,10 @@ impl<'a> Plan<'a> {
             cited_by: archive.cited_as[id].map(|c| self.citers(c, 0)).unwrap_or_default(),
             uptake: archive.cited_as[id].map(|c| self.uptake(c)),
             related: archive.cites_of[id].iter().map(|&c| self.related(c, id)).filter(|r| !r.docs.is_empty()).collect(),
-            previous: id.checked_sub(1).map(|p| self.summary(p)),
-            next: (id + 1 < archive.directives.len()).then(|| self.summary(id + 1)),
-            previous_in_province: in_province.and_then(|i| i.checked_sub(1)).map(|i| self.summary(province_docs[i])),
-            next_in_province: in_province.and_then(|i| province_docs.get(i + 1)).map(|&doc| self.summary(doc)),
+            previous: id.checked_sub(1).map(|p| self.doc_link(p)),
+            next: (id + 1 < archive.directives.len()).then(|| self.doc_link(id + 1)),
+            previous_in_province: in_province.and_then(|i| i.checked_sub(1)).map(|i| self.doc_link(province_docs[i])),
+            next_in_province: in_province.and_then(|i| province_docs.get(i + 1)).map(|&doc| self.doc_link(doc)),
         }
     }
 
@@ -986,7 +1010,7 @@ impl<'a> Plan<'a> {
     /// The directives nearest to `doc` in time that also cite `cited`.
     fn related(&'a self, cited: CitedId, doc: DocId) -> Related<'a> {
         let (shown, more) = related_window(&self.archive.cited[cited].citers, doc);
-        Related { cited: self.cited_summary(cited), more, docs: self.summaries(&shown) }
+        Related { cited: self.cited_summary(cited), more, docs: shown.iter().map(|&d| self.doc_link(d)).collect() }
     }
 
     /// The metadata table: number, type, issuer, province, date, place, in
