@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Build benchmark: generates synthetic archives (vanban generate, seeded) of
 # 1,000, 10,000 and 100,000 directives and builds each, printing wall time,
-# CPU time, peak memory, directives per second, pages and bytes written, and
-# the time of each stage. Output goes to tmpfs (/dev/shm) unless OUT_DIR says
-# otherwise (e.g. OUT_DIR=/var/tmp for the on-disk figure).
+# CPU time, peak memory, directives per second, pages and bytes written, the
+# largest file, and the wall and CPU time of each stage (CPU over wall: how
+# many cores the stage kept busy). Output goes to tmpfs (/dev/shm) unless
+# OUT_DIR says otherwise (e.g. OUT_DIR=/var/tmp for the on-disk figure).
 #
 #   bash benches/build.sh              # 1k, 10k, 100k
 #   bash benches/build.sh 1000 10000   # chosen sizes
@@ -17,7 +18,7 @@ command -v /usr/bin/time >/dev/null || { echo "benches/build.sh needs GNU time (
 cargo build --release --locked --quiet
 VANBAN=$PWD/target/release/vanban
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; load now: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%9s %8s %8s %9s %10s %8s %9s   %s\n' directives wall_s cpu_s peak_MiB dir_per_s pages MB 'stages (wall/cpu s)'
+printf '%9s %8s %8s %9s %10s %8s %9s %10s   %s\n' directives wall_s cpu_s peak_MiB dir_per_s pages MB largest_KB 'stages (wall/cpu s)'
 for n in "${SIZES[@]}"; do
   content=$OUT_DIR/vanban-bench-content-$n
   output=$OUT_DIR/vanban-bench-output-$n
@@ -33,7 +34,9 @@ for n in "${SIZES[@]}"; do
   stages=$(awk '/ ms wall/ { sub(/^ +/, ""); i = index($0, " ms wall"); head = substr($0, 1, i - 1); n = split(head, w, " "); wall = w[n]; name = substr(head, 1, length(head) - length(wall)); gsub(/ +$/, "", name); gsub(/ /, "_", name); cpu = ""; if (match($0, /[0-9.]+ ms cpu/)) cpu = sprintf("/%.2f", substr($0, RSTART, RLENGTH - 7) / 1000); printf "%s=%.2f%s ", name, wall / 1000, cpu }' "$log")
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
   rate=$(awk -v n="$n" -v w="$wall" 'BEGIN { print n / w }')
-  printf '%9s %8.2f %8.2f %9d %10.0f %8s %9s   %s\n' "$n" "$wall" "$cpu" $((peak_kb / 1024)) "$rate" "$pages" "$mb" "$stages"
+  # The largest file written (a page must stay under 2 MB).
+  largest=$(find "$output" -type f -printf '%s\n' | sort -n | tail -1)
+  printf '%9s %8.2f %8.2f %9d %10.0f %8s %9s %10d   %s\n' "$n" "$wall" "$cpu" $((peak_kb / 1024)) "$rate" "$pages" "$mb" $((largest / 1024)) "$stages"
   rm -f "$log"
   rm -rf "$output"
 done
