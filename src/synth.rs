@@ -90,6 +90,17 @@ enum Org {
     Central(&'static str, &'static str, &'static str, &'static str),
 }
 
+/// The largest serial number a document carries.
+const MAX_SERIAL: u32 = 99_999;
+
+/// The mean step between the serials of `count` documents of one format,
+/// province and year: the format's own, narrowed where it would take a
+/// serial past five digits (as on real documents, and as the number
+/// pattern reads them), which only archives of about a million do.
+fn serial_gap(format_gap: u32, count: usize) -> u32 {
+    format_gap.min((MAX_SERIAL / count.max(1) as u32).max(1))
+}
+
 /// A document format: the number is `{serial}{suffix}` (serial zero-padded to 2 digits for
 /// Party styles starting with '-'); `weight` is its frequency, `gap` the mean serial step.
 struct Fmt(&'static str, &'static str, Org, u64, u32);
@@ -399,15 +410,24 @@ pub fn generate(dest: &Path, provinces: &[ProvinceRef], opts: &SynthOptions) -> 
         let p = &plan[i as usize];
         (p.prov, p.year, p.fmt, p.day, i)
     });
-    let (mut prev, mut rank) = (None, 0u32);
-    for &i in &idx {
-        let p = &mut plan[i as usize];
-        if prev != Some((p.prov, p.year, p.fmt)) {
-            (prev, rank) = (Some((p.prov, p.year, p.fmt)), 0);
+    let group = |i: &u32| {
+        let p = &plan[*i as usize];
+        (p.prov, p.year, p.fmt)
+    };
+    let groups: Vec<(usize, usize)> = idx
+        .chunk_by(|a, b| group(a) == group(b))
+        .scan(0, |start, chunk| {
+            let range = (*start, chunk.len());
+            *start += chunk.len();
+            Some(range)
+        })
+        .collect();
+    for (start, len) in groups {
+        let gap = serial_gap(FMTS[plan[idx[start] as usize].fmt as usize].4, len);
+        for (rank, &i) in idx[start..start + len].iter().enumerate() {
+            plan[i as usize].serial =
+                1 + rank as u32 * gap + Rng::new(seed, S_SERIAL, i as u64).below(gap as usize) as u32;
         }
-        let gap = FMTS[p.fmt as usize].4;
-        p.serial = 1 + rank * gap + Rng::new(seed, S_SERIAL, i as u64).below(gap as usize) as u32;
-        rank += 1;
     }
     for (i, p) in plan.iter().enumerate() {
         if p.prov != CENTRAL && p.numbered && p.prec == 0 {
@@ -963,5 +983,16 @@ Sóc Trăng:soc-trang;Bạc Liêu:bac-lieu;Cà Mau:ca-mau";
             }
         }
         assert!(own > N / 20, "{own} own-province citations");
+    }
+
+    #[test]
+    fn serials_stay_within_five_digits_however_many_documents_share_a_format() {
+        assert_eq!(serial_gap(40, 500), 40, "the format's own gap when it fits");
+        for count in [2_500, 2_501, 5_000, 60_000, 99_999] {
+            let gap = serial_gap(40, count);
+            // The largest serial: 1 + (count - 1) * gap + (gap - 1).
+            assert!(count as u32 * gap <= MAX_SERIAL, "{count} documents, gap {gap}");
+            assert!(gap >= 1);
+        }
     }
 }
