@@ -113,37 +113,63 @@ pub fn tokens(s: &str) -> Vec<String> {
     out
 }
 
-/// The words of [`tokens`], without allocating, for indexing large texts:
-/// the words of `fold(s)` made of ASCII letters and digits. Folding one
-/// character at a time gives the same words as folding the whole string,
-/// since canonical reordering only moves marks, which are dropped, past
-/// each other, never past an ASCII letter or digit.
+/// The words of [`tokens`], without allocating a string a word, for
+/// indexing large texts: the words of `fold(s)` made of ASCII letters and
+/// digits. Folding one character at a time gives the same words as folding
+/// the whole string, since canonical reordering only moves marks, which are
+/// dropped, past each other, never past an ASCII letter or digit.
 pub fn for_each_token(s: &str, mut f: impl FnMut(&str)) {
     let table = fold_table();
+    let bytes = s.as_bytes();
     let mut word = String::new();
-    let mut emit = |c: char, word: &mut String| {
-        let c = if c == 'đ' { 'd' } else { c };
-        if c.is_ascii_alphanumeric() {
-            word.push(c);
-        } else if !is_combining_mark(c) && !word.is_empty() {
-            f(word);
-            word.clear();
-        }
-    };
-    for c in s.chars() {
-        if c.is_ascii() {
-            emit(c.to_ascii_lowercase(), &mut word);
-            continue;
-        }
-        match table.get(c as usize).copied().unwrap_or(FOLD_SLOW) {
-            FOLD_SLOW => fold_char(c, |d| emit(d, &mut word)),
-            FOLD_MARK => {}
-            FOLD_SEPARATOR => emit(' ', &mut word),
-            letter => word.push(char::from(letter)),
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let folded = if b < 0x80 {
+            // ASCII, most of the text: no decoding, no table.
+            i += 1;
+            ASCII_FOLD[usize::from(b)]
+        } else {
+            // Vietnamese letters take two or three bytes: decoded by hand.
+            let continuation = |k: usize| u32::from(bytes[i + k] & 0x3f);
+            let (code, width) = match b {
+                0xc0..=0xdf => (u32::from(b & 0x1f) << 6 | continuation(1), 2),
+                0xe0..=0xef => (u32::from(b & 0x0f) << 12 | continuation(1) << 6 | continuation(2), 3),
+                _ => (u32::from(b & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3), 4),
+            };
+            i += width;
+            match table.get(code as usize).copied().unwrap_or(FOLD_SLOW) {
+                FOLD_SLOW => {
+                    let c = char::from_u32(code).expect("decoded from valid UTF-8");
+                    fold_char(c, |d| {
+                        let d = if d == 'đ' { 'd' } else { d };
+                        if d.is_ascii_alphanumeric() {
+                            word.push(d);
+                        } else if !is_combining_mark(d) {
+                            emit(&mut word, &mut f);
+                        }
+                    });
+                    continue;
+                }
+                FOLD_MARK => continue,
+                FOLD_SEPARATOR => 0,
+                letter => letter,
+            }
+        };
+        if folded != 0 {
+            word.push(char::from(folded));
+        } else {
+            emit(&mut word, &mut f);
         }
     }
+    emit(&mut word, &mut f);
+}
+
+/// Hands over the word, if there is one, and starts the next.
+fn emit(word: &mut String, f: &mut impl FnMut(&str)) {
     if !word.is_empty() {
-        f(&word);
+        f(word);
+        word.clear();
     }
 }
 
@@ -160,6 +186,19 @@ fn fold_char(c: char, mut out: impl FnMut(char)) {
 // indexer's time otherwise. Other values are the ASCII letter or digit it
 // folds to.
 const FOLD_SLOW: u8 = 0;
+/// ASCII folded: letters to lower case, digits as they are, anything else 0.
+const ASCII_FOLD: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            table[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    table
+};
 const FOLD_SEPARATOR: u8 = 1;
 const FOLD_MARK: u8 = 2;
 

@@ -35,14 +35,17 @@
 //! sorted by term; terms go to shard `fnv1a32(term) % shards`, with the shard
 //! count chosen so a shard averages [`TARGET_SHARD_BYTES`].
 
+mod invert;
 pub mod postings;
+mod text;
+
+pub use text::text_blocks;
 
 use crate::index::{Archive, CitedId, DocId};
 use crate::model::{PartialDate, Scope};
 use crate::plan::Plan;
 use crate::provinces::ProvinceId;
-use crate::vietnamese::{canonical_tones, collation_key, fold, for_each_token, slugify, tokens};
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use crate::vietnamese::{canonical_tones, collation_key, fold, slugify, tokens};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -60,8 +63,6 @@ pub const DOCS_PER_SHARD: usize = 32;
 pub const TARGET_SHARD_BYTES: usize = 40_000;
 /// Characters of a directive's text kept for the result snippet.
 const LEAD_CHARS: usize = 240;
-/// Documents per unit of parallel work while indexing.
-const CHUNK_DOCS: usize = 1024;
 /// Version of the file format, checked by the client.
 pub const FORMAT: u32 = 1;
 
@@ -74,8 +75,8 @@ pub struct SearchIndex {
     pub term_shards: usize,
 }
 
-/// What indexing a run of documents gives: its terms, and each document's summary.
-type ChunkOutput = (Vec<(String, Postings)>, Vec<String>);
+/// A search document with its date, which orders the documents.
+type Document = (Source, Option<PartialDate>);
 
 /// A search document: a directive, or a cited directive not in the archive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -92,76 +93,65 @@ pub fn files(plan: &Plan) -> SearchIndex {
     let docs = documents(archive);
     let n = docs.len();
     let facets = Facets::new(plan, &docs);
-
-    let chunks: Vec<ChunkOutput> = docs
-        .par_chunks(CHUNK_DOCS)
-        .enumerate()
-        .map(|(c, chunk)| {
-            let mut index = ChunkIndex::default();
-            let mut summaries = Vec::with_capacity(chunk.len());
-            for (i, &(source, _)) in chunk.iter().enumerate() {
-                let id = (c * CHUNK_DOCS + i) as u32;
-                let fields = fields(plan, source);
-                for text in &fields.head {
-                    index.add_text(id, true, text);
-                }
-                for text in &fields.body {
-                    index.add_text(id, false, text);
-                }
-                for (term, head) in &fields.exact {
-                    index.exact.entry(term.clone()).or_default().add(id, *head);
-                }
-                summaries.push(summary(plan, source, &facets, id as usize, &fields.lead));
-            }
-            (index.into_terms(), summaries)
-        })
-        .collect();
-
-    let mut merged: HashMap<String, Postings, Fast> = HashMap::default();
-    let mut summaries: Vec<String> = Vec::with_capacity(n);
-    for (terms, chunk_summaries) in chunks {
-        for (term, postings) in terms {
-            let entry = merged.entry(term).or_default();
-            entry.head.extend(postings.head);
-            entry.body.extend(postings.body);
-        }
-        summaries.extend(chunk_summaries);
-    }
-    let mut terms: Vec<(String, Postings)> = merged.into_iter().collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-
-    let entries: Vec<(u32, String)> = terms
-        .par_iter()
-        .map(|(term, p)| {
-            let (head, body) = (postings::encode(&p.head, n as u32), postings::encode(&p.body, n as u32));
-            (fnv1a(term), format!("{term}:{head}:{body}"))
-        })
-        .collect();
-    let total: usize = entries.iter().map(|(_, e)| e.len() + 1).sum();
-    let shards = total.div_ceil(TARGET_SHARD_BYTES).max(1);
+    let inverted = invert::invert(plan, &docs, &|source, id, lead| summary(plan, source, &facets, id, lead));
+    let terms = inverted.entries.len();
+    let total: usize = inverted.entries.iter().map(|(_, e)| e.len() + 1).sum();
+    let shards = shard_count(total);
     let mut buckets: Vec<Vec<&str>> = vec![Vec::new(); shards];
-    for (hash, entry) in &entries {
+    for (hash, entry) in &inverted.entries {
         buckets[*hash as usize % shards].push(entry);
     }
 
     let mut out: Vec<(String, Vec<u8>)> = Vec::with_capacity(shards + n / DOCS_PER_SHARD + 3);
     out.push((format!("{DIR}/meta.js"), facets.meta(n, &docs, shards).into_bytes()));
     out.push((format!("{DIR}/f.js"), facets.codes_file().into_bytes()));
-    for (k, bucket) in buckets.iter().enumerate() {
-        let body = serde_json::to_string(&bucket.join(",")).expect("a string");
-        out.push((format!("{DIR}/t/{k}.js"), format!("vanbanSearch.t({k},{body});\n").into_bytes()));
+    out.par_extend(
+        buckets.par_iter().enumerate().map(|(k, bucket)| (format!("{DIR}/t/{k}.js"), term_shard(k, bucket))),
+    );
+    out.par_extend(
+        inverted
+            .summaries
+            .par_chunks(DOCS_PER_SHARD)
+            .enumerate()
+            .map(|(k, shard)| (format!("{DIR}/d/{k}.js"), summary_shard(k, shard))),
+    );
+    out.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    SearchIndex { files: out, documents: n, terms, term_shards: shards }
+}
+
+/// The number of term shards for entries of `total` bytes (with their commas).
+fn shard_count(total: usize) -> usize {
+    total.div_ceil(TARGET_SHARD_BYTES).max(1)
+}
+
+/// `t/{k}.js`: the shard's entries, sorted by term, as one string literal.
+/// Terms (`a-z0-9`, `_`, `#`) and postings ([`postings::ALPHABET`]) need
+/// no escaping.
+fn term_shard(k: usize, entries: &[&str]) -> Vec<u8> {
+    let prefix = format!("vanbanSearch.t({k},\"");
+    let size = prefix.len() + entries.iter().map(|e| e.len() + 1).sum::<usize>() + 4;
+    let mut out = Vec::with_capacity(size);
+    out.extend_from_slice(prefix.as_bytes());
+    for (i, entry) in entries.iter().enumerate() {
+        debug_assert!(!entry.contains(['"', '\\']) && !entry.contains(char::is_control), "{entry}");
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(entry.as_bytes());
     }
-    for (k, shard) in summaries.chunks(DOCS_PER_SHARD).enumerate() {
-        out.push((format!("{DIR}/d/{k}.js"), format!("vanbanSearch.d({k},[{}]);\n", shard.join(",")).into_bytes()));
-    }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    SearchIndex { files: out, documents: n, terms: terms.len(), term_shards: shards }
+    out.extend_from_slice(b"\");\n");
+    out
+}
+
+/// `d/{k}.js`: the summaries of documents `k × 32 …`.
+fn summary_shard(k: usize, summaries: &[String]) -> Vec<u8> {
+    format!("vanbanSearch.d({k},[{}]);\n", summaries.join(",")).into_bytes()
 }
 
 /// Search documents in id order: by date, oldest first, undated last; a
 /// directive before a cited directive of the same date. Archive order is
 /// already by date, so directives keep their relative order.
-fn documents(archive: &Archive) -> Vec<(Source, Option<PartialDate>)> {
+fn documents(archive: &Archive) -> Vec<Document> {
     let directives = archive.directives.iter().enumerate().map(|(id, d)| (Source::Directive(id), d.date));
     let cited = archive
         .cited
@@ -169,7 +159,7 @@ fn documents(archive: &Archive) -> Vec<(Source, Option<PartialDate>)> {
         .enumerate()
         .filter(|(_, c)| c.in_archive.is_none())
         .map(|(id, c)| (Source::Cited(id), c.date));
-    let mut docs: Vec<(Source, Option<PartialDate>)> = directives.chain(cited).collect();
+    let mut docs: Vec<Document> = directives.chain(cited).collect();
     docs.sort_by_key(|&(source, date)| (date.is_none(), date, source));
     docs
 }
@@ -189,152 +179,6 @@ pub fn shard_of(term: &str, shards: usize) -> usize {
 pub fn number_term(number: &str) -> Option<String> {
     let parts = tokens(number);
     (!parts.is_empty()).then(|| format!("#{}", parts.join("_")))
-}
-
-/// What a document contributes to the index, and the start of its text.
-struct Fields {
-    head: Vec<String>,
-    body: Vec<String>,
-    /// Whole-number terms, each with whether it is a head field.
-    exact: Vec<(String, bool)>,
-    lead: Option<String>,
-}
-
-fn fields(plan: &Plan, source: Source) -> Fields {
-    let archive = plan.archive;
-    let province_name = |p: Option<ProvinceId>| p.map(|p| plan.provinces.get(p).name.clone());
-    match source {
-        Source::Directive(id) => {
-            let d = &archive.directives[id];
-            let number = d.number.as_ref().map(|n| n.canonical());
-            let head = [Some(d.title.clone()), number.clone(), d.type_name.clone(), d.issuer.clone()]
-                .into_iter()
-                .chain([province_name(d.province)])
-                .flatten()
-                .collect();
-            let blocks = text_blocks(&d.body);
-            let lead = lead(&blocks);
-            let cites: Vec<&str> = archive.cites_of[id].iter().map(|&c| archive.cited[c].key.number.as_str()).collect();
-            let mut body = blocks;
-            body.extend(cites.iter().map(|c| c.to_string()));
-            if let Some(signer) = &d.signer {
-                body.extend([&signer.name, &signer.position, &signer.authority].into_iter().flatten().cloned());
-            }
-            body.extend(d.recipients.iter().cloned());
-            body.extend(d.tags.iter().cloned());
-            body.extend(d.place.iter().cloned());
-            let mut exact: Vec<(String, bool)> =
-                number.as_deref().and_then(number_term).map(|t| (t, true)).into_iter().collect();
-            exact.extend(cites.iter().filter_map(|c| number_term(c)).map(|t| (t, false)));
-            Fields { head, body, exact, lead }
-        }
-        Source::Cited(id) => {
-            let c = &archive.cited[id];
-            let province = match c.key.scope {
-                Scope::Province(p) => Some(p),
-                _ => None,
-            };
-            let head = [Some(c.key.number.clone()), c.title.clone(), c.type_name.clone(), c.issuer.clone()]
-                .into_iter()
-                .chain([province_name(province)])
-                .flatten()
-                .collect();
-            let exact = number_term(&c.key.number).map(|t| (t, true)).into_iter().collect();
-            Fields { head, body: Vec::new(), exact, lead: None }
-        }
-    }
-}
-
-/// The plain text of a directive's Markdown, one string per block
-/// (paragraph, list item, heading, cell), without markup, links' targets or
-/// raw HTML, which the page does not show either.
-pub fn text_blocks(markdown: &str) -> Vec<String> {
-    let mut blocks = Vec::new();
-    let mut current = String::new();
-    let mut flush = |current: &mut String| {
-        let text = current.trim();
-        if text.contains("  ") || text.contains(|c: char| c.is_whitespace() && c != ' ') {
-            blocks.push(text.split_whitespace().collect::<Vec<_>>().join(" "));
-        } else if !text.is_empty() {
-            blocks.push(text.to_string());
-        }
-        current.clear();
-    };
-    // Inside raw <script> or <style>: the page's sanitiser drops it, so must we.
-    let mut hidden = false;
-    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
-        match event {
-            Event::Html(html) | Event::InlineHtml(html) => {
-                let tag = html.trim_start().to_ascii_lowercase();
-                if tag.starts_with("<script") || tag.starts_with("<style") {
-                    hidden = !(tag.contains("</script") || tag.contains("</style"));
-                } else if tag.starts_with("</script") || tag.starts_with("</style") {
-                    hidden = false;
-                }
-            }
-            Event::Text(_) | Event::Code(_) if hidden => {}
-            Event::Text(text) | Event::Code(text) => current.push_str(&text),
-            Event::SoftBreak | Event::HardBreak => current.push(' '),
-            Event::Start(tag) if is_block(&tag) => flush(&mut current),
-            Event::End(tag) if is_block_end(&tag) => flush(&mut current),
-            _ => {}
-        }
-    }
-    flush(&mut current);
-    blocks
-}
-
-fn is_block(tag: &Tag) -> bool {
-    matches!(
-        tag,
-        Tag::Paragraph
-            | Tag::Heading { .. }
-            | Tag::BlockQuote(_)
-            | Tag::CodeBlock(_)
-            | Tag::List(_)
-            | Tag::Item
-            | Tag::TableCell
-            | Tag::TableRow
-            | Tag::TableHead
-    )
-}
-
-fn is_block_end(tag: &TagEnd) -> bool {
-    matches!(
-        tag,
-        TagEnd::Paragraph
-            | TagEnd::Heading(_)
-            | TagEnd::BlockQuote(_)
-            | TagEnd::CodeBlock
-            | TagEnd::List(_)
-            | TagEnd::Item
-            | TagEnd::TableCell
-            | TagEnd::TableRow
-            | TagEnd::TableHead
-    )
-}
-
-/// The first [`LEAD_CHARS`] characters of the text, cut at a word, for the snippet.
-fn lead(blocks: &[String]) -> Option<String> {
-    let mut text = String::new();
-    for block in blocks {
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        text.push_str(block);
-        if text.chars().count() > LEAD_CHARS {
-            break;
-        }
-    }
-    if text.is_empty() {
-        return None;
-    }
-    if text.chars().count() <= LEAD_CHARS {
-        return Some(text);
-    }
-    let cut: String = text.chars().take(LEAD_CHARS).collect();
-    let cut = cut.rfind(' ').map_or(cut.as_str(), |space| &cut[..space]);
-    Some(format!("{}…", cut.trim_end_matches([',', ';', ':', ' '])))
 }
 
 /// One document's summary, a JSON array (see search.js `summary`):
@@ -394,7 +238,7 @@ struct Facets {
 }
 
 impl Facets {
-    fn new(plan: &Plan, docs: &[(Source, Option<PartialDate>)]) -> Facets {
+    fn new(plan: &Plan, docs: &[Document]) -> Facets {
         let archive = plan.archive;
         let facts: Vec<(Option<&str>, Option<ProvinceId>)> = docs
             .iter()
@@ -428,8 +272,14 @@ impl Facets {
         let key = |name: &str| fold(&canonical_tones(name));
         let mut type_names: BTreeMap<String, String> =
             archive.types.iter().map(|g| (key(&g.name), g.name.clone())).collect();
+        // Each spelling folded once, in document order (the first spelling wins).
+        let mut keys: HashMap<&str, String> = HashMap::new();
         for name in facts.iter().filter_map(|f| f.0) {
-            type_names.entry(key(name)).or_insert_with(|| name.to_string());
+            if !keys.contains_key(name) {
+                let folded = key(name);
+                type_names.entry(folded.clone()).or_insert_with(|| name.to_string());
+                keys.insert(name, folded);
+            }
         }
         let mut type_list: Vec<(String, String)> = type_names.into_iter().collect();
         type_list.sort_by_cached_key(|(k, name)| (collation_key(name), k.clone()));
@@ -457,7 +307,7 @@ impl Facets {
             .zip(docs)
             .map(|(&(type_name, province), &(_, date))| {
                 (
-                    type_name.map_or(0, |t| type_code[key(t).as_str()]),
+                    type_name.map_or(0, |t| type_code[keys[t].as_str()]),
                     province.map_or(0, |p| province_code[&p]),
                     date.map_or(0, |d| years.binary_search(&d.year).expect("listed") + 1),
                 )
@@ -475,7 +325,7 @@ impl Facets {
         width
     }
 
-    fn meta(&self, n: usize, docs: &[(Source, Option<PartialDate>)], shards: usize) -> String {
+    fn meta(&self, n: usize, docs: &[Document], shards: usize) -> String {
         let dated = docs.iter().filter(|d| d.1.is_some()).count();
         let meta = serde_json::json!({
             "format": FORMAT,
@@ -522,7 +372,11 @@ const SEED: u64 = 0x517c_c1b7_2722_0a95;
 
 impl Hasher for FastHasher {
     fn finish(&self) -> u64 {
-        self.0
+        // The product's low bits depend only on the key's low bits, and hash
+        // tables pick the bucket by the low bits: rotated, its well-mixed high
+        // bits choose instead (as rustc-hash 2 does). Without this, pairs of
+        // word ids (first << 32 | second) sharing a second word all collide.
+        self.0.rotate_left(26)
     }
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
@@ -543,95 +397,6 @@ impl Hasher for FastHasher {
 }
 
 type Fast = BuildHasherDefault<FastHasher>;
-
-/// The documents holding a term, in its head fields and in its body.
-#[derive(Default, Debug, Clone, PartialEq, Eq)]
-pub struct Postings {
-    pub head: Vec<u32>,
-    pub body: Vec<u32>,
-    /// The last document added to each list, plus one (0: none): a term
-    /// repeated in a document is then skipped without reading the list,
-    /// which would be a cache miss.
-    last: [u32; 2],
-}
-
-impl Postings {
-    fn add(&mut self, doc: u32, head: bool) {
-        let slot = usize::from(!head);
-        if self.last[slot] != doc + 1 {
-            self.last[slot] = doc + 1;
-            if head { &mut self.head } else { &mut self.body }.push(doc);
-        }
-    }
-}
-
-/// The terms of a run of documents. Syllables are interned so that pairs
-/// are counted without building a string per occurrence; a syllable of up
-/// to 8 characters (nearly all) is looked up by its bytes as one integer.
-#[derive(Default)]
-struct ChunkIndex {
-    words: Vec<String>,
-    short_ids: HashMap<u64, u32, Fast>,
-    long_ids: HashMap<String, u32, Fast>,
-    /// By syllable id.
-    unigrams: Vec<Postings>,
-    /// By pair of syllable ids, first << 32 | second.
-    bigrams: HashMap<u64, Postings, Fast>,
-    exact: HashMap<String, Postings, Fast>,
-}
-
-/// A word of at most 8 bytes as an integer; words never contain a zero byte.
-fn packed(word: &str) -> Option<u64> {
-    let bytes = word.as_bytes();
-    (bytes.len() <= 8).then(|| {
-        let mut buffer = [0u8; 8];
-        buffer[..bytes.len()].copy_from_slice(bytes);
-        u64::from_le_bytes(buffer)
-    })
-}
-
-impl ChunkIndex {
-    fn add_text(&mut self, doc: u32, head: bool, text: &str) {
-        let mut previous: Option<u32> = None;
-        for_each_token(text, |word| {
-            let known = match packed(word) {
-                Some(key) => self.short_ids.get(&key),
-                None => self.long_ids.get(word),
-            };
-            let id = match known {
-                Some(&id) => id,
-                None => {
-                    let id = self.words.len() as u32;
-                    match packed(word) {
-                        Some(key) => self.short_ids.insert(key, id),
-                        None => self.long_ids.insert(word.to_string(), id),
-                    };
-                    self.words.push(word.to_string());
-                    self.unigrams.push(Postings::default());
-                    id
-                }
-            };
-            self.unigrams[id as usize].add(doc, head);
-            if let Some(previous) = previous {
-                self.bigrams.entry(u64::from(previous) << 32 | u64::from(id)).or_default().add(doc, head);
-            }
-            previous = Some(id);
-        });
-    }
-
-    fn into_terms(self) -> Vec<(String, Postings)> {
-        let words = &self.words;
-        let mut terms: Vec<(String, Postings)> = Vec::with_capacity(self.unigrams.len() + self.bigrams.len());
-        terms.extend(self.unigrams.into_iter().zip(words).map(|(p, w)| (w.clone(), p)));
-        terms.extend(
-            self.bigrams
-                .into_iter()
-                .map(|(pair, p)| (format!("{}_{}", words[(pair >> 32) as usize], words[pair as u32 as usize]), p)),
-        );
-        terms.extend(self.exact);
-        terms
-    }
-}
 
 #[cfg(test)]
 mod tests;

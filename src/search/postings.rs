@@ -39,59 +39,113 @@ fn push_varint(out: &mut String, mut v: u32) {
     }
 }
 
-fn delta(tag: char, ids: impl Iterator<Item = u32>) -> String {
-    let mut out = String::new();
-    out.push(tag);
-    let mut next = 0u32;
-    for id in ids {
-        push_varint(&mut out, id - next);
-        next = id + 1;
+/// Characters [`push_varint`] writes for `v` (nearly always 1).
+fn varint_len(v: u32) -> usize {
+    if v < 1 << 5 {
+        1
+    } else if v < 1 << 10 {
+        2
+    } else {
+        (32 - v.leading_zeros() as usize).div_ceil(5)
     }
-    out
 }
 
-fn bitmap(ids: &[u32]) -> String {
-    let last = ids.last().map_or(0, |&l| l as usize);
-    let mut bits = vec![0u8; last / 6 + 1];
+/// The gaps of the complement of `ids` (strictly increasing, below `n`):
+/// for each absent id, the number of ids held since the previous absent one.
+fn complement_gaps(ids: &[u32], n: u32, mut gap: impl FnMut(u32, u32)) {
+    // `gap(value, times)`: `times` gaps in a row, the first `value`, the others 0.
+    let (mut held, mut expected) = (0u32, 0u32);
     for &id in ids {
-        bits[id as usize / 6] |= 1 << (id % 6);
+        if id > expected {
+            gap(held, id - expected);
+            held = 0;
+        }
+        held += 1;
+        expected = id + 1;
     }
-    let mut out = String::with_capacity(bits.len() + 1);
-    out.push('b');
-    out.extend(bits.iter().map(|&b| char::from(ALPHABET[usize::from(b)])));
-    out
+    if n > expected {
+        gap(held, n - expected);
+    }
 }
 
 /// Encodes `ids` (strictly increasing, each below `n`) as its shortest form.
 /// An empty list is the empty string.
 pub fn encode(ids: &[u32], n: u32) -> String {
+    let mut out = String::new();
+    encode_into(ids, n, &mut out);
+    out
+}
+
+/// [`encode`], appended to `out`. Each form's length is counted first, and
+/// only the shortest is written.
+pub fn encode_into(ids: &[u32], n: u32, out: &mut String) {
     debug_assert!(ids.windows(2).all(|w| w[0] < w[1]) && ids.last().is_none_or(|&l| l < n));
-    if ids.is_empty() {
-        return String::new();
+    let Some(&last) = ids.last() else { return };
+    #[derive(PartialEq)]
+    enum Form {
+        Delta,
+        Complement,
+        Bitmap,
     }
-    let mut best = delta('d', ids.iter().copied());
-    // The complement can only win for terms in more than half the documents,
-    // and the bitmap only when the delta list averages over one character
-    // per six documents; skipping the others keeps the build linear and cheap.
-    if ids.len() as u64 * 2 > u64::from(n) {
-        let mut held = ids.iter().peekable();
-        let absent = (0..n).filter(|id| {
-            if held.peek() == Some(&id) {
-                held.next();
-                false
-            } else {
-                true
+    let bitmap = last as usize / 6 + 2;
+    // Each form is at least a character a document it lists: when both
+    // lists are longer than the bitmap, it wins without counting them.
+    let complement_too_long = ids.len() as u64 * 2 <= u64::from(n) || (n as usize - ids.len() + 1) > bitmap;
+    let form = if ids.len() + 1 > bitmap && complement_too_long {
+        Form::Bitmap
+    } else {
+        let mut next = 0u32;
+        let mut best = 1 + ids
+            .iter()
+            .map(|&id| {
+                let gap = id - next;
+                next = id + 1;
+                varint_len(gap)
+            })
+            .sum::<usize>();
+        let mut form = Form::Delta;
+        // The complement can only win for terms in more than half the
+        // documents, and the bitmap only when the delta list averages over
+        // one character per six documents.
+        if ids.len() as u64 * 2 > u64::from(n) {
+            let mut length = 1;
+            complement_gaps(ids, n, |first, times| length += varint_len(first) + times as usize - 1);
+            if length < best {
+                (best, form) = (length, Form::Complement);
             }
-        });
-        let complement = delta('c', absent);
-        if complement.len() < best.len() {
-            best = complement;
+        }
+        if bitmap < best {
+            form = Form::Bitmap;
+        }
+        form
+    };
+    match form {
+        Form::Delta => {
+            out.push('d');
+            let mut next = 0u32;
+            for &id in ids {
+                push_varint(out, id - next);
+                next = id + 1;
+            }
+        }
+        Form::Complement => {
+            out.push('c');
+            complement_gaps(ids, n, |first, times| {
+                push_varint(out, first);
+                for _ in 1..times {
+                    out.push(char::from(ALPHABET[0]));
+                }
+            });
+        }
+        Form::Bitmap => {
+            let mut bits = vec![0u8; last as usize / 6 + 1];
+            for &id in ids {
+                bits[id as usize / 6] |= 1 << (id % 6);
+            }
+            out.push('b');
+            out.extend(bits.iter().map(|&b| char::from(ALPHABET[usize::from(b)])));
         }
     }
-    if (ids[ids.len() - 1] as usize / 6 + 2) < best.len() {
-        best = bitmap(ids);
-    }
-    best
 }
 
 /// Decodes what [`encode`] wrote; `None` for a malformed string.
@@ -140,8 +194,39 @@ pub fn decode(text: &str, n: u32) -> Option<Vec<u32>> {
 mod tests {
     use super::*;
 
+    /// The first implementation: every form written out, the shortest kept.
+    fn encode_reference(ids: &[u32], n: u32) -> String {
+        let delta = |tag: char, ids: &mut dyn Iterator<Item = u32>| {
+            let mut out = String::from(tag);
+            let mut next = 0u32;
+            for id in ids {
+                push_varint(&mut out, id - next);
+                next = id + 1;
+            }
+            out
+        };
+        if ids.is_empty() {
+            return String::new();
+        }
+        let mut best = delta('d', &mut ids.iter().copied());
+        let complement = delta('c', &mut (0..n).filter(|id| ids.binary_search(id).is_err()));
+        if ids.len() as u64 * 2 > u64::from(n) && complement.len() < best.len() {
+            best = complement;
+        }
+        let last = ids[ids.len() - 1] as usize;
+        if last / 6 + 2 < best.len() {
+            let mut bits = vec![0u8; last / 6 + 1];
+            for &id in ids {
+                bits[id as usize / 6] |= 1 << (id % 6);
+            }
+            best = std::iter::once('b').chain(bits.iter().map(|&b| char::from(ALPHABET[usize::from(b)]))).collect();
+        }
+        best
+    }
+
     fn roundtrip(ids: &[u32], n: u32) -> String {
         let text = encode(ids, n);
+        assert_eq!(text, encode_reference(ids, n), "{ids:?}");
         assert_eq!(decode(&text, n).as_deref(), Some(ids), "{text}");
         assert!(text.bytes().skip(1).all(|b| ALPHABET.contains(&b)), "{text}");
         text

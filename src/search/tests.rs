@@ -127,7 +127,7 @@ fn markdown_becomes_plain_blocks() {
     let html = text_blocks("Có <script>alert(1)</script> chữ.\n\n<style>\np { x: y }\n</style>\n\nSau.");
     assert_eq!(html, ["Có chữ.", "Sau."]);
     let long = "chữ ".repeat(100);
-    let lead = lead(&[long]).unwrap();
+    let lead = text::lead(&[long]).unwrap();
     assert!(lead.ends_with('…') && lead.chars().count() <= LEAD_CHARS + 1, "{lead}");
 }
 

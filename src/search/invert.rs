@@ -1,0 +1,522 @@
+//! The inverted index of the whole archive: every term with the documents
+//! holding it, built in parallel runs of documents, then encoded.
+//!
+//! Each worker thread keeps its own vocabulary from run to run: a syllable
+//! of up to 8 bytes (nearly all) is looked up by its bytes as one integer,
+//! a pair by its two syllables' ids, and beside each term's id sits the
+//! last (document, field) it was seen in, so a repeat costs nothing more.
+//! A run records each new (term, field) of each document in one flat list,
+//! then sorts it by term (counting sort), which gives every term's
+//! documents in order. Runs are merged in document order, a wave of runs at
+//! a time: the few new terms are numbered in one shared vocabulary, then
+//! the postings are appended in parallel, each thread taking a share of the
+//! terms, kept as variable-length gaps (about a byte a posting). Term names
+//! are spelled out once, when each term is encoded.
+
+use super::text::{walk, Texts};
+use super::{fnv1a, postings, Document, Fast, Source};
+use crate::plan::Plan;
+use crate::vietnamese::for_each_token;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::hash::BuildHasher;
+use std::sync::Mutex;
+
+/// Documents per unit of parallel work.
+const CHUNK_DOCS: usize = 512;
+/// Units per wave, per thread: the runs held in memory before they are merged.
+const WAVE_PER_THREAD: usize = 4;
+
+/// A term: a syllable, a pair of syllables (by their term ids), a whole number.
+#[derive(Clone)]
+enum Name {
+    Word(Box<str>),
+    Pair(u32, u32),
+    Number(Box<str>),
+}
+
+/// Followers remembered per word.
+const FOLLOWERS: usize = 3;
+
+/// What a worker keeps of each word: its term id, and the last few words
+/// that followed it with their pair's term id, so that most pairs are found
+/// without a lookup (a word has few followers: "quảng ngãi", "ủy ban").
+#[derive(Clone, Copy)]
+struct Word {
+    id: u32,
+    next: [u32; FOLLOWERS],
+    pair: [u32; FOLLOWERS],
+    /// The follower to replace next.
+    oldest: u32,
+}
+
+/// One worker thread's vocabulary, kept from run to run.
+#[derive(Default)]
+struct Vocabulary {
+    /// Words by their bytes (up to 8) or spelled out, to their index in `words`.
+    short: HashMap<u64, u32, Fast>,
+    long: HashMap<Box<str>, u32, Fast>,
+    words: Vec<Word>,
+    /// Pairs of word indices.
+    pairs: HashMap<u64, u32, Fast>,
+    numbers: HashMap<Box<str>, u32, Fast>,
+    /// By the worker's term id.
+    names: Vec<Name>,
+    /// By term id: the last (document, field) the term was seen in, as
+    /// `document × 2 + field + 1` (0: none). A document's head fields are
+    /// read before its body, so one mark serves both fields.
+    seen: Vec<u32>,
+}
+
+impl Vocabulary {
+    fn add(&mut self, name: Name) -> u32 {
+        self.names.push(name);
+        self.seen.push(0);
+        self.names.len() as u32 - 1
+    }
+
+    fn add_word(&mut self, word: &str) -> u32 {
+        let id = self.add(Name::Word(word.into()));
+        self.words.push(Word { id, next: [u32::MAX; FOLLOWERS], pair: [0; FOLLOWERS], oldest: 0 });
+        self.words.len() as u32 - 1
+    }
+
+    /// The word's index in `words`.
+    fn word(&mut self, word: &str) -> u32 {
+        match packed(word) {
+            Some(key) => match self.short.get(&key) {
+                Some(&w) => w,
+                None => {
+                    let w = self.add_word(word);
+                    self.short.insert(key, w);
+                    w
+                }
+            },
+            None => match self.long.get(word) {
+                Some(&w) => w,
+                None => {
+                    let w = self.add_word(word);
+                    self.long.insert(word.into(), w);
+                    w
+                }
+            },
+        }
+    }
+
+    /// The term id of the pair of words (indices in `words`).
+    fn pair(&mut self, first: u32, second: u32) -> u32 {
+        let info = &self.words[first as usize];
+        if let Some(i) = info.next.iter().position(|&next| next == second) {
+            return info.pair[i];
+        }
+        let key = u64::from(first) << 32 | u64::from(second);
+        let pair = match self.pairs.get(&key) {
+            Some(&pair) => pair,
+            None => {
+                let (a, b) = (self.words[first as usize].id, self.words[second as usize].id);
+                let pair = self.add(Name::Pair(a, b));
+                self.pairs.insert(key, pair);
+                pair
+            }
+        };
+        let info = &mut self.words[first as usize];
+        let slot = info.oldest as usize;
+        (info.next[slot], info.pair[slot]) = (second, pair);
+        info.oldest = (info.oldest + 1) % FOLLOWERS as u32;
+        pair
+    }
+
+    fn number(&mut self, term: &str) -> u32 {
+        match self.numbers.get(term) {
+            Some(&id) => id,
+            None => {
+                let id = self.add(Name::Number(term.into()));
+                self.numbers.insert(term.into(), id);
+                id
+            }
+        }
+    }
+}
+
+/// A word of at most 8 bytes as an integer; words never contain a zero byte.
+fn packed(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    (bytes.len() <= 8).then(|| bytes.iter().rev().fold(0u64, |key, &b| key << 8 | u64::from(b)))
+}
+
+/// The terms of texts read before, so that a text read again (an issuer, a
+/// province, a recipient, a formula repeated from directive to directive)
+/// is not split into words and looked up again: a text is remembered the
+/// second time it is read, until the budget is spent.
+struct Cache {
+    /// A text's hash → where its text is in `texts` and its terms in `terms`.
+    entries: HashMap<u64, [u32; 4], Fast>,
+    texts: String,
+    /// Each text's distinct term ids.
+    terms: Vec<u32>,
+    /// Hashes of texts read once, by their low bits (a collision only
+    /// delays remembering).
+    once: Vec<u64>,
+    /// The mark of the text being remembered, and each term's last mark.
+    text: u32,
+    marks: Vec<u32>,
+}
+
+/// Bytes of remembered texts per worker thread, and their terms.
+const CACHE_TEXT_BYTES: usize = 16 << 20;
+const CACHE_TERMS: usize = 4 << 20;
+const CACHE_ONCE: usize = 1 << 18;
+
+impl Default for Cache {
+    fn default() -> Cache {
+        Cache {
+            entries: HashMap::default(),
+            texts: String::new(),
+            terms: Vec::new(),
+            once: vec![0; CACHE_ONCE],
+            text: 0,
+            marks: Vec::new(),
+        }
+    }
+}
+
+impl Cache {
+    /// The terms of `text` (whose hash is `hash`) if it was remembered.
+    fn find(&self, hash: u64, text: &str) -> Option<&[u32]> {
+        let &[start, end, first, last] = self.entries.get(&hash)?;
+        (&self.texts[start as usize..end as usize] == text).then(|| &self.terms[first as usize..last as usize])
+    }
+
+    /// Whether to remember the terms of `text`, read now.
+    fn admit(&mut self, hash: u64, text: &str) -> bool {
+        let once = &mut self.once[hash as usize % CACHE_ONCE];
+        if *once != hash {
+            *once = hash;
+            return false;
+        }
+        self.texts.len() + text.len() <= CACHE_TEXT_BYTES
+            && self.terms.len() + text.len() <= CACHE_TERMS
+            && !self.entries.contains_key(&hash)
+    }
+}
+
+/// Reads a run of documents into a worker's vocabulary.
+struct Reader<'v> {
+    vocabulary: &'v mut Vocabulary,
+    cache: &'v mut Cache,
+    /// `term × 2 + field` (0 head, 1 body) for each new (term, field) of each document.
+    hits: Vec<u32>,
+    /// Where each document's hits end.
+    ends: Vec<u32>,
+    /// `document × 2 + 1`: the mark of the document's head fields.
+    mark: u32,
+}
+
+impl Reader<'_> {
+    /// Records the term in this document and field, the first time only.
+    fn hit(seen: &mut [u32], hits: &mut Vec<u32>, mark: u32, id: u32, head: bool) {
+        let mark = mark + u32::from(!head);
+        let seen = &mut seen[id as usize];
+        if *seen != mark {
+            *seen = mark;
+            hits.push(id << 1 | u32::from(!head));
+        }
+    }
+}
+
+impl Texts for Reader<'_> {
+    fn text(&mut self, head: bool, text: &str) {
+        let Reader { vocabulary: v, cache, hits, mark, .. } = self;
+        let hash = Fast::default().hash_one(text);
+        if let Some(terms) = cache.find(hash, text) {
+            for &id in terms {
+                Reader::hit(&mut v.seen, hits, *mark, id, head);
+            }
+            return;
+        }
+        let remember = cache.admit(hash, text);
+        let first = cache.terms.len();
+        cache.text += 1;
+        let remembered = |cache: &mut Cache, id: u32| {
+            if remember {
+                if cache.marks.len() <= id as usize {
+                    cache.marks.resize(id as usize + 1, 0);
+                }
+                if cache.marks[id as usize] != cache.text {
+                    cache.marks[id as usize] = cache.text;
+                    cache.terms.push(id);
+                }
+            }
+        };
+        let mut previous: Option<u32> = None;
+        for_each_token(text, |word| {
+            let w = v.word(word);
+            let id = v.words[w as usize].id;
+            Reader::hit(&mut v.seen, hits, *mark, id, head);
+            remembered(cache, id);
+            if let Some(previous) = previous {
+                let pair = v.pair(previous, w);
+                Reader::hit(&mut v.seen, hits, *mark, pair, head);
+                remembered(cache, pair);
+            }
+            previous = Some(w);
+        });
+        if remember {
+            let start = cache.texts.len() as u32;
+            cache.texts.push_str(text);
+            let entry = [start, cache.texts.len() as u32, first as u32, cache.terms.len() as u32];
+            cache.entries.insert(hash, entry);
+        }
+    }
+
+    fn number(&mut self, head: bool, term: &str) {
+        let id = self.vocabulary.number(term);
+        Reader::hit(&mut self.vocabulary.seen, &mut self.hits, self.mark, id, head);
+    }
+}
+
+/// A run of documents read: its postings sorted by the worker's term ids.
+struct Run {
+    worker: usize,
+    /// (`term × 2 + field`, end in `docs`), by term and field.
+    lists: Vec<(u32, u32)>,
+    docs: Vec<u32>,
+    summaries: Vec<String>,
+}
+
+impl Run {
+    /// Sorts the hits of the documents `first …` by term (a counting sort,
+    /// stable, so each list keeps document order).
+    fn new(worker: usize, terms: usize, first: u32, hits: &[u32], ends: &[u32], summaries: Vec<String>) -> Run {
+        let mut starts = vec![0u32; terms * 2 + 1];
+        for &hit in hits {
+            starts[hit as usize + 1] += 1;
+        }
+        let mut lists = Vec::new();
+        for key in 0..terms * 2 {
+            let count = starts[key + 1];
+            starts[key + 1] += starts[key];
+            if count > 0 {
+                lists.push((key as u32, starts[key + 1]));
+            }
+        }
+        let mut docs = vec![0u32; hits.len()];
+        let mut start = 0;
+        for (doc, &end) in (first..).zip(ends) {
+            for &hit in &hits[start..end as usize] {
+                let at = &mut starts[hit as usize];
+                docs[*at as usize] = doc;
+                *at += 1;
+            }
+            start = end as usize;
+        }
+        Run { worker, lists, docs, summaries }
+    }
+}
+
+/// Sorted document ids as gaps (id − previous id − 1, the first id as it
+/// is), each a little-endian varint of 7 bits a byte.
+#[derive(Default)]
+struct Gaps {
+    bytes: Vec<u8>,
+    /// The last id plus one.
+    next: u32,
+}
+
+impl Gaps {
+    fn extend(&mut self, ids: &[u32]) {
+        for &id in ids {
+            let mut v = id - self.next;
+            while v >= 0x80 {
+                self.bytes.push((v as u8) | 0x80);
+                v >>= 7;
+            }
+            self.bytes.push(v as u8);
+            self.next = id + 1;
+        }
+    }
+
+    fn ids(&self, out: &mut Vec<u32>) {
+        out.clear();
+        let (mut next, mut v, mut shift) = (0u32, 0u32, 0u32);
+        for &byte in &self.bytes {
+            v |= u32::from(byte & 0x7f) << shift;
+            if byte & 0x80 != 0 {
+                shift += 7;
+                continue;
+            }
+            let id = next + v;
+            out.push(id);
+            next = id + 1;
+            (v, shift) = (0, 0);
+        }
+    }
+}
+
+/// The whole archive's terms: one vocabulary, and each term's postings, in
+/// `parts` shares (term `t` is `lists[t % parts][t / parts]`) that threads
+/// fill side by side.
+struct Merged {
+    words: HashMap<Box<str>, u32, Fast>,
+    pairs: HashMap<u64, u32, Fast>,
+    numbers: HashMap<Box<str>, u32, Fast>,
+    names: Vec<Name>,
+    /// For each worker: its term ids → merged term ids.
+    ids: Vec<Vec<u32>>,
+    lists: Vec<Vec<[Gaps; 2]>>,
+}
+
+impl Merged {
+    fn new(workers: usize, parts: usize) -> Merged {
+        Merged {
+            words: HashMap::default(),
+            pairs: HashMap::default(),
+            numbers: HashMap::default(),
+            names: Vec::new(),
+            ids: vec![Vec::new(); workers],
+            lists: (0..parts).map(|_| Vec::new()).collect(),
+        }
+    }
+
+    /// Numbers the terms a worker has added since last time.
+    fn learn(&mut self, worker: usize, names: &[Name]) {
+        let parts = self.lists.len();
+        for name in &names[self.ids[worker].len()..] {
+            let next = self.names.len() as u32;
+            let ids = &self.ids[worker];
+            let (id, name) = match name {
+                Name::Word(word) => match self.words.get(word) {
+                    Some(&id) => (id, None),
+                    None => {
+                        self.words.insert(word.clone(), next);
+                        (next, Some(name.clone()))
+                    }
+                },
+                Name::Pair(a, b) => {
+                    let (a, b) = (ids[*a as usize], ids[*b as usize]);
+                    let id = *self.pairs.entry(u64::from(a) << 32 | u64::from(b)).or_insert(next);
+                    (id, Some(Name::Pair(a, b)).filter(|_| id == next))
+                }
+                Name::Number(term) => match self.numbers.get(term) {
+                    Some(&id) => (id, None),
+                    None => {
+                        self.numbers.insert(term.clone(), next);
+                        (next, Some(name.clone()))
+                    }
+                },
+            };
+            if let Some(name) = name {
+                self.names.push(name);
+                self.lists[next as usize % parts].push(Default::default());
+            }
+            self.ids[worker].push(id);
+        }
+    }
+
+    /// Appends the postings of runs (in document order), in parallel.
+    fn append(&mut self, runs: &[Run]) {
+        let parts = self.lists.len();
+        let ids = &self.ids;
+        self.lists.par_iter_mut().enumerate().for_each(|(part, lists)| {
+            for run in runs {
+                let ids = &ids[run.worker];
+                let mut start = 0;
+                for &(key, end) in &run.lists {
+                    let id = ids[(key >> 1) as usize] as usize;
+                    if id % parts == part {
+                        lists[id / parts][(key & 1) as usize].extend(&run.docs[start as usize..end as usize]);
+                    }
+                    start = end;
+                }
+            }
+        });
+    }
+
+    /// The term's name as the index spells it: `quang`, `quang_ngai`, `#07_kl_tw`.
+    fn name(&self, id: u32) -> String {
+        match &self.names[id as usize] {
+            Name::Word(word) | Name::Number(word) => word.to_string(),
+            Name::Pair(a, b) => {
+                let word = |id: u32| match &self.names[id as usize] {
+                    Name::Word(word) => word,
+                    _ => unreachable!("pairs are of words"),
+                };
+                format!("{}_{}", word(*a), word(*b))
+            }
+        }
+    }
+}
+
+/// What indexing the documents gives: each term's entry (`term:head:body`)
+/// with the term's hash, sorted by term, and each document's summary.
+pub(crate) struct Inverted {
+    pub entries: Vec<(u32, String)>,
+    pub summaries: Vec<String>,
+}
+
+/// Indexes `docs` (in id order); `summary` makes a document's summary from
+/// its id and the start of its text.
+pub(crate) fn invert(
+    plan: &Plan,
+    docs: &[Document],
+    summary: &(dyn Fn(Source, usize, &Option<String>) -> String + Sync),
+) -> Inverted {
+    let n = docs.len() as u32;
+    let threads = rayon::current_num_threads();
+    let workers: Vec<Mutex<(Vocabulary, Cache)>> = (0..threads).map(|_| Mutex::default()).collect();
+    let mut merged = Merged::new(threads, threads * 2);
+    let mut summaries = Vec::with_capacity(docs.len());
+    let chunks: Vec<(usize, &[Document])> =
+        docs.chunks(CHUNK_DOCS).enumerate().map(|(c, chunk)| (c * CHUNK_DOCS, chunk)).collect();
+    for wave in chunks.chunks(threads * WAVE_PER_THREAD) {
+        let runs: Vec<Run> = wave
+            .par_iter()
+            .map(|&(first, chunk)| {
+                let worker = rayon::current_thread_index().unwrap_or(0) % threads;
+                let mut guard = workers[worker].lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                let (vocabulary, cache) = &mut *guard;
+                let mut reader =
+                    Reader { vocabulary, cache, hits: Vec::new(), ends: Vec::with_capacity(chunk.len()), mark: 0 };
+                let mut summaries = Vec::with_capacity(chunk.len());
+                for (id, &(source, _)) in (first..).zip(chunk) {
+                    reader.mark = id as u32 * 2 + 1;
+                    let mut lead = None;
+                    walk(plan, source, &mut reader, &mut lead);
+                    reader.ends.push(reader.hits.len() as u32);
+                    summaries.push(summary(source, id, &lead));
+                }
+                let Reader { hits, ends, vocabulary, .. } = reader;
+                Run::new(worker, vocabulary.names.len(), first as u32, &hits, &ends, summaries)
+            })
+            .collect();
+        for (worker, state) in workers.iter().enumerate() {
+            let guard = state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            merged.learn(worker, &guard.0.names);
+        }
+        merged.append(&runs);
+        for run in runs {
+            summaries.extend(run.summaries);
+        }
+    }
+    drop(workers);
+
+    let parts = merged.lists.len();
+    // (hash, length of the term, entry).
+    let mut entries: Vec<(u32, usize, String)> = (0..merged.names.len() as u32)
+        .into_par_iter()
+        .map_init(Vec::new, |ids, id| {
+            let mut entry = merged.name(id);
+            let length = entry.len();
+            for gaps in &merged.lists[id as usize % parts][id as usize / parts] {
+                gaps.ids(ids);
+                entry.push(':');
+                postings::encode_into(ids, n, &mut entry);
+            }
+            (fnv1a(&entry[..length]), length, entry)
+        })
+        .collect();
+    drop(merged);
+    entries.par_sort_unstable_by(|a, b| a.2[..a.1].cmp(&b.2[..b.1]));
+    let entries = entries.into_iter().map(|(hash, _, entry)| (hash, entry)).collect();
+    Inverted { entries, summaries }
+}

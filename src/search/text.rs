@@ -1,0 +1,226 @@
+//! What a search document says, as the indexer reads it: its texts field by
+//! field and block by block, its whole numbers, and the start of its text.
+//! The one definition of a document's terms, shared by the whole-index
+//! build (which interns the words) and the live index (which names them).
+
+use super::{number_term, Source, LEAD_CHARS};
+use crate::model::{Directive, Scope};
+use crate::plan::Plan;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// Receives a document's texts.
+pub(crate) trait Texts {
+    /// A field, or a block of the body (paragraph, list item, heading,
+    /// cell): its words ([`crate::vietnamese::for_each_token`]) and its adjacent pairs of words
+    /// are terms of the document, in a head (`true`) or body field. Pairs
+    /// never cross from one text to the next.
+    fn text(&mut self, head: bool, text: &str);
+    /// A whole-number term (`#07_kl_tw`).
+    fn number(&mut self, head: bool, term: &str);
+}
+
+/// The search document's texts, with the start of its text in `lead` (only
+/// directives have one).
+pub(crate) fn walk(plan: &Plan, source: Source, texts: &mut impl Texts, lead: &mut Option<String>) {
+    let archive = plan.archive;
+    match source {
+        Source::Directive(id) => {
+            let cites = archive.cites_of[id].iter().map(|&c| archive.cited[c].key.number.as_str());
+            *lead = walk_directive(plan, &archive.directives[id], cites, texts);
+        }
+        Source::Cited(id) => {
+            let c = &archive.cited[id];
+            let province = match c.key.scope {
+                Scope::Province(p) => Some(plan.provinces.get(p).name.as_str()),
+                _ => None,
+            };
+            for text in [Some(c.key.number.as_str()), c.title.as_deref(), c.type_name.as_deref(), c.issuer.as_deref()]
+                .into_iter()
+                .chain([province])
+                .flatten()
+            {
+                texts.text(true, text);
+            }
+            if let Some(term) = number_term(&c.key.number) {
+                texts.number(true, &term);
+            }
+        }
+    }
+}
+
+/// A directive's texts, `cites` being the numbers it cites (as the archive
+/// lists them); returns the start of its text. Separate from [`walk`] so
+/// that the live index can read a directive the archive no longer holds:
+/// the version an edit replaced. Head fields come first: the indexer
+/// relies on it.
+pub(crate) fn walk_directive<'c>(
+    plan: &Plan,
+    d: &Directive,
+    cites: impl Iterator<Item = &'c str> + Clone,
+    texts: &mut impl Texts,
+) -> Option<String> {
+    let number = d.number.as_ref().map(|n| n.canonical());
+    let province = d.province.map(|p| plan.provinces.get(p).name.as_str());
+    for text in [Some(d.title.as_str()), number.as_deref(), d.type_name.as_deref(), d.issuer.as_deref(), province]
+        .into_iter()
+        .flatten()
+    {
+        texts.text(true, text);
+    }
+    if let Some(term) = number.as_deref().and_then(number_term) {
+        texts.number(true, &term);
+    }
+    let mut blocks = Blocks::new(LEAD_CHARS);
+    markdown(&d.body, &mut |block| texts.text(false, block), &mut blocks, false);
+    for cite in cites.clone() {
+        texts.text(false, cite);
+    }
+    if let Some(signer) = &d.signer {
+        for text in [&signer.name, &signer.position, &signer.authority].into_iter().flatten() {
+            texts.text(false, text);
+        }
+    }
+    for text in d.recipients.iter().chain(&d.tags).chain(&d.place) {
+        texts.text(false, text);
+    }
+    for term in cites.filter_map(number_term) {
+        texts.number(false, &term);
+    }
+    lead(&blocks.blocks)
+}
+
+/// The plain text of a directive's Markdown, one string per block
+/// (paragraph, list item, heading, cell), as the index reads it.
+pub fn text_blocks(markdown_text: &str) -> Vec<String> {
+    let mut blocks = Blocks::new(usize::MAX);
+    markdown(markdown_text, &mut |_| {}, &mut blocks, false);
+    blocks.blocks
+}
+
+/// Hands each block of the body's text (paragraph, list item, heading,
+/// cell) to `block`, without markup, links' targets or raw HTML, which the
+/// page does not show either; and keeps its first blocks as plain text in
+/// `blocks`. With `stop`, reads only until `blocks` is full.
+fn markdown(markdown: &str, block: &mut dyn FnMut(&str), blocks: &mut Blocks, stop: bool) {
+    let mut current = String::new();
+    let mut flush = |current: &mut String, blocks: &mut Blocks| {
+        if !current.is_empty() {
+            block(current);
+            blocks.add(current);
+            current.clear();
+        }
+    };
+    // Inside raw <script> or <style>: the page's sanitiser drops it, so must we.
+    let mut hidden = false;
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let tag = html.trim_start().to_ascii_lowercase();
+                if tag.starts_with("<script") || tag.starts_with("<style") {
+                    hidden = !(tag.contains("</script") || tag.contains("</style"));
+                } else if tag.starts_with("</script") || tag.starts_with("</style") {
+                    hidden = false;
+                }
+            }
+            Event::Text(_) | Event::Code(_) if hidden => {}
+            Event::Text(text) | Event::Code(text) => current.push_str(&text),
+            Event::SoftBreak | Event::HardBreak => current.push(' '),
+            Event::Start(tag) if is_block(&tag) => flush(&mut current, blocks),
+            Event::End(tag) if is_block_end(&tag) => flush(&mut current, blocks),
+            _ => {}
+        }
+        if stop && blocks.full() {
+            return;
+        }
+    }
+    flush(&mut current, blocks);
+}
+
+/// The first blocks of a text as plain strings, trimmed, white space made
+/// single spaces, empty ones left out: until they join (with spaces) into
+/// more than `limit` characters.
+struct Blocks {
+    blocks: Vec<String>,
+    /// Characters of the blocks joined so far.
+    chars: usize,
+    limit: usize,
+}
+
+impl Blocks {
+    fn new(limit: usize) -> Blocks {
+        Blocks { blocks: Vec::new(), chars: 0, limit }
+    }
+
+    fn full(&self) -> bool {
+        self.chars > self.limit
+    }
+
+    fn add(&mut self, text: &str) {
+        if self.full() {
+            return;
+        }
+        let text = text.trim();
+        let block = if text.contains("  ") || text.contains(|c: char| c.is_whitespace() && c != ' ') {
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            text.to_string()
+        };
+        if !block.is_empty() {
+            self.chars += block.chars().count() + usize::from(!self.blocks.is_empty());
+            self.blocks.push(block);
+        }
+    }
+}
+
+fn is_block(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::TableCell
+            | Tag::TableRow
+            | Tag::TableHead
+    )
+}
+
+fn is_block_end(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::BlockQuote(_)
+            | TagEnd::CodeBlock
+            | TagEnd::List(_)
+            | TagEnd::Item
+            | TagEnd::TableCell
+            | TagEnd::TableRow
+            | TagEnd::TableHead
+    )
+}
+
+/// The first [`LEAD_CHARS`] characters of the text, cut at a word, for the snippet.
+pub(crate) fn lead(blocks: &[String]) -> Option<String> {
+    let mut text = String::new();
+    for block in blocks {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(block);
+        if text.chars().count() > LEAD_CHARS {
+            break;
+        }
+    }
+    if text.is_empty() {
+        return None;
+    }
+    if text.chars().count() <= LEAD_CHARS {
+        return Some(text);
+    }
+    let cut: String = text.chars().take(LEAD_CHARS).collect();
+    let cut = cut.rfind(' ').map_or(cut.as_str(), |space| &cut[..space]);
+    Some(format!("{}…", cut.trim_end_matches([',', ';', ':', ' '])))
+}
