@@ -450,7 +450,7 @@ impl Session {
         }
         let mut delete: Vec<String> = self.pages.keys().filter(|path| !pages.contains_key(*path)).cloned().collect();
         delete.sort();
-        touch_overviews(&mut touched);
+        touch_overviews(plan, &mut touched);
         let render = touched.into_iter().filter(|path| pages.contains_key(path)).collect();
         self.pages = pages;
         self.idents = idents;
@@ -509,10 +509,17 @@ fn page_owners(plan: &Plan, idents: &[u64]) -> HashMap<String, (usize, u64)> {
 }
 
 /// Pages of facts about the whole archive, rendered after every change.
-fn touch_overviews(touched: &mut BTreeSet<String>) {
-    for path in [HOME, TIMELINE, PROVINCES, CITED_INDEX, ISSUERS, TYPES, SEARCH] {
+fn touch_overviews(plan: &Plan, touched: &mut BTreeSet<String>) {
+    for path in [HOME, TIMELINE, PROVINCES, ISSUERS, TYPES, SEARCH] {
         touched.insert(path.to_string());
     }
+    touch_cited_index(plan, touched);
+}
+
+/// Every part of the cited index: a change in one directive's citers can
+/// move it across parts, since the index ranks by citers.
+fn touch_cited_index(plan: &Plan, touched: &mut BTreeSet<String>) {
+    touch_list(touched, CITED_INDEX, plan.archive.cited.len());
 }
 
 /// Every part of a list page of `len` directives.
@@ -669,7 +676,7 @@ fn touch_in_place(plan: &Plan, id: DocId, touched: &mut BTreeSet<String>) {
     touched.insert(HOME.to_string());
     touched.insert(SEARCH.to_string());
     if archive.cited_as[id].is_some() {
-        touched.insert(CITED_INDEX.to_string());
+        touch_cited_index(plan, touched);
     }
     for &cited in &archive.cites_of[id] {
         let entry = &archive.cited[cited];

@@ -300,6 +300,41 @@ fn long_lists_are_split_into_linked_parts_and_no_directive_is_lost() {
 }
 
 #[test]
+fn the_cited_index_is_split_into_parts_most_cited_first_and_lists_each_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    // One directive citing 600 numbers, another citing the last of them too.
+    let cites: String = (1..=600).map(|n| format!("  - number: {n}-KL/TW\n")).collect();
+    let first = format!("---\ntitle: Nhiều trích dẫn\nnumber: 1-CV/TU\nprovince: Ninh Bình\ndate: 2021-06-01\ncites:\n{cites}---\nVăn bản.\n");
+    std::fs::write(content.join("a.md"), first).unwrap();
+    let second = "---\ntitle: Một trích dẫn\nnumber: 2-CV/TU\nprovince: Ninh Bình\ndate: 2021-06-02\ncites:\n  - number: 600-KL/TW\n---\nVăn bản.\n";
+    std::fs::write(content.join("b.md"), second).unwrap();
+    let built = Built::from(&content);
+    built.report();
+    let parts = ["trich-dan/index.html", "trich-dan/trang-2/index.html"];
+    let mut listed = Vec::new();
+    for part in parts {
+        let page = built.page(part);
+        assert!(page.contains("class=\"pagination\""), "{part} links its parts");
+        let other = parts.iter().find(|p| **p != part).unwrap();
+        assert!(links(&page).iter().any(|h| resolve(part, h) == *other), "{part} → {other}");
+        let body = &page[page.find("<tbody>").unwrap()..];
+        listed.extend(links(body).into_iter().map(|h| resolve(part, &h)).filter(|p| p.starts_with("van-ban/")));
+    }
+    assert!(!built.files().contains_key("trich-dan/trang-3/index.html"));
+    assert_eq!(
+        listed.first().map(String::as_str),
+        Some("van-ban/tw/khong-ro/600-kl-tw/index.html"),
+        "most cited first"
+    );
+    let total = listed.len();
+    listed.sort();
+    listed.dedup();
+    assert_eq!((total, listed.len()), (600, 600), "every cited directive once across the parts");
+}
+
+#[test]
 fn every_page_has_a_search_box_that_works_without_javascript() {
     let built = built();
     for page in html_pages(built) {

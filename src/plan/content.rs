@@ -450,7 +450,7 @@ impl<'a> Plan<'a> {
                 let crumbs = vec![crumb("cited_index", "", CITED_INDEX)];
                 ("cited", crumbs, Content::Cited(self.cited(id, page.part)))
             }
-            PageKind::CitedIndex => ("cited_index", vec![], Content::CitedIndex { cited: self.cited_index() }),
+            PageKind::CitedIndex => ("cited_index", vec![], Content::CitedIndex { cited: self.cited_index(page.part) }),
             PageKind::Provinces => ("provinces", vec![], Content::Provinces { regions: self.regions() }),
             PageKind::Province(id) => {
                 ("province", vec![crumb("provinces", "", PROVINCES)], Content::Province(self.province(id, page.part)))
@@ -596,18 +596,16 @@ impl<'a> Plan<'a> {
             .collect()
     }
 
-    fn cited_index(&'a self) -> Vec<CitedSummary<'a>> {
-        let mut ids: Vec<CitedId> = (0..self.archive.cited.len()).collect();
-        // Most cited first; ties keep key order, which is deterministic.
-        ids.sort_by_key(|&id| std::cmp::Reverse(self.archive.cited[id].citers.len()));
-        ids.into_iter().map(|id| self.cited_summary(id)).collect()
+    /// Part `part` of the cited index: most cited first.
+    fn cited_index(&'a self, part: usize) -> Vec<CitedSummary<'a>> {
+        let ranked = &self.cited_ranked[part_range(self.cited_ranked.len(), part)];
+        ranked.iter().map(|&id| self.cited_summary(id)).collect()
     }
 
     fn home(&'a self) -> HomeData<'a> {
         let archive = self.archive;
         let dated = || archive.directives.iter().filter_map(|d| d.date);
-        let mut top_cited = self.cited_index();
-        top_cited.truncate(20);
+        let top_cited = self.cited_ranked.iter().take(20).map(|&id| self.cited_summary(id)).collect();
         let provinces: Vec<ProvinceSummary> = archive
             .province_order
             .iter()

@@ -118,6 +118,9 @@ pub struct Plan<'a> {
     pub province_months: Vec<Vec<usize>>,
     /// Cited directives issued on each day: the timeline marks those days.
     pub cited_on_day: HashMap<PartialDate, Vec<CitedId>>,
+    /// Cited directives, most cited first (ties in key order): the cited
+    /// index's order, ranked once rather than on each of its pages.
+    pub cited_ranked: Vec<CitedId>,
     /// How dates are written on the pages.
     pub language: Language,
 }
@@ -133,6 +136,7 @@ pub struct Detached {
     month_counts: Vec<usize>,
     province_months: Vec<Vec<usize>>,
     cited_on_day: HashMap<PartialDate, Vec<CitedId>>,
+    cited_ranked: Vec<CitedId>,
     language: Language,
 }
 
@@ -277,6 +281,8 @@ impl<'a> Plan<'a> {
                 cited_on_day.entry(date).or_default().push(id);
             }
         }
+        let mut cited_ranked: Vec<CitedId> = (0..archive.cited.len()).collect();
+        cited_ranked.sort_by_key(|&id| std::cmp::Reverse(archive.cited[id].citers.len()));
         let mut plan = Plan {
             archive,
             provinces,
@@ -289,6 +295,7 @@ impl<'a> Plan<'a> {
             month_counts,
             province_months,
             cited_on_day,
+            cited_ranked,
             language,
         };
         plan.pages = plan.list_pages();
@@ -314,7 +321,7 @@ impl<'a> Plan<'a> {
                 add(self.cited_paths[id].clone(), PageKind::Cited(id), cited.citers.len());
             }
         }
-        add(CITED_INDEX.into(), PageKind::CitedIndex, 0);
+        add(CITED_INDEX.into(), PageKind::CitedIndex, archive.cited.len());
         add(PROVINCES.into(), PageKind::Provinces, 0);
         for &id in &archive.province_order {
             add(province_path(self.provinces, id), PageKind::Province(id), archive.by_province[id].len());
@@ -377,6 +384,7 @@ impl<'a> Plan<'a> {
             month_counts: std::mem::take(&mut self.month_counts),
             province_months: std::mem::take(&mut self.province_months),
             cited_on_day: std::mem::take(&mut self.cited_on_day),
+            cited_ranked: std::mem::take(&mut self.cited_ranked),
             language: self.language,
         }
     }
@@ -397,6 +405,7 @@ impl<'a> Plan<'a> {
             month_counts,
             province_months,
             cited_on_day,
+            cited_ranked,
             language,
         } = detached;
         Plan {
@@ -411,6 +420,7 @@ impl<'a> Plan<'a> {
             month_counts,
             province_months,
             cited_on_day,
+            cited_ranked,
             language,
         }
     }
