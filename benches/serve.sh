@@ -2,11 +2,15 @@
 # How long after saving one directive does `vanban serve` serve the change,
 # in a 100,000-directive archive? Generates the archive in /dev/shm, starts
 # the release build of `vanban serve` on it, waits for the first build, then
-# edits one directive's title 5 times (as editors save: a new file renamed
-# over the old) and measures, for each, the time from the write to the
-# first response of the page that carries the new title (curl every 20 ms
-# against 127.0.0.1). Then adds a directive and removes it, timed the same
-# way. Prints min/median/max and the server's own "rebuilt …" lines.
+# edits one directive 5 times, its title and its text in turn (as editors
+# save: a new file renamed over the old) and measures, for each, the time
+# from the write to the first response of the page that carries the change
+# (curl every 20 ms against 127.0.0.1). Then adds a directive and removes
+# it, timed the same way. Prints min/median/max and the server's own
+# "rebuilt …" lines. After each change it also waits for the search index
+# to follow ("search index updated in X s (N files)") and prints that time:
+# title and text edits are applied term by term; a new, removed or moved
+# directive indexes the archive anew.
 #
 #   bash benches/serve.sh            # 100,000 directives
 #   COUNT=20000 bash benches/serve.sh
@@ -76,15 +80,33 @@ retitle() {
     mv "$WORK/content/$1.tmp~" "$WORK/content/$1"
 }
 
+# Adds a paragraph saying $2 to the text of $1, as an editor saves.
+append_text() {
+    { cat "$WORK/content/$1"; echo; echo "$2."; } >"$WORK/content/$1.tmp~"
+    mv "$WORK/content/$1.tmp~" "$WORK/content/$1"
+}
+
+search_lines() { grep -c '^search index updated' "$WORK/stderr.log" || true; }
+# Waits for the search index to follow the change made when it had printed
+# $1 lines; prints its last line's seconds and files.
+search_time() {
+    wait_for '[ "$(search_lines)" -gt "$1" ]' 300
+    grep '^search index updated' "$WORK/stderr.log" | tail -1 | sed 's/^search index updated in \([0-9.]*\) s (\([0-9]*\) files).*/\1 s, \2 files/'
+}
+
 times=()
+search_times=()
 for i in $(seq 1 "$EDITS"); do
     token="do ban do lan $i $(now)"
+    before=$(search_lines)
     t0=$(now)
-    retitle "$FILE" "$token"
+    if [ $((i % 2)) = 1 ]; then what="title"; retitle "$FILE" "$token"; else what="text"; append_text "$FILE" "$token"; fi
     wait_for 'curl -s "$PAGE" | grep -q "$token"' 60
     t1=$(now)
     times+=("$(ms "$t0" "$t1")")
-    echo "edit $i: $(ms "$t0" "$t1") ms"
+    search=$(search_time "$before")
+    search_times+=("${search%% s*}")
+    echo "edit $i ($what): $(ms "$t0" "$t1") ms; search index: $search"
     sleep 0.5
 done
 
@@ -92,25 +114,31 @@ done
 NEW_REL="${FILE%/*}/99999-bench.md"
 NEW_PAGE="$URL""van-ban/$PROVINCE/$YEAR/$(echo "$STEM" | sed 's/^[0-9]*/99999/')/index.html"
 sed "s/^number: \"[0-9]*/number: \"99999/" "$WORK/content/$FILE" >"$WORK/content/$NEW_REL.tmp~"
+before=$(search_lines)
 t0=$(now)
 mv "$WORK/content/$NEW_REL.tmp~" "$WORK/content/$NEW_REL"
 wait_for '[ "$(curl -s -o /dev/null -w "%{http_code}" "$NEW_PAGE")" = 200 ]' 120
 add_ms=$(ms "$t0" "$(now)")
+add_search=$(search_time "$before")
 sleep 0.5
+before=$(search_lines)
 t0=$(now)
 rm "$WORK/content/$NEW_REL"
 wait_for '[ "$(curl -s -o /dev/null -w "%{http_code}" "$NEW_PAGE")" = 404 ]' 120
 delete_ms=$(ms "$t0" "$(now)")
+delete_search=$(search_time "$before")
 sleep 0.5
 
 # The same directive moved to another day of its year (its page keeps its
 # path): lists, timeline and neighbours change.
 grep -q '^date: 20' "$WORK/content/$FILE" || { echo "$FILE has no date" >&2; exit 1; }
 sed "s/^date: .*/date: $YEAR-01-15/" "$WORK/content/$FILE" >"$WORK/content/$FILE.tmp~"
+before=$(search_lines)
 t0=$(now)
 mv "$WORK/content/$FILE.tmp~" "$WORK/content/$FILE"
 wait_for 'curl -s "$PAGE" | grep -q "15/1/$YEAR"' 120
 move_ms=$(ms "$t0" "$(now)")
+move_search=$(search_time "$before")
 sleep 0.5
 
 # A new directive citing the most cited directive of the archive: the
@@ -132,15 +160,17 @@ sleep 0.5
 
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 n=${#sorted[@]}
+search_sorted=($(printf '%s\n' "${search_times[@]}" | sort -n))
 echo
 echo "== vanban serve, $COUNT directives, $(nproc) cores ($(uptime | sed 's/.*load average: /load /'))"
-echo "title edit → page served with it: min ${sorted[0]} ms, median ${sorted[$((n / 2))]} ms, max ${sorted[$((n - 1))]} ms"
-echo "new directive (a copy numbered 99999) → its page served: $add_ms ms"
-echo "directive removed → its page 404: $delete_ms ms"
-echo "directive moved to another day → its page shows it: $move_ms ms"
+echo "title/text edit → page served with it: min ${sorted[0]} ms, median ${sorted[$((n / 2))]} ms, max ${sorted[$((n - 1))]} ms"
+echo "  then the search index: min ${search_sorted[0]} s, median ${search_sorted[$((n / 2))]} s, max ${search_sorted[$((n - 1))]} s"
+echo "new directive (a copy numbered 99999) → its page served: $add_ms ms; search index: $add_search"
+echo "directive removed → its page 404: $delete_ms ms; search index: $delete_search"
+echo "directive moved to another day → its page shows it: $move_ms ms; search index: $move_search"
 echo "new directive citing 16/CT-TTg → its page served: $citing_ms ms (see the last line below for all its pages)"
 echo "the server's own lines:"
-grep '^rebuilt ' "$WORK/stderr.log" | sed 's/^/  /'
+grep -E '^(rebuilt|search index) ' "$WORK/stderr.log" | sed 's/^/  /'
 kill -INT "$PID"
 status=0
 wait "$PID" || status=$?

@@ -8,13 +8,16 @@ use crate::build::{build_date, BuildOptions};
 use crate::config::Config;
 use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::incremental::{Outcome, Session, Update};
+use crate::index::DocId;
+use crate::model::Directive;
 use crate::plan::{Language, Page, Plan};
 use crate::progress::{Progress, Silent};
 use crate::render::Renderer;
+use crate::search::LiveIndex;
 use crate::theme::{self, Theme};
 use crate::write::{LiveOutput, Staging};
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
@@ -60,8 +63,40 @@ pub struct Live {
     built: bool,
     /// Theme files copied to `assets/`.
     assets: BTreeSet<String>,
-    /// The search index files written last time (`tim-kiem/…`).
-    search_files: BTreeSet<String>,
+    /// The search index as written, once the first build is.
+    search: Option<LiveIndex>,
+    /// What the search index has not taken in yet.
+    search_pending: Pending,
+}
+
+/// Changes to the archive the search index has not taken in yet: they
+/// accumulate from update to update until [`Live::refresh_search`].
+#[derive(Debug, Default)]
+enum Pending {
+    #[default]
+    Nothing,
+    /// Directives changed in place, each with the version the index holds.
+    Replaced(BTreeMap<DocId, Directive>),
+    /// Anything else: the index is made anew.
+    Everything,
+}
+
+impl Pending {
+    fn absorb(&mut self, update: &Update) {
+        match (&mut *self, &update.replaced) {
+            (Pending::Everything, _) => {}
+            (_, None) => *self = Pending::Everything,
+            (Pending::Nothing, Some(replaced)) => {
+                *self = Pending::Replaced(replaced.iter().cloned().collect());
+            }
+            (Pending::Replaced(held), Some(replaced)) => {
+                // The index holds the first version replaced.
+                for (id, old) in replaced {
+                    held.entry(*id).or_insert_with(|| old.clone());
+                }
+            }
+        }
+    }
 }
 
 impl Live {
@@ -84,7 +119,8 @@ impl Live {
             output: LiveOutput::new(&options.output),
             built: false,
             assets: BTreeSet::new(),
-            search_files: BTreeSet::new(),
+            search: None,
+            search_pending: Pending::Nothing,
         };
         if let Some(problem) = config_problem {
             return (live, failed(vec![problem]));
@@ -96,30 +132,39 @@ impl Live {
         (live, report)
     }
 
-    /// Writes the search index again after a rebuild, and removes shards
-    /// that no longer exist. Separate from [`Live::apply`] so the server can
-    /// reload the browser on the new pages first: at 100,000 directives the
-    /// index takes seconds, the pages a fraction of one.
-    pub fn refresh_search(&mut self) -> Result<f64, Vec<String>> {
+    /// Brings the search index up to date after a rebuild: the directives
+    /// changed in place term by term, anything else by indexing anew (only
+    /// the files that changed are written either way). Separate from
+    /// [`Live::apply`] so the server can reload the browser on the new pages
+    /// first. Returns the seconds it took and the files it wrote or
+    /// removed, or `None` when there was nothing to do.
+    pub fn refresh_search(&mut self) -> Result<Option<(f64, usize)>, Vec<String>> {
         let started = Instant::now();
-        let Some(plan) = self.session.plan() else { return Ok(0.0) };
-        let search = crate::search::files(plan);
-        let now: BTreeSet<String> = search.files.iter().map(|(p, _)| p.clone()).collect();
+        let pending = std::mem::take(&mut self.search_pending);
+        let (Some(plan), Some(index)) = (self.session.plan(), self.search.as_mut()) else { return Ok(None) };
+        let written = match pending {
+            Pending::Nothing => return Ok(None),
+            Pending::Replaced(replaced) => index.update(plan, &replaced.into_iter().collect::<Vec<_>>()),
+            Pending::Everything => index.rebuild(plan),
+        };
         let mut problems = Vec::new();
-        for (path, bytes) in &search.files {
+        for (path, bytes) in &written.write {
             if let Err(error) = self.output.write(path, bytes) {
                 problems.push(format!("{path}: {error}"));
+                index.unwritten(path);
             }
         }
-        for gone in self.search_files.difference(&now) {
+        for gone in &written.remove {
             if let Err(error) = self.output.remove(gone) {
                 problems.push(format!("{gone}: {error}"));
+                index.unwritten(gone);
             }
         }
-        self.search_files = now;
         if problems.is_empty() {
-            Ok(started.elapsed().as_secs_f64())
+            Ok(Some((started.elapsed().as_secs_f64(), written.write.len() + written.remove.len())))
         } else {
+            // Compared with what is on disk next time, file by file.
+            self.search_pending = Pending::Everything;
             Err(problems)
         }
     }
@@ -154,7 +199,10 @@ impl Live {
                 self.write(&Update::default(), started, progress, cancel)
             }
             Outcome::Unchanged => Report::Unchanged,
-            Outcome::Updated(update) => self.write(&update, started, progress, cancel),
+            Outcome::Updated(update) => {
+                self.search_pending.absorb(&update);
+                self.write(&update, started, progress, cancel)
+            }
         }
     }
 
@@ -164,6 +212,7 @@ impl Live {
             Ok(config) => {
                 if config.language != self.config.language {
                     self.session.set_language(Language::from_code(&config.language));
+                    self.search_pending = Pending::Everything;
                 }
                 self.config = config;
             }
@@ -236,8 +285,9 @@ impl Live {
             )
         } else {
             // The first build: into a staging folder, swapped in at the end.
-            build_staged(&self.options, plan, renderer, theme, progress, cancel).map(|search_files| {
-                self.search_files = search_files;
+            build_staged(&self.options, plan, renderer, theme, progress, cancel).map(|search| {
+                self.search = Some(search);
+                self.search_pending = Pending::Nothing;
             })
         };
         let written = pages.len();
@@ -307,7 +357,7 @@ fn build_staged(
     theme: &Theme,
     progress: &dyn Progress,
     cancel: &AtomicBool,
-) -> Result<BTreeSet<String>, Vec<String>> {
+) -> Result<LiveIndex, Vec<String>> {
     let output: PathBuf = options.output.clone();
     let io = |error: std::io::Error| vec![format!("{}: {error}", output.display())];
     let staging = Staging::create(&options.output).map_err(io)?;
@@ -316,10 +366,10 @@ fn build_staged(
     for (path, bytes) in &theme.static_files {
         staging.write(&format!("assets/{path}"), bytes).map_err(io)?;
     }
-    let search = crate::search::files(plan);
-    for (path, bytes) in &search.files {
+    let (search, files) = LiveIndex::new(plan);
+    for (path, bytes) in &files {
         staging.write(path, bytes).map_err(io)?;
     }
     staging.commit().map_err(io)?;
-    Ok(search.files.into_iter().map(|(path, _)| path).collect())
+    Ok(search)
 }

@@ -182,7 +182,8 @@ fn rebuild(
         if matches!(report, Report::Rebuilt { .. }) {
             // After the browser has been told: the pages come first.
             match live.refresh_search() {
-                Ok(seconds) => eprintln!("search index updated in {seconds:.2} s"),
+                Ok(Some((seconds, files))) => eprintln!("search index updated in {seconds:.2} s ({files} files)"),
+                Ok(None) => {}
                 Err(problems) => eprintln!("search index not updated: {}", problems.join("; ")),
             }
         }

@@ -1,7 +1,9 @@
 //! An incremental update leaves every page exactly as a fresh build makes
-//! it: random edits (titles, dates, provinces, numbers, issuers, citations;
-//! files added, removed and renamed) on a synthetic archive, each followed by
-//! a comparison of what every page shows with a session opened afresh.
+//! it: random edits (titles, texts, dates, provinces, numbers, issuers,
+//! citations; files added, removed and renamed) on a synthetic archive, each
+//! followed by a comparison of what every page shows with a session opened
+//! afresh, and of the search index (`tim-kiem/`, kept by
+//! [`vanban::search::LiveIndex`]) with a fresh build's, byte for byte.
 
 mod common;
 
@@ -12,16 +14,22 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use vanban::incremental::{Outcome, Session, Update};
 use vanban::plan::{Language, Plan};
+use vanban::search::{LiveIndex, Written};
 
 /// What each page shows: its template context, as JSON.
 fn contexts(plan: &Plan) -> BTreeMap<String, String> {
     plan.pages.par_iter().map(|page| (page.path.clone(), serde_json::to_string(&plan.content(page)).unwrap())).collect()
 }
 
-/// The pages kept up to date by applying updates only.
+/// The pages and the search index kept up to date by applying updates only.
 struct Incremental {
     session: Session,
     pages: BTreeMap<String, String>,
+    search: LiveIndex,
+    /// The search index files, as the updates wrote them.
+    search_files: BTreeMap<String, Vec<u8>>,
+    /// Files the last search update wrote or removed.
+    search_written: Vec<String>,
 }
 
 impl Incremental {
@@ -29,7 +37,22 @@ impl Incremental {
         let (session, outcome) = Session::open(dir, Language::Vietnamese);
         assert!(matches!(outcome, Outcome::Updated(Update { full: true, .. })), "{outcome:?}");
         let pages = contexts(session.plan().unwrap());
-        Incremental { session, pages }
+        let (search, files) = LiveIndex::new(session.plan().unwrap());
+        Incremental { session, pages, search, search_files: files.into_iter().collect(), search_written: Vec::new() }
+    }
+
+    /// Takes the update into the search index, as `vanban serve` does.
+    fn apply_search(&mut self, update: &Update) {
+        let plan = self.session.plan().unwrap();
+        let Written { write, remove } = match &update.replaced {
+            Some(replaced) => self.search.update(plan, replaced),
+            None => self.search.rebuild(plan),
+        };
+        self.search_written = write.iter().map(|(path, _)| path.clone()).chain(remove.iter().cloned()).collect();
+        for path in remove {
+            assert!(self.search_files.remove(&path).is_some(), "removing {path}, which was not there");
+        }
+        self.search_files.extend(write);
     }
 
     fn apply(&mut self, changed: &[String]) -> Option<Update> {
@@ -50,6 +73,7 @@ impl Incremental {
                 self.pages.insert(path.clone(), serde_json::to_string(&plan.content(page)).unwrap());
             }
         }
+        self.apply_search(&update);
         Some(update)
     }
 
@@ -77,6 +101,22 @@ impl Incremental {
             );
         }
         assert!(missing.is_empty() && extra.is_empty(), "{what}: missing {missing:?}, extra {extra:?}");
+
+        compare_search(&self.search_files, &vanban::search::files(fresh.plan().unwrap()).files, what);
+    }
+}
+
+/// Panics, saying where, unless `mine` holds exactly the files `expected` does.
+fn compare_search(mine: &BTreeMap<String, Vec<u8>>, expected: &[(String, Vec<u8>)], what: &str) {
+    let expected: BTreeMap<&String, &Vec<u8>> = expected.iter().map(|(p, b)| (p, b)).collect();
+    let missing: Vec<&&String> = expected.keys().filter(|p| !mine.contains_key(**p)).collect();
+    let extra: Vec<&String> = mine.keys().filter(|p| !expected.contains_key(p)).collect();
+    assert!(missing.is_empty() && extra.is_empty(), "{what}: search files missing {missing:?}, extra {extra:?}");
+    if let Some((path, theirs)) = expected.iter().find(|(p, bytes)| mine[**p] != ***bytes) {
+        let mine = &mine[*path];
+        let at = mine.iter().zip(theirs.iter()).position(|(a, b)| a != b).unwrap_or(mine.len().min(theirs.len()));
+        let around = |s: &[u8]| String::from_utf8_lossy(&s[at.saturating_sub(80)..(at + 80).min(s.len())]).to_string();
+        panic!("{what}: stale {path}\n  incremental: …{}…\n  fresh:       …{}…", around(mine), around(theirs));
     }
 }
 
@@ -131,8 +171,15 @@ fn random_edit(dir: &Path, rng: &mut Rng, serial: &mut usize) -> (String, Vec<St
     let path = dir.join(&rel);
     let text = std::fs::read_to_string(&path).unwrap();
     *serial += 1;
-    let (what, new_text, extra) = match rng.below(10) {
+    let (what, new_text, extra) = match rng.below(12) {
         0 | 1 => ("retitle", set_key(&text, "title", Some(&format!("\"sửa lần {serial}: tiêu đề mới\""))), None),
+        10 => ("reword", format!("{text}\nGhi chú lần {serial}: từ{serial} mới, Quảng Ngãi ghi nhận.\n"), None),
+        11 => {
+            // The last paragraph goes (its words may leave the index).
+            let body = text.trim_end();
+            let cut = body.rfind("\n\n").filter(|&at| at > body.find("\n---").unwrap_or(0) + 4);
+            ("cut", cut.map_or(text.clone(), |at| format!("{}\n", &body[..at])), None)
+        }
         2 => {
             let date = match rng.below(4) {
                 0 => None,
@@ -213,6 +260,7 @@ fn random_rounds(count: usize, seed: u64, rounds: usize) {
         live.check(dir.path(), &format!("round {round}: {}", what.join(", ")));
     }
     assert!(kinds.len() >= 6, "too few kinds of edit tried: {kinds:?}");
+    assert!(kinds.contains("reword") || kinds.contains("retitle"), "no edit in place: {kinds:?}");
 }
 
 #[test]
@@ -253,10 +301,23 @@ fn a_title_edit_renders_few_pages_even_in_a_larger_archive() {
     let rel = files(dir.path())[17].clone();
     let text = std::fs::read_to_string(dir.path().join(&rel)).unwrap();
     std::fs::write(dir.path().join(&rel), set_key(&text, "title", Some("\"một tiêu đề khác\""))).unwrap();
-    let update = live.apply(&[rel]).unwrap();
+    let update = live.apply(std::slice::from_ref(&rel)).unwrap();
     assert!(!update.full && update.delete.is_empty());
     assert!(update.render.len() * 10 < total, "{} of {total} pages rendered", update.render.len());
     live.check(dir.path(), "title edit");
+    // The search index: the shards of the terms that changed (here, with 6
+    // term shards, nearly all) and the edited directive's summaries only.
+    let summaries = live.search_written.iter().filter(|p| p.starts_with("tim-kiem/d/")).count();
+    assert_eq!(summaries, 1, "{:?}", live.search_written);
+    assert!(!live.search_written.iter().any(|p| p.ends_with("/f.js")), "{:?}", live.search_written);
+    // Text edits, one after another, each checked.
+    for (i, edit) in ["Một đoạn mới về quảng bá du lịch.", "Thêm: từ lạ xyzzy."].iter().enumerate() {
+        let text = std::fs::read_to_string(dir.path().join(&rel)).unwrap();
+        std::fs::write(dir.path().join(&rel), format!("{text}\n{edit}\n")).unwrap();
+        let update = live.apply(std::slice::from_ref(&rel)).unwrap();
+        assert!(update.replaced.is_some(), "edit {i} keeps the directive in place");
+        live.check(dir.path(), &format!("text edit {i}"));
+    }
 }
 
 /// A copy of the valid fixture in a temporary folder.
@@ -303,4 +364,57 @@ fn a_month_that_appears_or_goes_changes_its_neighbours() {
         live.check(dir.path(), what);
     }
     assert_eq!(std::fs::read_to_string(dir.path().join(rel)).unwrap(), text);
+}
+
+/// The search index of an output folder: the scripts under `tim-kiem/`.
+fn search_files_on_disk(output: &Path) -> BTreeMap<String, Vec<u8>> {
+    files(&output.join("tim-kiem"))
+        .into_iter()
+        .filter(|rel| rel.ends_with(".js"))
+        .map(|rel| (format!("tim-kiem/{rel}"), std::fs::read(output.join("tim-kiem").join(&rel)).unwrap()))
+        .collect()
+}
+
+#[test]
+fn the_live_preview_keeps_the_search_index_on_disk_as_a_fresh_build_writes_it() {
+    use std::sync::atomic::AtomicBool;
+    use vanban::live::{Changes, Live, Report};
+    let dir = tempfile::tempdir().unwrap();
+    let (content, output) = (dir.path().join("content"), dir.path().join("output"));
+    generate(&content, 150, 4);
+    let options = vanban::build::BuildOptions {
+        project_root: Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf(),
+        content: content.clone(),
+        output: output.clone(),
+        theme: None,
+        zip: None,
+    };
+    let cancel = AtomicBool::new(false);
+    let (mut live, report) = Live::start(&options, &vanban::progress::Silent, &cancel);
+    assert!(matches!(report, Report::Rebuilt { .. }), "{report:?}");
+    let fresh = || {
+        let (session, _) = Session::open(&content, Language::Vietnamese);
+        vanban::search::files(session.plan().unwrap()).files
+    };
+    compare_search(&search_files_on_disk(&output), &fresh(), "the first build");
+    let all = files(&content);
+    let edit = |rel: &str, live: &mut Live, change: &dyn Fn(&str) -> String| {
+        let text = std::fs::read_to_string(content.join(rel)).unwrap();
+        std::fs::write(content.join(rel), change(&text)).unwrap();
+        let changes = Changes { content: [rel.to_string()].into(), ..Changes::default() };
+        let report = live.apply(&changes, &cancel);
+        assert!(matches!(report, Report::Rebuilt { .. }), "{report:?}");
+    };
+    // Two edits in place before the index is refreshed: both are taken in.
+    edit(&all[3], &mut live, &|t| set_key(t, "title", Some("\"tiêu đề thứ nhất về khẩu trang\"")));
+    edit(&all[90], &mut live, &|t| format!("{t}\nThêm một đoạn về vắc xin.\n"));
+    edit(&all[3], &mut live, &|t| set_key(t, "title", Some("\"tiêu đề thứ hai\"")));
+    let (seconds, written) = live.refresh_search().unwrap().expect("something to do");
+    assert!(seconds < 5.0 && written > 0);
+    compare_search(&search_files_on_disk(&output), &fresh(), "after edits in place");
+    assert_eq!(live.refresh_search().unwrap(), None, "nothing left to do");
+    // A directive moved to another date: indexed anew.
+    edit(&all[7], &mut live, &|t| renumber(&set_key(t, "date", Some("2021-02-03")), 77_777));
+    live.refresh_search().unwrap().expect("something to do");
+    compare_search(&search_files_on_disk(&output), &fresh(), "after a move");
 }

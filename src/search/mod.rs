@@ -36,9 +36,11 @@
 //! count chosen so a shard averages [`TARGET_SHARD_BYTES`].
 
 mod invert;
+mod live;
 pub mod postings;
 mod text;
 
+pub use live::{LiveIndex, Written};
 pub use text::text_blocks;
 
 use crate::index::{Archive, CitedId, DocId};
@@ -89,34 +91,65 @@ enum Source {
 /// whatever the number of threads (parallel work is collected in order and
 /// every map is sorted before it is written).
 pub fn files(plan: &Plan) -> SearchIndex {
-    let archive = plan.archive;
-    let docs = documents(archive);
-    let n = docs.len();
-    let facets = Facets::new(plan, &docs);
-    let inverted = invert::invert(plan, &docs, &|source, id, lead| summary(plan, source, &facets, id, lead));
-    let terms = inverted.entries.len();
-    let total: usize = inverted.entries.iter().map(|(_, e)| e.len() + 1).sum();
-    let shards = shard_count(total);
-    let mut buckets: Vec<Vec<&str>> = vec![Vec::new(); shards];
-    for (hash, entry) in &inverted.entries {
-        buckets[*hash as usize % shards].push(entry);
+    let built = Built::new(plan);
+    SearchIndex {
+        files: built.files(),
+        documents: built.docs.len(),
+        terms: built.shards.iter().map(Vec::len).sum(),
+        term_shards: built.shards.len(),
+    }
+}
+
+/// The index before it is written: what [`files`] writes, and what the
+/// live index ([`LiveIndex`]) keeps.
+struct Built {
+    docs: Vec<Document>,
+    facets: Facets,
+    /// Each term shard's entries (`term:head:body`), sorted by term.
+    shards: Vec<Vec<String>>,
+    summaries: Vec<String>,
+}
+
+impl Built {
+    fn new(plan: &Plan) -> Built {
+        let docs = documents(plan.archive);
+        let facets = Facets::new(plan, &docs);
+        let inverted = invert::invert(plan, &docs, &|source, id, lead| summary(plan, source, &facets, id, lead));
+        let total: usize = inverted.entries.iter().map(|(_, e)| e.len() + 1).sum();
+        let count = shard_count(total);
+        let mut shards: Vec<Vec<String>> = vec![Vec::new(); count];
+        for (hash, entry) in inverted.entries {
+            shards[hash as usize % count].push(entry);
+        }
+        Built { docs, facets, shards, summaries: inverted.summaries }
     }
 
-    let mut out: Vec<(String, Vec<u8>)> = Vec::with_capacity(shards + n / DOCS_PER_SHARD + 3);
-    out.push((format!("{DIR}/meta.js"), facets.meta(n, &docs, shards).into_bytes()));
-    out.push((format!("{DIR}/f.js"), facets.codes_file().into_bytes()));
-    out.par_extend(
-        buckets.par_iter().enumerate().map(|(k, bucket)| (format!("{DIR}/t/{k}.js"), term_shard(k, bucket))),
-    );
-    out.par_extend(
-        inverted
-            .summaries
-            .par_chunks(DOCS_PER_SHARD)
-            .enumerate()
-            .map(|(k, shard)| (format!("{DIR}/d/{k}.js"), summary_shard(k, shard))),
-    );
-    out.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    SearchIndex { files: out, documents: n, terms, term_shards: shards }
+    /// Every file, sorted by path.
+    fn files(&self) -> Vec<(String, Vec<u8>)> {
+        let mut out: Vec<(String, Vec<u8>)> = Vec::with_capacity(self.shards.len() + self.summaries.len() / 32 + 3);
+        out.push((META.to_string(), self.facets.meta(&self.docs, self.shards.len())));
+        out.push((CODES.to_string(), self.facets.codes_file()));
+        out.par_extend(self.shards.par_iter().enumerate().map(|(k, entries)| (term_path(k), term_shard(k, entries))));
+        out.par_extend(
+            self.summaries
+                .par_chunks(DOCS_PER_SHARD)
+                .enumerate()
+                .map(|(k, shard)| (summary_path(k), summary_shard(k, shard))),
+        );
+        out.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+}
+
+const META: &str = "tim-kiem/meta.js";
+const CODES: &str = "tim-kiem/f.js";
+
+fn term_path(k: usize) -> String {
+    format!("{DIR}/t/{k}.js")
+}
+
+fn summary_path(k: usize) -> String {
+    format!("{DIR}/d/{k}.js")
 }
 
 /// The number of term shards for entries of `total` bytes (with their commas).
@@ -127,7 +160,7 @@ fn shard_count(total: usize) -> usize {
 /// `t/{k}.js`: the shard's entries, sorted by term, as one string literal.
 /// Terms (`a-z0-9`, `_`, `#`) and postings ([`postings::ALPHABET`]) need
 /// no escaping.
-fn term_shard(k: usize, entries: &[&str]) -> Vec<u8> {
+fn term_shard(k: usize, entries: &[String]) -> Vec<u8> {
     let prefix = format!("vanbanSearch.t({k},\"");
     let size = prefix.len() + entries.iter().map(|e| e.len() + 1).sum::<usize>() + 4;
     let mut out = Vec::with_capacity(size);
@@ -325,7 +358,8 @@ impl Facets {
         width
     }
 
-    fn meta(&self, n: usize, docs: &[Document], shards: usize) -> String {
+    fn meta(&self, docs: &[Document], shards: usize) -> Vec<u8> {
+        let n = docs.len();
         let dated = docs.iter().filter(|d| d.1.is_some()).count();
         let meta = serde_json::json!({
             "format": FORMAT,
@@ -338,12 +372,12 @@ impl Facets {
             "years": self.years,
             "widths": [Facets::width(self.provinces.len()), Facets::width(self.types.len()), Facets::width(self.years.len())],
         });
-        format!("vanbanSearch.m({meta});\n")
+        format!("vanbanSearch.m({meta});\n").into_bytes()
     }
 
     /// `f.js`: three strings of fixed-width base-64 codes, one code per
     /// document: province, type, year (about 300 KB at 100,000 documents).
-    fn codes_file(&self) -> String {
+    fn codes_file(&self) -> Vec<u8> {
         let encode = |pick: &dyn Fn(&(usize, usize, usize)) -> usize, width: usize| {
             let mut out = String::with_capacity(self.codes.len() * width);
             for code in &self.codes {
@@ -357,7 +391,7 @@ impl Facets {
         let provinces = encode(&|c| c.1, Facets::width(self.provinces.len()));
         let types = encode(&|c| c.0, Facets::width(self.types.len()));
         let years = encode(&|c| c.2, Facets::width(self.years.len()));
-        format!("vanbanSearch.f(\"{provinces}\",\"{types}\",\"{years}\");\n")
+        format!("vanbanSearch.f(\"{provinces}\",\"{types}\",\"{years}\");\n").into_bytes()
     }
 }
 

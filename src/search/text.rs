@@ -7,6 +7,7 @@ use super::{number_term, Source, LEAD_CHARS};
 use crate::model::{Directive, Scope};
 use crate::plan::Plan;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::collections::BTreeMap;
 
 /// Receives a document's texts.
 pub(crate) trait Texts {
@@ -86,6 +87,38 @@ pub(crate) fn walk_directive<'c>(
     for term in cites.filter_map(number_term) {
         texts.number(false, &term);
     }
+    lead(&blocks.blocks)
+}
+
+/// A document's terms by name, each with whether it is in a head field and
+/// whether it is in the body: what the live index compares before and after
+/// an edit. Slow (a string a term) but for a few documents only.
+#[derive(Default, Debug, PartialEq, Eq)]
+pub(crate) struct Named {
+    pub terms: BTreeMap<String, [bool; 2]>,
+}
+
+impl Texts for Named {
+    fn text(&mut self, head: bool, text: &str) {
+        let mut previous: Option<String> = None;
+        crate::vietnamese::for_each_token(text, |word| {
+            if let Some(previous) = &previous {
+                self.terms.entry(format!("{previous}_{word}")).or_default()[usize::from(!head)] = true;
+            }
+            self.terms.entry(word.to_string()).or_default()[usize::from(!head)] = true;
+            previous = Some(word.to_string());
+        });
+    }
+
+    fn number(&mut self, head: bool, term: &str) {
+        self.terms.entry(term.to_string()).or_default()[usize::from(!head)] = true;
+    }
+}
+
+/// The start of a directive's text, for its summary, without reading the rest.
+pub(crate) fn directive_lead(d: &Directive) -> Option<String> {
+    let mut blocks = Blocks::new(LEAD_CHARS);
+    markdown(&d.body, &mut |_| {}, &mut blocks, true);
     lead(&blocks.blocks)
 }
 

@@ -1,0 +1,235 @@
+//! The search index kept up to date by `vanban serve`.
+//!
+//! It keeps what the written files are made of: each term shard's entries
+//! (`term:head:body`, the postings already encoded: about the size of the
+//! term shards, 34 MB at 100,000 directives), the documents in id order with
+//! their facet codes, and a hash of every file written.
+//!
+//! An edit that keeps every changed directive in its place (same id: same
+//! date, province, type, issuer, number and citations, see
+//! [`crate::incremental`]) is applied term by term: the terms of the old and
+//! the new version are compared, and only the terms whose documents changed
+//! are decoded, changed and encoded again. Only their shards and the
+//! changed documents' summary shards are written (and `meta.js` when the
+//! index outgrows its shard count, which then rewrites every term shard).
+//! Anything else (a directive added, removed or moved, a new language) is
+//! indexed anew, and only the files whose bytes changed are written.
+
+use super::text::{directive_lead, walk_directive, Named};
+use super::{
+    postings, shard_count, shard_of, summary, summary_path, summary_shard, term_path, term_shard, Built, Document,
+    Facets, Source, DIR, DOCS_PER_SHARD, META,
+};
+use crate::index::DocId;
+use crate::model::Directive;
+use crate::plan::Plan;
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// The search index as last written, kept to change it in place.
+pub struct LiveIndex {
+    docs: Vec<Document>,
+    /// The search id of each directive, by [`DocId`].
+    ids: Vec<u32>,
+    facets: Facets,
+    /// Each term shard's entries, sorted by term.
+    shards: Vec<Vec<String>>,
+    /// Bytes of all entries, each with its comma: what sets the shard count.
+    total: usize,
+    /// Every file written, with a hash of its bytes.
+    written: BTreeMap<String, u64>,
+}
+
+/// What to do to the output folder.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// Files to write, with their bytes.
+    pub write: Vec<(String, Vec<u8>)>,
+    /// Files to remove.
+    pub remove: Vec<String>,
+}
+
+fn hash_of(bytes: &[u8]) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
+}
+
+impl LiveIndex {
+    /// Indexes the plan's archive: the index, and every file (sorted by path).
+    pub fn new(plan: &Plan) -> (LiveIndex, Vec<(String, Vec<u8>)>) {
+        let built = Built::new(plan);
+        let files = built.files();
+        let Built { docs, facets, shards, .. } = built;
+        let mut ids = vec![0u32; plan.archive.directives.len()];
+        for (id, (source, _)) in docs.iter().enumerate() {
+            if let Source::Directive(d) = source {
+                ids[*d] = id as u32;
+            }
+        }
+        let total = shards.iter().flatten().map(|e| e.len() + 1).sum();
+        let written = files.iter().map(|(path, bytes)| (path.clone(), hash_of(bytes))).collect();
+        (LiveIndex { docs, ids, facets, shards, total, written }, files)
+    }
+
+    /// Indexes the archive anew: the files whose bytes changed, and those
+    /// that are no longer part of the index.
+    pub fn rebuild(&mut self, plan: &Plan) -> Written {
+        let (fresh, files) = LiveIndex::new(plan);
+        let remove = self.written.keys().filter(|path| !fresh.written.contains_key(*path)).cloned().collect();
+        let write = files.into_iter().filter(|(path, _)| self.written.get(path) != fresh.written.get(path)).collect();
+        *self = fresh;
+        Written { write, remove }
+    }
+
+    /// Takes in directives changed in place: `replaced` holds each one's id
+    /// (the same before and after) with the version the index holds, `plan`
+    /// the archive with the new versions. Returns the files that changed.
+    pub fn update(&mut self, plan: &Plan, replaced: &[(DocId, Directive)]) -> Written {
+        let archive = plan.archive;
+        // Term → (document, whether it is now in the head and in the body).
+        let mut changes: BTreeMap<String, Vec<(u32, [bool; 2])>> = BTreeMap::new();
+        let mut summaries = BTreeSet::new();
+        for (id, old) in replaced {
+            let x = self.ids[*id];
+            let cites = archive.cites_of[*id].iter().map(|&c| archive.cited[c].key.number.as_str());
+            let (mut before, mut after) = (Named::default(), Named::default());
+            walk_directive(plan, old, cites.clone(), &mut before);
+            walk_directive(plan, &archive.directives[*id], cites, &mut after);
+            for (term, was) in &before.terms {
+                let now = after.terms.get(term).copied().unwrap_or_default();
+                if now != *was {
+                    changes.entry(term.clone()).or_default().push((x, now));
+                }
+            }
+            for (term, now) in after.terms {
+                if !before.terms.contains_key(&term) {
+                    changes.entry(term).or_default().push((x, now));
+                }
+            }
+            summaries.insert(x as usize / DOCS_PER_SHARD);
+        }
+
+        let n = self.docs.len() as u32;
+        let mut touched = BTreeSet::new();
+        for (term, docs) in &changes {
+            let k = shard_of(term, self.shards.len());
+            let shard = &mut self.shards[k];
+            let at = shard.binary_search_by(|entry| entry_term(entry).cmp(term));
+            let mut lists = match at {
+                Ok(i) => {
+                    let mut parts = shard[i].splitn(3, ':').skip(1);
+                    let mut list = || postings::decode(parts.next().unwrap_or(""), n).expect("encoded by us");
+                    [list(), list()]
+                }
+                Err(_) => [Vec::new(), Vec::new()],
+            };
+            for &(x, now) in docs {
+                for (list, held) in lists.iter_mut().zip(now) {
+                    match (list.binary_search(&x), held) {
+                        (Err(i), true) => list.insert(i, x),
+                        (Ok(i), false) => {
+                            list.remove(i);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            let entry = (!lists.iter().all(Vec::is_empty)).then(|| {
+                let mut entry = term.clone();
+                for list in &lists {
+                    entry.push(':');
+                    postings::encode_into(list, n, &mut entry);
+                }
+                entry
+            });
+            match (at, entry) {
+                (Ok(i), Some(entry)) => {
+                    self.total = self.total + entry.len() - shard[i].len();
+                    shard[i] = entry;
+                }
+                (Ok(i), None) => self.total -= shard.remove(i).len() + 1,
+                (Err(i), Some(entry)) => {
+                    self.total += entry.len() + 1;
+                    shard.insert(i, entry);
+                }
+                (Err(_), None) => continue,
+            }
+            touched.insert(k);
+        }
+
+        let mut files = Vec::new();
+        if shard_count(self.total) != self.shards.len() {
+            // Every term moves: all shards anew, and meta.js says how many.
+            let count = shard_count(self.total);
+            let mut shards = vec![Vec::new(); count];
+            for entry in std::mem::take(&mut self.shards).into_iter().flatten() {
+                shards[shard_of(entry_term(&entry), count)].push(entry);
+            }
+            for shard in &mut shards {
+                shard.sort_unstable_by(|a, b| entry_term(a).cmp(entry_term(b)));
+            }
+            self.shards = shards;
+            touched = (0..count).collect();
+            files.push((META.to_string(), self.facets.meta(&self.docs, count)));
+        }
+        for k in touched {
+            files.push((term_path(k), term_shard(k, &self.shards[k])));
+        }
+        for k in summaries {
+            let first = k * DOCS_PER_SHARD;
+            let shard: Vec<String> = self.docs[first..(first + DOCS_PER_SHARD).min(self.docs.len())]
+                .iter()
+                .enumerate()
+                .map(|(i, &(source, _))| {
+                    let lead = match source {
+                        Source::Directive(d) => directive_lead(&archive.directives[d]),
+                        Source::Cited(_) => None,
+                    };
+                    summary(plan, source, &self.facets, first + i, &lead)
+                })
+                .collect();
+            files.push((summary_path(k), summary_shard(k, &shard)));
+        }
+        self.written(files)
+    }
+
+    /// A file could not be written or removed: it differs from whatever the
+    /// index holds, so the next [`LiveIndex::rebuild`] writes (or removes)
+    /// it again.
+    pub fn unwritten(&mut self, path: &str) {
+        self.written.insert(path.to_string(), 0);
+    }
+
+    /// The files that differ from what was written, and those that are gone.
+    fn written(&mut self, files: Vec<(String, Vec<u8>)>) -> Written {
+        let mut write = Vec::new();
+        for (path, bytes) in files {
+            let hash = hash_of(&bytes);
+            if self.written.insert(path.clone(), hash) != Some(hash) {
+                write.push((path, bytes));
+            }
+        }
+        let count = self.shards.len();
+        let gone: Vec<String> = self
+            .written
+            .keys()
+            .filter(|path| {
+                path.strip_prefix(&format!("{DIR}/t/"))
+                    .and_then(|name| name.strip_suffix(".js"))
+                    .and_then(|k| k.parse::<usize>().ok())
+                    .is_some_and(|k| k >= count)
+            })
+            .cloned()
+            .collect();
+        for path in &gone {
+            self.written.remove(path);
+        }
+        Written { write, remove: gone }
+    }
+}
+
+/// The term of an entry `term:head:body`.
+fn entry_term(entry: &str) -> &str {
+    entry.split_once(':').map_or(entry, |(term, _)| term)
+}
