@@ -90,7 +90,8 @@ search_lines() { grep -c '^search index updated' "$WORK/stderr.log" || true; }
 # Waits for the search index to follow the change made when it had printed
 # $1 lines; prints its last line's seconds and files.
 search_time() {
-    wait_for '[ "$(search_lines)" -gt "$1" ]' 300
+    local lines=$1
+    wait_for '[ "$(search_lines)" -gt "$lines" ]' 300
     grep '^search index updated' "$WORK/stderr.log" | tail -1 | sed 's/^search index updated in \([0-9.]*\) s (\([0-9]*\) files).*/\1 s, \2 files/'
 }
 

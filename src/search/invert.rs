@@ -14,12 +14,12 @@
 //! are spelled out once, when each term is encoded.
 
 use super::text::{walk, Texts};
-use super::{fnv1a, postings, Document, Fast, Source};
+use super::{fnv1a, postings, Document, Fast, FastHasher, Source};
 use crate::plan::Plan;
 use crate::vietnamese::for_each_token;
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::hash::BuildHasher;
+use std::hash::Hasher;
 use std::sync::Mutex;
 
 /// Documents per unit of parallel work.
@@ -35,6 +35,8 @@ enum Name {
     Number(Box<str>),
 }
 
+/// Slots of the table of words looked up lately (`2^RECENT_BITS`).
+const RECENT_BITS: u32 = 13;
 /// Followers remembered per word.
 const FOLLOWERS: usize = 3;
 
@@ -55,6 +57,9 @@ struct Word {
 struct Vocabulary {
     /// Words by their bytes (up to 8) or spelled out, to their index in `words`.
     short: HashMap<u64, u32, Fast>,
+    /// Words looked up lately, by a hash of their bytes (0: none; no word
+    /// packs to 0).
+    recent: Vec<(u64, u32)>,
     long: HashMap<Box<str>, u32, Fast>,
     words: Vec<Word>,
     /// Pairs of word indices.
@@ -84,14 +89,28 @@ impl Vocabulary {
     /// The word's index in `words`.
     fn word(&mut self, word: &str) -> u32 {
         match packed(word) {
-            Some(key) => match self.short.get(&key) {
-                Some(&w) => w,
-                None => {
-                    let w = self.add_word(word);
-                    self.short.insert(key, w);
-                    w
+            Some(key) => {
+                // A direct-mapped table in front of the map: most words are
+                // found with one multiplication and one load.
+                let slot = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - RECENT_BITS)) as usize;
+                if self.recent.len() != 1 << RECENT_BITS {
+                    self.recent = vec![(0, 0); 1 << RECENT_BITS];
                 }
-            },
+                let (recent, w) = self.recent[slot];
+                if recent == key {
+                    return w;
+                }
+                let w = match self.short.get(&key) {
+                    Some(&w) => w,
+                    None => {
+                        let w = self.add_word(word);
+                        self.short.insert(key, w);
+                        w
+                    }
+                };
+                self.recent[slot] = (key, w);
+                w
+            }
             None => match self.long.get(word) {
                 Some(&w) => w,
                 None => {
@@ -181,6 +200,21 @@ impl Default for Cache {
 }
 
 impl Cache {
+    /// A hash of the text's length and of its first and last 32 bytes:
+    /// enough to tell texts apart (a text found is compared in full).
+    fn hash(text: &str) -> u64 {
+        let bytes = text.as_bytes();
+        let mut hasher = FastHasher::default();
+        hasher.write_u64(bytes.len() as u64);
+        if bytes.len() <= 64 {
+            hasher.write(bytes);
+        } else {
+            hasher.write(&bytes[..32]);
+            hasher.write(&bytes[bytes.len() - 32..]);
+        }
+        hasher.finish()
+    }
+
     /// The terms of `text` (whose hash is `hash`) if it was remembered.
     fn find(&self, hash: u64, text: &str) -> Option<&[u32]> {
         let &[start, end, first, last] = self.entries.get(&hash)?;
@@ -227,7 +261,7 @@ impl Reader<'_> {
 impl Texts for Reader<'_> {
     fn text(&mut self, head: bool, text: &str) {
         let Reader { vocabulary: v, cache, hits, mark, .. } = self;
-        let hash = Fast::default().hash_one(text);
+        let hash = Cache::hash(text);
         if let Some(terms) = cache.find(hash, text) {
             for &id in terms {
                 Reader::hit(&mut v.seen, hits, *mark, id, head);

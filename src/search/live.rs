@@ -72,6 +72,17 @@ impl LiveIndex {
         (LiveIndex { docs, ids, facets, shards, total, written }, files)
     }
 
+    /// Bytes of memory the index holds (its heap allocations, roughly).
+    pub fn memory(&self) -> usize {
+        use std::mem::size_of;
+        let strings = |v: &[String]| v.iter().map(|s| s.capacity() + size_of::<String>()).sum::<usize>();
+        self.docs.capacity() * size_of::<Document>()
+            + self.ids.capacity() * size_of::<u32>()
+            + self.facets.memory()
+            + self.shards.iter().map(|shard| strings(shard)).sum::<usize>()
+            + self.written.keys().map(|path| path.capacity() + size_of::<(String, u64)>() + 16).sum::<usize>()
+    }
+
     /// Indexes the archive anew: the files whose bytes changed, and those
     /// that are no longer part of the index.
     pub fn rebuild(&mut self, plan: &Plan) -> Written {

@@ -349,6 +349,12 @@ impl Facets {
         Facets { provinces: provinces.collect(), types, years, codes }
     }
 
+    /// Bytes of memory held, roughly.
+    fn memory(&self) -> usize {
+        let names = |v: &[(String, String)]| v.iter().map(|(a, b)| a.capacity() + b.capacity() + 48).sum::<usize>();
+        names(&self.provinces) + names(&self.types) + self.years.capacity() * 4 + self.codes.capacity() * 24
+    }
+
     /// Characters per code: enough base-64 digits for the largest code.
     fn width(vocabulary: usize) -> usize {
         let mut width = 1;
