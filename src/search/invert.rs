@@ -296,6 +296,8 @@ impl Texts for Reader<'_> {
             previous = Some(w);
         });
         if remember {
+            // In id order, the marks they are replayed against are read in order.
+            cache.terms[first..].sort_unstable();
             let start = cache.texts.len() as u32;
             cache.texts.push_str(text);
             let entry = [start, cache.texts.len() as u32, first as u32, cache.terms.len() as u32];
