@@ -6,7 +6,7 @@ use crate::config::Config;
 use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::index::{index, Archive};
 use crate::load::{load, SourceFile};
-use crate::plan::{Language, Plan};
+use crate::plan::{Language, Page, Plan};
 use crate::progress::{Progress, Silent};
 use crate::provinces::ProvinceRegistry;
 use crate::render::Renderer;
@@ -16,6 +16,7 @@ use crate::zip::{zip_folder, ZipReport, ZipSettings};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone)]
@@ -235,24 +236,11 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     // Written first, so that its ~1 KB a directive is freed before the pages.
     search.files.par_iter().try_for_each(|(path, bytes)| staging.write(path, bytes)).map_err(io_failure)?;
     drop(search);
-    progress.stage("render+write", "pages", plan.pages.len() as u64);
-    // Render and write page by page, in parallel: memory stays flat however
-    // large the archive, and both stages keep every core busy.
-    let failures: Vec<String> = plan
-        .pages
-        .par_iter()
-        .filter_map(|page| {
-            let html = match renderer.render(page.kind.template(), &plan.content(page)) {
-                Ok(html) => html,
-                Err(error) => return Some(error),
-            };
-            let written = staging.write(&page.path, &html).err().map(|e| format!("{}: {e}", page.path));
-            progress.advance(1);
-            written
-        })
-        .collect();
-    progress.finish();
-    if !failures.is_empty() {
+    let pages: Vec<&Page> = plan.pages.iter().collect();
+    let written = render_pages(&plan, &renderer, &pages, progress, &AtomicBool::new(false), &|path, bytes| {
+        staging.write(path, bytes)
+    });
+    if let Err(failures) = written {
         let diagnostics: Vec<Diagnostic> =
             failures.into_iter().take(20).map(|failure| Diagnostic::file(Severity::Error, "output", failure)).collect();
         let rendered = diagnostics::render(&diagnostics, |_| None);
@@ -289,6 +277,41 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
         timings,
         zip,
     })
+}
+
+/// Renders `pages` and hands each to `write`, page by page in parallel:
+/// memory stays flat however large the archive, and both stages keep every
+/// core busy. Every failure is reported; `cancel` set stops it.
+pub fn render_pages(
+    plan: &Plan,
+    renderer: &Renderer,
+    pages: &[&Page],
+    progress: &dyn Progress,
+    cancel: &AtomicBool,
+    write: &(dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync),
+) -> Result<(), Vec<String>> {
+    progress.stage("render+write", "pages", pages.len() as u64);
+    let failures: Vec<String> = pages
+        .par_iter()
+        .filter_map(|page| {
+            if cancel.load(Ordering::Relaxed) {
+                return Some("stopped".to_string());
+            }
+            let html = match renderer.render(page.kind.template(), &plan.content(page)) {
+                Ok(html) => html,
+                Err(error) => return Some(error),
+            };
+            let written = write(&page.path, &html).err().map(|e| format!("{}: {e}", page.path));
+            progress.advance(1);
+            written
+        })
+        .collect();
+    progress.finish();
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures)
+    }
 }
 
 /// The zip's settings, checked before anything is rendered.

@@ -674,12 +674,14 @@ fn touch_in_place(plan: &Plan, id: DocId, touched: &mut BTreeSet<String>) {
             touch_part(touched, path, at);
         }
     }
-    // Home names the most cited directives; the cited index all of them;
-    // the search page counts the directives.
+    // Home names the most cited directives; the search page counts the
+    // directives.
     touched.insert(HOME.to_string());
     touched.insert(SEARCH.to_string());
-    if archive.cited_as[id].is_some() {
-        touch_cited_index(plan, touched);
+    // In place, no count changes: only the row that names it can.
+    if let Some(cited) = archive.cited_as[id] {
+        let position = plan.cited_ranked.iter().position(|&c| c == cited).unwrap_or(0);
+        touch_part(touched, CITED_INDEX, position);
     }
     for &cited in &archive.cites_of[id] {
         let entry = &archive.cited[cited];

@@ -4,7 +4,7 @@
 //! rendered and written in place, one file at a time, each atomically.
 //! A theme or settings change renders every page again, in place.
 
-use crate::build::{build_date, BuildOptions};
+use crate::build::{build_date, render_pages, BuildOptions};
 use crate::config::Config;
 use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::incremental::{Outcome, Session, Update};
@@ -16,10 +16,9 @@ use crate::render::Renderer;
 use crate::search::LiveIndex;
 use crate::theme::{self, Theme};
 use crate::write::{LiveOutput, Staging};
-use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 /// What changed on disk, as the watcher reports it.
@@ -313,40 +312,6 @@ impl Live {
 fn failed(diagnostics: Vec<Diagnostic>) -> Report {
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     Report::Failed { rendered: diagnostics::render(&diagnostics, |_| None), errors }
-}
-
-/// Renders `pages` in parallel and hands each to `write`; every failure, or
-/// `cancel` set, stops it.
-pub fn render_pages(
-    plan: &Plan,
-    renderer: &Renderer,
-    pages: &[&Page],
-    progress: &dyn Progress,
-    cancel: &AtomicBool,
-    write: &(dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync),
-) -> Result<(), Vec<String>> {
-    progress.stage("render+write", "pages", pages.len() as u64);
-    let failures: Vec<String> = pages
-        .par_iter()
-        .filter_map(|page| {
-            if cancel.load(Ordering::Relaxed) {
-                return Some("stopped".to_string());
-            }
-            let html = match renderer.render(page.kind.template(), &plan.content(page)) {
-                Ok(html) => html,
-                Err(error) => return Some(error),
-            };
-            let written = write(&page.path, &html).err().map(|e| format!("{}: {e}", page.path));
-            progress.advance(1);
-            written
-        })
-        .collect();
-    progress.finish();
-    if failures.is_empty() {
-        Ok(())
-    } else {
-        Err(failures)
-    }
 }
 
 /// The whole archive into a staging folder, swapped in for the output.

@@ -5,7 +5,7 @@
 //! directives of their own province that really exist; full texts are never held together.
 
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::{fs, io, path::Path};
 
@@ -410,24 +410,21 @@ pub fn generate(dest: &Path, provinces: &[ProvinceRef], opts: &SynthOptions) -> 
         let p = &plan[i as usize];
         (p.prov, p.year, p.fmt, p.day, i)
     });
-    let group = |i: &u32| {
-        let p = &plan[*i as usize];
-        (p.prov, p.year, p.fmt)
-    };
-    let groups: Vec<(usize, usize)> = idx
-        .chunk_by(|a, b| group(a) == group(b))
-        .scan(0, |start, chunk| {
-            let range = (*start, chunk.len());
-            *start += chunk.len();
-            Some(range)
-        })
-        .collect();
-    for (start, len) in groups {
-        let gap = serial_gap(FMTS[plan[idx[start] as usize].fmt as usize].4, len);
-        for (rank, &i) in idx[start..start + len].iter().enumerate() {
-            plan[i as usize].serial =
-                1 + rank as u32 * gap + Rng::new(seed, S_SERIAL, i as u64).below(gap as usize) as u32;
+    let mut group_sizes: HashMap<(u16, u16, u8), usize> = HashMap::new();
+    for &i in &idx {
+        let p = &plan[i as usize];
+        *group_sizes.entry((p.prov, p.year, p.fmt)).or_default() += 1;
+    }
+    let (mut prev, mut rank) = (None, 0u32);
+    for &i in &idx {
+        let p = &mut plan[i as usize];
+        let group = (p.prov, p.year, p.fmt);
+        if prev != Some(group) {
+            (prev, rank) = (Some(group), 0);
         }
+        let gap = serial_gap(FMTS[p.fmt as usize].4, group_sizes[&group]);
+        p.serial = 1 + rank * gap + Rng::new(seed, S_SERIAL, i as u64).below(gap as usize) as u32;
+        rank += 1;
     }
     for (i, p) in plan.iter().enumerate() {
         if p.prov != CENTRAL && p.numbered && p.prec == 0 {

@@ -100,7 +100,7 @@ fn directive_page_lists_others_that_cite_the_same_directives() {
 fn the_interface_switches_to_english_in_one_setting() {
     let project = tempfile::tempdir().unwrap();
     std::fs::write(project.path().join("vanban.yaml"), "language: en\ntitle: \"Directive archive\"\n").unwrap();
-    copy_dir(&repo_root().join("themes"), &project.path().join("themes"));
+    common::copy_tree(&repo_root().join("themes"), &project.path().join("themes"));
     let options = vanban::build::BuildOptions {
         project_root: project.path().to_path_buf(),
         content: fixture("valid"),
@@ -119,12 +119,4 @@ fn the_interface_switches_to_english_in_one_setting() {
 fn print_shows_the_build_date_reproducibly() {
     let home = built().page("index.html");
     assert!(home.contains("Bản dựng ngày <time datetime=\"2021-08-30\">2021-08-30</time>"), "newest content date");
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    for (rel, bytes) in common::read_tree(from) {
-        let target = to.join(rel);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::write(target, bytes).unwrap();
-    }
 }

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{fixture, read_tree, repo_root};
+use common::{copy_tree, fixture, read_tree, repo_root};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -113,14 +113,6 @@ impl Server {
             std::thread::sleep(Duration::from_millis(50));
         }
         panic!("{what}: not within {seconds} s\nserver said:\n{}", self.stderr.lock().unwrap());
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for (rel, bytes) in read_tree(from) {
-        let target = to.join(rel);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::write(target, bytes).unwrap();
     }
 }
 

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{fixture, read_tree, repo_root, Built};
+use common::{copy_tree, fixture, read_tree, repo_root, Built};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -167,11 +167,7 @@ fn a_failure_while_zipping_leaves_the_previous_output_and_zip_untouched() {
     // builds, but cannot be zipped.
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("project");
-    for (path, bytes) in read_tree(&repo_root().join("themes")) {
-        let target = project.join("themes").join(path);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::write(target, bytes).unwrap();
-    }
+    copy_tree(&repo_root().join("themes"), &project.join("themes"));
     let run = |content: &Path| {
         Command::new(env!("CARGO_BIN_EXE_vanban"))
             .current_dir(&project)
@@ -274,11 +270,7 @@ fn every_page_kind_shows_the_extract_notice_that_the_stylesheet_hides() {
 fn the_notice_leads_with_the_archive_language() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("project");
-    for (path, bytes) in read_tree(&repo_root().join("themes")) {
-        let target = project.join("themes").join(path);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::write(target, bytes).unwrap();
-    }
+    copy_tree(&repo_root().join("themes"), &project.join("themes"));
     std::fs::write(project.join("vanban.yaml"), "language: en\n").unwrap();
     let options =
         vanban::build::BuildOptions { content: fixture("valid"), ..vanban::build::BuildOptions::in_project(&project) };

@@ -74,6 +74,15 @@ pub fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// Copies every file below `from` to the same place below `to`.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for (rel, bytes) in read_tree(from) {
+        let target = to.join(rel);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(target, bytes).unwrap();
+    }
+}
+
 /// The `href`, `src` and form `action` values of a page, in order.
 pub fn links(html: &str) -> Vec<String> {
     let mut found = Vec::new();
