@@ -18,7 +18,7 @@ command -v /usr/bin/time >/dev/null || { echo "benches/build.sh needs GNU time (
 cargo build --release --locked --quiet
 VANBAN=$PWD/target/release/vanban
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; load now: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%9s %8s %8s %9s %10s %8s %9s %10s   %s\n' directives wall_s cpu_s peak_MiB dir_per_s pages MB largest_KB 'stages (wall/cpu s)'
+printf '%9s %8s %8s %9s %10s %8s %9s %10s   %s\n' directives wall_s cpu_s peak_MiB dir_per_s pages MB largest_KB 'stages (wall/cpu s:MiB held at the end)'
 for n in "${SIZES[@]}"; do
   content=$OUT_DIR/vanban-bench-content-$n
   output=$OUT_DIR/vanban-bench-output-$n
@@ -29,9 +29,10 @@ for n in "${SIZES[@]}"; do
   read -r wall user sys peak_kb < <(sed -n 's/^TIME //p' "$log")
   pages=$(sed -n 's/^built .*, \([0-9]*\) pages.*/\1/p' "$log")
   mb=$(sed -n 's/^built .*files (\([0-9.]*\) MB).*/\1/p' "$log")
-  # Stage lines are `  name   123.4 ms wall   245.0 ms cpu`; a name may have
-  # a space ("search index"). Printed as name=wall/cpu in seconds.
-  stages=$(awk '/ ms wall/ { sub(/^ +/, ""); i = index($0, " ms wall"); head = substr($0, 1, i - 1); n = split(head, w, " "); wall = w[n]; name = substr(head, 1, length(head) - length(wall)); gsub(/ +$/, "", name); gsub(/ /, "_", name); cpu = ""; if (match($0, /[0-9.]+ ms cpu/)) cpu = sprintf("/%.2f", substr($0, RSTART, RLENGTH - 7) / 1000); printf "%s=%.2f%s ", name, wall / 1000, cpu }' "$log")
+  # Stage lines are `  name   123.4 ms wall   245.0 ms cpu   95 MiB resident
+  # 95 MiB peak`; a name may have a space ("search index"). Printed as
+  # name=wall/cpu in seconds, then :MiB resident at the stage's end.
+  stages=$(awk '/ ms wall/ { sub(/^ +/, ""); i = index($0, " ms wall"); head = substr($0, 1, i - 1); n = split(head, w, " "); wall = w[n]; name = substr(head, 1, length(head) - length(wall)); gsub(/ +$/, "", name); gsub(/ /, "_", name); cpu = ""; if (match($0, /[0-9.]+ ms cpu/)) cpu = sprintf("/%.2f", substr($0, RSTART, RLENGTH - 7) / 1000); mem = ""; if (match($0, /[0-9]+ MiB resident/)) mem = ":" substr($0, RSTART, RLENGTH - 13); printf "%s=%.2f%s%s ", name, wall / 1000, cpu, mem }' "$log")
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
   rate=$(awk -v n="$n" -v w="$wall" 'BEGIN { print n / w }')
   # The largest file written (a page must stay under 2 MB).

@@ -58,6 +58,10 @@ pub struct StageTime {
     pub wall: Duration,
     /// `None` where the platform does not tell a process's CPU time.
     pub cpu: Option<Duration>,
+    /// Bytes resident at the stage's end, and the most resident so far: the
+    /// stage that holds the memory. `None` where the platform does not tell.
+    pub resident: Option<u64>,
+    pub peak_resident: Option<u64>,
 }
 
 /// A point in time, on the clock and in the process's CPU time.
@@ -77,7 +81,8 @@ impl Timings {
     fn record(&mut self, stage: &'static str, since: Mark) -> Mark {
         let now = Mark::now();
         let cpu = now.cpu.zip(since.cpu).map(|(now, then)| now.saturating_sub(then));
-        self.stages.push(StageTime { stage, wall: now.wall - since.wall, cpu });
+        let (resident, peak_resident) = resident_memory();
+        self.stages.push(StageTime { stage, wall: now.wall - since.wall, cpu, resident, peak_resident });
         now
     }
 }
@@ -97,6 +102,25 @@ fn process_cpu_time() -> Option<Duration> {
 #[cfg(not(unix))]
 fn process_cpu_time() -> Option<Duration> {
     None
+}
+
+/// Resident bytes now (`/proc/self/statm`) and at most so far (getrusage).
+#[cfg(target_os = "linux")]
+fn resident_memory() -> (Option<u64>, Option<u64>) {
+    const PAGE: u64 = 4096;
+    let statm = std::fs::read_to_string("/proc/self/statm").ok();
+    let now = statm.and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok()).map(|pages| pages * PAGE);
+    // SAFETY: getrusage only writes the struct it is given.
+    let peak = unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        (libc::getrusage(libc::RUSAGE_SELF, &mut usage) == 0).then(|| usage.ru_maxrss as u64 * 1024)
+    };
+    (now, peak)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn resident_memory() -> (Option<u64>, Option<u64>) {
+    (None, None)
 }
 
 #[derive(Debug)]
@@ -141,8 +165,8 @@ pub struct Checked {
 }
 
 fn render_with_sources(diagnostics: &[Diagnostic], files: &[SourceFile]) -> String {
-    let by_path: HashMap<&str, &str> = files.iter().map(|f| (f.display_path.as_str(), &*f.text)).collect();
-    diagnostics::render(diagnostics, |path| by_path.get(path).copied())
+    let by_path: HashMap<&str, &SourceFile> = files.iter().map(|f| (f.display_path.as_str(), f)).collect();
+    diagnostics::render(diagnostics, |path| by_path.get(path).map(|file| file.text()))
 }
 
 /// Load, validate and index. Fails when any content file has an error.
@@ -222,7 +246,7 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     };
     let started = timings.record("plan", started);
     // The search index is content like the pages: decided here, written with them.
-    let search = crate::search::files(&plan);
+    let search = crate::search::build(&plan);
     let started = timings.record("search index", started);
 
     let io_failure = |error: std::io::Error| {
@@ -233,8 +257,8 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
         ))
     };
     let staging = Staging::create(&options.output).map_err(io_failure)?;
-    // Written first, so that its ~1 KB a directive is freed before the pages.
-    search.files.par_iter().try_for_each(|(path, bytes)| staging.write(path, bytes)).map_err(io_failure)?;
+    // Written first, so that the index is freed before the pages.
+    search.each_file(|path, bytes| staging.write(path, bytes)).map_err(io_failure)?;
     drop(search);
     let pages: Vec<&Page> = plan.pages.iter().collect();
     let written = render_pages(&plan, &renderer, &pages, progress, &AtomicBool::new(false), &|path, bytes| {

@@ -115,8 +115,9 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 }
 
 /// Renders diagnostics as rustc-style snippets with the offending line shown.
-/// `source_of` gives the text of a file by its path, when it was read.
-pub fn render<'a>(diagnostics: &[Diagnostic], source_of: impl Fn(&str) -> Option<&'a str>) -> String {
+/// `source_of` gives the text of a file by its path, when it was read; it is
+/// asked once per file that a located diagnostic names.
+pub fn render(diagnostics: &[Diagnostic], source_of: impl Fn(&str) -> Option<String>) -> String {
     let mut files = SimpleFiles::new();
     let mut ids: HashMap<&str, usize> = HashMap::new();
     let config = term::Config::default();
@@ -128,13 +129,16 @@ pub fn render<'a>(diagnostics: &[Diagnostic], source_of: impl Fn(&str) -> Option
         }
         .with_message(&diagnostic.message);
         let mut notes = Vec::new();
-        match (&diagnostic.span, source_of(&diagnostic.path)) {
-            (Some(span), Some(text)) => {
-                let id = *ids
-                    .entry(diagnostic.path.as_str())
-                    .or_insert_with(|| files.add(diagnostic.path.clone(), text.to_string()));
-                report = report.with_labels(vec![Label::primary(id, span.clone())]);
-            }
+        let path = diagnostic.path.as_str();
+        let file = match ids.get(path) {
+            Some(id) => *id,
+            None => match diagnostic.span.as_ref().and(source_of(path)) {
+                Some(text) => *ids.entry(path).or_insert_with(|| files.add(path.to_string(), text)),
+                None => usize::MAX,
+            },
+        };
+        match &diagnostic.span {
+            Some(span) if file != usize::MAX => report = report.with_labels(vec![Label::primary(file, span.clone())]),
             _ => notes.push(format!("in {}", diagnostic.path)),
         }
         notes.extend(diagnostic.notes.iter().cloned());
@@ -173,7 +177,7 @@ mod tests {
             Diagnostic::at(Severity::Error, "content/a.md", text, start..start + 3, "unknown key `dat`".into())
                 .with_help("did you mean `date`?");
         assert_eq!(diagnostic.short(), "content/a.md:2:1: error: unknown key `dat`");
-        let rendered = render(&[diagnostic], |_| Some(text));
+        let rendered = render(&[diagnostic], |_| Some(text.to_string()));
         assert!(rendered.contains("content/a.md:2:1"), "{rendered}");
         assert!(rendered.contains("dat: 2021-06-16"), "{rendered}");
         assert!(rendered.contains("help: did you mean `date`?"), "{rendered}");

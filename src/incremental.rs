@@ -250,7 +250,7 @@ impl Session {
                 self.problems.insert(rel.to_string(), vec![problem]);
             }
             Entry::Source(file) => {
-                if self.sources.get(rel).is_some_and(|old| old.text == file.text) {
+                if self.sources.get(rel).is_some_and(|old| old.same_text(&file)) {
                     return false;
                 }
                 let (directive, diagnostics) = validate_file(&file, self.provinces);
@@ -314,7 +314,7 @@ impl Session {
     fn render(&self, diagnostics: &[Diagnostic]) -> String {
         let source_of = |path: &str| {
             let rel = load::rel_path_of(&self.content_dir, Path::new(path));
-            self.sources.get(&rel).map(|f| &*f.text)
+            self.sources.get(&rel).map(|f| f.text())
         };
         diagnostics::render(diagnostics, source_of)
     }

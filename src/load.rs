@@ -3,6 +3,7 @@
 //! Files that cannot be read become diagnostics, never silent drops.
 
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::Body;
 use crate::vietnamese::into_nfc;
 use rayon::prelude::*;
 use std::ops::Range;
@@ -10,27 +11,51 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use walkdir::WalkDir;
 
-/// One content file, read and normalised.
+/// One content file, read and normalised (NFC, `\n` line ends, no BOM).
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// Path relative to the content folder, with `/` separators.
     pub rel_path: String,
     /// Path for messages: the content folder as given, joined with `rel_path`.
     pub display_path: String,
-    /// The file's text in NFC, shared with the directive made from it.
-    pub text: Arc<str>,
-    /// Byte range of the YAML between the `---` lines, and of the body.
+    /// The text up to the body: the `---` lines and the YAML between them.
+    pub head: Arc<str>,
+    /// Byte range of the YAML in `head` (and so in the whole text).
     pub front_matter: Range<usize>,
-    pub body: Range<usize>,
+    /// The rest, compressed, shared with the directive made from it; it
+    /// starts at byte `head.len()` of the text.
+    pub body: Body,
 }
 
 impl SourceFile {
-    pub fn front_matter_text(&self) -> &str {
-        &self.text[self.front_matter.clone()]
+    /// Splits `text` (already normalised) at its front matter; `None` when
+    /// it has none.
+    pub fn new(rel_path: String, display_path: String, text: &str) -> Option<SourceFile> {
+        let (front_matter, body) = split_front_matter(text)?;
+        let head = text[..body.start].into();
+        Some(SourceFile { rel_path, display_path, head, front_matter, body: Body::compress(&text[body]) })
     }
 
-    pub fn body_text(&self) -> &str {
-        &self.text[self.body.clone()]
+    pub fn front_matter_text(&self) -> &str {
+        &self.head[self.front_matter.clone()]
+    }
+
+    /// Where the body starts in the text.
+    pub fn body_start(&self) -> usize {
+        self.head.len()
+    }
+
+    /// The whole text, decompressed.
+    pub fn text(&self) -> String {
+        let mut text = Vec::with_capacity(self.head.len() + self.body.len());
+        text.extend_from_slice(self.head.as_bytes());
+        self.body.append_to(&mut text);
+        crate::model::into_string(text)
+    }
+
+    /// Same text as `other` (compared without decompressing).
+    pub fn same_text(&self, other: &SourceFile) -> bool {
+        self.head == other.head && self.body == other.body
     }
 }
 
@@ -163,7 +188,7 @@ fn read_source(content_dir: &Path, path: &Path) -> Result<SourceFile, Diagnostic
         }
     };
     let text = normalise(text);
-    let (front_matter, body) = split_front_matter(&text).ok_or_else(|| {
+    SourceFile::new(rel_path, shown.clone(), &text).ok_or_else(|| {
         Diagnostic::at(
             Severity::Error,
             &shown,
@@ -172,8 +197,7 @@ fn read_source(content_dir: &Path, path: &Path) -> Result<SourceFile, Diagnostic
             "no front matter".into(),
         )
         .with_help("start the file with a line `---`, the YAML fields (title, number, date …), and another `---`")
-    })?;
-    Ok(SourceFile { rel_path, display_path: shown, text: text.into(), front_matter, body })
+    })
 }
 
 /// The bytes as text, or where the first byte that is not UTF-8 is.
@@ -227,6 +251,21 @@ mod tests {
         let (fm, body) = split_front_matter(text).unwrap();
         assert_eq!(&text[fm], "title: x\n");
         assert_eq!(&text[body], "Body\n");
+    }
+
+    #[test]
+    fn a_source_file_keeps_its_front_matter_and_compresses_its_body() {
+        let text = "---\ntitle: Về việc tăng cường\n---\nKính gửi: các huyện ủy.\n";
+        let file = SourceFile::new("a.md".into(), "content/a.md".into(), text).unwrap();
+        assert_eq!(file.front_matter_text(), "title: Về việc tăng cường\n");
+        assert_eq!(&text[file.body_start()..], "Kính gửi: các huyện ủy.\n");
+        assert_eq!(file.body.text(), "Kính gửi: các huyện ủy.\n");
+        assert_eq!(file.text(), text, "the whole text, as read");
+        let same = SourceFile::new("b.md".into(), "content/b.md".into(), text).unwrap();
+        assert!(file.same_text(&same));
+        let edited = SourceFile::new("a.md".into(), "content/a.md".into(), &text.replace("huyện", "thị")).unwrap();
+        assert!(!file.same_text(&edited));
+        assert!(SourceFile::new("c.md".into(), "content/c.md".into(), "no front matter").is_none());
     }
 
     #[test]

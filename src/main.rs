@@ -218,7 +218,12 @@ fn print_timings(timings: &Timings) {
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
     for stage in &timings.stages {
         let cpu = stage.cpu.map(|cpu| format!(" {:>9.1} ms cpu", ms(cpu))).unwrap_or_default();
-        eprintln!("  {:<14} {:>8.1} ms wall{cpu}", stage.stage, ms(stage.wall));
+        let mib = |bytes: u64| bytes as f64 / (1024.0 * 1024.0);
+        let memory = match (stage.resident, stage.peak_resident) {
+            (Some(now), Some(peak)) => format!(" {:>7.0} MiB resident {:>7.0} MiB peak", mib(now), mib(peak)),
+            _ => String::new(),
+        };
+        eprintln!("  {:<14} {:>8.1} ms wall{cpu}{memory}", stage.stage, ms(stage.wall));
     }
 }
 

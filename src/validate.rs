@@ -5,7 +5,7 @@
 use crate::citations::extract_citations;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::SourceFile;
-use crate::model::{Body, CiteOrigin, CiteRef, CitedSpan, Directive, DirectiveKey, PartialDate, Signer};
+use crate::model::{CiteOrigin, CiteRef, CitedSpan, Directive, DirectiveKey, PartialDate, Signer};
 use crate::number::DocNumber;
 use crate::provinces::ProvinceRegistry;
 use rayon::prelude::*;
@@ -80,7 +80,7 @@ pub fn find_duplicates(directives: &[Directive], files: &[&SourceFile]) -> Vec<D
                     Diagnostic::at(
                         Severity::Error,
                         &file.display_path,
-                        &file.text,
+                        &file.head,
                         span,
                         format!("duplicate directive {}", directive.number_printed.as_deref().unwrap_or_default()),
                     )
@@ -126,7 +126,7 @@ impl<'a> Locator<'a> {
     /// The span of `needle` in the lines after a top-level `key:`, or the key.
     fn value_under(&self, key: &str, needle: &str) -> Range<usize> {
         let key_span = self.key(key);
-        let after = &self.file.text[key_span.start..self.file.front_matter.end];
+        let after = &self.file.head[key_span.start..self.file.front_matter.end];
         match after.find(needle) {
             Some(i) if !needle.is_empty() => key_span.start + i..key_span.start + i + needle.len(),
             _ => key_span,
@@ -137,13 +137,20 @@ impl<'a> Locator<'a> {
 /// Collects the problems of one file.
 struct FileCheck<'a> {
     file: &'a SourceFile,
+    /// The whole text, decompressed once for the citations in the body and
+    /// for placing problems found there.
+    text: String,
     at: Locator<'a>,
     problems: Vec<Diagnostic>,
 }
 
 impl<'a> FileCheck<'a> {
+    fn body_text(&self) -> &str {
+        &self.text[self.file.body_start()..]
+    }
+
     fn problem(&mut self, severity: Severity, span: Range<usize>, message: String, help: Option<String>) {
-        let mut diagnostic = Diagnostic::at(severity, &self.file.display_path, &self.file.text, span, message);
+        let mut diagnostic = Diagnostic::at(severity, &self.file.display_path, &self.text, span, message);
         diagnostic.help = help;
         self.problems.push(diagnostic);
     }
@@ -259,7 +266,7 @@ fn mapping_keys(mapping: &Mapping) -> Vec<String> {
 
 /// Validates one file. Returns the directive when it has no error.
 pub fn validate_file(file: &SourceFile, provinces: &ProvinceRegistry) -> (Option<Directive>, Vec<Diagnostic>) {
-    let mut check = FileCheck { file, at: Locator::new(file), problems: Vec::new() };
+    let mut check = FileCheck { file, text: file.text(), at: Locator::new(file), problems: Vec::new() };
     let mapping = match parse_yaml(&mut check) {
         Some(mapping) => mapping,
         None => return (None, check.problems),
@@ -352,7 +359,7 @@ fn build_directive(check: &mut FileCheck, mapping: &Mapping, provinces: &Provinc
     };
     let province_name = province.map(|id| provinces.get(id).name.as_str());
     let text_cites = text_citations(check, province_name);
-    let body_start = check.file.body.start;
+    let body_start = check.file.body_start();
     let cited_spans = text_cites
         .iter()
         .map(|(cite, span)| CitedSpan {
@@ -384,7 +391,7 @@ fn build_directive(check: &mut FileCheck, mapping: &Mapping, provinces: &Provinc
         notes: check.string("notes", field("notes")),
         inferred,
         extra,
-        body: Body::new(check.file.text.clone(), check.file.body.clone()),
+        body: check.file.body.clone(),
         cited_spans,
     })
 }
@@ -492,8 +499,8 @@ fn check_cited_number(check: &mut FileCheck, printed: &str) -> Option<DocNumber>
 
 /// Citations found in the body's running text.
 fn text_citations(check: &FileCheck, province: Option<&str>) -> Vec<(CiteRef, Range<usize>)> {
-    let body_start = check.file.body.start;
-    extract_citations(check.file.body_text(), province)
+    let body_start = check.file.body_start();
+    extract_citations(check.body_text(), province)
         .into_iter()
         .map(|found| {
             let span = body_start + found.number_span.start..body_start + found.number_span.end;
@@ -557,14 +564,7 @@ mod tests {
     use super::*;
 
     fn source(text: &str) -> SourceFile {
-        let end = text[4..].find("\n---").map(|i| i + 5).unwrap();
-        SourceFile {
-            rel_path: "a.md".into(),
-            display_path: "content/a.md".into(),
-            text: text.into(),
-            front_matter: 4..end,
-            body: (end + 4).min(text.len())..text.len(),
-        }
+        SourceFile::new("a.md".into(), "content/a.md".into(), text).unwrap()
     }
 
     fn problems(text: &str) -> Vec<String> {
@@ -637,7 +637,7 @@ mod tests {
     fn the_text_citations_are_located_for_linking_and_the_own_number_is_no_citation() {
         let text = "---\ntitle: x\nnumber: 1/KH-UBND\ndate: 2022-01-05\nprovince: Kiên Giang\n---\nTheo Kế hoạch số 1/KH-UBND, ngày 13/8/2020 và Kết luận số 07-KL/TW.\n";
         let directive = validate_file(&source(text), ProvinceRegistry::builtin()).0.unwrap();
-        let body = &*directive.body;
+        let body = directive.body.text();
         let located: Vec<(&str, &str)> =
             directive.cited_spans.iter().map(|c| (&body[c.span.clone()], c.number.as_str())).collect();
         assert_eq!(located, [("1/KH-UBND", "1/KH-UBND"), ("07-KL/TW", "07-KL/TW")]);

@@ -33,14 +33,16 @@ fn quiet_leaves_only_the_summary() {
 fn timings_name_every_stage() {
     let stderr = build(&["--quiet", "--timings"]);
     for stage in ["load", "validate", "index", "plan", "search index", "render+write", "commit"] {
-        // `  render+write   12.3 ms wall   20.1 ms cpu`: CPU over wall is how
-        // many cores the stage kept busy.
+        // `  render+write   12.3 ms wall   20.1 ms cpu   410 MiB resident   520 MiB peak`:
+        // CPU over wall is how many cores the stage kept busy; the memory is
+        // what the process holds at the stage's end and the most it held so far.
         let line = stderr.lines().find(|l| l.trim_start().starts_with(stage));
         let line = line.unwrap_or_else(|| panic!("no {stage} line: {stderr}"));
         let figures: Vec<&str> = line.trim_start()[stage.len()..].split_whitespace().collect();
         assert!(
-            matches!(figures.as_slice(), [wall, "ms", "wall", cpu, "ms", "cpu"]
-            if wall.parse::<f64>().is_ok() && cpu.parse::<f64>().is_ok()),
+            matches!(figures.as_slice(), [wall, "ms", "wall", cpu, "ms", "cpu", now, "MiB", "resident", peak, "MiB", "peak"]
+            if wall.parse::<f64>().is_ok() && cpu.parse::<f64>().is_ok()
+                && [now, peak].iter().all(|mib| mib.parse::<u64>().is_ok_and(|mib| mib > 0))),
             "{line}"
         );
     }

@@ -47,14 +47,7 @@ fn signer(name: &str, position: &str, authority: &str) -> Option<Signer> {
 
 /// A content file as `load` reads it (the helper of src/validate.rs's tests).
 fn source_file(rel_path: &str, text: &str) -> SourceFile {
-    let end = text[4..].find("\n---").map(|i| i + 5).expect("closing ---");
-    SourceFile {
-        rel_path: rel_path.into(),
-        display_path: format!("content/{rel_path}"),
-        text: text.into(),
-        front_matter: 4..end,
-        body: (end + 4).min(text.len())..text.len(),
-    }
+    SourceFile::new(rel_path.into(), format!("content/{rel_path}"), text).expect("front matter")
 }
 
 fn assert_validates(imported: &Imported) {
@@ -67,7 +60,7 @@ fn assert_validates(imported: &Imported) {
     assert_eq!(directive.title, imported.front_matter.title);
     assert_eq!(directive.number_printed, imported.front_matter.number);
     // The body starts after the blank line that follows the front matter.
-    assert_eq!(directive.body.trim_start_matches('\n'), imported.body_markdown);
+    assert_eq!(directive.body.text().trim_start_matches('\n'), imported.body_markdown);
 }
 
 /// Every line of the seed from `first` to `last` (1-based, inclusive),

@@ -80,7 +80,9 @@ fn import_file(file: &Path, options: &ImportOptions, out: &mut dyn Write) -> Res
 /// The file must pass the build's validator, so that an import can never
 /// break `vanban build`; this holds by construction, and is checked anyway.
 fn check(imported: &Imported, content: &str, shown: &str) -> Result<(), String> {
-    let file = source_file(&imported.relative_path, shown, content);
+    let Some(file) = source_file(&imported.relative_path, shown, content) else {
+        return Err("the imported file has no front matter, so it was not written (a bug)".into());
+    };
     let (_, diagnostics) = validate_file(&file, ProvinceRegistry::builtin());
     let errors: Vec<String> = diagnostics.iter().filter(|d| d.is_error()).map(|d| d.short()).collect();
     if errors.is_empty() {
@@ -92,15 +94,8 @@ fn check(imported: &Imported, content: &str, shown: &str) -> Result<(), String> 
 
 /// A content file as `load` would read it: front matter between the first
 /// two `---` lines.
-fn source_file(rel_path: &str, shown: &str, content: &str) -> SourceFile {
-    let end = content[4..].find("\n---\n").map_or(content.len(), |i| i + 5);
-    SourceFile {
-        rel_path: rel_path.to_string(),
-        display_path: shown.to_string(),
-        text: content.into(),
-        front_matter: 4..end,
-        body: (end + 4).min(content.len())..content.len(),
-    }
+fn source_file(rel_path: &str, shown: &str, content: &str) -> Option<SourceFile> {
+    SourceFile::new(rel_path.to_string(), shown.to_string(), content)
 }
 
 /// Writes through a temporary file renamed into place, so an interrupted

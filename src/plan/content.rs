@@ -983,7 +983,7 @@ impl<'a> Plan<'a> {
             inferred: &d.inferred,
             extra: &d.extra,
             source_path: &d.source_path,
-            body_html: markdown::to_html(&d.body, &d.cited_spans, &links, &root_of(&self.directive_paths[id])),
+            body_html: markdown::to_html(&d.body.text(), &d.cited_spans, &links, &root_of(&self.directive_paths[id])),
             cites: archive.cites_of[id].iter().map(|&c| self.cited_summary(c)).collect(),
             // A directive's own page is one page; its first part of citers
             // is listed, the whole count is in the uptake table.

@@ -14,7 +14,7 @@
 //! are spelled out once, when each term is encoded.
 
 use super::text::{walk, Texts};
-use super::{fnv1a, postings, Document, Fast, FastHasher, Source};
+use super::{fnv1a, postings, Document, Fast, FastHasher, Source, Summaries};
 use crate::plan::Plan;
 use crate::vietnamese::for_each_token;
 use rayon::prelude::*;
@@ -22,8 +22,10 @@ use std::collections::HashMap;
 use std::hash::Hasher;
 use std::sync::Mutex;
 
-/// Documents per unit of parallel work.
+/// Documents per unit of parallel work (a multiple of the summaries per
+/// file, [`super::DOCS_PER_SHARD`], so that each file's lie in one run).
 const CHUNK_DOCS: usize = 512;
+const _: () = assert!(CHUNK_DOCS.is_multiple_of(super::DOCS_PER_SHARD));
 /// Units per wave, per thread: the runs held in memory before they are merged.
 const WAVE_PER_THREAD: usize = 4;
 
@@ -182,16 +184,18 @@ struct Cache {
 }
 
 /// Bytes of remembered texts per worker thread, and their terms.
-const CACHE_TEXT_BYTES: usize = 16 << 20;
-const CACHE_TERMS: usize = 4 << 20;
+const CACHE_TEXT_BYTES: usize = 4 << 20;
+const CACHE_TERMS: usize = 1 << 20;
 const CACHE_ONCE: usize = 1 << 18;
 
 impl Default for Cache {
     fn default() -> Cache {
         Cache {
             entries: HashMap::default(),
-            texts: String::new(),
-            terms: Vec::new(),
+            // Reserved whole, never grown: only the pages written are
+            // resident, and no doubling leaves a half-sized copy behind.
+            texts: String::with_capacity(CACHE_TEXT_BYTES),
+            terms: Vec::with_capacity(CACHE_TERMS),
             once: vec![0; CACHE_ONCE],
             text: 0,
             marks: Vec::new(),
@@ -238,8 +242,9 @@ impl Cache {
 struct Reader<'v> {
     vocabulary: &'v mut Vocabulary,
     cache: &'v mut Cache,
-    /// `term × 2 + field` (0 head, 1 body) for each new (term, field) of each document.
-    hits: Vec<u32>,
+    /// `term × 2 + field` (0 head, 1 body) for each new (term, field) of
+    /// each document; the worker's buffer, reused from run to run.
+    hits: &'v mut Vec<u32>,
     /// Where each document's hits end.
     ends: Vec<u32>,
     /// `document × 2 + 1`: the mark of the document's head fields.
@@ -307,7 +312,7 @@ impl Texts for Reader<'_> {
 
     fn number(&mut self, head: bool, term: &str) {
         let id = self.vocabulary.number(term);
-        Reader::hit(&mut self.vocabulary.seen, &mut self.hits, self.mark, id, head);
+        Reader::hit(&mut self.vocabulary.seen, self.hits, self.mark, id, head);
     }
 }
 
@@ -317,13 +322,14 @@ struct Run {
     /// (`term × 2 + field`, end in `docs`), by term and field.
     lists: Vec<(u32, u32)>,
     docs: Vec<u32>,
-    summaries: Vec<String>,
+    /// The documents' summaries, joined by commas, and where each ends.
+    summaries: (String, Vec<u32>),
 }
 
 impl Run {
     /// Sorts the hits of the documents `first …` by term (a counting sort,
     /// stable, so each list keeps document order).
-    fn new(worker: usize, terms: usize, first: u32, hits: &[u32], ends: &[u32], summaries: Vec<String>) -> Run {
+    fn new(worker: usize, terms: usize, first: u32, hits: &[u32], ends: &[u32], summaries: (String, Vec<u32>)) -> Run {
         let mut starts = vec![0u32; terms * 2 + 1];
         for &hit in hits {
             starts[hit as usize + 1] += 1;
@@ -487,7 +493,7 @@ impl Merged {
 /// with the term's hash, sorted by term, and each document's summary.
 pub(crate) struct Inverted {
     pub entries: Vec<(u32, String)>,
-    pub summaries: Vec<String>,
+    pub summaries: Summaries,
 }
 
 /// Indexes `docs` (in id order); `summary` makes a document's summary from
@@ -499,9 +505,9 @@ pub(crate) fn invert(
 ) -> Inverted {
     let n = docs.len() as u32;
     let threads = rayon::current_num_threads();
-    let workers: Vec<Mutex<(Vocabulary, Cache)>> = (0..threads).map(|_| Mutex::default()).collect();
+    let workers: Vec<Mutex<(Vocabulary, Cache, Vec<u32>)>> = (0..threads).map(|_| Mutex::default()).collect();
     let mut merged = Merged::new(threads, threads * 2);
-    let mut summaries = Vec::with_capacity(docs.len());
+    let mut summaries = Summaries::default();
     let chunks: Vec<(usize, &[Document])> =
         docs.chunks(CHUNK_DOCS).enumerate().map(|(c, chunk)| (c * CHUNK_DOCS, chunk)).collect();
     for wave in chunks.chunks(threads * WAVE_PER_THREAD) {
@@ -510,19 +516,25 @@ pub(crate) fn invert(
             .map(|&(first, chunk)| {
                 let worker = rayon::current_thread_index().unwrap_or(0) % threads;
                 let mut guard = workers[worker].lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-                let (vocabulary, cache) = &mut *guard;
-                let mut reader =
-                    Reader { vocabulary, cache, hits: Vec::new(), ends: Vec::with_capacity(chunk.len()), mark: 0 };
-                let mut summaries = Vec::with_capacity(chunk.len());
+                let (vocabulary, cache, hits) = &mut *guard;
+                hits.clear();
+                let mut reader = Reader { vocabulary, cache, hits, ends: Vec::with_capacity(chunk.len()), mark: 0 };
+                let (mut joined, mut ends) = (String::new(), Vec::with_capacity(chunk.len()));
                 for (id, &(source, _)) in (first..).zip(chunk) {
                     reader.mark = id as u32 * 2 + 1;
                     let mut lead = None;
                     walk(plan, source, &mut reader, &mut lead);
                     reader.ends.push(reader.hits.len() as u32);
-                    summaries.push(summary(source, id, &lead));
+                    if !joined.is_empty() {
+                        joined.push(',');
+                    }
+                    joined.push_str(&summary(source, id, &lead));
+                    ends.push(joined.len() as u32);
                 }
+                joined.shrink_to_fit();
+                let summaries = (joined, ends);
                 let Reader { hits, ends, vocabulary, .. } = reader;
-                Run::new(worker, vocabulary.names.len(), first as u32, &hits, &ends, summaries)
+                Run::new(worker, vocabulary.names.len(), first as u32, hits, &ends, summaries)
             })
             .collect();
         for (worker, state) in workers.iter().enumerate() {
@@ -531,7 +543,8 @@ pub(crate) fn invert(
         }
         merged.append(&runs);
         for run in runs {
-            summaries.extend(run.summaries);
+            let (joined, ends) = run.summaries;
+            summaries.push_run(joined, ends);
         }
     }
     drop(workers);

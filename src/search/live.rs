@@ -200,7 +200,7 @@ impl LiveIndex {
                     summary(plan, source, &self.facets, first + i, &lead)
                 })
                 .collect();
-            files.push((summary_path(k), summary_shard(k, &shard)));
+            files.push((summary_path(k), summary_shard(k, &shard.join(","))));
         }
         self.written(files)
     }

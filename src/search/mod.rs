@@ -51,6 +51,7 @@ use crate::vietnamese::{canonical_tones, collation_key, fold, slugify, tokens};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Mutex;
 
 /// The folder of the index in the output, beside the search page.
 pub const DIR: &str = "tim-kiem";
@@ -87,9 +88,10 @@ enum Source {
     Cited(CitedId),
 }
 
-/// Builds the whole index. Deterministic: the same plan gives the same bytes,
-/// whatever the number of threads (parallel work is collected in order and
-/// every map is sorted before it is written).
+/// Builds the whole index, every file in memory (see [`build`] for the
+/// build's way). Deterministic: the same plan gives the same bytes, whatever
+/// the number of threads (parallel work is collected in order and every map
+/// is sorted before it is written).
 pub fn files(plan: &Plan) -> SearchIndex {
     let built = Built::new(plan);
     SearchIndex {
@@ -100,6 +102,24 @@ pub fn files(plan: &Plan) -> SearchIndex {
     }
 }
 
+/// The index, built but not yet spelled out as files. `vanban build` hands
+/// each file to the writer as soon as it is made ([`Search::each_file`]), so
+/// that the ~1 KB a directive of files is never all held at once.
+pub struct Search(Built);
+
+/// Builds the index: the same files as [`files`].
+pub fn build(plan: &Plan) -> Search {
+    Search(Built::new(plan))
+}
+
+impl Search {
+    /// Makes every file and hands it to `each`, in parallel and in no
+    /// particular order; stops at the first error.
+    pub fn each_file<E: Send>(&self, each: impl Fn(&str, &[u8]) -> Result<(), E> + Sync) -> Result<(), E> {
+        self.0.each_file(|path, bytes| each(&path, &bytes))
+    }
+}
+
 /// The index before it is written: what [`files`] writes, and what the
 /// live index ([`LiveIndex`]) keeps.
 struct Built {
@@ -107,7 +127,7 @@ struct Built {
     facets: Facets,
     /// Each term shard's entries (`term:head:body`), sorted by term.
     shards: Vec<Vec<String>>,
-    summaries: Vec<String>,
+    summaries: Summaries,
 }
 
 impl Built {
@@ -126,18 +146,25 @@ impl Built {
 
     /// Every file, sorted by path.
     fn files(&self) -> Vec<(String, Vec<u8>)> {
-        let mut out: Vec<(String, Vec<u8>)> = Vec::with_capacity(self.shards.len() + self.summaries.len() / 32 + 3);
-        out.push((META.to_string(), self.facets.meta(&self.docs, self.shards.len())));
-        out.push((CODES.to_string(), self.facets.codes_file()));
-        out.par_extend(self.shards.par_iter().enumerate().map(|(k, entries)| (term_path(k), term_shard(k, entries))));
-        out.par_extend(
-            self.summaries
-                .par_chunks(DOCS_PER_SHARD)
-                .enumerate()
-                .map(|(k, shard)| (summary_path(k), summary_shard(k, shard))),
-        );
+        let out = Mutex::new(Vec::with_capacity(self.shards.len() + self.summaries.count().div_ceil(32) + 2));
+        let collected: Result<(), ()> = self.each_file(|path, bytes| {
+            out.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push((path, bytes));
+            Ok(())
+        });
+        collected.expect("collecting cannot fail");
+        let mut out = out.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
         out.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         out
+    }
+
+    /// Every file, each handed to `each` as soon as it is made, in parallel.
+    fn each_file<E: Send>(&self, each: impl Fn(String, Vec<u8>) -> Result<(), E> + Sync) -> Result<(), E> {
+        each(META.to_string(), self.facets.meta(&self.docs, self.shards.len()))?;
+        each(CODES.to_string(), self.facets.codes_file())?;
+        self.shards.par_iter().enumerate().try_for_each(|(k, entries)| each(term_path(k), term_shard(k, entries)))?;
+        (0..self.summaries.count().div_ceil(DOCS_PER_SHARD))
+            .into_par_iter()
+            .try_for_each(|k| each(summary_path(k), self.summaries.shard(k)))
     }
 }
 
@@ -176,9 +203,53 @@ fn term_shard(k: usize, entries: &[String]) -> Vec<u8> {
     out
 }
 
-/// `d/{k}.js`: the summaries of documents `k × 32 …`.
-fn summary_shard(k: usize, summaries: &[String]) -> Vec<u8> {
-    format!("vanbanSearch.d({k},[{}]);\n", summaries.join(",")).into_bytes()
+/// Every document's summary (a JSON array), in id order, kept as runs of
+/// comma-separated summaries in a few large strings rather than one string
+/// a document: 100,000 small strings made among the indexer's short-lived
+/// ones would keep much of its memory from being freed (fragmentation).
+#[derive(Default)]
+pub(crate) struct Summaries {
+    /// Runs of documents, each a multiple of [`DOCS_PER_SHARD`] long but the
+    /// last: the summaries joined by commas, and where each ends.
+    runs: Vec<(String, Vec<u32>)>,
+}
+
+impl Summaries {
+    /// Adds the summaries of the next documents, joined by commas with
+    /// where each ends; all but the last run must hold a multiple of
+    /// [`DOCS_PER_SHARD`] documents.
+    pub(crate) fn push_run(&mut self, joined: String, ends: Vec<u32>) {
+        debug_assert!(self.runs.last().is_none_or(|(_, ends)| ends.len() % DOCS_PER_SHARD == 0));
+        self.runs.push((joined, ends));
+    }
+
+    fn count(&self) -> usize {
+        self.runs.iter().map(|(_, ends)| ends.len()).sum()
+    }
+
+    /// `d/{k}.js`: the summaries of documents `k × 32 …`.
+    fn shard(&self, k: usize) -> Vec<u8> {
+        let mut first = k * DOCS_PER_SHARD;
+        let (joined, ends) = self
+            .runs
+            .iter()
+            .find(|(_, ends)| {
+                let inside = first < ends.len();
+                if !inside {
+                    first -= ends.len();
+                }
+                inside
+            })
+            .expect("a shard of an existing document");
+        let last = (first + DOCS_PER_SHARD).min(ends.len()) - 1;
+        let start = if first == 0 { 0 } else { ends[first - 1] as usize + 1 };
+        summary_shard(k, &joined[start..ends[last] as usize])
+    }
+}
+
+/// `d/{k}.js`: the summaries of documents `k × 32 …`, joined by commas.
+fn summary_shard(k: usize, joined: &str) -> Vec<u8> {
+    format!("vanbanSearch.d({k},[{joined}]);\n").into_bytes()
 }
 
 /// Search documents in id order: by date, oldest first, undated last; a

@@ -218,3 +218,33 @@ fn every_term_is_in_the_shard_its_hash_names() {
     }
     assert_eq!(seen, index.terms);
 }
+
+#[test]
+fn summary_files_take_their_documents_from_the_runs_they_fall_in() {
+    // Two runs: 64 documents (two files of 32), then 40 (a full file and 8).
+    let run = |first: usize, count: usize| {
+        let mut joined = String::new();
+        let mut ends = Vec::new();
+        for id in first..first + count {
+            if !joined.is_empty() {
+                joined.push(',');
+            }
+            joined.push_str(&format!("[{id}]"));
+            ends.push(joined.len() as u32);
+        }
+        (joined, ends)
+    };
+    let mut summaries = Summaries::default();
+    let (joined, ends) = run(0, 64);
+    summaries.push_run(joined, ends);
+    let (joined, ends) = run(64, 40);
+    summaries.push_run(joined, ends);
+    assert_eq!(summaries.count(), 104);
+    let expected = |k: usize, ids: std::ops::Range<usize>| {
+        let list: Vec<String> = ids.map(|id| format!("[{id}]")).collect();
+        format!("vanbanSearch.d({k},[{}]);\n", list.join(","))
+    };
+    for (k, ids) in [(0, 0..32), (1, 32..64), (2, 64..96), (3, 96..104)] {
+        assert_eq!(String::from_utf8(summaries.shard(k)).unwrap(), expected(k, ids));
+    }
+}

@@ -72,7 +72,7 @@ pub(crate) fn walk_directive<'c>(
         texts.number(true, &term);
     }
     let mut blocks = Blocks::new(LEAD_CHARS);
-    markdown(&d.body, &mut |block| texts.text(false, block), &mut blocks, false);
+    markdown(&d.body.text(), &mut |block| texts.text(false, block), &mut blocks, false);
     for cite in cites.clone() {
         texts.text(false, cite);
     }
@@ -118,7 +118,7 @@ impl Texts for Named {
 /// The start of a directive's text, for its summary, without reading the rest.
 pub(crate) fn directive_lead(d: &Directive) -> Option<String> {
     let mut blocks = Blocks::new(LEAD_CHARS);
-    markdown(&d.body, &mut |_| {}, &mut blocks, true);
+    markdown(&d.body.text(), &mut |_| {}, &mut blocks, true);
     lead(&blocks.blocks)
 }
 
