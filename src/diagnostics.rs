@@ -130,15 +130,18 @@ pub fn render(diagnostics: &[Diagnostic], source_of: impl Fn(&str) -> Option<Str
         .with_message(&diagnostic.message);
         let mut notes = Vec::new();
         let path = diagnostic.path.as_str();
-        let file = match ids.get(path) {
-            Some(id) => *id,
-            None => match diagnostic.span.as_ref().and(source_of(path)) {
-                Some(text) => *ids.entry(path).or_insert_with(|| files.add(path.to_string(), text)),
-                None => usize::MAX,
-            },
+        // The file's text is asked for only when a diagnostic points into it.
+        let file = match (ids.get(path), &diagnostic.span) {
+            (Some(&id), _) => Some(id),
+            (None, Some(_)) => source_of(path).map(|text| {
+                let id = files.add(path.to_string(), text);
+                ids.insert(path, id);
+                id
+            }),
+            (None, None) => None,
         };
-        match &diagnostic.span {
-            Some(span) if file != usize::MAX => report = report.with_labels(vec![Label::primary(file, span.clone())]),
+        match (&diagnostic.span, file) {
+            (Some(span), Some(file)) => report = report.with_labels(vec![Label::primary(file, span.clone())]),
             _ => notes.push(format!("in {}", diagnostic.path)),
         }
         notes.extend(diagnostic.notes.iter().cloned());
@@ -177,7 +180,15 @@ mod tests {
             Diagnostic::at(Severity::Error, "content/a.md", text, start..start + 3, "unknown key `dat`".into())
                 .with_help("did you mean `date`?");
         assert_eq!(diagnostic.short(), "content/a.md:2:1: error: unknown key `dat`");
-        let rendered = render(&[diagnostic], |_| Some(text.to_string()));
+        let asked = std::cell::Cell::new(0);
+        let unlocated = Diagnostic::file(Severity::Warning, "content/b.md", "symbolic link not followed".into());
+        let diagnostics = [diagnostic.clone(), diagnostic, unlocated];
+        let rendered = render(&diagnostics, |_| {
+            asked.set(asked.get() + 1);
+            Some(text.to_string())
+        });
+        assert_eq!(asked.get(), 1, "read once for a.md, never for b.md (no place in it)");
+        assert!(rendered.contains("in content/b.md"), "{rendered}");
         assert!(rendered.contains("content/a.md:2:1"), "{rendered}");
         assert!(rendered.contains("dat: 2021-06-16"), "{rendered}");
         assert!(rendered.contains("help: did you mean `date`?"), "{rendered}");
