@@ -87,14 +87,20 @@ impl Timings {
     }
 }
 
+/// This process's resource usage so far (all threads).
+#[cfg(unix)]
+fn usage() -> Option<libc::rusage> {
+    // SAFETY: getrusage only writes the struct it is given.
+    unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        (libc::getrusage(libc::RUSAGE_SELF, &mut usage) == 0).then_some(usage)
+    }
+}
+
 /// User + system time of every thread of this process so far.
 #[cfg(unix)]
 fn process_cpu_time() -> Option<Duration> {
-    // SAFETY: getrusage only writes the struct it is given.
-    let usage = unsafe {
-        let mut usage: libc::rusage = std::mem::zeroed();
-        (libc::getrusage(libc::RUSAGE_SELF, &mut usage) == 0).then_some(usage)?
-    };
+    let usage = usage()?;
     let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
     Some(time(usage.ru_utime) + time(usage.ru_stime))
 }
@@ -110,11 +116,8 @@ fn resident_memory() -> (Option<u64>, Option<u64>) {
     const PAGE: u64 = 4096;
     let statm = std::fs::read_to_string("/proc/self/statm").ok();
     let now = statm.and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok()).map(|pages| pages * PAGE);
-    // SAFETY: getrusage only writes the struct it is given.
-    let peak = unsafe {
-        let mut usage: libc::rusage = std::mem::zeroed();
-        (libc::getrusage(libc::RUSAGE_SELF, &mut usage) == 0).then(|| usage.ru_maxrss as u64 * 1024)
-    };
+    // Linux gives the peak in KiB.
+    let peak = usage().map(|usage| usage.ru_maxrss as u64 * 1024);
     (now, peak)
 }
 

@@ -999,6 +999,31 @@ mod tests {
     }
 
     #[test]
+    fn an_edit_in_place_renders_the_part_of_the_cited_index_that_names_the_directive() {
+        // 600 cited numbers, two parts of the cited index. 1–599 are cited
+        // twice, 600-KL/TW once: it is ranked last, on the second part. Its
+        // own text is in the archive, so a new title changes its row there.
+        let dir = tempfile::tempdir().unwrap();
+        let citing = |number: &str, upto: usize| {
+            let cites: String = (1..=upto).map(|n| format!("  - number: {n}-KL/TW\n")).collect();
+            format!("---\ntitle: Dẫn {number}\nnumber: {number}\nprovince: Ninh Bình\ndate: 2021-06-01\ncites:\n{cites}---\nVăn bản.\n")
+        };
+        std::fs::write(dir.path().join("a.md"), citing("1-CV/TU", 600)).unwrap();
+        std::fs::write(dir.path().join("b.md"), citing("2-CV/TU", 599)).unwrap();
+        let cited = "---\ntitle: \"Kết luận\"\nnumber: 600-KL/TW\ndate: 2021-05-01\n---\nVăn bản.\n";
+        std::fs::write(dir.path().join("kl.md"), cited).unwrap();
+        let mut session = open(dir.path());
+        let second_part = part_path(CITED_INDEX, 1);
+        assert!(session.pages.contains_key(&second_part), "the cited index has a second part");
+
+        edit(dir.path(), "kl.md", "title: \"", "title: \"Sửa: ");
+        let update = updated(session.update(&["kl.md".to_string()]));
+        assert!(update.replaced.is_some(), "an edit in place");
+        assert!(update.render.contains(&second_part), "{:#?}", update.render);
+        assert!(!update.render.iter().any(|p| p == CITED_INDEX), "{:#?}", update.render);
+    }
+
+    #[test]
     fn an_edit_in_place_leaves_the_archive_as_indexing_would() {
         let dir = fixture();
         let mut session = open(dir.path());

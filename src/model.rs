@@ -228,7 +228,8 @@ impl Body {
     }
 
     /// Bytes held: the compressed text.
-    pub fn held(&self) -> usize {
+    #[cfg(test)]
+    fn held(&self) -> usize {
         self.compressed.len()
     }
 }

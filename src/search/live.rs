@@ -17,8 +17,8 @@
 
 use super::text::{directive_lead, walk_directive, Named};
 use super::{
-    postings, shard_count, shard_of, summary, summary_path, summary_shard, term_path, term_shard, Built, Document,
-    Facets, Source, DIR, DOCS_PER_SHARD, META,
+    entry_term, fnv1a, into_shards, postings, shard_count, shard_of, summary, summary_path, summary_shard, term_path,
+    term_shard, Built, Document, Facets, Source, DIR, DOCS_PER_SHARD, META,
 };
 use crate::index::DocId;
 use crate::model::Directive;
@@ -173,14 +173,8 @@ impl LiveIndex {
         if shard_count(self.total) != self.shards.len() {
             // Every term moves: all shards anew, and meta.js says how many.
             let count = shard_count(self.total);
-            let mut shards = vec![Vec::new(); count];
-            for entry in std::mem::take(&mut self.shards).into_iter().flatten() {
-                shards[shard_of(entry_term(&entry), count)].push(entry);
-            }
-            for shard in &mut shards {
-                shard.sort_unstable_by(|a, b| entry_term(a).cmp(entry_term(b)));
-            }
-            self.shards = shards;
+            let entries = std::mem::take(&mut self.shards).into_iter().flatten();
+            self.shards = into_shards(entries.map(|entry| (fnv1a(entry_term(&entry)), entry)), count);
             touched = (0..count).collect();
             files.push((META.to_string(), self.facets.meta(&self.docs, count)));
         }
@@ -238,9 +232,4 @@ impl LiveIndex {
         }
         Written { write, remove: gone }
     }
-}
-
-/// The term of an entry `term:head:body`.
-fn entry_term(entry: &str) -> &str {
-    entry.split_once(':').map_or(entry, |(term, _)| term)
 }

@@ -51,7 +51,6 @@ use crate::vietnamese::{canonical_tones, collation_key, fold, slugify, tokens};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::Mutex;
 
 /// The folder of the index in the output, beside the search page.
 pub const DIR: &str = "tim-kiem";
@@ -136,35 +135,31 @@ impl Built {
         let facets = Facets::new(plan, &docs);
         let inverted = invert::invert(plan, &docs, &|source, id, lead| summary(plan, source, &facets, id, lead));
         let total: usize = inverted.entries.iter().map(|(_, e)| e.len() + 1).sum();
-        let count = shard_count(total);
-        let mut shards: Vec<Vec<String>> = vec![Vec::new(); count];
-        for (hash, entry) in inverted.entries {
-            shards[hash as usize % count].push(entry);
-        }
+        let shards = into_shards(inverted.entries, shard_count(total));
         Built { docs, facets, shards, summaries: inverted.summaries }
     }
 
     /// Every file, sorted by path.
     fn files(&self) -> Vec<(String, Vec<u8>)> {
-        let out = Mutex::new(Vec::with_capacity(self.shards.len() + self.summaries.count().div_ceil(32) + 2));
-        let collected: Result<(), ()> = self.each_file(|path, bytes| {
-            out.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push((path, bytes));
-            Ok(())
-        });
-        collected.expect("collecting cannot fail");
-        let mut out = out.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut out: Vec<(String, Vec<u8>)> = self.par_files().collect();
         out.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         out
     }
 
     /// Every file, each handed to `each` as soon as it is made, in parallel.
     fn each_file<E: Send>(&self, each: impl Fn(String, Vec<u8>) -> Result<(), E> + Sync) -> Result<(), E> {
-        each(META.to_string(), self.facets.meta(&self.docs, self.shards.len()))?;
-        each(CODES.to_string(), self.facets.codes_file())?;
-        self.shards.par_iter().enumerate().try_for_each(|(k, entries)| each(term_path(k), term_shard(k, entries)))?;
-        (0..self.summaries.count().div_ceil(DOCS_PER_SHARD))
+        self.par_files().try_for_each(|(path, bytes)| each(path, bytes))
+    }
+
+    /// Every file, each made when the iterator gets to it.
+    fn par_files(&self) -> impl ParallelIterator<Item = (String, Vec<u8>)> + '_ {
+        let meta = rayon::iter::once(()).map(|()| (META.to_string(), self.facets.meta(&self.docs, self.shards.len())));
+        let codes = rayon::iter::once(()).map(|()| (CODES.to_string(), self.facets.codes_file()));
+        let terms = self.shards.par_iter().enumerate().map(|(k, entries)| (term_path(k), term_shard(k, entries)));
+        let summaries = (0..self.summaries.count().div_ceil(DOCS_PER_SHARD))
             .into_par_iter()
-            .try_for_each(|k| each(summary_path(k), self.summaries.shard(k)))
+            .map(|k| (summary_path(k), self.summaries.shard(k)));
+        meta.chain(codes).chain(terms).chain(summaries)
     }
 }
 
@@ -182,6 +177,24 @@ fn summary_path(k: usize) -> String {
 /// The number of term shards for entries of `total` bytes (with their commas).
 fn shard_count(total: usize) -> usize {
     total.div_ceil(TARGET_SHARD_BYTES).max(1)
+}
+
+/// Entries (`term:head:body`, each with its term's [`fnv1a`] hash) in
+/// `count` term shards, each sorted by term.
+fn into_shards(entries: impl IntoIterator<Item = (u32, String)>, count: usize) -> Vec<Vec<String>> {
+    let mut shards: Vec<Vec<String>> = vec![Vec::new(); count];
+    for (hash, entry) in entries {
+        shards[hash as usize % count].push(entry);
+    }
+    for shard in &mut shards {
+        shard.sort_unstable_by(|a, b| entry_term(a).cmp(entry_term(b)));
+    }
+    shards
+}
+
+/// The term of an entry `term:head:body`.
+fn entry_term(entry: &str) -> &str {
+    entry.split_once(':').map_or(entry, |(term, _)| term)
 }
 
 /// `t/{k}.js`: the shard's entries, sorted by term, as one string literal.
