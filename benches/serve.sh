@@ -155,8 +155,9 @@ t0=$(now)
 mv "$WORK/content/$CITING_REL.tmp~" "$WORK/content/$CITING_REL"
 wait_for '[ "$(curl -s -o /dev/null -w "%{http_code}" "$CITING_PAGE")" = 200 ]' 600
 citing_ms=$(ms "$t0" "$(now)")
-# … and the last of those pages written (the server's line says when).
-wait_for '[ "$(grep -c "^rebuilt " "$WORK/stderr.log")" -ge $((EDITS + 4)) ]' 600
+# … and the last of those pages written (the server's line says when:
+# one line per change, then one for the pages left for after, if any).
+wait_for '[ "$(grep -c "^rebuilt .*changed)" "$WORK/stderr.log")" -ge $((EDITS + 4)) ] && ! grep "^rebuilt " "$WORK/stderr.log" | tail -1 | grep -q "to follow"' 600
 sleep 0.5
 
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))

@@ -52,6 +52,12 @@ type Planned<'a> = Plan<'a>;
 pub struct Update {
     /// Paths of the pages to render (again), in path order.
     pub render: Vec<String>,
+    /// After re-indexing, those of `render` that show a changed directive
+    /// itself (its page, the part of each list it is on, its neighbours):
+    /// written first, with the removals, so that the reader sees the change
+    /// before the pages that only show new counts or shifted lists (after a
+    /// removal, only the removals come first). `None`: no such split.
+    pub first: Option<Vec<String>>,
     /// Output files of pages that no longer exist, in path order.
     pub delete: Vec<String>,
     /// Every page changed (the first build, or a new build date, which every
@@ -114,6 +120,10 @@ pub struct Session {
     /// and a hash of what it stands for (which directive, cited directive
     /// or group), to see a path that now shows something else.
     pages: HashMap<String, (usize, u64)>,
+    /// What the snapshot's pages say of facts that many pages show, when
+    /// the last re-indexing left it (it is what the next one compares
+    /// with); `None` after an edit in place, which may change it.
+    facts: Option<Before>,
     /// Warnings of the files read by the last call, rendered.
     warnings: String,
 }
@@ -136,6 +146,7 @@ impl Session {
             snapshot: None,
             idents: Vec::new(),
             pages: HashMap::new(),
+            facts: None,
             warnings: String::new(),
         };
         let loaded = load::load(content_dir);
@@ -375,11 +386,12 @@ impl Session {
     /// Makes `archive` the session's, with its plan: every page is new.
     fn install(&mut self, archive: Archive) -> Update {
         self.idents = idents_of(&archive);
+        self.facts = None;
         let snapshot = Snapshot::new(archive, |archive| Plan::new(archive, self.provinces, self.language));
         self.pages = page_owners(snapshot.borrow_dependent(), &self.idents);
         let render = snapshot.borrow_dependent().pages.iter().map(|p| p.path.clone()).collect::<BTreeSet<_>>();
         self.snapshot = Some(snapshot);
-        Update { render: render.into_iter().collect(), delete: Vec::new(), full: true, replaced: None }
+        Update { render: render.into_iter().collect(), full: true, ..Update::default() }
     }
 
     /// Directives that keep their place: swapped in, and only the parts of
@@ -387,6 +399,8 @@ impl Session {
     fn apply_in_place(&mut self, mut old: Snapshot, changes: Vec<(Option<DocId>, Option<Directive>)>) -> Update {
         // Nothing planned changes: the plan is kept, not made again.
         let planned = old.with_dependent_mut(|_, plan| plan.detach());
+        // A new title is a new fact of a cited directive.
+        self.facts = None;
         let mut archive = old.into_owner();
         let mut replaced = Vec::new();
         for (id, directive) in changes {
@@ -404,7 +418,7 @@ impl Session {
         }
         self.snapshot = Some(snapshot);
         let render = touched.into_iter().filter(|path| self.pages.contains_key(path)).collect();
-        Update { render, delete: Vec::new(), full: false, replaced: Some(replaced) }
+        Update { render, replaced: Some(replaced), ..Update::default() }
     }
 
     /// Directives added, removed or moved: the archive is indexed again and
@@ -416,7 +430,7 @@ impl Session {
             for id in changes.iter().filter_map(|(id, _)| *id) {
                 touch_moved(plan, id, &mut touched);
             }
-            Before::of(plan, &self.idents)
+            self.facts.take().unwrap_or_else(|| Before::of(plan, &self.idents))
         };
         let removed: HashSet<DocId> = changes.iter().filter_map(|(id, _)| *id).collect();
         let mut kept = std::mem::take(&mut old.into_owner().directives);
@@ -432,13 +446,15 @@ impl Session {
         let idents = idents_of(&archive);
         let snapshot = Snapshot::new(archive, |archive| Plan::new(archive, self.provinces, self.language));
         let plan = snapshot.borrow_dependent();
+        let mut first = BTreeSet::new();
         for (id, directive) in plan.archive.directives.iter().enumerate() {
             if added.contains(&directive.source_path) {
                 touch_moved(plan, id, &mut touched);
+                touch_in_place(plan, id, &mut first);
             }
         }
         let full = before.build_date != build_date(plan.archive);
-        before.compare(plan, &idents, &mut touched);
+        self.facts = Some(before.compare(plan, &idents, &mut touched));
         let pages = page_owners(plan, &idents);
         for (path, &(position, owner)) in &pages {
             if self.pages.get(path).is_some_and(|&(_, was)| was == owner) {
@@ -454,11 +470,13 @@ impl Session {
         let mut delete: Vec<String> = self.pages.keys().filter(|path| !pages.contains_key(*path)).cloned().collect();
         delete.sort();
         touch_overviews(plan, &mut touched);
+        first.retain(|path| pages.contains_key(path));
+        touched.extend(first.iter().cloned());
         let render = touched.into_iter().filter(|path| pages.contains_key(path)).collect();
         self.pages = pages;
         self.idents = idents;
         self.snapshot = Some(snapshot);
-        Update { render, delete, full, replaced: None }
+        Update { render, first: Some(first.into_iter().collect()), delete, full, replaced: None }
     }
 }
 
@@ -869,12 +887,21 @@ impl Before {
         }
     }
 
-    /// Touches in the new plan what shows facts that changed.
-    fn compare(mut self, plan: &Plan, idents: &[u64], touched: &mut BTreeSet<String>) {
+    /// Touches in the new plan what shows facts that changed. Returns the
+    /// new plan's facts, as [`Before::of`] would, for the next comparison.
+    fn compare(mut self, plan: &Plan, idents: &[u64], touched: &mut BTreeSet<String>) -> Before {
         let archive = plan.archive;
+        let mut after = Before {
+            cited: HashMap::with_capacity(archive.cited.len()),
+            windows: HashMap::with_capacity(self.windows.len()),
+            groups: HashMap::with_capacity(self.groups.len()),
+            months: plan.months.clone(),
+            build_date: build_date(archive),
+        };
         for (id, entry) in archive.cited.iter().enumerate() {
             let key = hash_of(&entry.key);
             let now = cited_fingerprint(plan, id);
+            after.cited.insert(key, (now, entry.date));
             match self.cited.remove(&key) {
                 Some((was, _)) if was == now => {}
                 was => {
@@ -894,6 +921,7 @@ impl Before {
                         touch_directive(plan, *doc, touched);
                     }
                 }
+                after.windows.insert((key, citer), window);
             }
         }
         // Cited directives no longer cited: the days they were issued on.
@@ -903,9 +931,11 @@ impl Before {
             }
         }
         for (path, group) in group_pages(plan) {
-            if self.groups.get(path) != Some(&group_fingerprint(group)) {
+            let fingerprint = group_fingerprint(group);
+            if self.groups.get(path) != Some(&fingerprint) {
                 touch_list(touched, path, group.docs.len());
             }
+            after.groups.insert(path.to_string(), fingerprint);
         }
         if self.months != plan.months {
             // Every province's monthly chart runs along the same axis.
@@ -913,6 +943,7 @@ impl Before {
                 touch_list(touched, &province_path(plan.provinces, province), archive.by_province[province].len());
             }
         }
+        after
     }
 }
 

@@ -38,6 +38,9 @@ pub enum Report {
     Rebuilt {
         pages: usize,
         removed: usize,
+        /// Pages left for [`Live::finish`]: they only show new counts or
+        /// shifted lists, and are written after the reader is told.
+        following: usize,
         seconds: f64,
         /// Warnings of the files read, rendered.
         warnings: String,
@@ -66,6 +69,8 @@ pub struct Live {
     search: Option<LiveIndex>,
     /// What the search index has not taken in yet.
     search_pending: Pending,
+    /// Pages of the last update not written yet (see [`Update::first`]).
+    following: Vec<String>,
 }
 
 /// Changes to the archive the search index has not taken in yet: they
@@ -120,6 +125,7 @@ impl Live {
             assets: BTreeSet::new(),
             search: None,
             search_pending: Pending::Nothing,
+            following: Vec::new(),
         };
         if let Some(problem) = config_problem {
             return (live, failed(vec![problem]));
@@ -172,9 +178,15 @@ impl Live {
         &self.session
     }
 
-    /// Applies a batch of changes.
+    /// Applies a batch of changes: writes the pages that show the changed
+    /// directives and removes the pages that went. Pages that only show
+    /// new counts or shifted lists may be left for [`Live::finish`].
     pub fn apply(&mut self, changes: &Changes, cancel: &AtomicBool) -> Report {
         let started = Instant::now();
+        // Whatever the last update left is written before anything newer.
+        if let Some(Report::Failed { rendered, errors }) = self.finish(cancel) {
+            return Report::Failed { rendered, errors };
+        }
         if changes.theme {
             return self.reload_settings(started, cancel);
         }
@@ -203,6 +215,17 @@ impl Live {
                 self.write(&update, started, progress, cancel)
             }
         }
+    }
+
+    /// Writes the pages the last [`Live::apply`] left; `None` when it left
+    /// none.
+    pub fn finish(&mut self, cancel: &AtomicBool) -> Option<Report> {
+        if self.following.is_empty() {
+            return None;
+        }
+        let started = Instant::now();
+        let render = std::mem::take(&mut self.following);
+        Some(self.write(&Update { render, ..Update::default() }, started, &Silent, cancel))
     }
 
     /// Settings, theme or templates changed: every page again.
@@ -235,6 +258,9 @@ impl Live {
         let Some(date) = self.session.plan().map(|plan| build_date(plan.archive)) else { return Report::Unchanged };
         // Every page prints the build date: a new one is a new renderer and every page.
         let full = update.full || !self.built || date != self.build_date;
+        if full {
+            self.following.clear();
+        }
         if full || self.renderer.is_none() {
             let theme = self.theme.as_ref().expect("loaded before any page is written");
             match Renderer::new(theme, &self.config, &date) {
@@ -248,6 +274,10 @@ impl Live {
         };
         let pages: Vec<&Page> = if full {
             plan.pages.iter().collect()
+        } else if let (true, Some(first)) = (self.built, &update.first) {
+            let shown: BTreeSet<&String> = first.iter().collect();
+            self.following = update.render.iter().filter(|path| !shown.contains(path)).cloned().collect();
+            first.iter().filter_map(|path| self.session.page(path)).collect()
         } else {
             update.render.iter().filter_map(|path| self.session.page(path)).collect()
         };
@@ -303,6 +333,7 @@ impl Live {
         Report::Rebuilt {
             pages: written,
             removed: update.delete.len(),
+            following: self.following.len(),
             seconds: started.elapsed().as_secs_f64(),
             warnings: self.session.warnings().to_string(),
         }
@@ -337,4 +368,72 @@ fn build_staged(
     }
     staging.commit().map_err(io)?;
     Ok(search)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// A served copy of the valid fixture, built.
+    fn served() -> (tempfile::TempDir, BuildOptions, Live) {
+        let dir = tempfile::tempdir().unwrap();
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+        for entry in walkdir::WalkDir::new(&source).into_iter().flatten() {
+            let target = dir.path().join("content").join(entry.path().strip_prefix(&source).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+        let options = BuildOptions {
+            content: dir.path().join("content"),
+            output: dir.path().join("output"),
+            ..BuildOptions::in_project(env!("CARGO_MANIFEST_DIR"))
+        };
+        let (live, report) = Live::start(&options, &Silent, &AtomicBool::new(false));
+        assert!(matches!(report, Report::Rebuilt { following: 0, .. }), "{report:?}");
+        (dir, options, live)
+    }
+
+    #[test]
+    fn a_new_directive_is_written_before_the_pages_that_only_count_it() {
+        let (_dir, options, mut live) = served();
+        let cancel = AtomicBool::new(false);
+        // The cited index counts the citers of 07-KL/TW, which the new directive cites.
+        let cited_index = options.output.join("trich-dan/index.html");
+        let counted_before = std::fs::read_to_string(&cited_index).unwrap();
+        let text = std::fs::read_to_string(options.content.join("quang-ngai/453-cv-tu.md"))
+            .unwrap()
+            .replace("453-CV/TU", "500-CV/TU")
+            .replace("2021-06-16", "2021-06-20");
+        std::fs::write(options.content.join("quang-ngai/500-cv-tu.md"), text).unwrap();
+        let changes = Changes { content: ["quang-ngai/500-cv-tu.md".to_string()].into(), ..Changes::default() };
+
+        let report = live.apply(&changes, &cancel);
+        let Report::Rebuilt { following, .. } = report else { panic!("{report:?}") };
+        assert!(following > 0, "nothing left for after");
+        let page =
+            std::fs::read_to_string(options.output.join("van-ban/quang-ngai/2021/500-cv-tu/index.html")).unwrap();
+        assert!(page.contains("500-CV/TU"));
+        let day = std::fs::read_to_string(options.output.join("thoi-gian/2021/06/20/index.html")).unwrap();
+        assert!(day.contains("500-CV/TU"), "the lists it is on come first");
+        assert_eq!(std::fs::read_to_string(&cited_index).unwrap(), counted_before, "counts come after");
+
+        let report = live.finish(&cancel).expect("pages left to write");
+        assert!(matches!(report, Report::Rebuilt { following: 0, .. }), "{report:?}");
+        assert_ne!(std::fs::read_to_string(&cited_index).unwrap(), counted_before);
+        assert!(live.finish(&cancel).is_none());
+
+        // Removed: its page goes first, the lists it was on follow.
+        std::fs::remove_file(options.content.join("quang-ngai/500-cv-tu.md")).unwrap();
+        let province = options.output.join("tinh/quang-ngai/index.html");
+        let report = live.apply(&changes, &cancel);
+        assert!(matches!(report, Report::Rebuilt { removed: 2, .. }), "its page and its day's: {report:?}");
+        assert!(!options.output.join("van-ban/quang-ngai/2021/500-cv-tu/index.html").exists());
+        assert!(std::fs::read_to_string(&province).unwrap().contains("500-CV/TU"), "lists follow");
+        assert!(live.finish(&cancel).is_some());
+        assert!(!std::fs::read_to_string(&province).unwrap().contains("500-CV/TU"));
+    }
 }

@@ -163,7 +163,7 @@ fn rebuild(
 ) {
     let progress = progress::for_stderr(false);
     let (mut live, report) = Live::start(options, progress.as_ref(), stop);
-    tell(state, &report, None, options);
+    tell(state, &report, About::FirstBuild, options);
     while let Some(batch) = watcher.next_batch(DEBOUNCE, stop) {
         let changes = places.classify(&batch, &live);
         if changes == Changes::default() {
@@ -178,7 +178,14 @@ fn rebuild(
         if stop.load(Ordering::Relaxed) {
             break;
         }
-        tell(state, &report, Some(&changes), options);
+        tell(state, &report, About::Changes(&changes), options);
+        if let Some(report) = live.finish(stop) {
+            // The pages that only show new counts or shifted lists.
+            if stop.load(Ordering::Relaxed) {
+                break;
+            }
+            tell(state, &report, About::Following, options);
+        }
         if matches!(report, Report::Rebuilt { .. }) {
             // After the browser has been told: the pages come first.
             match live.refresh_search() {
@@ -190,18 +197,29 @@ fn rebuild(
     }
 }
 
+/// What a report is about.
+enum About<'a> {
+    FirstBuild,
+    Changes(&'a Changes),
+    /// The pages an update left for after the reader was told.
+    Following,
+}
+
 /// Reports a rebuild on the terminal and to the browser.
-fn tell(state: &Mutex<LiveState>, report: &Report, changes: Option<&Changes>, options: &BuildOptions) {
+fn tell(state: &Mutex<LiveState>, report: &Report, about: About, options: &BuildOptions) {
     let mut state = state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     match report {
-        Report::Rebuilt { pages, removed, seconds, warnings } => {
+        Report::Rebuilt { pages, removed, following, seconds, warnings } => {
             eprint!("{warnings}");
             let removed = if *removed > 0 { format!(", removed {removed},") } else { String::new() };
-            match changes {
-                None => eprintln!("built {}: {pages} pages in {seconds:.2} s", options.output.display()),
-                Some(changes) => {
-                    eprintln!("rebuilt {pages} pages{removed} in {seconds:.2} s ({})", describe(changes, options))
-                }
+            let following = if *following > 0 { format!("; {following} more to follow") } else { String::new() };
+            match about {
+                About::FirstBuild => eprintln!("built {}: {pages} pages in {seconds:.2} s", options.output.display()),
+                About::Changes(changes) => eprintln!(
+                    "rebuilt {pages} pages{removed} in {seconds:.2} s ({}){following}",
+                    describe(changes, options)
+                ),
+                About::Following => eprintln!("rebuilt {pages} more pages in {seconds:.2} s"),
             }
             state.version += 1;
             state.error = None;
