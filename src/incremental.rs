@@ -805,6 +805,7 @@ fn touch_moved(plan: &Plan, id: DocId, touched: &mut BTreeSet<String>) {
 
 /// What the archive was, kept across re-indexing to compare with what it
 /// becomes: facts that many pages show.
+#[derive(Debug, PartialEq)]
 struct Before {
     /// Each cited directive (by a hash of its key): a hash of what pages
     /// say of it, and its date.
@@ -948,21 +949,27 @@ impl Before {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// Copies the valid fixture to `target` (unit tests cannot use
+    /// `tests/common`).
+    pub(crate) fn copy_valid_fixture(target: &Path) {
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+        for entry in walkdir::WalkDir::new(&source).into_iter().flatten() {
+            let to = target.join(entry.path().strip_prefix(&source).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+    }
 
     /// A copy of the valid fixture in a temporary folder.
     fn fixture() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
-        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
-        for entry in walkdir::WalkDir::new(&source).into_iter().flatten() {
-            let target = dir.path().join(entry.path().strip_prefix(&source).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&target).unwrap();
-            } else {
-                std::fs::copy(entry.path(), &target).unwrap();
-            }
-        }
+        copy_valid_fixture(dir.path());
         dir
     }
 
@@ -1095,6 +1102,25 @@ mod tests {
             assert!(!shown.contains("500-CV/TU"), "{} still shows the deleted directive", page.path);
         }
         assert!(plan.archive.by_province.iter().flatten().all(|&id| id < plan.archive.directives.len()));
+    }
+
+    #[test]
+    fn the_facts_kept_after_re_indexing_are_those_of_the_new_plan() {
+        // Generated, so that cited directives have enough citers for
+        // related-directive windows.
+        let dir = tempfile::tempdir().unwrap();
+        let options = crate::synth::SynthOptions { count: 300, seed: 4 };
+        crate::synth::generate(dir.path(), &crate::synth::ProvinceRef::builtin(), &options).unwrap();
+        let mut session = open(dir.path());
+        let copied = session.plan().unwrap().archive.directives[0].source_path.clone();
+        let text = std::fs::read_to_string(dir.path().join(&copied)).unwrap();
+        let number = text.lines().find(|line| line.starts_with("number: ")).expect("a numbered directive");
+        let renumbered = text.replacen(number, "number: \"99999-CV/TU\"", 1);
+        std::fs::write(dir.path().join("moi.md"), renumbered).unwrap();
+        updated(session.update(&["moi.md".to_string()]));
+        let kept = session.facts.as_ref().expect("kept for the next re-indexing");
+        assert!(!kept.windows.is_empty(), "the archive has related-directive windows");
+        assert_eq!(Some(kept), session.plan().map(|plan| Before::of(plan, &session.idents)).as_ref());
     }
 
     #[test]

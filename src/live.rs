@@ -69,8 +69,9 @@ pub struct Live {
     search: Option<LiveIndex>,
     /// What the search index has not taken in yet.
     search_pending: Pending,
-    /// Pages of the last update not written yet (see [`Update::first`]).
-    following: Vec<String>,
+    /// Pages of updates not written yet (see [`Update::first`]): they
+    /// accumulate until [`Live::finish`].
+    following: BTreeSet<String>,
 }
 
 /// Changes to the archive the search index has not taken in yet: they
@@ -125,7 +126,7 @@ impl Live {
             assets: BTreeSet::new(),
             search: None,
             search_pending: Pending::Nothing,
-            following: Vec::new(),
+            following: BTreeSet::new(),
         };
         if let Some(problem) = config_problem {
             return (live, failed(vec![problem]));
@@ -183,10 +184,6 @@ impl Live {
     /// new counts or shifted lists may be left for [`Live::finish`].
     pub fn apply(&mut self, changes: &Changes, cancel: &AtomicBool) -> Report {
         let started = Instant::now();
-        // Whatever the last update left is written before anything newer.
-        if let Some(Report::Failed { rendered, errors }) = self.finish(cancel) {
-            return Report::Failed { rendered, errors };
-        }
         if changes.theme {
             return self.reload_settings(started, cancel);
         }
@@ -217,14 +214,14 @@ impl Live {
         }
     }
 
-    /// Writes the pages the last [`Live::apply`] left; `None` when it left
-    /// none.
+    /// Writes the pages that [`Live::apply`] left; `None` when it left
+    /// none. They are rendered from the archive as it is now.
     pub fn finish(&mut self, cancel: &AtomicBool) -> Option<Report> {
         if self.following.is_empty() {
             return None;
         }
         let started = Instant::now();
-        let render = std::mem::take(&mut self.following);
+        let render = std::mem::take(&mut self.following).into_iter().collect();
         Some(self.write(&Update { render, ..Update::default() }, started, &Silent, cancel))
     }
 
@@ -276,7 +273,7 @@ impl Live {
             plan.pages.iter().collect()
         } else if let (true, Some(first)) = (self.built, &update.first) {
             let shown: BTreeSet<&String> = first.iter().collect();
-            self.following = update.render.iter().filter(|path| !shown.contains(path)).cloned().collect();
+            self.following.extend(update.render.iter().filter(|path| !shown.contains(path)).cloned());
             first.iter().filter_map(|path| self.session.page(path)).collect()
         } else {
             update.render.iter().filter_map(|path| self.session.page(path)).collect()
@@ -373,20 +370,11 @@ fn build_staged(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::Path;
 
     /// A served copy of the valid fixture, built.
     fn served() -> (tempfile::TempDir, BuildOptions, Live) {
         let dir = tempfile::tempdir().unwrap();
-        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
-        for entry in walkdir::WalkDir::new(&source).into_iter().flatten() {
-            let target = dir.path().join("content").join(entry.path().strip_prefix(&source).unwrap());
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&target).unwrap();
-            } else {
-                std::fs::copy(entry.path(), &target).unwrap();
-            }
-        }
+        crate::incremental::tests::copy_valid_fixture(&dir.path().join("content"));
         let options = BuildOptions {
             content: dir.path().join("content"),
             output: dir.path().join("output"),
