@@ -700,22 +700,20 @@ fn touch_in_place(plan: &Plan, id: DocId, touched: &mut BTreeSet<String>) {
     if let Some(cited) = archive.cited_as[id] {
         let position = plan.cited_ranked.iter().position(|&c| c == cited).unwrap_or(0);
         touch_part(touched, CITED_INDEX, position);
+        // The further parts of its own page, listing its citers, name it.
+        touch_list(touched, plan.directive_path(id), archive.cited[cited].citers.len());
     }
     for &cited in &archive.cites_of[id] {
         let entry = &archive.cited[cited];
-        match entry.in_archive {
-            Some(doc) => touch_directive(plan, doc, touched),
-            None => {
-                let at = entry.citers.partition_point(|&c| c < id);
-                touch_part(touched, plan.cited_path(cited), at);
-                // The uptake table, on every part, names each province's first citer.
-                let first_of_province = directive.province.is_some()
-                    && entry.citers.iter().find(|&&c| archive.directives[c].province == directive.province)
-                        == Some(&id);
-                if first_of_province {
-                    touch_list(touched, plan.cited_path(cited), entry.citers.len());
-                }
-            }
+        // The cited directive's page (its own, when its text is in the
+        // archive) lists its citers in parts.
+        let at = entry.citers.partition_point(|&c| c < id);
+        touch_part(touched, plan.cited_path(cited), at);
+        // The uptake table, on every part, names each province's first citer.
+        let first_of_province = directive.province.is_some()
+            && entry.citers.iter().find(|&&c| archive.directives[c].province == directive.province) == Some(&id);
+        if first_of_province {
+            touch_list(touched, plan.cited_path(cited), entry.citers.len());
         }
         touch_co_citers(plan, cited, id, touched);
     }
@@ -796,8 +794,7 @@ fn touch_moved(plan: &Plan, id: DocId, touched: &mut BTreeSet<String>) {
     }
     for &cited in &archive.cites_of[id] {
         let entry = &archive.cited[cited];
-        let listed = if entry.in_archive.is_some() { 0 } else { entry.citers.len() };
-        touch_list(touched, plan.cited_path(cited), listed);
+        touch_list(touched, plan.cited_path(cited), entry.citers.len());
         touch_co_citers(plan, cited, id, touched);
     }
     touch_citers_of(plan, id, touched);
@@ -906,8 +903,7 @@ impl Before {
             match self.cited.remove(&key) {
                 Some((was, _)) if was == now => {}
                 was => {
-                    let listed = if entry.in_archive.is_some() { 0 } else { entry.citers.len() };
-                    touch_list(touched, plan.cited_path(id), listed);
+                    touch_list(touched, plan.cited_path(id), entry.citers.len());
                     for &citer in &entry.citers {
                         touch_directive(plan, citer, touched);
                     }

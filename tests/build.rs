@@ -300,6 +300,40 @@ fn long_lists_are_split_into_linked_parts_and_no_directive_is_lost() {
 }
 
 #[test]
+fn a_directive_in_the_archive_cited_more_than_a_page_holds_lists_every_citer_over_linked_parts() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    common::write_much_cited(&content, 620);
+    let built = Built::from(&content);
+    built.report();
+    let own = "van-ban/tw/2021/5-ct-tw/index.html";
+    let parts = [own, "van-ban/tw/2021/5-ct-tw/trang-2/index.html"];
+    let page = built.page(own);
+    assert!(page.contains("<article class=\"directive\">") && page.contains("Được dẫn bởi (620)"), "the whole count");
+    assert!(page.contains("id=\"uptake-table\""), "a central directive's table");
+    let mut listed = Vec::new();
+    for part in parts {
+        let page = built.page(part);
+        let other = parts.iter().find(|p| **p != part).unwrap();
+        assert!(links(&page).iter().any(|h| resolve(part, h) == *other), "{part} → {other}");
+        let citers = &page[page.find("<table class=\"docs doc-list\"").unwrap()..];
+        let citers = &citers[..citers.find("</table>").unwrap()];
+        listed.extend(links(citers).into_iter().map(|h| resolve(part, &h)).filter(|p| p.starts_with("van-ban/")));
+    }
+    assert!(!built.files().contains_key("van-ban/tw/2021/5-ct-tw/trang-3/index.html"));
+    let second = built.page(parts[1]);
+    assert!(second.contains("620 văn bản của 3 tỉnh"), "the whole count on every part");
+    assert!(!second.contains("chưa có trong kho"), "its text is in the archive, one link away");
+    let total = listed.len();
+    listed.sort();
+    listed.dedup();
+    assert_eq!((total, listed.len()), (620, 620), "every citer once across the parts");
+    for citer in &listed {
+        assert!(links_to(&built, citer, own), "{citer} links to the directive it cites");
+    }
+}
+
+#[test]
 fn the_cited_index_is_split_into_parts_most_cited_first_and_lists_each_once() {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");

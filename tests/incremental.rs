@@ -320,6 +320,41 @@ fn a_title_edit_renders_few_pages_even_in_a_larger_archive() {
     }
 }
 
+#[test]
+fn the_further_parts_of_a_much_cited_directive_follow_edits_removals_and_additions() {
+    let dir = tempfile::tempdir().unwrap();
+    common::write_much_cited(dir.path(), 620);
+    let mut live = Incremental::open(dir.path());
+    let second = "van-ban/tw/2021/5-ct-tw/trang-2/index.html";
+    assert!(live.pages.contains_key(second));
+    // 27.md is dated 28 June, the last day: listed on the second part.
+    let retitle = |rel: &str, title: &str| {
+        let text = std::fs::read_to_string(dir.path().join(rel)).unwrap();
+        std::fs::write(dir.path().join(rel), set_key(&text, "title", Some(title))).unwrap();
+    };
+    retitle("27.md", "Một tiêu đề khác");
+    let update = live.apply(&["27.md".into()]).unwrap();
+    assert!(!update.full && update.render.iter().any(|p| p == second), "{:?}", update.render);
+    live.check(dir.path(), "a citer on the second part retitled");
+    retitle("5-ct-tw.md", "Về một việc khác");
+    live.apply(&["5-ct-tw.md".into()]).unwrap();
+    live.check(dir.path(), "the cited directive retitled");
+    let gone: Vec<String> = (500..=620).map(|n| format!("{n}.md")).collect();
+    let texts: Vec<String> = gone.iter().map(|rel| std::fs::read_to_string(dir.path().join(rel)).unwrap()).collect();
+    for rel in &gone {
+        std::fs::remove_file(dir.path().join(rel)).unwrap();
+    }
+    let update = live.apply(&gone).unwrap();
+    assert!(update.delete.iter().any(|p| p == second), "499 citers fit on one page");
+    live.check(dir.path(), "citers removed");
+    for (rel, text) in gone.iter().zip(&texts) {
+        std::fs::write(dir.path().join(rel), text).unwrap();
+    }
+    live.apply(&gone).unwrap();
+    assert!(live.pages.contains_key(second));
+    live.check(dir.path(), "and added back");
+}
+
 /// A copy of the valid fixture in a temporary folder.
 fn fixture() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -72,6 +72,25 @@ fn cited_page_answers_who_acted_and_how_soon() {
 }
 
 #[test]
+fn a_provincial_directive_has_its_citers_but_no_province_by_province_table() {
+    // 188-CV/TU is a Tỉnh ủy's number: only its own province cites it, so a
+    // 63-row table would name one province and 62 never asked to act.
+    for path in ["van-ban/tay-ninh/2021/188-cv-tu/index.html", "van-ban/quang-ngai/2021/188-cv-tu/index.html"] {
+        let page = built().page(path);
+        assert!(!page.contains("id=\"uptake-table\"") && !page.contains("h-uptake"), "{path}");
+        assert!(page.contains("h-cited-by") || page.contains("h-citers"), "its citers are listed: {path}");
+    }
+    let in_archive = built().page("van-ban/tay-ninh/2021/188-cv-tu/index.html");
+    let cited_by = &in_archive[in_archive.find("h-cited-by").unwrap()..];
+    assert!(
+        cited_by.contains("khong-so/index.html") && cited_by.contains("<td class=\"num\">6</td>"),
+        "with the days elapsed"
+    );
+    let central = built().page("van-ban/tw/2021/07-kl-tw/index.html");
+    assert!(central.contains("id=\"uptake-table\""), "a central directive keeps its table");
+}
+
+#[test]
 fn lists_carry_facet_values_and_controls_that_work_without_javascript() {
     let page = built().page("tinh/ha-noi/index.html");
     assert!(page.contains("data-type=\"Kế hoạch\" data-level=\"tinh\" data-year=\"2021\""), "{page}");

@@ -207,6 +207,8 @@ pub struct DirectiveData<'a> {
     pub body_html: String,
     pub cites: Vec<CitedSummary<'a>>,
     pub cited_by: Vec<DocSummary<'a>>,
+    /// All its citers, of which `cited_by` is the first part.
+    pub cited_by_count: usize,
     pub uptake: Option<Uptake<'a>>,
     /// For each directive it cites, the nearest other directives citing it.
     pub related: Vec<Related<'a>>,
@@ -233,7 +235,8 @@ pub struct CitedData<'a> {
     pub cited: CitedSummary<'a>,
     pub citers: Vec<DocSummary<'a>>,
     pub provinces: usize,
-    pub uptake: Uptake<'a>,
+    /// Only for a central directive (see `Plan::national_uptake`).
+    pub uptake: Option<Uptake<'a>>,
 }
 
 #[derive(Serialize)]
@@ -941,8 +944,12 @@ impl<'a> Plan<'a> {
     }
 
     fn cited(&'a self, id: CitedId, part: usize) -> CitedData<'a> {
-        let uptake = self.uptake(id);
-        CitedData { cited: self.cited_summary(id), provinces: uptake.acting, citers: self.citers(id, part), uptake }
+        CitedData {
+            cited: self.cited_summary(id),
+            provinces: self.acting_provinces(id),
+            citers: self.citers(id, part),
+            uptake: self.national_uptake(id),
+        }
     }
 
     fn directive_crumbs(&'a self, id: DocId) -> Vec<Crumb> {
@@ -985,10 +992,11 @@ impl<'a> Plan<'a> {
             source_path: &d.source_path,
             body_html: markdown::to_html(&d.body.text(), &d.cited_spans, &links, &root_of(&self.directive_paths[id])),
             cites: archive.cites_of[id].iter().map(|&c| self.cited_summary(c)).collect(),
-            // A directive's own page is one page; its first part of citers
-            // is listed, the whole count is in the uptake table.
+            // The first part of its citers; the others are on the page's
+            // further parts.
             cited_by: archive.cited_as[id].map(|c| self.citers(c, 0)).unwrap_or_default(),
-            uptake: archive.cited_as[id].map(|c| self.uptake(c)),
+            cited_by_count: archive.cited_as[id].map_or(0, |c| archive.cited[c].citers.len()),
+            uptake: archive.cited_as[id].and_then(|c| self.national_uptake(c)),
             related: archive.cites_of[id].iter().map(|&c| self.related(c, id)).filter(|r| !r.docs.is_empty()).collect(),
             previous: id.checked_sub(1).map(|p| self.doc_link(p)),
             next: (id + 1 < archive.directives.len()).then(|| self.doc_link(id + 1)),

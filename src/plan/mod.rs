@@ -305,6 +305,17 @@ impl<'a> Plan<'a> {
     fn list_pages(&self) -> Vec<Page> {
         let archive = self.archive;
         let mut pages = Vec::new();
+        for (id, path) in self.directive_paths.iter().enumerate() {
+            // A directive cited more than a page holds: its own page lists
+            // the first part of its citers and further parts, drawn as a
+            // cited directive's, the others.
+            let parts = archive.cited_as[id].map_or(1, |c| parts_of(archive.cited[c].citers.len()));
+            pages.push(Page { path: path.clone(), kind: PageKind::Directive(id), part: 0, parts });
+            for part in 1..parts {
+                let cited = archive.cited_as[id].expect("parts only for a cited directive");
+                pages.push(Page { path: part_path(path, part), kind: PageKind::Cited(cited), part, parts });
+            }
+        }
         // A list page and, when its list is long, its further parts.
         let mut add = |path: String, kind: PageKind, listed: usize| {
             let parts = parts_of(listed);
@@ -313,9 +324,6 @@ impl<'a> Plan<'a> {
             }
         };
         add(HOME.into(), PageKind::Home, 0);
-        for (id, path) in self.directive_paths.iter().enumerate() {
-            add(path.clone(), PageKind::Directive(id), 0);
-        }
         for (id, cited) in archive.cited.iter().enumerate() {
             if cited.in_archive.is_none() {
                 add(self.cited_paths[id].clone(), PageKind::Cited(id), cited.citers.len());

@@ -29,7 +29,28 @@ pub struct ProvinceUptake<'a> {
 const WEEKS: usize = 26;
 
 impl<'a> Plan<'a> {
-    pub(super) fn uptake(&'a self, id: CitedId) -> Uptake<'a> {
+    /// The province-by-province table means something only for a directive
+    /// that every province is expected to act on: a central one. A provincial
+    /// number cited from province P is P's own (`index` scopes it there), so
+    /// all its citers are in P and its table would list one province and 62
+    /// that were never asked to act. Such a directive's citers, with the days
+    /// elapsed, are in its list of citers.
+    pub(super) fn national_uptake(&'a self, id: CitedId) -> Option<Uptake<'a>> {
+        matches!(self.archive.cited[id].key.scope, Scope::Central).then(|| self.uptake(id))
+    }
+
+    /// How many provinces have a directive citing it.
+    pub(super) fn acting_provinces(&self, id: CitedId) -> usize {
+        let mut seen = vec![false; self.provinces.all().len()];
+        for &doc in &self.archive.cited[id].citers {
+            if let Some(p) = self.archive.directives[doc].province {
+                seen[p] = true;
+            }
+        }
+        seen.into_iter().filter(|&s| s).count()
+    }
+
+    fn uptake(&'a self, id: CitedId) -> Uptake<'a> {
         let cited = &self.archive.cited[id];
         let mut by_province: Vec<(usize, Option<DocId>)> = vec![(0, None); self.provinces.all().len()];
         for &doc in &cited.citers {

@@ -116,6 +116,25 @@ pub fn resolve(page: &str, href: &str) -> String {
 }
 
 /// Runs the `vanban` binary.
+/// An archive of one central directive, Chỉ thị 5-CT/TW (its page
+/// `van-ban/tw/2021/5-ct-tw/index.html`), cited by `citers` letters of three
+/// provinces (`{n}.md`, dated 1–28 June 2021 by `n`): more than one page of
+/// citers when `citers` > 500.
+pub fn write_much_cited(content: &Path, citers: usize) {
+    std::fs::create_dir_all(content).unwrap();
+    let cited = "---\ntitle: Về phòng, chống dịch\nnumber: 5-CT/TW\ntype: Chỉ thị\nissuer: Ban Bí thư\ndate: 2021-05-01\n---\nVăn bản.\n";
+    std::fs::write(content.join("5-ct-tw.md"), cited).unwrap();
+    let provinces = ["Ninh Bình", "Cà Mau", "Hà Nội"];
+    for n in 1..=citers {
+        let citer = format!(
+            "---\ntitle: Thực hiện Chỉ thị 5\nnumber: {n}-CV/TU\nprovince: {}\ndate: 2021-06-{:02}\ncites:\n  - number: 5-CT/TW\n---\nVăn bản.\n",
+            provinces[n % 3],
+            1 + n % 28
+        );
+        std::fs::write(content.join(format!("{n}.md")), citer).unwrap();
+    }
+}
+
 pub fn vanban(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vanban")).args(args).current_dir(cwd).output().expect("run vanban")
 }
