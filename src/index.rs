@@ -8,7 +8,7 @@ use crate::number::DocNumber;
 use crate::provinces::{ProvinceId, ProvinceRegistry};
 use crate::vietnamese::{canonical_tones, collation_key, fold};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Position of a directive in [`Archive::directives`].
 pub type DocId = usize;
@@ -129,7 +129,7 @@ fn sort_directives(directives: &mut Vec<Directive>, province_order: &[ProvinceId
     // The keys borrow the paths; a permutation is sorted, then applied, so
     // no directive is moved more than once.
     let keys: Vec<_> = directives
-        .iter()
+        .par_iter()
         .map(|d| {
             let serial: u64 = d.number.as_ref().and_then(|n| n.serial.parse().ok()).unwrap_or(0);
             (
@@ -144,7 +144,7 @@ fn sort_directives(directives: &mut Vec<Directive>, province_order: &[ProvinceId
         .collect();
     let mut order: Vec<usize> = (0..directives.len()).collect();
     // Unstable is enough: the last key, the file path, is unique.
-    order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
+    order.par_sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
     drop(keys);
     let mut slots: Vec<Option<Directive>> = std::mem::take(directives).into_iter().map(Some).collect();
     *directives = order.into_iter().map(|i| slots[i].take().expect("a permutation")).collect();
@@ -200,7 +200,7 @@ fn resolve_citations(directives: &[Directive]) -> Resolved {
         })
         .collect();
     // The years each (scope, number) is known in; the map borrows the keys.
-    let mut years: HashMap<(&Scope, &str), Vec<i32>> = HashMap::new();
+    let mut years: HashMap<(&Scope, &str), Vec<i32>> = HashMap::default();
     for key in own_keys.iter().flatten().chain(citation_keys.iter().flatten()) {
         if let Some(year) = key.year {
             let known = years.entry((&key.scope, key.number.as_str())).or_default();
@@ -233,7 +233,7 @@ fn resolve_citations(directives: &[Directive]) -> Resolved {
 
     // Cited directives in the order they are first met (slots), numbered in
     // key order at the end, so ids do not depend on the input order.
-    let mut slot_of: HashMap<&DirectiveKey, usize> = HashMap::new();
+    let mut slot_of: HashMap<&DirectiveKey, usize> = HashMap::default();
     let mut entries: Vec<Cited> = Vec::new();
     // For each citer, (index of the citation in its `cites`, slot).
     let mut citing: Vec<Vec<(usize, usize)>> = Vec::with_capacity(directives.len());
@@ -312,9 +312,9 @@ fn resolve_citations(directives: &[Directive]) -> Resolved {
 /// placement, case); the group is named by its first spelling in archive order.
 fn group_by(directives: &[Directive], field: impl Fn(&Directive) -> Option<&str>) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     // Few distinct spellings recur over many directives: fold each once.
-    let mut by_spelling: HashMap<&str, usize> = HashMap::new();
+    let mut by_spelling: HashMap<&str, usize> = HashMap::default();
     for (id, directive) in directives.iter().enumerate() {
         let Some(value) = field(directive) else { continue };
         let index = *by_spelling.entry(value).or_insert_with(|| {

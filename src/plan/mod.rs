@@ -14,7 +14,8 @@ use crate::model::PartialDate;
 use crate::model::{DirectiveKey, Scope};
 use crate::provinces::{ProvinceId, ProvinceRegistry};
 use crate::vietnamese::slugify;
-use std::collections::{HashMap, HashSet};
+use rayon::prelude::*;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageKind {
@@ -199,7 +200,7 @@ fn month_axis(archive: &Archive) -> Vec<YearMonth> {
 /// Keeps generated paths unique: a clash gets `-2`, `-3` … in plan order,
 /// which is deterministic.
 #[derive(Default)]
-struct PathSet(HashSet<String>);
+struct PathSet(rustc_hash::FxHashSet<String>);
 
 impl PathSet {
     fn claim(&mut self, folder: &str, slug: &str) -> String {
@@ -234,24 +235,34 @@ fn key_folder(provinces: &ProvinceRegistry, key: &DirectiveKey) -> String {
 impl<'a> Plan<'a> {
     pub fn new(archive: &'a Archive, provinces: &'a ProvinceRegistry, language: Language) -> Self {
         let mut paths = PathSet::default();
-        let directive_paths: Vec<String> = archive
+        // Each page's folder and slug are worked out in parallel; claiming
+        // them, which settles clashes in archive order, is sequential.
+        let directive_slugs: Vec<(String, String)> = archive
             .directives
-            .iter()
+            .par_iter()
             .map(|d| match d.key() {
-                Some(key) => paths.claim(&key_folder(provinces, &key), &slugify(&key.number)),
+                Some(key) => (key_folder(provinces, &key), slugify(&key.number)),
                 None => {
                     let scope = d.province.map_or(Scope::UnknownProvince(String::new()), Scope::Province);
                     let stem = d.source_path.rsplit('/').next().unwrap_or(&d.source_path).trim_end_matches(".md");
-                    paths.claim(&scope_folder(provinces, &scope, d.date.map(|x| x.year)), &slugify(stem))
+                    (scope_folder(provinces, &scope, d.date.map(|x| x.year)), slugify(stem))
                 }
             })
             .collect();
-        let cited_paths = archive
+        let directive_paths: Vec<String> =
+            directive_slugs.iter().map(|(folder, slug)| paths.claim(folder, slug)).collect();
+        drop(directive_slugs);
+        // A cited directive in the archive has its directive's page.
+        let cited_slugs: Vec<Result<DocId, (String, String)>> = archive
             .cited
-            .iter()
-            .map(|c| match c.in_archive {
-                Some(doc) => directive_paths[doc].clone(),
-                None => paths.claim(&key_folder(provinces, &c.key), &slugify(&c.key.number)),
+            .par_iter()
+            .map(|c| c.in_archive.ok_or_else(|| (key_folder(provinces, &c.key), slugify(&c.key.number))))
+            .collect();
+        let cited_paths = cited_slugs
+            .into_iter()
+            .map(|slug| match slug {
+                Ok(doc) => directive_paths[doc].clone(),
+                Err((folder, slug)) => paths.claim(&folder, &slug),
             })
             .collect();
         let group_paths = |folder: &str, groups: &[Group], paths: &mut PathSet| -> Vec<String> {
