@@ -32,7 +32,8 @@ use crate::plan::{
 use crate::provinces::ProvinceRegistry;
 use crate::validate::{find_duplicates, validate_file};
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
@@ -140,12 +141,12 @@ impl Session {
             language,
             sources: BTreeMap::new(),
             problems: BTreeMap::new(),
-            key_of: HashMap::new(),
-            files_of: HashMap::new(),
+            key_of: HashMap::default(),
+            files_of: HashMap::default(),
             pending: BTreeMap::new(),
             snapshot: None,
             idents: Vec::new(),
-            pages: HashMap::new(),
+            pages: HashMap::default(),
             facts: None,
             warnings: String::new(),
         };
@@ -360,7 +361,7 @@ impl Session {
             let directives: Vec<Directive> = pending.into_values().flatten().collect();
             return Some(self.install(index(directives, self.provinces)));
         };
-        let mut old_ids: HashMap<&str, DocId> = HashMap::new();
+        let mut old_ids: HashMap<&str, DocId> = HashMap::default();
         for (id, directive) in old.borrow_owner().directives.iter().enumerate() {
             if pending.contains_key(&directive.source_path) {
                 old_ids.insert(&directive.source_path, id);
@@ -869,8 +870,8 @@ fn group_fingerprints(plan: &Plan) -> HashMap<String, u64> {
 impl Before {
     fn of(plan: &Plan, idents: &[u64]) -> Before {
         let archive = plan.archive;
-        let mut cited = HashMap::with_capacity(archive.cited.len());
-        let mut windows = HashMap::new();
+        let mut cited = HashMap::with_capacity_and_hasher(archive.cited.len(), Default::default());
+        let mut windows = HashMap::default();
         for (id, entry) in archive.cited.iter().enumerate() {
             let key = hash_of(&entry.key);
             cited.insert(key, (cited_fingerprint(plan, id), entry.date));
@@ -890,9 +891,9 @@ impl Before {
     fn compare(mut self, plan: &Plan, idents: &[u64], touched: &mut BTreeSet<String>) -> Before {
         let archive = plan.archive;
         let mut after = Before {
-            cited: HashMap::with_capacity(archive.cited.len()),
-            windows: HashMap::with_capacity(self.windows.len()),
-            groups: HashMap::with_capacity(self.groups.len()),
+            cited: HashMap::with_capacity_and_hasher(archive.cited.len(), Default::default()),
+            windows: HashMap::with_capacity_and_hasher(self.windows.len(), Default::default()),
+            groups: HashMap::with_capacity_and_hasher(self.groups.len(), Default::default()),
             months: plan.months.clone(),
             build_date: build_date(archive),
         };
