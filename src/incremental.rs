@@ -387,8 +387,10 @@ impl Session {
     /// Makes `archive` the session's, with its plan: every page is new.
     fn install(&mut self, archive: Archive) -> Update {
         self.idents = idents_of(&archive);
-        self.facts = None;
         let snapshot = Snapshot::new(archive, |archive| Plan::new(archive, self.provinces, self.language));
+        // Made now, with every page to render anyway, rather than by the
+        // first re-indexing, before it can write any page.
+        self.facts = Some(Before::of(snapshot.borrow_dependent(), &self.idents));
         self.pages = page_owners(snapshot.borrow_dependent(), &self.idents);
         let render = snapshot.borrow_dependent().pages.iter().map(|p| p.path.clone()).collect::<BTreeSet<_>>();
         self.snapshot = Some(snapshot);
@@ -400,8 +402,6 @@ impl Session {
     fn apply_in_place(&mut self, mut old: Snapshot, changes: Vec<(Option<DocId>, Option<Directive>)>) -> Update {
         // Nothing planned changes: the plan is kept, not made again.
         let planned = old.with_dependent_mut(|_, plan| plan.detach());
-        // A new title is a new fact of a cited directive.
-        self.facts = None;
         let mut archive = old.into_owner();
         let mut replaced = Vec::new();
         for (id, directive) in changes {
@@ -416,6 +416,9 @@ impl Session {
         let mut touched = BTreeSet::new();
         for &(id, _) in &replaced {
             touch_in_place(snapshot.borrow_dependent(), id, &mut touched);
+        }
+        if let Some(facts) = &mut self.facts {
+            facts.retitle(snapshot.borrow_dependent(), replaced.iter().map(|&(id, _)| id));
         }
         self.snapshot = Some(snapshot);
         let render = touched.into_iter().filter(|path| self.pages.contains_key(path)).collect();
@@ -887,6 +890,19 @@ impl Before {
         }
     }
 
+    /// After an edit in place. Such an edit keeps every date, number,
+    /// issuer, type, citation and position (`same_place`), so of these facts
+    /// only what pages say of an edited directive as a cited one can
+    /// change: its title.
+    fn retitle(&mut self, plan: &Plan, edited: impl Iterator<Item = DocId>) {
+        for id in edited {
+            if let Some(cited) = plan.archive.cited_as[id] {
+                let entry = &plan.archive.cited[cited];
+                self.cited.insert(hash_of(&entry.key), (cited_fingerprint(plan, cited), entry.date));
+            }
+        }
+    }
+
     /// Touches in the new plan what shows facts that changed. Returns the
     /// new plan's facts, as [`Before::of`] would, for the next comparison.
     fn compare(mut self, plan: &Plan, idents: &[u64], touched: &mut BTreeSet<String>) -> Before {
@@ -1105,7 +1121,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn the_facts_kept_after_re_indexing_are_those_of_the_new_plan() {
+    fn the_facts_kept_for_re_indexing_are_those_of_the_current_plan() {
         // Generated, so that cited directives have enough citers for
         // related-directive windows.
         let dir = tempfile::tempdir().unwrap();
@@ -1120,6 +1136,16 @@ pub(crate) mod tests {
         updated(session.update(&["moi.md".to_string()]));
         let kept = session.facts.as_ref().expect("kept for the next re-indexing");
         assert!(!kept.windows.is_empty(), "the archive has related-directive windows");
+        assert_eq!(Some(kept), session.plan().map(|plan| Before::of(plan, &session.idents)).as_ref());
+        // An edit in place of a cited directive's title: kept too, up to date.
+        let archive = &session.plan().unwrap().archive;
+        let cited = (0..archive.directives.len()).find(|&id| archive.cited_as[id].is_some()).expect("one is cited");
+        let rel = archive.directives[cited].source_path.clone();
+        let text = std::fs::read_to_string(dir.path().join(&rel)).unwrap();
+        let title = text.lines().find(|line| line.starts_with("title: ")).unwrap();
+        std::fs::write(dir.path().join(&rel), text.replacen(title, "title: \"Một tiêu đề khác\"", 1)).unwrap();
+        assert!(updated(session.update(&[rel])).replaced.is_some(), "in place");
+        let kept = session.facts.as_ref().expect("kept after an edit in place");
         assert_eq!(Some(kept), session.plan().map(|plan| Before::of(plan, &session.idents)).as_ref());
     }
 
