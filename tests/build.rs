@@ -311,6 +311,10 @@ fn a_directive_in_the_archive_cited_more_than_a_page_holds_lists_every_citer_ove
     let page = built.page(own);
     assert!(page.contains("<article class=\"directive\">") && page.contains("Được dẫn bởi (620)"), "the whole count");
     assert!(page.contains("id=\"uptake-table\""), "a central directive's table");
+    let cited_by = &page[page.find("id=\"h-cited-by\"").unwrap()..];
+    let cited_by = &cited_by[..cited_by.find("</section>").unwrap()];
+    assert!(cited_by.contains("class=\"pagination\""), "the parts are linked from the list of citers");
+    assert_eq!(page.matches("class=\"pagination\"").count(), 1, "not around the directive's text");
     let mut listed = Vec::new();
     for part in parts {
         let page = built.page(part);

@@ -320,11 +320,13 @@ impl<'a> Plan<'a> {
             // A directive cited more than a page holds: its own page lists
             // the first part of its citers and further parts, drawn as a
             // cited directive's, the others.
-            let parts = archive.cited_as[id].map_or(1, |c| parts_of(archive.cited[c].citers.len()));
+            let cited = archive.cited_as[id];
+            let parts = cited.map_or(1, |c| parts_of(archive.cited[c].citers.len()));
             pages.push(Page { path: path.clone(), kind: PageKind::Directive(id), part: 0, parts });
-            for part in 1..parts {
-                let cited = archive.cited_as[id].expect("parts only for a cited directive");
-                pages.push(Page { path: part_path(path, part), kind: PageKind::Cited(cited), part, parts });
+            if let Some(cited) = cited {
+                for part in 1..parts {
+                    pages.push(Page { path: part_path(path, part), kind: PageKind::Cited(cited), part, parts });
+                }
             }
         }
         // A list page and, when its list is long, its further parts.
