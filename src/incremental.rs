@@ -121,9 +121,9 @@ pub struct Session {
     /// and a hash of what it stands for (which directive, cited directive
     /// or group), to see a path that now shows something else.
     pages: HashMap<String, (usize, u64)>,
-    /// What the snapshot's pages say of facts that many pages show, when
-    /// the last re-indexing left it (it is what the next one compares
-    /// with); `None` after an edit in place, which may change it.
+    /// What the snapshot's pages say of facts that many pages show: what
+    /// the next re-indexing compares with. Made with the snapshot and kept
+    /// up to date by every update; `None` only while there is no snapshot.
     facts: Option<Before>,
     /// Warnings of the files read by the last call, rendered.
     warnings: String,

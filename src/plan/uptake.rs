@@ -41,19 +41,14 @@ impl<'a> Plan<'a> {
 
     /// How many provinces have a directive citing it.
     pub(super) fn acting_provinces(&self, id: CitedId) -> usize {
-        let mut seen = vec![false; self.provinces.all().len()];
-        for &doc in &self.archive.cited[id].citers {
-            if let Some(p) = self.archive.directives[doc].province {
-                seen[p] = true;
-            }
-        }
-        seen.into_iter().filter(|&s| s).count()
+        self.citers_by_province(id).iter().filter(|(count, _)| *count > 0).count()
     }
 
-    fn uptake(&'a self, id: CitedId) -> Uptake<'a> {
-        let cited = &self.archive.cited[id];
+    /// For each province (by id): how many of its directives cite `id`, and
+    /// the first of them.
+    fn citers_by_province(&self, id: CitedId) -> Vec<(usize, Option<DocId>)> {
         let mut by_province: Vec<(usize, Option<DocId>)> = vec![(0, None); self.provinces.all().len()];
-        for &doc in &cited.citers {
+        for &doc in &self.archive.cited[id].citers {
             if let Some(p) = self.archive.directives[doc].province {
                 let entry = &mut by_province[p];
                 entry.0 += 1;
@@ -61,6 +56,11 @@ impl<'a> Plan<'a> {
                 entry.1 = entry.1.or(Some(doc));
             }
         }
+        by_province
+    }
+
+    fn uptake(&'a self, id: CitedId) -> Uptake<'a> {
+        let by_province = self.citers_by_province(id);
         let provinces = self
             .archive
             .province_order

@@ -115,7 +115,7 @@ impl Search {
     /// Makes every file and hands it to `each`, in parallel and in no
     /// particular order; stops at the first error.
     pub fn each_file<E: Send>(&self, each: impl Fn(&str, &[u8]) -> Result<(), E> + Sync) -> Result<(), E> {
-        self.0.each_file(|path, bytes| each(&path, &bytes))
+        self.0.par_files().try_for_each(|(path, bytes)| each(&path, &bytes))
     }
 }
 
@@ -144,11 +144,6 @@ impl Built {
         let mut out: Vec<(String, Vec<u8>)> = self.par_files().collect();
         out.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         out
-    }
-
-    /// Every file, each handed to `each` as soon as it is made, in parallel.
-    fn each_file<E: Send>(&self, each: impl Fn(String, Vec<u8>) -> Result<(), E> + Sync) -> Result<(), E> {
-        self.par_files().try_for_each(|(path, bytes)| each(path, bytes))
     }
 
     /// Every file, each made when the iterator gets to it.
