@@ -33,11 +33,14 @@ for n in "${SIZES[@]}"; do
   # 95 MiB peak`; a name may have a space ("search index"). Printed as
   # name=wall/cpu in seconds, then :MiB resident at the stage's end.
   stages=$(awk '/ ms wall/ { sub(/^ +/, ""); i = index($0, " ms wall"); head = substr($0, 1, i - 1); n = split(head, w, " "); wall = w[n]; name = substr(head, 1, length(head) - length(wall)); gsub(/ +$/, "", name); gsub(/ /, "_", name); cpu = ""; if (match($0, /[0-9.]+ ms cpu/)) cpu = sprintf("/%.2f", substr($0, RSTART, RLENGTH - 7) / 1000); mem = ""; if (match($0, /[0-9]+ MiB resident/)) mem = ":" substr($0, RSTART, RLENGTH - 13); printf "%s=%.2f%s%s ", name, wall / 1000, cpu, mem }' "$log")
+  # The steps of a page, summed over the threads: `    page templates   812.4 ms, all threads`.
+  steps=$(awk '$1 == "page" && $4 == "ms," { printf "%s=%.2f ", $2, $3 / 1000 }' "$log")
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
   rate=$(awk -v n="$n" -v w="$wall" 'BEGIN { print n / w }')
   # The largest file written (a page must stay under 2 MB).
   largest=$(find "$output" -type f -printf '%s\n' | sort -n | tail -1)
   printf '%9s %8.2f %8.2f %9d %10.0f %8s %9s %10d   %s\n' "$n" "$wall" "$cpu" $((peak_kb / 1024)) "$rate" "$pages" "$mb" $((largest / 1024)) "$stages"
+  printf '%9s page steps, thread seconds: %s\n' '' "$steps"
   rm -f "$log"
   rm -rf "$output"
 done

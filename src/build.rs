@@ -16,7 +16,7 @@ use crate::zip::{zip_folder, ZipReport, ZipSettings};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone)]
@@ -50,6 +50,8 @@ impl BuildOptions {
 #[derive(Debug, Default, Clone)]
 pub struct Timings {
     pub stages: Vec<StageTime>,
+    /// The steps of render+write (a build's, not a check's).
+    pub page_steps: PageSteps,
 }
 
 #[derive(Debug, Clone)]
@@ -267,12 +269,18 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     let written = render_pages(&plan, &renderer, &pages, progress, &AtomicBool::new(false), &|path, bytes| {
         staging.write(path, bytes)
     });
-    if let Err(failures) = written {
-        let diagnostics: Vec<Diagnostic> =
-            failures.into_iter().take(20).map(|failure| Diagnostic::file(Severity::Error, "output", failure)).collect();
-        let rendered = diagnostics::render(&diagnostics, |_| None);
-        return Err(BuildFailure { diagnostics, rendered });
-    }
+    timings.page_steps = match written {
+        Ok(steps) => steps,
+        Err(failures) => {
+            let diagnostics: Vec<Diagnostic> = failures
+                .into_iter()
+                .take(20)
+                .map(|failure| Diagnostic::file(Severity::Error, "output", failure))
+                .collect();
+            let rendered = diagnostics::render(&diagnostics, |_| None);
+            return Err(BuildFailure { diagnostics, rendered });
+        }
+    };
     for (path, bytes) in &theme.static_files {
         staging.write(&format!("assets/{path}"), bytes).map_err(io_failure)?;
     }
@@ -308,7 +316,8 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
 
 /// Renders `pages` and hands each to `write`, page by page in parallel:
 /// memory stays flat however large the archive, and both stages keep every
-/// core busy. Every failure is reported; `cancel` set stops it.
+/// core busy. Every failure is reported; `cancel` set stops it. Returns how
+/// long each step of a page took, summed over the threads.
 pub fn render_pages(
     plan: &Plan,
     renderer: &Renderer,
@@ -316,28 +325,90 @@ pub fn render_pages(
     progress: &dyn Progress,
     cancel: &AtomicBool,
     write: &(dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync),
-) -> Result<(), Vec<String>> {
+) -> Result<PageSteps, Vec<String>> {
     progress.stage("render+write", "pages", pages.len() as u64);
+    let clock = StepClock::default();
     let failures: Vec<String> = pages
         .par_iter()
         .filter_map(|page| {
             if cancel.load(Ordering::Relaxed) {
                 return Some("stopped".to_string());
             }
-            let html = match renderer.render(page.kind.template(), &plan.content(page)) {
+            let started = Instant::now();
+            let content = plan.content(page);
+            let started = clock.add(&clock.content, started);
+            let context = match renderer.context(&content) {
+                Ok(context) => context,
+                Err(error) => return Some(error),
+            };
+            drop(content);
+            let started = clock.add(&clock.context, started);
+            let html = match renderer.render_context(page.kind.template(), &context, &page.path) {
                 Ok(html) => html,
                 Err(error) => return Some(error),
             };
+            drop(context);
+            let started = clock.add(&clock.templates, started);
             let written = write(&page.path, &html).err().map(|e| format!("{}: {e}", page.path));
+            clock.add(&clock.write, started);
             progress.advance(1);
             written
         })
         .collect();
     progress.finish();
     if failures.is_empty() {
-        Ok(())
+        Ok(clock.steps())
     } else {
         Err(failures)
+    }
+}
+
+/// Where the render+write stage's time goes: each step of a page, summed
+/// over the threads (so together they can exceed the stage's wall time).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct PageSteps {
+    /// The plan's content of the page (its Markdown turned into HTML, its lists).
+    pub content: Duration,
+    /// That content turned into tera's values (and then dropped).
+    pub context: Duration,
+    /// Tera running the theme's templates (and its values dropped).
+    pub templates: Duration,
+    /// The page's bytes handed to the file system.
+    pub write: Duration,
+}
+
+impl PageSteps {
+    /// Each step with the name `--timings` prints.
+    pub fn named(&self) -> [(&'static str, Duration); 4] {
+        [("content", self.content), ("context", self.context), ("templates", self.templates), ("write", self.write)]
+    }
+}
+
+/// [`PageSteps`] as the threads add to it, in nanoseconds.
+#[derive(Default)]
+struct StepClock {
+    content: AtomicU64,
+    context: AtomicU64,
+    templates: AtomicU64,
+    write: AtomicU64,
+}
+
+impl StepClock {
+    /// Adds the time since `started` to `step`, and returns now.
+    fn add(&self, step: &AtomicU64, started: Instant) -> Instant {
+        let now = Instant::now();
+        step.fetch_add((now - started).as_nanos() as u64, Ordering::Relaxed);
+        now
+    }
+
+    fn steps(&self) -> PageSteps {
+        let read = |step: &AtomicU64| Duration::from_nanos(step.load(Ordering::Relaxed));
+        PageSteps {
+            content: read(&self.content),
+            context: read(&self.context),
+            templates: read(&self.templates),
+            write: read(&self.write),
+        }
     }
 }
 

@@ -283,7 +283,7 @@ impl Live {
             // In place, file by file, while the server reads the folder.
             let output = &self.output;
             render_pages(plan, renderer, &pages, progress, cancel, &|path, bytes| output.write(path, bytes)).and_then(
-                |()| {
+                |_steps| {
                     let mut problems = Vec::new();
                     let removed = update.delete.iter().chain(if full {
                         self.assets.difference(&assets).collect()

@@ -224,6 +224,12 @@ fn print_timings(timings: &Timings) {
             _ => String::new(),
         };
         eprintln!("  {:<14} {:>8.1} ms wall{cpu}{memory}", stage.stage, ms(stage.wall));
+        if stage.stage == "render+write" {
+            // Summed over the threads: they show where the stage's CPU goes.
+            for (step, time) in timings.page_steps.named() {
+                eprintln!("    page {:<9} {:>8.1} ms, all threads", step, ms(time));
+            }
+        }
     }
 }
 

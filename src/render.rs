@@ -32,26 +32,37 @@ impl Renderer {
         Ok(Renderer { tera })
     }
 
-    /// The page's HTML, as bytes: tera writes UTF-8 (its templates and every
-    /// value are `str`), so checking it again would be wasted work.
+    /// The page's HTML, as bytes.
     pub fn render(&self, template: &str, page: &PageContext) -> Result<Vec<u8>, String> {
-        // The page's own fields, then the frame's: what `#[serde(flatten)]`
-        // gives, without its slow generic path (a third of a page's cost).
-        let mut context = Context::from_serialize(&page.content).map_err(|e| e.to_string())?;
+        self.render_context(template, &self.context(page)?, page.path)
+    }
+
+    /// The page as tera's values: its own fields, then the frame's (what
+    /// `#[serde(flatten)]` gives, without its slow generic path, a third of a
+    /// page's cost).
+    pub fn context(&self, page: &PageContext) -> Result<Context, String> {
+        let mut context = Context::from_serialize(&page.content).map_err(|e| format!("{}: {e}", page.path))?;
         context.insert("root", &page.root);
         context.insert("path", page.path);
         context.insert("kind", page.kind);
         context.insert("breadcrumbs", &page.breadcrumbs);
         context.insert("pagination", &page.pagination);
+        Ok(context)
+    }
+
+    /// `template` run on a page's `context`, as bytes: tera writes UTF-8 (its
+    /// templates and every value are `str`), so checking it again would be
+    /// wasted work.
+    pub fn render_context(&self, template: &str, context: &Context, path: &str) -> Result<Vec<u8>, String> {
         let mut html = Vec::with_capacity(16 * 1024);
-        self.tera.render_to(template, &context, &mut html).map(|()| html).map_err(|e| {
+        self.tera.render_to(template, context, &mut html).map(|()| html).map_err(|e| {
             let mut message = e.to_string();
             let mut source = std::error::Error::source(&e);
             while let Some(cause) = source {
                 message.push_str(&format!(": {cause}"));
                 source = cause.source();
             }
-            format!("{template} for {}: {message}", page.path)
+            format!("{template} for {path}: {message}")
         })
     }
 }

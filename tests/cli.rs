@@ -30,6 +30,23 @@ fn quiet_leaves_only_the_summary() {
 }
 
 #[test]
+fn timings_split_render_and_write_into_the_steps_of_a_page() {
+    let stderr = build(&["--quiet", "--timings"]);
+    let lines: Vec<&str> = stderr.lines().collect();
+    let stage = lines.iter().position(|l| l.trim_start().starts_with("render+write")).expect("a render+write line");
+    // `    page templates   812.4 ms, all threads`, one line per step, right
+    // under the stage whose time they divide.
+    for (line, step) in lines[stage + 1..].iter().zip(["content", "context", "templates", "write"]) {
+        let figures: Vec<&str> = line.split_whitespace().collect();
+        assert!(
+            matches!(figures.as_slice(), ["page", name, ms, "ms,", "all", "threads"]
+                if *name == step && ms.parse::<f64>().is_ok_and(|ms| ms > 0.0)),
+            "{step}: {line}\n{stderr}"
+        );
+    }
+}
+
+#[test]
 fn timings_name_every_stage() {
     let stderr = build(&["--quiet", "--timings"]);
     for stage in ["load", "validate", "index", "plan", "search index", "render+write", "commit"] {
