@@ -2,9 +2,11 @@
 # Build benchmark: generates synthetic archives (vanban generate, seeded) of
 # 1,000, 10,000 and 100,000 directives and builds each, printing wall time,
 # CPU time, peak memory, directives per second, pages and bytes written, the
-# largest file, and the wall and CPU time of each stage (CPU over wall: how
-# many cores the stage kept busy). Output goes to tmpfs (/dev/shm) unless
-# OUT_DIR says otherwise (e.g. OUT_DIR=/var/tmp for the on-disk figure).
+# largest file, the wall and CPU time of each stage (CPU over wall: how
+# many cores the stage kept busy), and the thread time of each step of a
+# page (content, tera context, templates, write) within render+write.
+# Output goes to tmpfs (/dev/shm) unless OUT_DIR says otherwise (e.g.
+# OUT_DIR=/var/tmp for the on-disk figure).
 #
 #   bash benches/build.sh              # 1k, 10k, 100k
 #   bash benches/build.sh 1000 10000   # chosen sizes
