@@ -271,7 +271,8 @@ impl Live {
         };
         let pages: Vec<&Page> = if full {
             plan.pages.iter().collect()
-        } else if let (true, Some(first)) = (self.built, &update.first) {
+        } else if let Some(first) = &update.first {
+            // Not `full`, so the output is built: the rest can follow.
             let shown: BTreeSet<&String> = first.iter().collect();
             self.following.extend(update.render.iter().filter(|path| !shown.contains(path)).cloned());
             first.iter().filter_map(|path| self.session.page(path)).collect()

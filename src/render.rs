@@ -32,11 +32,6 @@ impl Renderer {
         Ok(Renderer { tera })
     }
 
-    /// The page's HTML, as bytes.
-    pub fn render(&self, template: &str, page: &PageContext) -> Result<Vec<u8>, String> {
-        self.render_context(template, &self.context(page)?, page.path)
-    }
-
     /// The page as tera's values: its own fields, then the frame's (what
     /// `#[serde(flatten)]` gives, without its slow generic path, a third of a
     /// page's cost).

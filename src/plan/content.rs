@@ -944,12 +944,10 @@ impl<'a> Plan<'a> {
     }
 
     fn cited(&'a self, id: CitedId, part: usize) -> CitedData<'a> {
-        CitedData {
-            cited: self.cited_summary(id),
-            provinces: self.acting_provinces(id),
-            citers: self.citers(id, part),
-            uptake: self.national_uptake(id),
-        }
+        let uptake = self.national_uptake(id);
+        // The table, when there is one, has counted them already.
+        let provinces = uptake.as_ref().map_or_else(|| self.acting_provinces(id), |uptake| uptake.acting);
+        CitedData { cited: self.cited_summary(id), provinces, citers: self.citers(id, part), uptake }
     }
 
     fn directive_crumbs(&'a self, id: DocId) -> Vec<Crumb> {
