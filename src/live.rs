@@ -72,6 +72,10 @@ pub struct Live {
     /// Pages of updates not written yet (see [`Update::first`]): they
     /// accumulate until [`Live::finish`].
     following: BTreeSet<String>,
+    /// Whether the settings and the theme last loaded without a problem.
+    /// Until they do, every change reads them again: a server started with
+    /// a broken `vanban.yaml` or a missing theme recovers once it is fixed.
+    settings_ready: bool,
 }
 
 /// Changes to the archive the search index has not taken in yet: they
@@ -127,6 +131,7 @@ impl Live {
             search: None,
             search_pending: Pending::Nothing,
             following: BTreeSet::new(),
+            settings_ready: false,
         };
         if let Some(problem) = config_problem {
             return (live, failed(vec![problem]));
@@ -134,6 +139,7 @@ impl Live {
         if let Err(problem) = live.load_theme() {
             return (live, failed(vec![problem]));
         }
+        live.settings_ready = true;
         let report = live.settle(outcome, started, progress, cancel);
         (live, report)
     }
@@ -184,15 +190,26 @@ impl Live {
     /// new counts or shifted lists may be left for [`Live::finish`].
     pub fn apply(&mut self, changes: &Changes, cancel: &AtomicBool) -> Report {
         let started = Instant::now();
-        if changes.theme {
-            return self.reload_settings(started, cancel);
-        }
+        // The content first, so that a batch changing both the content and
+        // the settings loses neither.
         let outcome = if changes.rescan {
             self.session.rescan()
         } else {
             self.session.update(&changes.content.iter().cloned().collect::<Vec<_>>())
         };
-        self.settle(outcome, started, &Silent, cancel)
+        if !changes.theme && self.settings_ready {
+            return self.settle(outcome, started, &Silent, cancel);
+        }
+        match outcome {
+            Outcome::Failed(failure) => Report::Failed { errors: failure.errors(), rendered: failure.rendered },
+            outcome => {
+                if let Outcome::Updated(update) = &outcome {
+                    self.search_pending.absorb(update);
+                }
+                // Every page is written again, which covers the update.
+                self.reload_settings(started, cancel)
+            }
+        }
     }
 
     fn settle(&mut self, outcome: Outcome, started: Instant, progress: &dyn Progress, cancel: &AtomicBool) -> Report {
@@ -227,6 +244,7 @@ impl Live {
 
     /// Settings, theme or templates changed: every page again.
     fn reload_settings(&mut self, started: Instant, cancel: &AtomicBool) -> Report {
+        self.settings_ready = false;
         match Config::load(&self.options.project_root) {
             Ok(config) => {
                 if config.language != self.config.language {
@@ -240,6 +258,7 @@ impl Live {
         if let Err(problem) = self.load_theme() {
             return failed(vec![problem]);
         }
+        self.settings_ready = true;
         self.renderer = None;
         self.write(&Update { full: true, ..Update::default() }, started, &Silent, cancel)
     }
@@ -259,7 +278,15 @@ impl Live {
             self.following.clear();
         }
         if full || self.renderer.is_none() {
-            let theme = self.theme.as_ref().expect("loaded before any page is written");
+            // Only `reload_settings` writes while the settings are not ready,
+            // and it loads the theme first; a missing one is still an error.
+            let Some(theme) = self.theme.as_ref() else {
+                return failed(vec![Diagnostic::file(
+                    Severity::Error,
+                    &self.options.project_root.display().to_string(),
+                    "the theme is not loaded".into(),
+                )]);
+            };
             match Renderer::new(theme, &self.config, &date) {
                 Ok(renderer) => self.renderer = Some(renderer),
                 Err(problems) => return failed(problems),

@@ -12,7 +12,7 @@
 use crate::build::BuildOptions;
 use crate::config::Config;
 use crate::live::{Changes, Live, Report};
-use crate::progress;
+use crate::progress::{self, Progress};
 use crate::watch::{Batch, Watcher, DEBOUNCE};
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
@@ -123,7 +123,10 @@ pub fn run(options: BuildOptions, port: u16) -> ExitCode {
             std::thread::spawn(move || {
                 while !stop.load(Ordering::Relaxed) {
                     if let Ok(Some(request)) = server.recv_timeout(TICK) {
-                        handle(request, &root, &state);
+                        // A request that trips a bug is dropped; the thread goes on serving.
+                        if let Err(panic) = guarded(|| handle(request, &root, &state)) {
+                            eprintln!("error: internal error in vanban while answering a request: {panic}");
+                        }
                     }
                 }
             })
@@ -162,10 +165,14 @@ fn rebuild(
     stop: &AtomicBool,
 ) {
     let progress = progress::for_stderr(false);
-    let (mut live, report) = Live::start(options, progress.as_ref(), stop);
-    tell(state, &report, About::FirstBuild, options);
+    let mut live = start(options, progress.as_ref(), state, stop);
     while let Some(batch) = watcher.next_batch(DEBOUNCE, stop) {
-        let changes = places.classify(&batch, &live);
+        let Some(current) = live.as_mut() else {
+            // The last step failed inside vanban: read everything again.
+            live = start(options, progress.as_ref(), state, stop);
+            continue;
+        };
+        let changes = places.classify(&batch, current);
         if changes == Changes::default() {
             continue;
         }
@@ -174,27 +181,80 @@ fn rebuild(
             places.theme = theme_dir(options);
             places.watch_theme(&mut watcher);
         }
-        let report = live.apply(&changes, stop);
+        match guarded(|| apply(current, &changes, state, options, stop)) {
+            Ok(()) => {}
+            Err(panic) => {
+                tell_bug(state, &panic);
+                live = start(options, progress.as_ref(), state, stop);
+            }
+        }
         if stop.load(Ordering::Relaxed) {
             break;
         }
-        tell(state, &report, About::Changes(&changes), options);
-        if let Some(report) = live.finish(stop) {
-            // The pages that only show new counts or shifted lists.
-            if stop.load(Ordering::Relaxed) {
-                break;
-            }
-            tell(state, &report, About::Following, options);
+    }
+}
+
+/// The first build. `None` when it failed inside vanban (a bug), which is
+/// reported like any failure; the next change tries again.
+fn start(options: &BuildOptions, progress: &dyn Progress, state: &Mutex<LiveState>, stop: &AtomicBool) -> Option<Live> {
+    match guarded(|| Live::start(options, progress, stop)) {
+        Ok((live, report)) => {
+            tell(state, &report, About::FirstBuild, options);
+            Some(live)
         }
-        if matches!(report, Report::Rebuilt { .. }) {
-            // After the browser has been told: the pages come first.
-            match live.refresh_search() {
-                Ok(Some((seconds, files))) => eprintln!("search index updated in {seconds:.2} s ({files} files)"),
-                Ok(None) => {}
-                Err(problems) => eprintln!("search index not updated: {}", problems.join("; ")),
-            }
+        Err(panic) => {
+            tell_bug(state, &panic);
+            None
         }
     }
+}
+
+/// One batch of changes: the pages that show them, then the pages that only
+/// count them, then the search index.
+fn apply(live: &mut Live, changes: &Changes, state: &Mutex<LiveState>, options: &BuildOptions, stop: &AtomicBool) {
+    let report = live.apply(changes, stop);
+    if stop.load(Ordering::Relaxed) {
+        return;
+    }
+    tell(state, &report, About::Changes(changes), options);
+    if let Some(report) = live.finish(stop) {
+        // The pages that only show new counts or shifted lists.
+        if stop.load(Ordering::Relaxed) {
+            return;
+        }
+        tell(state, &report, About::Following, options);
+    }
+    if matches!(report, Report::Rebuilt { .. }) {
+        // After the browser has been told: the pages come first.
+        match live.refresh_search() {
+            Ok(Some((seconds, files))) => eprintln!("search index updated in {seconds:.2} s ({files} files)"),
+            Ok(None) => {}
+            Err(problems) => eprintln!("search index not updated: {}", problems.join("; ")),
+        }
+    }
+}
+
+/// Runs a step of a server thread. A panic in it (a bug in vanban) comes
+/// back as its message instead of ending the thread silently.
+fn guarded<T>(step: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(step)).map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into())
+    })
+}
+
+/// A rebuild that failed inside vanban, on the terminal and the overlay.
+fn tell_bug(state: &Mutex<LiveState>, panic: &str) {
+    let message = format!(
+        "internal error in vanban: {panic}\nThis is a bug in vanban, not in your files: please report it. \
+         The archive is read again from the start; the last good pages are served meanwhile.\n"
+    );
+    eprint!("error: {message}");
+    let mut state = state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    state.error = Some(message);
 }
 
 /// What a report is about.
@@ -513,6 +573,16 @@ pub fn inject(html: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panicking_step_comes_back_as_its_message_and_is_shown_on_the_overlay() {
+        let state = Mutex::new(LiveState::default());
+        let outcome = guarded(|| -> u32 { panic!("index out of range: {}", 7) });
+        tell_bug(&state, &outcome.unwrap_err());
+        let shown = state.lock().unwrap().error.clone().unwrap();
+        assert!(shown.starts_with("internal error in vanban: index out of range: 7\n"), "{shown}");
+        assert_eq!(guarded(|| 5), Ok(5));
+    }
 
     fn site() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();

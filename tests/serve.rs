@@ -280,3 +280,46 @@ fn a_theme_change_renders_every_page_again_and_a_broken_template_is_reported() {
     server.eventually(20, "the error clears", |s| s.state()["error"].is_null());
     server.eventually(20, "the old template is back", |s| !s.get(PAGE_453).1.contains("giao diện mới"));
 }
+
+/// Started with broken settings (`broken`, written to `vanban.yaml`), the
+/// server shows the problem; a content edit while they are broken must not
+/// end its rebuild thread (it did: "loaded before any page is written"), and
+/// once the settings are fixed the archive is built and served.
+fn recovers_from_settings(broken: &str, shown: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_tree(&repo_root().join("themes"), &root.join("themes"));
+    copy_tree(&fixture("valid"), &root.join("content"));
+    let settings = root.join("vanban.yaml");
+    std::fs::write(&settings, broken).unwrap();
+    let server = Server::start_in(root);
+    server.eventually(60, "the settings' problem in the state", |s| s.state()["error"].is_string());
+    assert!(server.state()["error"].as_str().unwrap().contains(shown), "{}", server.state());
+    assert_eq!(server.get(PAGE_453).0, 404, "nothing was built");
+
+    let file = root.join("content/quang-ngai/453-cv-tu.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    save(&file, &text.replace("title: \"", "title: \"Sửa: "));
+    std::thread::sleep(Duration::from_millis(700));
+    server.eventually(20, "the problem still shown after an edit", |s| {
+        s.state()["error"].as_str().is_some_and(|e| e.contains(shown))
+    });
+
+    std::fs::write(&settings, "title: Lưu trữ\n").unwrap();
+    server.eventually(30, "the archive once the settings are fixed", |s| s.get(PAGE_453).0 == 200);
+    assert!(server.get(PAGE_453).1.contains("Sửa: "), "the edit made while broken is shown");
+    assert!(server.state()["error"].is_null(), "{}", server.state());
+    save(&file, &text);
+    server.eventually(20, "later edits are picked up", |s| !s.get(PAGE_453).1.contains("Sửa: "));
+    assert!(!server.stderr.lock().unwrap().contains("panicked"), "{}", server.stderr.lock().unwrap());
+}
+
+#[test]
+fn started_with_broken_settings_it_recovers_when_they_are_fixed() {
+    recovers_from_settings("title: [unclosed\n", "vanban.yaml");
+}
+
+#[test]
+fn started_with_a_missing_theme_it_recovers_when_the_settings_are_fixed() {
+    recovers_from_settings("title: Lưu trữ\ntheme: khong-co\n", "khong-co");
+}
