@@ -18,7 +18,7 @@ OUT_DIR=${OUT_DIR:-/dev/shm}
 command -v /usr/bin/time >/dev/null || { echo "benches/build.sh needs GNU time (apt-get install time)" >&2; exit 1; }
 
 cargo build --release --locked --quiet
-VANBAN=$PWD/target/release/vanban
+VANBAN=$(realpath -m "${CARGO_TARGET_DIR:-target}")/release/vanban
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; load now: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%9s %8s %8s %9s %10s %8s %9s %10s   %s\n' directives wall_s cpu_s peak_MiB dir_per_s pages MB largest_KB 'stages (wall/cpu s:MiB held at the end)'
 for n in "${SIZES[@]}"; do

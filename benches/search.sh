@@ -27,7 +27,7 @@ if [ ! -d "$node_dir/node_modules/playwright-core" ]; then
   (cd "$node_dir" && npm install --no-audit --no-fund --silent)
 fi
 cargo build --release --locked --quiet
-vanban="$repo/target/release/vanban"
+vanban="$(realpath -m "${CARGO_TARGET_DIR:-target}")/release/vanban"
 mkdir -p "$work"
 
 echo "# vanban search benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(git rev-parse --short HEAD)"

@@ -21,7 +21,7 @@ ROOT=$PWD
 COUNT=${COUNT:-100000}
 EDITS=${EDITS:-5}
 WORK=${WORK:-/dev/shm/vanban-serve-bench}
-BIN=$ROOT/target/release/vanban
+BIN=$(realpath -m "${CARGO_TARGET_DIR:-target}")/release/vanban
 
 cargo build --release --quiet
 rm -rf "$WORK"

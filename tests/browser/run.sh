@@ -38,7 +38,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 # --- the archives
 echo "== browser: build the archives"
 cargo build --release --locked --quiet
-VANBAN=$ROOT/target/release/vanban
+VANBAN=$(realpath -m "${CARGO_TARGET_DIR:-target}")/release/vanban
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/vanban-browser.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 "$VANBAN" build --content content --output "$WORK/archives/seed" --zip-path "$WORK/archives/seed.zip"
@@ -47,7 +47,7 @@ trap 'rm -rf "$WORK"' EXIT
 
 # --- the suite
 export VANBAN_BROWSER_ARCHIVES=$WORK/archives
-export VANBAN_SCREENSHOTS=$ROOT/target/browser-screenshots
+export VANBAN_SCREENSHOTS=$(realpath -m "${CARGO_TARGET_DIR:-target}")/browser-screenshots
 rm -rf "$VANBAN_SCREENSHOTS"
 echo "== browser: node --test tests/browser/ (screenshots in $VANBAN_SCREENSHOTS)"
 start=$SECONDS
