@@ -14,6 +14,7 @@ use crate::config::Config;
 use crate::live::{Changes, Live, Report};
 use crate::progress::{self, Progress};
 use crate::watch::{Batch, Watcher, DEBOUNCE};
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
@@ -429,7 +430,7 @@ fn handle(request: Request, root: &Path, state: &Mutex<LiveState>) {
             Ok(bytes) => {
                 let kind = content_type(&path);
                 let body = if kind.starts_with("text/html") { inject(&bytes) } else { bytes };
-                respond(request, 200, kind, body, None);
+                respond(request, 200, &kind, body, None);
             }
             Err(_) => not_found(request),
         },
@@ -463,7 +464,7 @@ pub fn resolve(root: &Path, url: &str) -> Target {
     if !path.starts_with('/') {
         return Target::BadRequest;
     }
-    let Some(decoded) = percent_decode(path).and_then(|bytes| String::from_utf8(bytes).ok()) else {
+    let Ok(decoded) = percent_decode_str(path).decode_utf8() else {
         return Target::BadRequest;
     };
     if decoded.contains(['\0', '\\']) {
@@ -509,53 +510,21 @@ pub fn resolve(root: &Path, url: &str) -> Target {
 }
 
 /// `%XX` escapes to bytes; `None` for a malformed escape.
-fn percent_decode(text: &str) -> Option<Vec<u8>> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    Some(out)
-}
+/// Bytes a redirect's path segment keeps as they are: RFC 3986's unreserved
+/// characters; everything else is percent-encoded.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 fn percent_encode(segment: &str) -> String {
-    segment
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    utf8_percent_encode(segment, SEGMENT).to_string()
 }
 
-/// The media type of a file, by its extension.
-pub fn content_type(path: &Path) -> &'static str {
-    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
-    match extension.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml",
-        "txt" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "pdf" => "application/pdf",
-        "zip" => "application/zip",
-        _ => "application/octet-stream",
+/// The media type of a file, by its extension; text is UTF-8.
+pub fn content_type(path: &Path) -> String {
+    let kind = mime_guess::from_path(path).first_or_octet_stream();
+    if kind.type_() == mime_guess::mime::TEXT || kind.subtype() == mime_guess::mime::JAVASCRIPT {
+        format!("{}; charset=utf-8", kind.essence_str())
+    } else {
+        kind.essence_str().to_string()
     }
 }
 
@@ -664,7 +633,9 @@ mod tests {
             ("a.svg", "image/svg+xml"),
             ("a.txt", "text/plain; charset=utf-8"),
             ("a.json", "application/json"),
-            ("a.xml", "application/xml"),
+            ("a.xml", "text/xml; charset=utf-8"),
+            ("a.woff2", "font/woff2"),
+            ("a.ico", "image/x-icon"),
             ("a.zip", "application/zip"),
             ("a", "application/octet-stream"),
         ] {
