@@ -14,7 +14,7 @@
 //! are spelled out once, when each term is encoded.
 
 use super::text::{walk, Texts};
-use super::{fnv1a, postings, Document, Fast, FastHasher, Source, Summaries};
+use super::{fnv1a, postings, Document, Fast, Source, Summaries};
 use crate::plan::Plan;
 use crate::vietnamese::for_each_token;
 use rayon::prelude::*;
@@ -208,7 +208,7 @@ impl Cache {
     /// enough to tell texts apart (a text found is compared in full).
     fn hash(text: &str) -> u64 {
         let bytes = text.as_bytes();
-        let mut hasher = FastHasher::default();
+        let mut hasher = rustc_hash::FxHasher::default();
         hasher.write_u64(bytes.len() as u64);
         if bytes.len() <= 64 {
             hasher.write(bytes);

@@ -50,7 +50,6 @@ use crate::provinces::ProvinceId;
 use crate::vietnamese::{canonical_tones, collation_key, fold, slugify, tokens};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// The folder of the index in the output, beside the search page.
 pub const DIR: &str = "tim-kiem";
@@ -480,42 +479,10 @@ impl Facets {
     }
 }
 
-/// A fast, non-cryptographic hasher for the indexer's own maps (keys are
-/// our own terms, so flooding is no concern). Iteration order never reaches
-/// the output: every map is sorted before it is written.
-#[derive(Default)]
-struct FastHasher(u64);
-
-/// The multiplier of rustc's FxHasher.
-const SEED: u64 = 0x517c_c1b7_2722_0a95;
-
-impl Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        // The product's low bits depend only on the key's low bits, and hash
-        // tables pick the bucket by the low bits: rotated, its well-mixed high
-        // bits choose instead (as rustc-hash 2 does). Without this, pairs of
-        // word ids (first << 32 | second) sharing a second word all collide.
-        self.0.rotate_left(26)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
-            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(SEED);
-        }
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(SEED);
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(SEED);
-    }
-}
-
-type Fast = BuildHasherDefault<FastHasher>;
+/// The indexer's own maps hash with rustc's FxHasher: keys are our own
+/// terms, so flooding is no concern, and iteration order never reaches the
+/// output (every map is sorted before it is written).
+type Fast = rustc_hash::FxBuildHasher;
 
 #[cfg(test)]
 mod tests;
