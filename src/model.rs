@@ -185,6 +185,14 @@ pub struct Directive {
     pub cited_spans: Vec<CitedSpan>,
 }
 
+impl Directive {
+    /// Whether an editor supplied the value of `key` (it is listed in the
+    /// file's `inferred`) rather than reading it on the document.
+    pub fn is_supplied(&self, key: &str) -> bool {
+        self.inferred.iter().any(|k| k == key)
+    }
+}
+
 /// A directive's Markdown text: the part of its content file after the
 /// front matter, held LZ4-compressed from load to render. The text is most
 /// of what a build holds in memory (609 MB at 100,000 directives);
