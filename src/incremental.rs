@@ -18,7 +18,7 @@
 //! so the pages already written) until every error is fixed, as with
 //! `vanban build`.
 
-use crate::build::build_date;
+use crate::build::{build_date, ArchiveDate};
 use crate::charts::YearMonth;
 use crate::diagnostics::{self, Diagnostic};
 use crate::index::{index, Archive, CitedId, DocId, Group};
@@ -816,7 +816,7 @@ struct Before {
     /// Each issuer and type page (by path): its name and parts, hashed.
     groups: HashMap<String, u64>,
     months: Vec<YearMonth>,
-    build_date: String,
+    build_date: ArchiveDate,
 }
 
 /// What pages show of a cited directive: its summary and its page's path.

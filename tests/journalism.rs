@@ -135,7 +135,7 @@ fn the_interface_switches_to_english_in_one_setting() {
 }
 
 #[test]
-fn print_shows_the_build_date_reproducibly() {
+fn print_shows_how_far_the_data_reaches_reproducibly() {
     let home = built().page("index.html");
-    assert!(home.contains("Bản dựng ngày <time datetime=\"2021-08-30\">2021-08-30</time>"), "newest content date");
+    assert!(home.contains("Dữ liệu đến ngày <time datetime=\"2021-08-30\">2021-08-30</time>"), "newest content date");
 }
