@@ -88,6 +88,12 @@ fn what_an_editor_supplied_is_marked_wherever_it_appears() {
     assert!(own.contains("<h1>[Về việc phòng dịch]</h1>"), "heading");
     assert!(own.contains("Công văn số 12-CV/TU, ngày 1/7/2021: “[Về việc phòng dịch]”."), "citation");
     assert!(
+        own.contains(
+            "<dt>Tỉnh, thành phố</dt><dd>[<a href=\"../../../../tinh/tay-ninh/index.html\">Tây Ninh</a>]</dd>"
+        ),
+        "table"
+    );
+    assert!(
         own.contains("<dt>Trường do biên tập viên bổ sung</dt><dd>Trích yếu, Tỉnh, thành phố</dd>"),
         "the interface's names, never the key `title`"
     );

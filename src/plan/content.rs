@@ -176,12 +176,13 @@ pub struct HomeData<'a> {
 }
 
 /// One row of the directive's metadata table. `key` names the label in the
-/// interface strings; `inferred` values were supplied by an editor.
+/// interface strings; `marks` go around its items (the date's day, month and
+/// year links together): [`SUPPLIED_MARKS`] when an editor supplied it.
 #[derive(Debug, Serialize)]
 pub struct MetaRow {
     pub key: &'static str,
     pub items: Vec<MetaItem>,
-    pub inferred: bool,
+    pub marks: [&'static str; 2],
 }
 
 #[derive(Debug, Serialize)]
@@ -202,7 +203,8 @@ pub struct DirectiveData<'a> {
     pub date_iso: Option<String>,
     pub meta: Vec<MetaRow>,
     pub signer: Option<&'a crate::model::Signer>,
-    pub signer_inferred: bool,
+    /// Around the signer's authority, position and name (see [`MetaRow`]).
+    pub signer_marks: [&'static str; 2],
     pub recipients: &'a [String],
     pub distribution: &'a [String],
     pub tags: &'a [String],
@@ -440,11 +442,15 @@ fn clip<'l>(list: &'l [DocId], offset: usize, shown: &std::ops::Range<usize>) ->
 }
 
 /// How a value that an editor supplied (a key in the file's `inferred`) is
-/// shown wherever it appears: heading, title bar, lists, search results,
-/// citation. In square brackets, as archivists mark what the document itself
-/// does not print; the metadata table's note explains them.
+/// shown wherever it appears: metadata table, heading, title bar, lists,
+/// search results, citation. In square brackets, as archivists mark what the
+/// document itself does not print; the metadata table's note explains them.
+pub const SUPPLIED_MARKS: [&str; 2] = ["[", "]"];
+
+/// A supplied value as it is shown (see [`SUPPLIED_MARKS`]).
 pub fn supplied(value: &str) -> String {
-    format!("[{value}]")
+    let [open, close] = SUPPLIED_MARKS;
+    format!("{open}{value}{close}")
 }
 
 /// `../` once per folder in the page's path.
@@ -554,9 +560,9 @@ impl<'a> Plan<'a> {
             issuer: self.field_shown(id, "issuer", d.issuer.as_deref()),
             province: self.province_shown(id),
             province_href: d.province.map(|p| province_path(self.provinces, p)),
-            date: self.date_shown(id),
+            date: self.date_shown(id, "date", d.date),
             date_iso: d.date.map(|x| x.to_string()),
-            not_before: d.not_before.map(|x| self.show(x)),
+            not_before: self.date_shown(id, "not_before", d.not_before),
             days: None,
             level: issuer_level(d),
             year: d.date.map(|x| x.year),
@@ -571,7 +577,7 @@ impl<'a> Plan<'a> {
             number: self.field_shown(id, "number", d.number_printed.as_deref()),
             title: self.title_shown(id),
             province: self.province_shown(id),
-            date: self.date_shown(id),
+            date: self.date_shown(id, "date", d.date),
             date_iso: d.date.map(|x| x.to_string()),
         }
     }
@@ -997,11 +1003,11 @@ impl<'a> Plan<'a> {
             number: self.field_shown(id, "number", d.number_printed.as_deref()),
             type_name: self.field_shown(id, "type", d.type_name.as_deref()),
             issuer: self.field_shown(id, "issuer", d.issuer.as_deref()),
-            date: self.date_shown(id),
+            date: self.date_shown(id, "date", d.date),
             date_iso: d.date.map(|x| x.to_string()),
             meta: self.meta_rows(id),
             signer: d.signer.as_ref(),
-            signer_inferred: d.is_supplied("signer"),
+            signer_marks: self.marks(id, "signer"),
             recipients: &d.recipients,
             distribution: &d.distribution,
             tags: &d.tags,
@@ -1036,6 +1042,16 @@ impl<'a> Plan<'a> {
         })
     }
 
+    /// What goes around a directive's field `key` where it is shown in parts
+    /// (several links, the signer's parts): [`SUPPLIED_MARKS`] or nothing.
+    fn marks(&self, id: DocId, key: &str) -> [&'static str; 2] {
+        if self.archive.directives[id].is_supplied(key) {
+            SUPPLIED_MARKS
+        } else {
+            ["", ""]
+        }
+    }
+
     /// A directive's title as every page and the search results show it.
     pub fn title_shown(&'a self, id: DocId) -> Cow<'a, str> {
         self.field_shown(id, "title", Some(&self.archive.directives[id].title)).expect("a title is given")
@@ -1047,10 +1063,11 @@ impl<'a> Plan<'a> {
         self.field_shown(id, "province", province)
     }
 
-    /// A directive's date as lists show it, in the interface's language.
-    fn date_shown(&self, id: DocId) -> Option<String> {
-        let date = self.show(self.archive.directives[id].date?);
-        Some(self.field_shown(id, "date", Some(&date))?.into_owned())
+    /// A directive's date (`date` or `not_before`, by `key`) as lists show
+    /// it: in the interface's language, marked when supplied.
+    pub fn date_shown(&self, id: DocId, key: &str, date: Option<PartialDate>) -> Option<String> {
+        let date = self.show(date?);
+        Some(self.field_shown(id, key, Some(&date))?.into_owned())
     }
 
     /// A date as the interface's language writes it.
@@ -1071,26 +1088,26 @@ impl<'a> Plan<'a> {
     /// that order; a missing value is shown as unknown rather than hidden.
     fn meta_rows(&'a self, id: DocId) -> Vec<MetaRow> {
         let d = &self.archive.directives[id];
-        let inferred = |key: &str| d.is_supplied(key);
+        let marks = |key: &str| self.marks(id, key);
         let plain =
             |text: Option<&String>| text.map(|t| MetaItem { text: t.clone(), href: None }).into_iter().collect();
         let mut rows = vec![
-            MetaRow { key: "number", items: plain(d.number_printed.as_ref()), inferred: inferred("number") },
-            MetaRow { key: "type", items: plain(d.type_name.as_ref()), inferred: inferred("type") },
-            MetaRow { key: "issuer", items: plain(d.issuer.as_ref()), inferred: inferred("issuer") },
+            MetaRow { key: "number", items: plain(d.number_printed.as_ref()), marks: marks("number") },
+            MetaRow { key: "type", items: plain(d.type_name.as_ref()), marks: marks("type") },
+            MetaRow { key: "issuer", items: plain(d.issuer.as_ref()), marks: marks("issuer") },
         ];
         let province = d.province.map(|p| MetaItem {
             text: self.provinces.get(p).name.clone(),
             href: Some(province_path(self.provinces, p)),
         });
-        rows.push(MetaRow { key: "province", items: province.into_iter().collect(), inferred: inferred("province") });
+        rows.push(MetaRow { key: "province", items: province.into_iter().collect(), marks: marks("province") });
         let date_items = d.date.map(|date| self.date_links(date)).unwrap_or_default();
-        rows.push(MetaRow { key: "date", items: date_items, inferred: inferred("date") });
+        rows.push(MetaRow { key: "date", items: date_items, marks: marks("date") });
         if let Some(not_before) = d.not_before {
             let item = MetaItem { text: self.show(not_before), href: None };
-            rows.push(MetaRow { key: "not_before", items: vec![item], inferred: inferred("not_before") });
+            rows.push(MetaRow { key: "not_before", items: vec![item], marks: marks("not_before") });
         }
-        rows.push(MetaRow { key: "place", items: plain(d.place.as_ref()), inferred: inferred("place") });
+        rows.push(MetaRow { key: "place", items: plain(d.place.as_ref()), marks: marks("place") });
         rows
     }
 

@@ -315,7 +315,7 @@ fn summary(plan: &Plan, source: Source, facets: &Facets, id: usize, lead: &Optio
                 type_code,
                 province_code,
                 doc.date.map(|x| x.to_string()),
-                doc.date.and_then(|x| plan.field_shown(d, "date", Some(&plan.show(x))).map(Cow::into_owned)),
+                plan.date_shown(d, "date", doc.date),
                 plan.title_shown(d),
                 plan.directive_path(d),
                 lead,
