@@ -70,7 +70,7 @@ fn base_url_without_trailing_slash_joins_with_one_slash() {
     assert!(!page.contains("khovan-ban"));
 }
 
-/// `language: en` → search results dated in English, supplied fields and the footer's date named in English.
+/// `language: en` → search results dated in English; supplied fields, the footer's date and "No." in English.
 #[test]
 fn english_archive_speaks_english_in_search_results_and_supplied_fields() {
     let month_only = SUPPLIED_TITLE.replace("date: 2021-07-02", "date: 2021-07");
@@ -81,4 +81,5 @@ fn english_archive_speaks_english_in_search_results_and_supplied_fields() {
     let page = built.page(PAGE);
     assert!(page.contains("<dt>Fields supplied by an editor</dt><dd>Subject</dd>"), "{page}");
     assert!(page.contains("Data up to <time"), "{page}");
+    assert!(page.contains("<p class=\"kicker\">Công văn No. 7-CV/TU</p>"), "not \"số\": {page}");
 }
