@@ -210,16 +210,38 @@ pub fn check_with(
     Ok(Checked { config, archive, warnings: problems, rendered_warnings: rendered })
 }
 
-/// The date printed as the build date. Never the clock, so that the same
-/// input gives the same output: `SOURCE_DATE_EPOCH` when set (the
-/// reproducible-builds convention), else the newest date in the archive.
-pub fn build_date(archive: &Archive) -> String {
+/// The date every page's footer prints, with what it is. Never the clock, so
+/// that the same input gives the same output.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArchiveDate {
+    /// ISO 8601 at the precision known (`2021-08-24`).
+    pub date: String,
+    /// The interface string that names it: `build_date` ("Bản dựng ngày")
+    /// for `SOURCE_DATE_EPOCH`, else `data_date` ("Dữ liệu đến ngày").
+    pub label: &'static str,
+}
+
+/// `SOURCE_DATE_EPOCH` when set (the reproducible-builds convention: the
+/// publisher says when the build was made); else the newest date the content
+/// gives, which is how far the archive's data reaches, not when it was built.
+pub fn build_date(archive: &Archive) -> ArchiveDate {
     let from_epoch = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
         .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
         .map(|time| time.date_naive().to_string());
-    from_epoch.or_else(|| archive.newest_full_date().map(|d| d.to_string())).unwrap_or_default()
+    match from_epoch {
+        Some(date) => ArchiveDate { date, label: "build_date" },
+        None => ArchiveDate { date: newest_known_date(archive).unwrap_or_default(), label: "data_date" },
+    }
+}
+
+/// The newest of the dates known to the day and the `not_before` dates: an
+/// undated directive issued no earlier than 24/8/2021 means the data reaches
+/// at least that day, though every dated directive is older.
+fn newest_known_date(archive: &Archive) -> Option<String> {
+    let not_before = archive.directives.iter().filter_map(|d| d.not_before);
+    archive.newest_full_date().into_iter().chain(not_before).max().map(|d| d.to_string())
 }
 
 /// The whole build. On any error the previous output is left untouched.

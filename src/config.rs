@@ -38,9 +38,22 @@ impl Config {
         let Ok(text) = std::fs::read_to_string(&path) else {
             return Ok(Config::default());
         };
-        serde_yaml::from_str(&text).map_err(|error| {
+        let mut config: Config = serde_yaml::from_str(&text).map_err(|error| {
             Diagnostic::file(Severity::Error, &path.display().to_string(), format!("invalid settings: {error}"))
                 .with_help("the keys are `title`, `language` (vi or en), `theme` and `base_url`")
-        })
+        })?;
+        config.base_url = folder_address(config.base_url.trim());
+        Ok(config)
+    }
+}
+
+/// `base_url` as the address of a folder, so that a page's path joined to
+/// it is the page's address: `https://x.org/kho` is read as `https://x.org/kho/`
+/// (else the join would give `https://x.org/khovan-ban/…`). Empty stays empty.
+fn folder_address(base_url: &str) -> String {
+    match base_url {
+        "" => String::new(),
+        url if url.ends_with('/') => url.to_string(),
+        url => format!("{url}/"),
     }
 }

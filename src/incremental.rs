@@ -18,7 +18,7 @@
 //! so the pages already written) until every error is fixed, as with
 //! `vanban build`.
 
-use crate::build::build_date;
+use crate::build::{build_date, ArchiveDate};
 use crate::charts::YearMonth;
 use crate::diagnostics::{self, Diagnostic};
 use crate::index::{index, Archive, CitedId, DocId, Group};
@@ -816,7 +816,7 @@ struct Before {
     /// Each issuer and type page (by path): its name and parts, hashed.
     groups: HashMap<String, u64>,
     months: Vec<YearMonth>,
-    build_date: String,
+    build_date: ArchiveDate,
 }
 
 /// What pages show of a cited directive: its summary and its page's path.
@@ -828,7 +828,8 @@ fn cited_fingerprint(plan: &Plan, id: CitedId) -> u64 {
         &c.issuer,
         &c.date,
         &c.title,
-        c.in_archive.is_some(),
+        // Which of an archived directive's values are marked as supplied.
+        c.in_archive.map(|doc| &plan.archive.directives[doc].inferred),
         c.citers.len(),
         plan.cited_path(id),
     ))
@@ -1050,6 +1051,20 @@ pub(crate) mod tests {
             assert!(update.render.iter().any(|p| p == page), "{page} missing from {:#?}", update.render);
         }
         assert!(!update.render.iter().any(|p| p == "tinh/ha-noi/index.html"), "{:#?}", update.render);
+    }
+
+    #[test]
+    fn marking_a_value_as_supplied_renders_the_pages_that_show_it() {
+        let dir = fixture();
+        let mut session = open(dir.path());
+        // 07-KL/TW's issuer, now supplied: "[Bộ Chính trị]" on its page, in
+        // the tables of what its citers cite, and in the cited index.
+        edit(dir.path(), "trung-uong/07-kl-tw.md", "title: \"", "inferred: [issuer]\ntitle: \"");
+        let update = updated(session.update(&["trung-uong/07-kl-tw.md".to_string()]));
+        assert!(!update.full, "{update:?}");
+        for page in [KL_07, QN_PAGE, "van-ban/tay-ninh/2021/khong-so/index.html", "trich-dan/index.html"] {
+            assert!(update.render.iter().any(|p| p == page), "{page} missing from {:#?}", update.render);
+        }
     }
 
     #[test]

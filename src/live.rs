@@ -4,7 +4,7 @@
 //! rendered and written in place, one file at a time, each atomically.
 //! A theme or settings change renders every page again, in place.
 
-use crate::build::{build_date, render_pages, BuildOptions};
+use crate::build::{build_date, render_pages, ArchiveDate, BuildOptions};
 use crate::config::Config;
 use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::incremental::{Outcome, Session, Update};
@@ -59,7 +59,7 @@ pub struct Live {
     theme: Option<Theme>,
     renderer: Option<Renderer>,
     /// The build date the renderer prints.
-    build_date: String,
+    build_date: ArchiveDate,
     output: LiveOutput,
     /// Whether the output folder holds a build of this session.
     built: bool,
@@ -124,7 +124,7 @@ impl Live {
             session,
             theme: None,
             renderer: None,
-            build_date: String::new(),
+            build_date: ArchiveDate::default(),
             output: LiveOutput::new(&options.output),
             built: false,
             assets: BTreeSet::new(),

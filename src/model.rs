@@ -62,6 +62,14 @@ impl PartialDate {
         chrono::NaiveDate::from_ymd_opt(self.year, self.month?, self.day?)
     }
 
+    /// The last day the date can be: itself, or the end of its month or year.
+    /// A directive dated "tháng 7/2021" was certainly issued by 31/7/2021.
+    pub fn last_possible_day(&self) -> chrono::NaiveDate {
+        let month = self.month.unwrap_or(12);
+        let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
+        chrono::NaiveDate::from_ymd_opt(self.year, month, day).expect("a validated date")
+    }
+
     /// Days from `self` to `later`, when both are known to the day.
     pub fn days_until(&self, later: &PartialDate) -> Option<i64> {
         Some((later.naive()? - self.naive()?).num_days())
@@ -175,6 +183,14 @@ pub struct Directive {
     pub body: Body,
     /// The citations in the body, in order.
     pub cited_spans: Vec<CitedSpan>,
+}
+
+impl Directive {
+    /// Whether an editor supplied the value of `key` (it is listed in the
+    /// file's `inferred`) rather than reading it on the document.
+    pub fn is_supplied(&self, key: &str) -> bool {
+        self.inferred.iter().any(|k| k == key)
+    }
 }
 
 /// A directive's Markdown text: the part of its content file after the

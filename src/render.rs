@@ -1,6 +1,7 @@
 //! Stage 5, render: page content through the theme's tera templates. Pure:
 //! everything it needs (templates, strings, content) is handed to it.
 
+use crate::build::ArchiveDate;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::plan::PageContext;
@@ -14,7 +15,7 @@ pub struct Renderer {
 impl Renderer {
     /// Compiles the theme's templates, with the site settings and the
     /// interface strings (`t`) available to every template.
-    pub fn new(theme: &Theme, config: &Config, build_date: &str) -> Result<Renderer, Vec<Diagnostic>> {
+    pub fn new(theme: &Theme, config: &Config, build_date: &ArchiveDate) -> Result<Renderer, Vec<Diagnostic>> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml", ".svg"]);
         let templates: Vec<(&str, &str)> = theme.templates.iter().map(|(n, s)| (n.as_str(), s.as_str())).collect();
@@ -28,7 +29,8 @@ impl Renderer {
         let global = tera.global_context();
         global.insert("t", &theme.strings);
         global.insert("site", config);
-        global.insert("build_date", build_date);
+        global.insert("build_date", &build_date.date);
+        global.insert("build_date_label", build_date.label);
         Ok(Renderer { tera })
     }
 

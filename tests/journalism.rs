@@ -102,7 +102,8 @@ fn lists_carry_facet_values_and_controls_that_work_without_javascript() {
 #[test]
 fn directive_page_has_a_ready_citation_and_a_copy_button() {
     let page = built().page("van-ban/quang-ngai/2021/453-cv-tu/index.html");
-    let citation = "Công văn số 453-CV/TU, ngày 16/6/2021, của Tỉnh ủy Quảng Ngãi: “triển khai thực hiện Kết luận của Bộ Chính trị”. Lưu trữ văn bản chỉ đạo, <span class=\"permalink\" data-path=\"van-ban/quang-ngai/2021/453-cv-tu/index.html\">van-ban/quang-ngai/2021/453-cv-tu/index.html</span>.";
+    // No base_url: the page is named by its file from the archive's root, in words.
+    let citation = "Công văn số 453-CV/TU, ngày 16/6/2021, của Tỉnh ủy Quảng Ngãi: “triển khai thực hiện Kết luận của Bộ Chính trị”. Lưu trữ văn bản chỉ đạo, <span class=\"permalink\" data-local>tệp van-ban/quang-ngai/2021/453-cv-tu/index.html (tính từ thư mục gốc của kho lưu trữ)</span>.";
     assert!(page.contains(citation), "{page}");
     assert!(page.contains("<button type=\"button\" class=\"copy\" data-copy=\"citation-text\" hidden>"));
 }
@@ -135,7 +136,7 @@ fn the_interface_switches_to_english_in_one_setting() {
 }
 
 #[test]
-fn print_shows_the_build_date_reproducibly() {
+fn print_shows_how_far_the_data_reaches_reproducibly() {
     let home = built().page("index.html");
-    assert!(home.contains("Bản dựng ngày <time datetime=\"2021-08-30\">2021-08-30</time>"), "newest content date");
+    assert!(home.contains("Dữ liệu đến ngày <time datetime=\"2021-08-30\">2021-08-30</time>"), "newest content date");
 }

@@ -8,6 +8,7 @@ use crate::markdown;
 use crate::model::PartialDate;
 use crate::provinces::ProvinceId;
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Debug, Serialize)]
 pub struct Link {
@@ -111,11 +112,14 @@ pub enum Content<'a> {
 #[derive(Debug, Serialize)]
 pub struct DocSummary<'a> {
     pub href: &'a str,
-    pub number: Option<&'a str>,
+    /// Number, title, issuer, province and date as shown: a value an editor
+    /// supplied is marked (see [`supplied`]).
+    pub number: Option<Cow<'a, str>>,
+    /// Unmarked: it is also the value of the list's type facet.
     pub type_name: Option<&'a str>,
-    pub title: &'a str,
-    pub issuer: Option<&'a str>,
-    pub province: Option<&'a str>,
+    pub title: Cow<'a, str>,
+    pub issuer: Option<Cow<'a, str>>,
+    pub province: Option<Cow<'a, str>>,
     pub province_href: Option<String>,
     /// Display date ("16/6/2021", "tháng 7/2021") and ISO date at its precision.
     pub date: Option<String>,
@@ -135,9 +139,9 @@ pub struct DocSummary<'a> {
 #[derive(Debug, Serialize)]
 pub struct DocLink<'a> {
     pub href: &'a str,
-    pub number: Option<&'a str>,
-    pub title: &'a str,
-    pub province: Option<&'a str>,
+    pub number: Option<Cow<'a, str>>,
+    pub title: Cow<'a, str>,
+    pub province: Option<Cow<'a, str>>,
     pub date: Option<String>,
     pub date_iso: Option<String>,
 }
@@ -147,8 +151,9 @@ pub struct CitedSummary<'a> {
     pub href: &'a str,
     pub number: String,
     pub type_name: Option<&'a str>,
-    pub issuer: Option<&'a str>,
-    pub title: Option<&'a str>,
+    /// Marked when they are an archived directive's and an editor supplied them.
+    pub issuer: Option<Cow<'a, str>>,
+    pub title: Option<Cow<'a, str>>,
     pub date: Option<String>,
     pub date_iso: Option<String>,
     pub in_archive: bool,
@@ -171,12 +176,13 @@ pub struct HomeData<'a> {
 }
 
 /// One row of the directive's metadata table. `key` names the label in the
-/// interface strings; `inferred` values were supplied by an editor.
+/// interface strings; `marks` go around its items (the date's day, month and
+/// year links together): [`SUPPLIED_MARKS`] when an editor supplied it.
 #[derive(Debug, Serialize)]
 pub struct MetaRow {
     pub key: &'static str,
     pub items: Vec<MetaItem>,
-    pub inferred: bool,
+    pub marks: [&'static str; 2],
 }
 
 #[derive(Debug, Serialize)]
@@ -187,15 +193,18 @@ pub struct MetaItem {
 
 #[derive(Serialize)]
 pub struct DirectiveData<'a> {
-    pub title: &'a str,
-    pub number: Option<&'a str>,
-    pub type_name: Option<&'a str>,
-    pub issuer: Option<&'a str>,
+    /// Title, number, type, issuer and date as the heading, the title bar
+    /// and the citation show them: marked when supplied.
+    pub title: Cow<'a, str>,
+    pub number: Option<Cow<'a, str>>,
+    pub type_name: Option<Cow<'a, str>>,
+    pub issuer: Option<Cow<'a, str>>,
     pub date: Option<String>,
     pub date_iso: Option<String>,
     pub meta: Vec<MetaRow>,
     pub signer: Option<&'a crate::model::Signer>,
-    pub signer_inferred: bool,
+    /// Around the signer's authority, position and name (see [`MetaRow`]).
+    pub signer_marks: [&'static str; 2],
     pub recipients: &'a [String],
     pub distribution: &'a [String],
     pub tags: &'a [String],
@@ -432,6 +441,18 @@ fn clip<'l>(list: &'l [DocId], offset: usize, shown: &std::ops::Range<usize>) ->
     &list[start..end.max(start)]
 }
 
+/// How a value that an editor supplied (a key in the file's `inferred`) is
+/// shown wherever it appears: metadata table, heading, title bar, lists,
+/// search results, citation. In square brackets, as archivists mark what the
+/// document itself does not print; the metadata table's note explains them.
+pub const SUPPLIED_MARKS: [&str; 2] = ["[", "]"];
+
+/// A supplied value as it is shown (see [`SUPPLIED_MARKS`]).
+pub fn supplied(value: &str) -> String {
+    let [open, close] = SUPPLIED_MARKS;
+    format!("{open}{value}{close}")
+}
+
 /// `../` once per folder in the page's path.
 pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
@@ -533,15 +554,15 @@ impl<'a> Plan<'a> {
         let d = &self.archive.directives[id];
         DocSummary {
             href: &self.directive_paths[id],
-            number: d.number_printed.as_deref(),
+            number: self.field_shown(id, "number", d.number_printed.as_deref()),
             type_name: d.type_name.as_deref(),
-            title: &d.title,
-            issuer: d.issuer.as_deref(),
-            province: d.province.map(|p| self.provinces.get(p).name.as_str()),
+            title: self.title_shown(id),
+            issuer: self.field_shown(id, "issuer", d.issuer.as_deref()),
+            province: self.province_shown(id),
             province_href: d.province.map(|p| province_path(self.provinces, p)),
-            date: d.date.map(|x| self.show(x)),
+            date: self.date_shown(id, "date", d.date),
             date_iso: d.date.map(|x| x.to_string()),
-            not_before: d.not_before.map(|x| self.show(x)),
+            not_before: self.date_shown(id, "not_before", d.not_before),
             days: None,
             level: issuer_level(d),
             year: d.date.map(|x| x.year),
@@ -553,10 +574,10 @@ impl<'a> Plan<'a> {
         let d = &self.archive.directives[id];
         DocLink {
             href: &self.directive_paths[id],
-            number: d.number_printed.as_deref(),
-            title: &d.title,
-            province: d.province.map(|p| self.provinces.get(p).name.as_str()),
-            date: d.date.map(|x| self.show(x)),
+            number: self.field_shown(id, "number", d.number_printed.as_deref()),
+            title: self.title_shown(id),
+            province: self.province_shown(id),
+            date: self.date_shown(id, "date", d.date),
             date_iso: d.date.map(|x| x.to_string()),
         }
     }
@@ -576,8 +597,15 @@ impl<'a> Plan<'a> {
             href: &self.cited_paths[id],
             number: c.key.number.clone(),
             type_name: c.type_name.as_deref(),
-            issuer: c.issuer.as_deref(),
-            title: c.title.as_deref(),
+            // An archived directive's own file gave them (see `index`).
+            issuer: match c.in_archive {
+                Some(doc) => self.field_shown(doc, "issuer", c.issuer.as_deref()),
+                None => c.issuer.as_deref().map(Cow::Borrowed),
+            },
+            title: match c.in_archive {
+                Some(doc) => Some(self.title_shown(doc)),
+                None => c.title.as_deref().map(Cow::Borrowed),
+            },
             date: c.date.map(|x| self.show(x)),
             date_iso: c.date.map(|x| x.to_string()),
             in_archive: c.in_archive.is_some(),
@@ -971,15 +999,15 @@ impl<'a> Plan<'a> {
         let province_docs = d.province.map(|p| &archive.by_province[p][..]).unwrap_or(&[]);
         let in_province = province_docs.binary_search(&id).ok();
         DirectiveData {
-            title: &d.title,
-            number: d.number_printed.as_deref(),
-            type_name: d.type_name.as_deref(),
-            issuer: d.issuer.as_deref(),
-            date: d.date.map(|x| self.show(x)),
+            title: self.title_shown(id),
+            number: self.field_shown(id, "number", d.number_printed.as_deref()),
+            type_name: self.field_shown(id, "type", d.type_name.as_deref()),
+            issuer: self.field_shown(id, "issuer", d.issuer.as_deref()),
+            date: self.date_shown(id, "date", d.date),
             date_iso: d.date.map(|x| x.to_string()),
             meta: self.meta_rows(id),
             signer: d.signer.as_ref(),
-            signer_inferred: d.inferred.iter().any(|k| k == "signer"),
+            signer_marks: self.marks(id, "signer"),
             recipients: &d.recipients,
             distribution: &d.distribution,
             tags: &d.tags,
@@ -1003,8 +1031,47 @@ impl<'a> Plan<'a> {
         }
     }
 
+    /// A directive's value of field `key` as every page shows it: marked
+    /// when an editor supplied it.
+    pub fn field_shown<'v>(&self, id: DocId, key: &str, value: Option<&'v str>) -> Option<Cow<'v, str>> {
+        let value = value?;
+        Some(if self.archive.directives[id].is_supplied(key) {
+            Cow::Owned(supplied(value))
+        } else {
+            Cow::Borrowed(value)
+        })
+    }
+
+    /// What goes around a directive's field `key` where it is shown in parts
+    /// (several links, the signer's parts): [`SUPPLIED_MARKS`] or nothing.
+    fn marks(&self, id: DocId, key: &str) -> [&'static str; 2] {
+        if self.archive.directives[id].is_supplied(key) {
+            SUPPLIED_MARKS
+        } else {
+            ["", ""]
+        }
+    }
+
+    /// A directive's title as every page and the search results show it.
+    pub fn title_shown(&'a self, id: DocId) -> Cow<'a, str> {
+        self.field_shown(id, "title", Some(&self.archive.directives[id].title)).expect("a title is given")
+    }
+
+    /// A directive's province as every page and the search results show it.
+    pub fn province_shown(&'a self, id: DocId) -> Option<Cow<'a, str>> {
+        let province = self.archive.directives[id].province.map(|p| self.provinces.get(p).name.as_str());
+        self.field_shown(id, "province", province)
+    }
+
+    /// A directive's date (`date` or `not_before`, by `key`) as lists show
+    /// it: in the interface's language, marked when supplied.
+    pub fn date_shown(&self, id: DocId, key: &str, date: Option<PartialDate>) -> Option<String> {
+        let date = self.show(date?);
+        Some(self.field_shown(id, key, Some(&date))?.into_owned())
+    }
+
     /// A date as the interface's language writes it.
-    fn show(&self, date: PartialDate) -> String {
+    pub fn show(&self, date: PartialDate) -> String {
         match self.language {
             Language::English => date.display_en(),
             Language::Vietnamese => date.display_vi(),
@@ -1021,26 +1088,26 @@ impl<'a> Plan<'a> {
     /// that order; a missing value is shown as unknown rather than hidden.
     fn meta_rows(&'a self, id: DocId) -> Vec<MetaRow> {
         let d = &self.archive.directives[id];
-        let inferred = |key: &str| d.inferred.iter().any(|k| k == key);
+        let marks = |key: &str| self.marks(id, key);
         let plain =
             |text: Option<&String>| text.map(|t| MetaItem { text: t.clone(), href: None }).into_iter().collect();
         let mut rows = vec![
-            MetaRow { key: "number", items: plain(d.number_printed.as_ref()), inferred: inferred("number") },
-            MetaRow { key: "type", items: plain(d.type_name.as_ref()), inferred: inferred("type") },
-            MetaRow { key: "issuer", items: plain(d.issuer.as_ref()), inferred: inferred("issuer") },
+            MetaRow { key: "number", items: plain(d.number_printed.as_ref()), marks: marks("number") },
+            MetaRow { key: "type", items: plain(d.type_name.as_ref()), marks: marks("type") },
+            MetaRow { key: "issuer", items: plain(d.issuer.as_ref()), marks: marks("issuer") },
         ];
         let province = d.province.map(|p| MetaItem {
             text: self.provinces.get(p).name.clone(),
             href: Some(province_path(self.provinces, p)),
         });
-        rows.push(MetaRow { key: "province", items: province.into_iter().collect(), inferred: inferred("province") });
+        rows.push(MetaRow { key: "province", items: province.into_iter().collect(), marks: marks("province") });
         let date_items = d.date.map(|date| self.date_links(date)).unwrap_or_default();
-        rows.push(MetaRow { key: "date", items: date_items, inferred: inferred("date") });
+        rows.push(MetaRow { key: "date", items: date_items, marks: marks("date") });
         if let Some(not_before) = d.not_before {
             let item = MetaItem { text: self.show(not_before), href: None };
-            rows.push(MetaRow { key: "not_before", items: vec![item], inferred: inferred("not_before") });
+            rows.push(MetaRow { key: "not_before", items: vec![item], marks: marks("not_before") });
         }
-        rows.push(MetaRow { key: "place", items: plain(d.place.as_ref()), inferred: inferred("place") });
+        rows.push(MetaRow { key: "place", items: plain(d.place.as_ref()), marks: marks("place") });
         rows
     }
 

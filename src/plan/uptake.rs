@@ -1,6 +1,7 @@
 //! "Who acted, and how soon": for a cited directive, the first directive of
-//! each province that cites it, the days elapsed, the provinces that never
-//! cite it (absence is a finding too), and citations per week.
+//! each province that cites it, the days elapsed, the provinces with no
+//! directive citing it in the archive (an absence to look into, not proof of
+//! silence: the archive may lack it), and citations per week.
 
 use super::*;
 use crate::charts::{bar_chart, BarChart};
@@ -21,9 +22,23 @@ pub struct ProvinceUptake<'a> {
     pub name: &'a str,
     pub href: String,
     pub count: usize,
-    /// The province's first citing directive (the earliest in archive order).
+    /// The province's first citing directive: the one known to be the
+    /// earliest (see [`Plan::citers_by_province`]).
     pub first: Option<DocSummary<'a>>,
+    /// What the table sorts by in the browser, so that a directive dated to
+    /// a month sorts by that month and a province that acted, even undated,
+    /// never sorts with those that did not: the last day its first
+    /// directive can have been issued, and the days from the cited directive to it.
+    pub sort_date: String,
+    pub sort_days: i64,
 }
+
+/// Sort values past every real one: an acting province whose first
+/// directive is undated, then a province with no citing directive.
+const UNDATED_SORT_DATE: &str = "9998";
+const ABSENT_SORT_DATE: &str = "9999";
+const UNDATED_SORT_DAYS: i64 = 999_998;
+const ABSENT_SORT_DAYS: i64 = 999_999;
 
 /// Weeks shown on the weekly chart; later citations fall in the last bar.
 const WEEKS: usize = 26;
@@ -45,18 +60,30 @@ impl<'a> Plan<'a> {
     }
 
     /// For each province (by id): how many of its directives cite `id`, and
-    /// the first of them.
+    /// the first of them by what is known: the one certainly issued earliest,
+    /// by the last day its date allows. Archive order would put "tháng
+    /// 7/2021" before 5/7/2021, though it may be 31/7; by its last day it
+    /// comes after, and before 1/8/2021. Undated citers come last.
     fn citers_by_province(&self, id: CitedId) -> Vec<(usize, Option<DocId>)> {
         let mut by_province: Vec<(usize, Option<DocId>)> = vec![(0, None); self.provinces.all().len()];
         for &doc in &self.archive.cited[id].citers {
             if let Some(p) = self.archive.directives[doc].province {
                 let entry = &mut by_province[p];
                 entry.0 += 1;
-                // Citers are in archive (date) order, so the first seen is the earliest.
-                entry.1 = entry.1.or(Some(doc));
+                // Citers are in archive order: on a tie the earlier stays.
+                if entry.1.is_none_or(|first| self.known_by(doc) < self.known_by(first)) {
+                    entry.1 = Some(doc);
+                }
             }
         }
         by_province
+    }
+
+    /// The day by which a directive was certainly issued; `None` (after
+    /// every day) when it is undated.
+    fn known_by(&self, doc: DocId) -> (bool, Option<chrono::NaiveDate>) {
+        let date = self.archive.directives[doc].date;
+        (date.is_none(), date.map(|d| d.last_possible_day()))
     }
 
     fn uptake(&'a self, id: CitedId) -> Uptake<'a> {
@@ -67,6 +94,10 @@ impl<'a> Plan<'a> {
             .iter()
             .map(|&p| {
                 let (count, first) = by_province[p];
+                let (sort_date, sort_days) = match first {
+                    Some(doc) => self.uptake_sort_values(id, doc),
+                    None => (ABSENT_SORT_DATE.to_string(), ABSENT_SORT_DAYS),
+                };
                 let first = first.map(|doc| {
                     let mut summary = self.summary(doc);
                     summary.days = self.days_after(id, doc);
@@ -77,10 +108,22 @@ impl<'a> Plan<'a> {
                     href: province_path(self.provinces, p),
                     count,
                     first,
+                    sort_date,
+                    sort_days,
                 }
             })
             .collect::<Vec<_>>();
         Uptake { acting: provinces.iter().filter(|p| p.count > 0).count(), provinces, weekly: self.weekly(id) }
+    }
+
+    /// A first citing directive's sort values (see [`ProvinceUptake`]).
+    fn uptake_sort_values(&self, id: CitedId, doc: DocId) -> (String, i64) {
+        let Some(by) = self.known_by(doc).1 else {
+            return (UNDATED_SORT_DATE.to_string(), UNDATED_SORT_DAYS);
+        };
+        let from = self.archive.cited[id].date.filter(PartialDate::is_full).map(|d| d.last_possible_day());
+        let days = from.map_or(UNDATED_SORT_DAYS, |from| (by - from).num_days());
+        (by.to_string(), days)
     }
 
     /// Days from the cited directive to the citing one, when both are dated to the day.

@@ -49,6 +49,7 @@ use crate::plan::Plan;
 use crate::provinces::ProvinceId;
 use crate::vietnamese::{canonical_tones, collation_key, fold, slugify, tokens};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// The folder of the index in the output, beside the search page.
@@ -294,7 +295,11 @@ pub fn number_term(number: &str) -> Option<String> {
 
 /// One document's summary, a JSON array (see search.js `summary`):
 /// `[number, type code, province code, ISO date, shown date, title, href,
-/// lead, flags, citers, issuer]`; flags 1 = cited directive not in the archive.
+/// lead, flags, citers, issuer, shown province]`; flags 1 = cited directive
+/// not in the archive. Number, title, issuer and the date (in the
+/// interface's language) are as the pages show them, marked when an editor
+/// supplied them; the shown province is there only when it differs from
+/// its facet's name (supplied, so marked).
 fn summary(plan: &Plan, source: Source, facets: &Facets, id: usize, lead: &Option<String>) -> String {
     let archive = plan.archive;
     let (type_code, province_code, _) = facets.codes[id];
@@ -303,18 +308,20 @@ fn summary(plan: &Plan, source: Source, facets: &Facets, id: usize, lead: &Optio
     let text = match source {
         Source::Directive(d) => {
             let doc = &archive.directives[d];
+            let province = plan.province_shown(d).filter(|p| matches!(p, Cow::Owned(_)));
             serde_json::to_string(&(
-                &doc.number_printed,
+                plan.field_shown(d, "number", doc.number_printed.as_deref()),
                 type_code,
                 province_code,
                 doc.date.map(|x| x.to_string()),
-                doc.date.map(|x| x.display_vi()),
-                &doc.title,
+                plan.date_shown(d, "date", doc.date),
+                plan.title_shown(d),
                 plan.directive_path(d),
                 lead,
                 0,
                 0,
-                &doc.issuer,
+                plan.field_shown(d, "issuer", doc.issuer.as_deref()),
+                province,
             ))
         }
         Source::Cited(c) => {
@@ -324,13 +331,14 @@ fn summary(plan: &Plan, source: Source, facets: &Facets, id: usize, lead: &Optio
                 type_code,
                 province_code,
                 cited.date.map(|x| x.to_string()),
-                cited.date.map(|x| x.display_vi()),
+                cited.date.map(|x| plan.show(x)),
                 &cited.title,
                 plan.cited_path(c),
                 None::<&str>,
                 1,
                 cited.citers.len(),
                 &cited.issuer,
+                None::<&str>,
             ))
         }
     };

@@ -36,6 +36,23 @@ impl Built {
         Built { dir, result }
     }
 
+    /// Builds `content` in a project of its own whose `vanban.yaml` is
+    /// `settings` (`language: en`, `base_url: …`), with the project's themes.
+    pub fn with_settings(settings: &str, content: &Path) -> Built {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("vanban.yaml"), settings).unwrap();
+        copy_tree(&repo_root().join("themes"), &dir.path().join("themes"));
+        let options = BuildOptions {
+            project_root: dir.path().to_path_buf(),
+            content: content.to_path_buf(),
+            output: dir.path().join("output"),
+            theme: None,
+            zip: None,
+        };
+        let result = build(&options);
+        Built { dir, result }
+    }
+
     pub fn fixture(name: &str) -> Built {
         Built::from(&fixture(name))
     }

@@ -386,7 +386,8 @@
       id: id,
       number: s[0],
       type: s[1] ? meta.types[s[1] - 1][1] : null,
-      province: s[2] ? meta.provinces[s[2] - 1][1] : null,
+      // A province an editor supplied comes marked, as the pages show it.
+      province: s[11] || (s[2] ? meta.provinces[s[2] - 1][1] : null),
       dateIso: s[3],
       date: s[4],
       title: s[5],

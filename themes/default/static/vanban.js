@@ -145,14 +145,23 @@
     });
   }
 
-  /* ---------- Citation: the page's real address, and a copy button ---------- */
+  /* ---------- Citation: the page's public address, and a copy button ---------- */
+
+  /* An address a reader of an article can open: served over the web, not
+     from this computer (file://, or a local preview). */
+  function isPublicAddress() {
+    return /^https?:$/.test(location.protocol) &&
+      !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(location.hostname);
+  }
 
   function setUpCitation() {
-    all(document, ".permalink").forEach(function (span) {
-      if (!/^https?:/.test(span.textContent)) {
+    /* Without base_url the citation names the page's file in words; when the
+       archive is served on the web, its real address is better. */
+    if (isPublicAddress()) {
+      all(document, ".permalink[data-local]").forEach(function (span) {
         span.textContent = location.href.split("#")[0];
-      }
-    });
+      });
+    }
     all(document, "button[data-copy]").forEach(function (button) {
       var source = document.getElementById(button.dataset.copy);
       var status = button.parentNode.querySelector(".copy-status");
