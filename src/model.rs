@@ -261,6 +261,54 @@ pub enum Scope {
     UnknownProvince(String),
 }
 
+/// Where a directive belongs, as every page, list, filter and the search
+/// index show it: the one rule, so no list calls a provincial letter whose
+/// province is unknown "Trung ương".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Jurisdiction {
+    /// A central body's: the number's code is central, or the issuer is in
+    /// the table of central bodies.
+    Central,
+    Province(ProvinceId),
+    /// A provincial body's (a `…/TU` or `…/UBND…` number, a "Tỉnh ủy" or
+    /// "UBND tỉnh" issuer) whose province is not known.
+    ProvinceUnknown,
+    /// Nothing says: no province, no number with a known code, no issuer
+    /// the archive can place.
+    Unknown,
+}
+
+impl Jurisdiction {
+    /// The province when known; then what the number's code says; then
+    /// what the issuer's name says.
+    pub fn of(number: Option<&DocNumber>, issuer: Option<&str>, province: Option<ProvinceId>) -> Jurisdiction {
+        use crate::number::IssuerLevel;
+        if let Some(province) = province {
+            return Jurisdiction::Province(province);
+        }
+        match number.map(DocNumber::level) {
+            Some(IssuerLevel::Provincial) => return Jurisdiction::ProvinceUnknown,
+            Some(IssuerLevel::CentralParty | IssuerLevel::CentralGovernment) => return Jurisdiction::Central,
+            Some(IssuerLevel::Unknown) | None => {}
+        }
+        match issuer {
+            Some(name) if crate::issuers::Issuers::builtin().by_name(name).is_some() => Jurisdiction::Central,
+            Some(name) if crate::issuers::names_local_body(name) => Jurisdiction::ProvinceUnknown,
+            _ => Jurisdiction::Unknown,
+        }
+    }
+
+    /// The word templates and the search index tell the cases apart by.
+    pub fn slug(&self) -> &'static str {
+        match self {
+            Jurisdiction::Central => "trung-uong",
+            Jurisdiction::Province(_) => "tinh",
+            Jurisdiction::ProvinceUnknown => "tinh-khong-ro",
+            Jurisdiction::Unknown => "khong-ro",
+        }
+    }
+}
+
 /// A directive's identity: its number with its issuer's scope and its year.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DirectiveKey {
@@ -283,9 +331,31 @@ impl DirectiveKey {
     }
 }
 
+impl Directive {
+    /// Where the directive belongs (see [`Jurisdiction::of`]).
+    pub fn jurisdiction(&self) -> Jurisdiction {
+        Jurisdiction::of(self.number.as_ref(), self.issuer.as_deref(), self.province)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_provincial_directive_without_province_is_never_central() {
+        let n = |s: &str| DocNumber::parse(s);
+        let of = |number: &str, issuer: Option<&str>| Jurisdiction::of(n(number).as_ref(), issuer, None);
+        assert_eq!(of("188-CV/TU", Some("Ban Thường vụ Tỉnh ủy")), Jurisdiction::ProvinceUnknown);
+        assert_eq!(of("472/UBND-VP6", None), Jurisdiction::ProvinceUnknown);
+        assert_eq!(of("", Some("Thường trực Tỉnh ủy")), Jurisdiction::ProvinceUnknown);
+        assert_eq!(of("", Some("UBND tỉnh")), Jurisdiction::ProvinceUnknown);
+        assert_eq!(of("07-KL/TW", None), Jurisdiction::Central);
+        assert_eq!(of("", Some("Bộ Lao động - Thương binh và Xã hội")), Jurisdiction::Central);
+        assert_eq!(of("9/ABC-XY", None), Jurisdiction::Unknown);
+        assert_eq!(of("", None), Jurisdiction::Unknown);
+        assert_eq!(Jurisdiction::of(n("188-CV/TU").as_ref(), None, Some(3)), Jurisdiction::Province(3));
+    }
 
     #[test]
     fn a_body_gives_back_its_text_and_holds_less() {
