@@ -62,6 +62,20 @@ impl PartialDate {
         chrono::NaiveDate::from_ymd_opt(self.year, self.month?, self.day?)
     }
 
+    /// Whether `self` is after `other` whatever their missing parts are:
+    /// 2021-08-24 is after 2021-08-23 and after 2021-07, not after 2021-08.
+    pub fn is_surely_after(&self, other: &PartialDate) -> bool {
+        let parts = |d: &PartialDate| [Some(d.year as u32), d.month, d.day];
+        for (mine, theirs) in parts(self).into_iter().zip(parts(other)) {
+            match (mine, theirs) {
+                (Some(a), Some(b)) if a != b => return a > b,
+                (Some(_), Some(_)) => {}
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// Days from `self` to `later`, when both are known to the day.
     pub fn days_until(&self, later: &PartialDate) -> Option<i64> {
         Some((later.naive()? - self.naive()?).num_days())
@@ -410,6 +424,17 @@ mod tests {
         dates.sort();
         let shown: Vec<String> = dates.iter().map(|d| d.to_string()).collect();
         assert_eq!(shown, ["2020-12-31", "2021", "2021-06", "2021-06-16"]);
+    }
+
+    #[test]
+    fn a_date_is_surely_after_another_only_at_the_precision_both_have() {
+        let d = |s: &str| PartialDate::parse(s).unwrap();
+        assert!(d("2021-08-24").is_surely_after(&d("2021-08-23")));
+        assert!(d("2021-08-24").is_surely_after(&d("2021-07")));
+        assert!(d("2022").is_surely_after(&d("2021-12-31")));
+        assert!(!d("2021-08").is_surely_after(&d("2021-08-23")));
+        assert!(!d("2021-08-23").is_surely_after(&d("2021-08-23")));
+        assert!(!d("2021-08-22").is_surely_after(&d("2021-08-23")));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use crate::citations::extract_citations;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::SourceFile;
-use crate::model::{CiteOrigin, CiteRef, CitedSpan, Directive, DirectiveKey, PartialDate, Signer};
+use crate::model::{CiteOrigin, CiteRef, CitedSpan, Directive, DirectiveKey, PartialDate, Scope, Signer};
 use crate::number::DocNumber;
 use crate::provinces::ProvinceRegistry;
 use rayon::prelude::*;
@@ -58,6 +58,7 @@ pub fn validate(files: &[SourceFile], provinces: &ProvinceRegistry) -> Validated
     }
     let duplicates = find_duplicates(&validated.directives, &kept_files);
     validated.diagnostics.extend(duplicates);
+    validated.diagnostics.extend(find_later_citations(&validated.directives, &kept_files));
     validated
 }
 
@@ -369,7 +370,11 @@ fn build_directive(check: &mut FileCheck, mapping: &Mapping, provinces: &Provinc
         .collect();
     // The document's own number in its text is no citation, unless the front
     // matter says it is (the same number from another year).
-    let text_cites = text_cites.into_iter().filter(|(cite, _)| Some(&cite.number) != number.as_ref()).collect();
+    let text_cites: Vec<_> =
+        text_cites.into_iter().filter(|(cite, _)| Some(&cite.number) != number.as_ref()).collect();
+    if let Some(date) = date {
+        warn_of_later_citations(check, date, &front_matter_cites, &text_cites);
+    }
     let cites = merge_citations(check, front_matter_cites, text_cites);
     Some(Directive {
         source_path: check.file.rel_path.clone(),
@@ -515,6 +520,91 @@ fn text_citations(check: &FileCheck, province: Option<&str>) -> Vec<(CiteRef, Ra
             (cite, span)
         })
         .collect()
+}
+
+/// A directive cannot cite one issued after it: a citation dated after its
+/// citer is a slip in one of the two dates (OCR, typing). Each is reported
+/// where its date is written: the `cites:` entry, or the number in the text
+/// (unless the front matter dates it too: the front matter wins).
+fn warn_of_later_citations(
+    check: &mut FileCheck,
+    date: PartialDate,
+    front_matter: &[CiteRef],
+    text: &[(CiteRef, Range<usize>)],
+) {
+    for cite in front_matter {
+        if let Some(cited) = cite.date.filter(|cited| cited.is_surely_after(&date)) {
+            let span = check.at.value_under("cites", &cite.number.canonical());
+            check.problems.push(cited_after_citer(check.file, &check.text, span, &cite.number, cited, date));
+        }
+    }
+    for (cite, span) in text {
+        let dated_in_front_matter = front_matter.iter().any(|c| c.number == cite.number && c.date.is_some());
+        if let Some(cited) = cite.date.filter(|cited| cited.is_surely_after(&date) && !dated_in_front_matter) {
+            check.problems.push(cited_after_citer(check.file, &check.text, span.clone(), &cite.number, cited, date));
+        }
+    }
+}
+
+/// The warning for a citation of `number`, dated `cited`, in a directive of `date`.
+fn cited_after_citer(
+    file: &SourceFile,
+    text: &str,
+    span: Range<usize>,
+    number: &DocNumber,
+    cited: PartialDate,
+    date: PartialDate,
+) -> Diagnostic {
+    Diagnostic::at(
+        Severity::Warning,
+        &file.display_path,
+        text,
+        span,
+        format!("{number} is dated {cited}, after this directive ({date}), which cites it"),
+    )
+    .with_note("a directive cannot cite one issued after it; on the pages the days elapsed say so".to_string())
+    .with_help("check both dates against the originals and correct the wrong one (an OCR or typing slip)")
+}
+
+/// Citations that give no date of their own, of a directive in the archive
+/// dated after the citer: the same slip as [`warn_of_later_citations`],
+/// seen only with the whole archive. The cited directive is the only one
+/// with that number in the citer's scope (as `index` resolves it).
+/// `files[i]` is the file of `directives[i]`.
+pub fn find_later_citations(directives: &[Directive], files: &[&SourceFile]) -> Vec<Diagnostic> {
+    let mut dates: HashMap<(Scope, String), Vec<PartialDate>> = HashMap::new();
+    for directive in directives {
+        if let (Some(key), Some(date)) = (directive.key(), directive.date) {
+            dates.entry((key.scope, key.number)).or_default().push(date);
+        }
+    }
+    let mut problems = Vec::new();
+    for (directive, file) in directives.iter().zip(files) {
+        let Some(date) = directive.date else { continue };
+        for cite in directive.cites.iter().filter(|c| c.date.is_none()) {
+            let key = DirectiveKey::new(&cite.number, directive.province, &directive.source_path, None);
+            let Some([cited]) = dates.get(&(key.scope, key.number)).map(Vec::as_slice) else { continue };
+            if cited.is_surely_after(&date) {
+                let text = file.text();
+                let span = citation_place(file, directive, cite);
+                problems.push(cited_after_citer(file, &text, span, &cite.number, *cited, date));
+            }
+        }
+    }
+    problems
+}
+
+/// Where a citation is written: its `cites:` entry, or its number in the text.
+fn citation_place(file: &SourceFile, directive: &Directive, cite: &CiteRef) -> Range<usize> {
+    let canonical = cite.number.canonical();
+    let in_text = directive.cited_spans.iter().find(|s| s.number == canonical);
+    match (cite.origin, in_text) {
+        (CiteOrigin::Text, Some(found)) => {
+            let start = file.body_start();
+            start + found.span.start..start + found.span.end
+        }
+        _ => Locator::new(file).value_under("cites", &canonical),
+    }
 }
 
 /// Front matter wins over the text; where they disagree on a date, say so.
