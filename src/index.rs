@@ -207,7 +207,10 @@ fn resolve_citations(directives: &[Directive]) -> Resolved {
         .map(|d| {
             d.cites
                 .iter()
-                .map(|c| DirectiveKey::new(&c.number, d.province, &d.source_path, c.date.map(|date| date.year)))
+                .map(|c| {
+                    let province = c.province.or(d.province);
+                    DirectiveKey::new(&c.number, province, &d.source_path, c.date.map(|date| date.year))
+                })
                 .collect()
         })
         .collect();
@@ -379,6 +382,7 @@ mod tests {
                         issuer: None,
                         date: date.map(|d| PartialDate::parse(d).unwrap()),
                         title: None,
+                        province: None,
                         origin: CiteOrigin::FrontMatter,
                     }
                 })

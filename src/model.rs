@@ -139,6 +139,9 @@ pub struct CiteRef {
     pub issuer: Option<String>,
     pub date: Option<PartialDate>,
     pub title: Option<String>,
+    /// The province of a provincial issuer when the citation names it
+    /// ("UBND tỉnh Bà Rịa - Vũng Tàu"); `None`: the citing directive's.
+    pub province: Option<ProvinceId>,
     /// Where the citation came from, for the "front matter wins" rule.
     pub origin: CiteOrigin,
 }

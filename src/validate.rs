@@ -334,7 +334,11 @@ fn build_directive(check: &mut FileCheck, mapping: &Mapping, provinces: &Provinc
     let date = check.date("date", field("date"));
     let not_before = check.date("not_before", field("not_before"));
     let signer = signer(check, field("signer"));
-    let front_matter_cites = cites(check, field("cites"));
+    let mut front_matter_cites = cites(check, field("cites"));
+    for cite in front_matter_cites.iter_mut().filter(|c| c.number.is_provincial()) {
+        // "issuer: UBND tỉnh Bình Dương": that province's number, not the citer's.
+        cite.province = cite.issuer.as_deref().and_then(|issuer| provinces.find_in_issuer(issuer));
+    }
     let inferred = check.string_list("inferred", field("inferred"));
     for key in &inferred {
         if !KEYS.contains(&key.as_str()) || !mapping.contains_key(key.as_str()) {
@@ -359,7 +363,7 @@ fn build_directive(check: &mut FileCheck, mapping: &Mapping, provinces: &Provinc
         }
     };
     let province_name = province.map(|id| provinces.get(id).name.as_str());
-    let text_cites = text_citations(check, province_name);
+    let text_cites = text_citations(check, province_name, provinces);
     let body_start = check.file.body_start();
     let cited_spans = text_cites
         .iter()
@@ -451,6 +455,7 @@ fn cites(check: &mut FileCheck, value: &Value) -> Vec<CiteRef> {
 
 fn cite(check: &mut FileCheck, item: &Value) -> Option<CiteRef> {
     let blank = |number| CiteRef {
+        province: None,
         number,
         type_name: None,
         issuer: None,
@@ -503,13 +508,18 @@ fn check_cited_number(check: &mut FileCheck, printed: &str) -> Option<DocNumber>
 }
 
 /// Citations found in the body's running text.
-fn text_citations(check: &FileCheck, province: Option<&str>) -> Vec<(CiteRef, Range<usize>)> {
+fn text_citations(
+    check: &FileCheck,
+    province: Option<&str>,
+    provinces: &ProvinceRegistry,
+) -> Vec<(CiteRef, Range<usize>)> {
     let body_start = check.file.body_start();
     extract_citations(check.body_text(), province)
         .into_iter()
         .map(|found| {
             let span = body_start + found.number_span.start..body_start + found.number_span.end;
             let cite = CiteRef {
+                province: found.issuer_province.as_deref().and_then(|p| provinces.find(p)),
                 date: found.date.map(|(y, m, d)| PartialDate::ymd(y, m, d)),
                 type_name: found.type_name.or_else(|| found.number.type_name().map(String::from)),
                 issuer: found.issuer.or_else(|| found.number.issuer_name().map(String::from)),
@@ -582,7 +592,8 @@ pub fn find_later_citations(directives: &[Directive], files: &[&SourceFile]) -> 
     for (directive, file) in directives.iter().zip(files) {
         let Some(date) = directive.date else { continue };
         for cite in directive.cites.iter().filter(|c| c.date.is_none()) {
-            let key = DirectiveKey::new(&cite.number, directive.province, &directive.source_path, None);
+            let province = cite.province.or(directive.province);
+            let key = DirectiveKey::new(&cite.number, province, &directive.source_path, None);
             let Some([cited]) = dates.get(&(key.scope, key.number)).map(Vec::as_slice) else { continue };
             if cited.is_surely_after(&date) {
                 let text = file.text();
@@ -634,6 +645,7 @@ fn merge_citations(
                 declared.date = declared.date.or(from_text.date);
                 declared.type_name = declared.type_name.take().or(from_text.type_name);
                 declared.issuer = declared.issuer.take().or(from_text.issuer);
+                declared.province = declared.province.or(from_text.province);
             }
             None => cites.push(from_text),
         }
