@@ -376,6 +376,9 @@ fn build_directive(check: &mut FileCheck, mapping: &Mapping, provinces: &Provinc
     // matter says it is (the same number from another year).
     let text_cites: Vec<_> =
         text_cites.into_iter().filter(|(cite, _)| Some(&cite.number) != number.as_ref()).collect();
+    if let Some(own) = &number {
+        warn_of_self_citation(check, own, date, &front_matter_cites);
+    }
     if let Some(date) = date {
         warn_of_later_citations(check, date, &front_matter_cites, &text_cites);
     }
@@ -530,6 +533,22 @@ fn text_citations(
             (cite, span)
         })
         .collect()
+}
+
+/// A `cites:` entry with the directive's own number and year (or no date)
+/// is the directive itself: `index` does not count it, and it is most likely
+/// a slip (the number copied from the header), so say so.
+fn warn_of_self_citation(check: &mut FileCheck, own: &DocNumber, date: Option<PartialDate>, cites: &[CiteRef]) {
+    let same_year = |cited: Option<PartialDate>| cited.is_none() || cited.map(|d| d.year) == date.map(|d| d.year);
+    for cite in cites.iter().filter(|c| &c.number == own && same_year(c.date)) {
+        let span = check.at.value_under("cites", &cite.number.canonical());
+        check.problem(
+            Severity::Warning,
+            span,
+            format!("this directive cites its own number {own}; it is not counted as a citation"),
+            Some("remove it from `cites:`, or give the date of the other directive with this number".into()),
+        );
+    }
 }
 
 /// A directive cannot cite one issued after it: a citation dated after its
