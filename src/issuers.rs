@@ -120,9 +120,11 @@ impl Issuers {
     /// `QH15` → Quốc hội. Case-blind, and `D` typed for `Đ` is accepted.
     pub fn by_code(&self, code: &str) -> Option<&Body> {
         let key = code_key(code);
-        let id = self.by_code.get(&key).copied().or_else(|| {
-            self.by_term_code.iter().find(|(stem, _)| is_term_of(&key, stem)).map(|&(_, id)| id)
-        })?;
+        let id = self
+            .by_code
+            .get(&key)
+            .copied()
+            .or_else(|| self.by_term_code.iter().find(|(stem, _)| is_term_of(&key, stem)).map(|&(_, id)| id))?;
         Some(&self.bodies[id])
     }
 
@@ -246,7 +248,8 @@ mod tests {
         let table = Issuers::builtin();
         let ministries = table.all().iter().filter(|b| b.name.starts_with("Bộ ") && b.name != "Bộ Chính trị").count();
         assert!(ministries >= 20, "{ministries} ministries");
-        for must in ["Bộ Chính trị", "Ban Bí thư", "Quốc hội", "Chủ tịch nước", "Tòa án nhân dân tối cao"] {
+        for must in ["Bộ Chính trị", "Ban Bí thư", "Quốc hội", "Chủ tịch nước", "Tòa án nhân dân tối cao"]
+        {
             assert!(table.by_name(must).is_some(), "{must}");
         }
         let mut names: Vec<&str> = table.all().iter().map(|b| b.name.as_str()).collect();
@@ -302,10 +305,18 @@ mod tests {
 
     #[test]
     fn local_bodies_are_told_from_central_ones() {
-        for local in ["Thường trực Tỉnh ủy", "UBND tỉnh", "Ủy ban nhân dân thành phố Hà Nội", "Sở Y tế", "Thành ủy"] {
+        for local in ["Thường trực Tỉnh ủy", "UBND tỉnh", "Ủy ban nhân dân thành phố Hà Nội", "Sở Y tế", "Thành ủy"]
+        {
             assert!(names_local_body(local), "{local}");
         }
-        for central in ["Bộ Lao động - Thương binh và Xã hội", "Bảo hiểm xã hội Việt Nam", "Bộ Y tế", "Thủ tướng Chính phủ", "Ban Bí thư", "Ngân hàng Nhà nước Việt Nam"] {
+        for central in [
+            "Bộ Lao động - Thương binh và Xã hội",
+            "Bảo hiểm xã hội Việt Nam",
+            "Bộ Y tế",
+            "Thủ tướng Chính phủ",
+            "Ban Bí thư",
+            "Ngân hàng Nhà nước Việt Nam",
+        ] {
             assert!(!names_local_body(central), "{central}");
         }
     }

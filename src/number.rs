@@ -140,7 +140,8 @@ const ISSUERS: &[Issuer] = &[
 /// Centrally-run cities: their committee is a Thành ủy, their people's committee a "thành phố".
 const CITIES: &[&str] = &["Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"];
 
-pub(crate) const DASHES: &[char] = &['-', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2212}', '\u{FF0D}'];
+pub(crate) const DASHES: &[char] =
+    &['-', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2212}', '\u{FF0D}'];
 
 /// The one number-candidate pattern (placeholders in capitals are expanded below). A code
 /// letter is ASCII or Đ/đ (U+0110/U+0111); `num` is the number itself, preceded by the start

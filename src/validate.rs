@@ -374,8 +374,7 @@ fn build_directive(check: &mut FileCheck, mapping: &Mapping, provinces: &Provinc
         .collect();
     // The document's own number in its text is no citation, unless the front
     // matter says it is (the same number from another year).
-    let text_cites: Vec<_> =
-        text_cites.into_iter().filter(|(cite, _)| Some(&cite.number) != number.as_ref()).collect();
+    let text_cites: Vec<_> = text_cites.into_iter().filter(|(cite, _)| Some(&cite.number) != number.as_ref()).collect();
     if let Some(own) = &number {
         warn_of_self_citation(check, own, date, &front_matter_cites);
     }

@@ -120,8 +120,18 @@ fn dates_that_contradict_each_other_are_flagged() {
     assert_eq!(
         places,
         [
-            ("12.md".into(), 7, 22, "5-CT/TW is dated 2021-06-20, after this directive (2021-06-17), which cites it".into()),
-            ("13.md".into(), 7, 13, "1102/CĐ-TTg is dated 2021-08-23, after this directive (2021-08-01), which cites it".into()),
+            (
+                "12.md".into(),
+                7,
+                22,
+                "5-CT/TW is dated 2021-06-20, after this directive (2021-06-17), which cites it".into()
+            ),
+            (
+                "13.md".into(),
+                7,
+                13,
+                "1102/CĐ-TTg is dated 2021-08-23, after this directive (2021-08-01), which cites it".into()
+            ),
         ]
     );
 

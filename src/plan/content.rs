@@ -4,8 +4,8 @@
 use super::*;
 use crate::charts::{bar_chart, shade, BarChart, YearMonth};
 use crate::index::Group;
-use crate::markdown;
 use crate::issuers::{Branch, Issuers};
+use crate::markdown;
 use crate::model::{Jurisdiction, PartialDate};
 use crate::provinces::ProvinceId;
 use serde::Serialize;
