@@ -596,31 +596,45 @@ fn cited_after_citer(
 
 /// Citations that give no date of their own, of a directive in the archive
 /// dated after the citer: the same slip as [`warn_of_later_citations`],
-/// seen only with the whole archive. The cited directive is the only one
-/// with that number in the citer's scope (as `index` resolves it).
-/// `files[i]` is the file of `directives[i]`.
+/// seen only with the whole archive. `files[i]` is the file of
+/// `directives[i]`.
 pub fn find_later_citations(directives: &[Directive], files: &[&SourceFile]) -> Vec<Diagnostic> {
-    let mut dates: HashMap<(Scope, String), Vec<PartialDate>> = HashMap::new();
-    for directive in directives {
-        if let (Some(key), Some(date)) = (directive.key(), directive.date) {
-            dates.entry((key.scope, key.number)).or_default().push(date);
+    let dates = DatesByNumber::of(directives);
+    directives.iter().zip(files).flat_map(|(directive, file)| dates.later_citations(directive, file)).collect()
+}
+
+/// The dates of the directives of the archive by scope and number, to find
+/// what an undated citation cites.
+pub struct DatesByNumber(HashMap<(Scope, String), Vec<PartialDate>>);
+
+impl DatesByNumber {
+    pub fn of<'a>(directives: impl IntoIterator<Item = &'a Directive>) -> DatesByNumber {
+        let mut dates: HashMap<(Scope, String), Vec<PartialDate>> = HashMap::new();
+        for directive in directives {
+            if let (Some(key), Some(date)) = (directive.key(), directive.date) {
+                dates.entry((key.scope, key.number)).or_default().push(date);
+            }
         }
+        DatesByNumber(dates)
     }
-    let mut problems = Vec::new();
-    for (directive, file) in directives.iter().zip(files) {
-        let Some(date) = directive.date else { continue };
+
+    /// The warnings for `directive`'s undated citations of a directive dated
+    /// after it: the only one with that number in the citer's scope (as
+    /// `index` resolves it).
+    pub fn later_citations(&self, directive: &Directive, file: &SourceFile) -> Vec<Diagnostic> {
+        let Some(date) = directive.date else { return Vec::new() };
+        let mut problems = Vec::new();
         for cite in directive.cites.iter().filter(|c| c.date.is_none()) {
             let province = cite.province.or(directive.province);
             let key = DirectiveKey::new(&cite.number, province, &directive.source_path, None);
-            let Some([cited]) = dates.get(&(key.scope, key.number)).map(Vec::as_slice) else { continue };
+            let Some([cited]) = self.0.get(&(key.scope, key.number)).map(Vec::as_slice) else { continue };
             if cited.is_surely_after(&date) {
-                let text = file.text();
                 let span = citation_place(file, directive, cite);
-                problems.push(cited_after_citer(file, &text, span, &cite.number, *cited, date));
+                problems.push(cited_after_citer(file, &file.text(), span, &cite.number, *cited, date));
             }
         }
+        problems
     }
-    problems
 }
 
 /// Where a citation is written: its `cites:` entry, or its number in the text.
