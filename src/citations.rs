@@ -20,12 +20,17 @@
 //!   tướng Chính phủ tại Thông báo số 253/TB-VPCP" gives "Văn phòng Chính phủ" (the body that
 //!   issued the Thông báo), while "chỉ đạo của Bộ Chính trị tại Kết luận số 07-KL/TW" gives
 //!   "Bộ Chính trị" (the code only says "TW").
-//! * Words are kept as printed (NFC, spaces collapsed): "Ban Thường vụ Tỉnh ủy", "UBND tỉnh".
+//! * Words are kept as printed (NFC, spaces collapsed): "Ban Thường vụ Tỉnh ủy", "UBND tỉnh",
+//!   except that the name of a central body is written in full from the table of central
+//!   bodies ([`crate::issuers`]): "Bộ Lao động" cut short by the text, cited with a
+//!   `…/BLĐTBXH-…` number, is "Bộ Lao động - Thương binh và Xã hội". A dash standing alone
+//!   between capitalised words belongs to the name ("Bà Rịa - Vũng Tàu").
 //!   The province is exposed separately in [`FoundCitation::issuer_province`]: the province
 //!   named in the words ("UBND tỉnh Bình Dương"), else `citing_province` when the words or
 //!   the code name a provincial body.
 
-use crate::number::{bare_province, DocNumber};
+use crate::issuers::Issuers;
+use crate::number::{bare_province, DocNumber, DASHES};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -128,7 +133,7 @@ static ISSUER_AFTER: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"^{GAP}(?:[Cc]ủa|[Dd]o)\s+(?P<who>\p{{Lu}}{STOP}*)")));
 static PROVINCE_IN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:[Tt]ỉnh(?:\s+[uủ][yỷ])?|[Tt]hành\s+(?:phố|[uủ][yỷ])|TP\.?)\s+(?P<p>\p{Lu}\p{Ll}*(?:(?:\s+|\s*-\s*)\p{Lu}\p{Ll}*){0,4})",
+        r"(?:[Tt]ỉnh(?:\s+[uủ][yỷ])?|[Tt]hành\s+(?:phố|[uủ][yỷ])|TP\.?)\s+(?P<p>\p{Lu}\p{Ll}*(?:(?:\s+|\s*[\-\x{2010}-\x{2014}\x{2212}]\s*)\p{Lu}\p{Ll}*){0,4})",
     )
 });
 
@@ -162,9 +167,10 @@ fn cite(text: &str, span: Range<usize>, number: DocNumber, citing_province: Opti
     let issuer_words = after_issuer.clone().or_else(|| issued.as_ref().map(|(who, _)| who.clone()));
     let specific = number.issuer_name().filter(|_| number.issuer_code != "TW");
     let issuer = issuer_words
-        .clone()
+        .as_deref()
+        .map(|words| central_name(words, &number))
         .or(specific.map(str::to_string))
-        .or_else(|| of_at_before(&before))
+        .or_else(|| of_at_before(&before).map(|words| central_name(&words, &number)))
         .or(number.issuer_name().map(str::to_string))
         .or_else(|| citing_province.and_then(|p| number.local_issuer_name(p)));
     let provincial_words = issuer_words.as_deref().is_some_and(names_provincial_body);
@@ -183,6 +189,12 @@ fn cite(text: &str, span: Range<usize>, number: DocNumber, citing_province: Opti
         date: after_date.or(issued.and_then(|(_, d)| d)),
         number_span: span,
     })
+}
+
+/// A central body's name in its full, canonical form when the words name one (or begin one
+/// and the number's code settles which: see [`Issuers::resolve`]); else the words as printed.
+fn central_name(words: &str, number: &DocNumber) -> String {
+    Issuers::builtin().resolve(words, Some(number)).map_or_else(|| words.to_string(), |body| body.name.clone())
 }
 
 /// A candidate in prose is a citation when it has context or recognisable codes.
@@ -269,6 +281,16 @@ fn is_name_word(words: &[&str], i: usize) -> bool {
     words[i].starts_with(char::is_uppercase)
         || NAME_SYLLABLES.split_whitespace().any(|s| s == lower)
         || (lower == "và" && joins())
+        || joins_by_dash(words, i)
+}
+
+/// A dash standing alone between two parts of one name: "Bộ Lao động - Thương binh và Xã
+/// hội", "tỉnh Bà Rịa – Vũng Tàu". Cutting the name there would name another body.
+fn joins_by_dash(words: &[&str], i: usize) -> bool {
+    let is_dash = words[i].chars().count() == 1 && words[i].starts_with(DASHES);
+    let before = i > 0 && !words[i - 1].ends_with(['.', ',', ';']);
+    let after = words.get(i + 1).is_some_and(|w| w.starts_with(char::is_uppercase));
+    is_dash && before && after
 }
 
 /// The leading words of `s` that form a name (at most `MAX_NAME_WORDS`). Returns the name
@@ -589,6 +611,34 @@ mod tests {
                 "Ngày 2/3/2021, đoàn làm việc. Bộ Y tế ban hành Công văn số 9/BYT-MT",
                 None,
                 "9/BYT-MT → 9/BYT-MT | Công văn | Bộ Y tế | - | -",
+            ),
+            // A dash inside a name does not end it.
+            (
+                "Công văn số 3625/BLĐTBXH-VP ngày 1/9/2021 của Bộ Lao động - Thương binh và Xã hội về việc",
+                None,
+                "3625/BLĐTBXH-VP → 3625/BLĐTBXH-VP | Công văn | Bộ Lao động - Thương binh và Xã hội | - | 1/9/2021",
+            ),
+            (
+                "Công văn số 99/UBND-VX của UBND tỉnh Bà Rịa – Vũng Tàu về việc",
+                Some("Tây Ninh"),
+                "99/UBND-VX → 99/UBND-VX | Công văn | UBND tỉnh Bà Rịa – Vũng Tàu | Bà Rịa – Vũng Tàu | -",
+            ),
+            // A name the text cuts short is completed when the code agrees, else the code's
+            // body is named; the words of a body that is not central are kept as printed.
+            (
+                "Công văn số 3625/BLĐTBXH-VP của Bộ Lao động về chi trả",
+                None,
+                "3625/BLĐTBXH-VP → 3625/BLĐTBXH-VP | Công văn | Bộ Lao động - Thương binh và Xã hội | - | -",
+            ),
+            (
+                "Công văn số 12/BYT-MT của Bộ Lao động về chi trả",
+                None,
+                "12/BYT-MT → 12/BYT-MT | Công văn | Bộ Y tế | - | -",
+            ),
+            (
+                "Công văn số 12/BLDTBXH-VP của bộ Lao động, Thương binh và Xã hội",
+                None,
+                "12/BLDTBXH-VP → 12/BLĐTBXH-VP | Công văn | Bộ Lao động - Thương binh và Xã hội | - | -",
             ),
             // "của" followed by a lower-case word is no issuer.
             ("Công văn số 9/BYT-MT của các cơ quan", None, "9/BYT-MT → 9/BYT-MT | Công văn | Bộ Y tế | - | -"),

@@ -30,7 +30,7 @@ use crate::plan::{
     UNDATED,
 };
 use crate::provinces::ProvinceRegistry;
-use crate::validate::{find_duplicates, validate_file};
+use crate::validate::{find_duplicates, validate_file, DatesByNumber};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::{BTreeMap, BTreeSet};
@@ -315,7 +315,10 @@ impl Session {
             let rendered = self.render(&all);
             return Outcome::Failed(Failure { diagnostics: all, rendered });
         }
-        let fresh: Vec<Diagnostic> = read.iter().filter_map(|rel| self.problems.get(rel)).flatten().cloned().collect();
+        let mut fresh: Vec<Diagnostic> =
+            read.iter().filter_map(|rel| self.problems.get(rel)).flatten().cloned().collect();
+        fresh.extend(self.later_citations(read));
+        diagnostics::sort(&mut fresh);
         self.warnings = self.render(&fresh);
         match self.publish() {
             Some(update) => Outcome::Updated(update),
@@ -343,6 +346,19 @@ impl Session {
             }
         }
         problems
+    }
+
+    /// Undated citations in the files just read of a directive dated after
+    /// them, as `vanban build` reports them (see
+    /// [`DatesByNumber::later_citations`]).
+    fn later_citations(&self, read: &BTreeSet<String>) -> Vec<Diagnostic> {
+        let archived = self.snapshot.as_ref().map_or(&[][..], |s| s.borrow_owner().directives.as_slice());
+        let kept = archived.iter().filter(|d| !self.pending.contains_key(&d.source_path));
+        let dates = DatesByNumber::of(kept.chain(self.pending.values().flatten()));
+        read.iter()
+            .filter_map(|rel| Some((self.directive(rel)?, self.sources.get(rel)?)))
+            .flat_map(|(directive, file)| dates.later_citations(directive, file))
+            .collect()
     }
 
     /// The valid directive of a file, pending or in the archive.
@@ -1065,6 +1081,24 @@ pub(crate) mod tests {
         for page in [KL_07, QN_PAGE, "van-ban/tay-ninh/2021/khong-so/index.html", "trich-dan/index.html"] {
             assert!(update.render.iter().any(|p| p == page), "{page} missing from {:#?}", update.render);
         }
+    }
+
+    #[test]
+    fn a_new_citation_of_a_later_directive_is_a_warning_as_in_a_build() {
+        let dir = fixture();
+        let mut session = open(dir.path());
+        let rel = "ca-mau/1-cv-tu.md";
+        std::fs::create_dir_all(dir.path().join("ca-mau")).unwrap();
+        let text = "---\ntitle: Sớm\nnumber: 1-CV/TU\nprovince: Cà Mau\ndate: 2021-06-01\ncites:\n  - 07-KL/TW\n---\nVăn bản.\n";
+        std::fs::write(dir.path().join(rel), text).unwrap();
+        updated(session.update(&[rel.to_string()]));
+        assert!(
+            session
+                .warnings()
+                .contains("07-KL/TW is dated 2021-06-11, after this directive (2021-06-01), which cites it"),
+            "{}",
+            session.warnings()
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! resolves every citation to a cited directive, in the archive or not.
 //! Everything here is linear in the number of directives and citations.
 
-use crate::model::{CiteOrigin, Directive, DirectiveKey, PartialDate, Scope};
+use crate::model::{CiteOrigin, Directive, DirectiveKey, Jurisdiction, PartialDate, Scope};
 use crate::number::DocNumber;
 use crate::provinces::{ProvinceId, ProvinceRegistry};
 use crate::vietnamese::{canonical_tones, collation_key, fold};
@@ -77,6 +77,18 @@ pub struct Cited {
     pub in_archive: Option<DocId>,
     /// The directives that cite it, in archive order.
     pub citers: Vec<DocId>,
+}
+
+impl Cited {
+    /// Where it belongs (see [`Jurisdiction::of`]): its scope's province, else what its
+    /// number and issuer say.
+    pub fn jurisdiction(&self) -> Jurisdiction {
+        let province = match self.key.scope {
+            Scope::Province(p) => Some(p),
+            _ => None,
+        };
+        Jurisdiction::of(Some(&self.number), self.issuer.as_deref(), province)
+    }
 }
 
 /// Directives sharing an issuer or a type.
@@ -195,7 +207,10 @@ fn resolve_citations(directives: &[Directive]) -> Resolved {
         .map(|d| {
             d.cites
                 .iter()
-                .map(|c| DirectiveKey::new(&c.number, d.province, &d.source_path, c.date.map(|date| date.year)))
+                .map(|c| {
+                    let province = c.province.or(d.province);
+                    DirectiveKey::new(&c.number, province, &d.source_path, c.date.map(|date| date.year))
+                })
                 .collect()
         })
         .collect();
@@ -367,6 +382,7 @@ mod tests {
                         issuer: None,
                         date: date.map(|d| PartialDate::parse(d).unwrap()),
                         title: None,
+                        province: None,
                         origin: CiteOrigin::FrontMatter,
                     }
                 })

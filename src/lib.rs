@@ -15,6 +15,7 @@ pub mod diagnostics;
 pub mod import;
 pub mod incremental;
 pub mod index;
+pub mod issuers;
 pub mod live;
 pub mod load;
 pub mod markdown;

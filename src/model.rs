@@ -70,6 +70,20 @@ impl PartialDate {
         chrono::NaiveDate::from_ymd_opt(self.year, month, day).expect("a validated date")
     }
 
+    /// Whether `self` is after `other` whatever their missing parts are:
+    /// 2021-08-24 is after 2021-08-23 and after 2021-07, not after 2021-08.
+    pub fn is_surely_after(&self, other: &PartialDate) -> bool {
+        let parts = |d: &PartialDate| [Some(d.year as u32), d.month, d.day];
+        for (mine, theirs) in parts(self).into_iter().zip(parts(other)) {
+            match (mine, theirs) {
+                (Some(a), Some(b)) if a != b => return a > b,
+                (Some(_), Some(_)) => {}
+                _ => return false,
+            }
+        }
+        false
+    }
+
     /// Days from `self` to `later`, when both are known to the day.
     pub fn days_until(&self, later: &PartialDate) -> Option<i64> {
         Some((later.naive()? - self.naive()?).num_days())
@@ -133,6 +147,9 @@ pub struct CiteRef {
     pub issuer: Option<String>,
     pub date: Option<PartialDate>,
     pub title: Option<String>,
+    /// The province of a provincial issuer when the citation names it
+    /// ("UBND tỉnh Bà Rịa - Vũng Tàu"); `None`: the citing directive's.
+    pub province: Option<ProvinceId>,
     /// Where the citation came from, for the "front matter wins" rule.
     pub origin: CiteOrigin,
 }
@@ -277,6 +294,54 @@ pub enum Scope {
     UnknownProvince(String),
 }
 
+/// Where a directive belongs, as every page, list, filter and the search
+/// index show it: the one rule, so no list calls a provincial letter whose
+/// province is unknown "Trung ương".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Jurisdiction {
+    /// A central body's: the number's code is central, or the issuer is in
+    /// the table of central bodies.
+    Central,
+    Province(ProvinceId),
+    /// A provincial body's (a `…/TU` or `…/UBND…` number, a "Tỉnh ủy" or
+    /// "UBND tỉnh" issuer) whose province is not known.
+    ProvinceUnknown,
+    /// Nothing says: no province, no number with a known code, no issuer
+    /// the archive can place.
+    Unknown,
+}
+
+impl Jurisdiction {
+    /// The province when known; then what the number's code says; then
+    /// what the issuer's name says.
+    pub fn of(number: Option<&DocNumber>, issuer: Option<&str>, province: Option<ProvinceId>) -> Jurisdiction {
+        use crate::number::IssuerLevel;
+        if let Some(province) = province {
+            return Jurisdiction::Province(province);
+        }
+        match number.map(DocNumber::level) {
+            Some(IssuerLevel::Provincial) => return Jurisdiction::ProvinceUnknown,
+            Some(IssuerLevel::CentralParty | IssuerLevel::CentralGovernment) => return Jurisdiction::Central,
+            Some(IssuerLevel::Unknown) | None => {}
+        }
+        match issuer {
+            Some(name) if crate::issuers::Issuers::builtin().by_name(name).is_some() => Jurisdiction::Central,
+            Some(name) if crate::issuers::names_local_body(name) => Jurisdiction::ProvinceUnknown,
+            _ => Jurisdiction::Unknown,
+        }
+    }
+
+    /// The word templates and the search index tell the cases apart by.
+    pub fn slug(&self) -> &'static str {
+        match self {
+            Jurisdiction::Central => "trung-uong",
+            Jurisdiction::Province(_) => "tinh",
+            Jurisdiction::ProvinceUnknown => "tinh-khong-ro",
+            Jurisdiction::Unknown => "khong-ro",
+        }
+    }
+}
+
 /// A directive's identity: its number with its issuer's scope and its year.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct DirectiveKey {
@@ -299,9 +364,31 @@ impl DirectiveKey {
     }
 }
 
+impl Directive {
+    /// Where the directive belongs (see [`Jurisdiction::of`]).
+    pub fn jurisdiction(&self) -> Jurisdiction {
+        Jurisdiction::of(self.number.as_ref(), self.issuer.as_deref(), self.province)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_provincial_directive_without_province_is_never_central() {
+        let n = |s: &str| DocNumber::parse(s);
+        let of = |number: &str, issuer: Option<&str>| Jurisdiction::of(n(number).as_ref(), issuer, None);
+        assert_eq!(of("188-CV/TU", Some("Ban Thường vụ Tỉnh ủy")), Jurisdiction::ProvinceUnknown);
+        assert_eq!(of("472/UBND-VP6", None), Jurisdiction::ProvinceUnknown);
+        assert_eq!(of("", Some("Thường trực Tỉnh ủy")), Jurisdiction::ProvinceUnknown);
+        assert_eq!(of("", Some("UBND tỉnh")), Jurisdiction::ProvinceUnknown);
+        assert_eq!(of("07-KL/TW", None), Jurisdiction::Central);
+        assert_eq!(of("", Some("Bộ Lao động - Thương binh và Xã hội")), Jurisdiction::Central);
+        assert_eq!(of("9/ABC-XY", None), Jurisdiction::Unknown);
+        assert_eq!(of("", None), Jurisdiction::Unknown);
+        assert_eq!(Jurisdiction::of(n("188-CV/TU").as_ref(), None, Some(3)), Jurisdiction::Province(3));
+    }
 
     #[test]
     fn a_body_gives_back_its_text_and_holds_less() {
@@ -356,6 +443,17 @@ mod tests {
         dates.sort();
         let shown: Vec<String> = dates.iter().map(|d| d.to_string()).collect();
         assert_eq!(shown, ["2020-12-31", "2021", "2021-06", "2021-06-16"]);
+    }
+
+    #[test]
+    fn a_date_is_surely_after_another_only_at_the_precision_both_have() {
+        let d = |s: &str| PartialDate::parse(s).unwrap();
+        assert!(d("2021-08-24").is_surely_after(&d("2021-08-23")));
+        assert!(d("2021-08-24").is_surely_after(&d("2021-07")));
+        assert!(d("2022").is_surely_after(&d("2021-12-31")));
+        assert!(!d("2021-08").is_surely_after(&d("2021-08-23")));
+        assert!(!d("2021-08-23").is_surely_after(&d("2021-08-23")));
+        assert!(!d("2021-08-22").is_surely_after(&d("2021-08-23")));
     }
 
     #[test]

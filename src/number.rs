@@ -17,7 +17,10 @@
 //!   state codes UBND, HĐND, bare BCĐ (a provincial steering committee; the national one is
 //!   `BCĐQG`) and the provincial departments (SYT, SGDĐT…). Unknown state codes are
 //!   [`IssuerLevel::Unknown`], not provincial.
+//! * Central codes (`TW`, `TTg`, `BYT`, `QH15` …) are those of the table of central bodies
+//!   ([`crate::issuers`]), which names them; this module only knows the provincial ones.
 
+use crate::issuers::{Body, Branch, Issuers};
 use regex::{Captures, Regex};
 use std::collections::HashMap;
 use std::fmt;
@@ -104,61 +107,18 @@ enum Local {
     Unnamed,
 }
 
+/// A provincial code. Central codes are in the table of central bodies
+/// ([`crate::issuers`]).
 struct Issuer {
     code: &'static str,
-    name: Option<&'static str>,
-    level: IssuerLevel,
     local: Local,
 }
 
-const fn party(code: &'static str, name: &'static str) -> Issuer {
-    Issuer { code, name: Some(name), level: IssuerLevel::CentralParty, local: Local::Unnamed }
-}
-const fn gov(code: &'static str, name: &'static str) -> Issuer {
-    Issuer { code, name: Some(name), level: IssuerLevel::CentralGovernment, local: Local::Unnamed }
-}
 const fn local(code: &'static str, local: Local) -> Issuer {
-    Issuer { code, name: None, level: IssuerLevel::Provincial, local }
+    Issuer { code, local }
 }
 
 const ISSUERS: &[Issuer] = &[
-    party("TW", "Trung ương Đảng"),
-    party("VPTW", "Văn phòng Trung ương Đảng"),
-    party("BTCTW", "Ban Tổ chức Trung ương"),
-    party("BTGTW", "Ban Tuyên giáo Trung ương"),
-    party("BDVTW", "Ban Dân vận Trung ương"),
-    party("BĐNTW", "Ban Đối ngoại Trung ương"),
-    party("BKTTW", "Ban Kinh tế Trung ương"),
-    party("BNCTW", "Ban Nội chính Trung ương"),
-    party("UBKTTW", "Ủy ban Kiểm tra Trung ương"),
-    party("ĐUKCCQTW", "Đảng ủy Khối các cơ quan Trung ương"),
-    party("ĐUKDNTW", "Đảng ủy Khối Doanh nghiệp Trung ương"),
-    party("QUTW", "Quân ủy Trung ương"),
-    gov("TTg", "Thủ tướng Chính phủ"),
-    gov("CP", "Chính phủ"),
-    gov("VPCP", "Văn phòng Chính phủ"),
-    gov("BCĐQG", "Ban Chỉ đạo quốc gia"),
-    gov("BYT", "Bộ Y tế"),
-    gov("BCA", "Bộ Công an"),
-    gov("BQP", "Bộ Quốc phòng"),
-    gov("BNG", "Bộ Ngoại giao"),
-    gov("BTC", "Bộ Tài chính"),
-    gov("BNV", "Bộ Nội vụ"),
-    gov("BTP", "Bộ Tư pháp"),
-    gov("BCT", "Bộ Công Thương"),
-    gov("BXD", "Bộ Xây dựng"),
-    gov("BGDĐT", "Bộ Giáo dục và Đào tạo"),
-    gov("BGTVT", "Bộ Giao thông vận tải"),
-    gov("BKHĐT", "Bộ Kế hoạch và Đầu tư"),
-    gov("BKHCN", "Bộ Khoa học và Công nghệ"),
-    gov("BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội"),
-    gov("BNNPTNT", "Bộ Nông nghiệp và Phát triển nông thôn"),
-    gov("BTNMT", "Bộ Tài nguyên và Môi trường"),
-    gov("BTTTT", "Bộ Thông tin và Truyền thông"),
-    gov("BVHTTDL", "Bộ Văn hóa, Thể thao và Du lịch"),
-    gov("NHNN", "Ngân hàng Nhà nước Việt Nam"),
-    gov("TTCP", "Thanh tra Chính phủ"),
-    gov("UBDT", "Ủy ban Dân tộc"),
     local("TU", Local::Committee("")),
     local("VPTU", Local::Committee("Văn phòng ")),
     local("BTGTU", Local::Committee("Ban Tuyên giáo ")),
@@ -180,7 +140,8 @@ const ISSUERS: &[Issuer] = &[
 /// Centrally-run cities: their committee is a Thành ủy, their people's committee a "thành phố".
 const CITIES: &[&str] = &["Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế"];
 
-const DASHES: &[char] = &['-', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2212}', '\u{FF0D}'];
+pub(crate) const DASHES: &[char] =
+    &['-', '\u{2010}', '\u{2011}', '\u{2012}', '\u{2013}', '\u{2014}', '\u{2212}', '\u{FF0D}'];
 
 /// The one number-candidate pattern (placeholders in capitals are expanded below). A code
 /// letter is ASCII or Đ/đ (U+0110/U+0111); `num` is the number itself, preceded by the start
@@ -249,20 +210,11 @@ fn canon_type(raw: &str) -> String {
 }
 
 fn canon_issuer(segments: &[&str]) -> String {
-    let canon = |s: &&str| find_issuer(s).map_or_else(|| s.to_uppercase(), |i| i.code.to_string());
+    let canon = |s: &&str| match find_issuer(s) {
+        Some(local) => local.code.to_string(),
+        None => Issuers::builtin().canonical_code(s).unwrap_or_else(|| s.to_uppercase()),
+    };
     segments.iter().map(canon).collect::<Vec<_>>().join("-")
-}
-
-/// Quốc hội codes carry the term: `QH15`, `UBTVQH14`.
-fn parliament(first: &str) -> Option<&'static str> {
-    let term = |p: &str| first.strip_prefix(p).filter(|r| r.bytes().all(|b| b.is_ascii_digit()));
-    if term("QH").is_some() {
-        Some("Quốc hội")
-    } else if term("UBTVQH").is_some() {
-        Some("Ủy ban Thường vụ Quốc hội")
-    } else {
-        None
-    }
 }
 
 fn from_captures(c: &Captures) -> Option<DocNumber> {
@@ -400,7 +352,7 @@ impl DocNumber {
                 NumberStyle::Party => t.party,
                 NumberStyle::State => t.state,
             }),
-            None if parliament(self.issuer_first()).is_some() => None,
+            None if self.central_body().is_some_and(Body::numbers_by_term) => None,
             None => Some("Công văn"),
         }
     }
@@ -409,8 +361,14 @@ impl DocNumber {
     /// Đảng" (the number cannot tell Bộ Chính trị from Ban Bí thư), "TTg" → "Thủ tướng Chính
     /// phủ", "BYT-MT" → "Bộ Y tế". `None` for provincial and unknown codes.
     pub fn issuer_name(&self) -> Option<&'static str> {
-        let first = self.issuer_first();
-        find_issuer(first).and_then(|i| i.name).or_else(|| parliament(first))
+        self.central_body().map(|body| body.name.as_str())
+    }
+
+    /// The central body the code names ([`Issuers::by_code`] of the first issuer segment);
+    /// `None` for provincial and unknown codes.
+    pub fn central_body(&self) -> Option<&'static Body> {
+        let head = self.issuer_head();
+        find_issuer(head).is_none().then(|| Issuers::builtin().by_code(head)).flatten()
     }
 
     /// Whether the code is only unique within a province (see the module docs).
@@ -419,15 +377,16 @@ impl DocNumber {
     }
 
     pub fn level(&self) -> IssuerLevel {
-        let first = self.issuer_first();
-        if let Some(issuer) = find_issuer(first) {
-            return issuer.level;
+        let head = self.issuer_head();
+        if find_issuer(head).is_some() {
+            return IssuerLevel::Provincial;
         }
-        match self.style {
-            NumberStyle::Party if first.ends_with("TW") => IssuerLevel::CentralParty,
-            NumberStyle::Party => IssuerLevel::Provincial,
-            NumberStyle::State if parliament(first).is_some() => IssuerLevel::CentralGovernment,
-            NumberStyle::State => IssuerLevel::Unknown,
+        match (self.central_body().map(|body| body.branch), &self.style) {
+            (Some(Branch::Party), _) => IssuerLevel::CentralParty,
+            (Some(Branch::State), _) => IssuerLevel::CentralGovernment,
+            (None, NumberStyle::Party) if head.ends_with("TW") => IssuerLevel::CentralParty,
+            (None, NumberStyle::Party) => IssuerLevel::Provincial,
+            (None, NumberStyle::State) => IssuerLevel::Unknown,
         }
     }
 
@@ -439,7 +398,7 @@ impl DocNumber {
 
     /// Whether the first issuer segment is a code this module knows (central or provincial).
     pub fn is_known_issuer(&self) -> bool {
-        find_issuer(self.issuer_first()).is_some() || parliament(self.issuer_first()).is_some()
+        find_issuer(self.issuer_head()).is_some() || self.central_body().is_some()
     }
 
     /// The body behind a provincial code once the province is known: "TU" → "Tỉnh ủy Ninh Bình"
@@ -452,14 +411,15 @@ impl DocNumber {
             return None;
         }
         let city = CITIES.contains(&p.as_str());
-        match find_issuer(self.issuer_first())?.local {
+        match find_issuer(self.issuer_head())?.local {
             Local::Committee(pre) => Some(format!("{pre}{} {p}", if city { "Thành ủy" } else { "Tỉnh ủy" })),
             Local::Province(pre) => Some(format!("{pre}{} {p}", if city { "thành phố" } else { "tỉnh" })),
             Local::Unnamed => None,
         }
     }
 
-    fn issuer_first(&self) -> &str {
+    /// The first segment of the issuer code, the one that names the body: `BYT` of `BYT-MT`.
+    pub fn issuer_head(&self) -> &str {
         self.issuer_code.split('-').next().unwrap_or("")
     }
 }
@@ -758,7 +718,8 @@ mod tests {
             assert_eq!(find_type(t.code).map(|x| x.code), Some(t.code));
         }
         for i in ISSUERS {
-            assert!(is_nfc(i.code) && i.name.is_none_or(is_nfc));
+            assert!(is_nfc(i.code));
+            assert!(Issuers::builtin().by_code(i.code).is_none(), "{} is provincial, not central", i.code);
             assert_eq!(find_issuer(i.code).map(|x| x.code), Some(i.code));
         }
     }

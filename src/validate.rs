@@ -5,7 +5,7 @@
 use crate::citations::extract_citations;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::load::SourceFile;
-use crate::model::{CiteOrigin, CiteRef, CitedSpan, Directive, DirectiveKey, PartialDate, Signer};
+use crate::model::{CiteOrigin, CiteRef, CitedSpan, Directive, DirectiveKey, PartialDate, Scope, Signer};
 use crate::number::DocNumber;
 use crate::provinces::ProvinceRegistry;
 use rayon::prelude::*;
@@ -58,6 +58,7 @@ pub fn validate(files: &[SourceFile], provinces: &ProvinceRegistry) -> Validated
     }
     let duplicates = find_duplicates(&validated.directives, &kept_files);
     validated.diagnostics.extend(duplicates);
+    validated.diagnostics.extend(find_later_citations(&validated.directives, &kept_files));
     validated
 }
 
@@ -333,7 +334,11 @@ fn build_directive(check: &mut FileCheck, mapping: &Mapping, provinces: &Provinc
     let date = check.date("date", field("date"));
     let not_before = check.date("not_before", field("not_before"));
     let signer = signer(check, field("signer"));
-    let front_matter_cites = cites(check, field("cites"));
+    let mut front_matter_cites = cites(check, field("cites"));
+    for cite in front_matter_cites.iter_mut().filter(|c| c.number.is_provincial()) {
+        // "issuer: UBND tỉnh Bình Dương": that province's number, not the citer's.
+        cite.province = cite.issuer.as_deref().and_then(|issuer| provinces.find_in_issuer(issuer));
+    }
     let inferred = check.string_list("inferred", field("inferred"));
     for key in &inferred {
         if !KEYS.contains(&key.as_str()) || !mapping.contains_key(key.as_str()) {
@@ -358,7 +363,7 @@ fn build_directive(check: &mut FileCheck, mapping: &Mapping, provinces: &Provinc
         }
     };
     let province_name = province.map(|id| provinces.get(id).name.as_str());
-    let text_cites = text_citations(check, province_name);
+    let text_cites = text_citations(check, province_name, provinces);
     let body_start = check.file.body_start();
     let cited_spans = text_cites
         .iter()
@@ -369,7 +374,13 @@ fn build_directive(check: &mut FileCheck, mapping: &Mapping, provinces: &Provinc
         .collect();
     // The document's own number in its text is no citation, unless the front
     // matter says it is (the same number from another year).
-    let text_cites = text_cites.into_iter().filter(|(cite, _)| Some(&cite.number) != number.as_ref()).collect();
+    let text_cites: Vec<_> = text_cites.into_iter().filter(|(cite, _)| Some(&cite.number) != number.as_ref()).collect();
+    if let Some(own) = &number {
+        warn_of_self_citation(check, own, date, &front_matter_cites);
+    }
+    if let Some(date) = date {
+        warn_of_later_citations(check, date, &front_matter_cites, &text_cites);
+    }
     let cites = merge_citations(check, front_matter_cites, text_cites);
     Some(Directive {
         source_path: check.file.rel_path.clone(),
@@ -446,6 +457,7 @@ fn cites(check: &mut FileCheck, value: &Value) -> Vec<CiteRef> {
 
 fn cite(check: &mut FileCheck, item: &Value) -> Option<CiteRef> {
     let blank = |number| CiteRef {
+        province: None,
         number,
         type_name: None,
         issuer: None,
@@ -498,13 +510,18 @@ fn check_cited_number(check: &mut FileCheck, printed: &str) -> Option<DocNumber>
 }
 
 /// Citations found in the body's running text.
-fn text_citations(check: &FileCheck, province: Option<&str>) -> Vec<(CiteRef, Range<usize>)> {
+fn text_citations(
+    check: &FileCheck,
+    province: Option<&str>,
+    provinces: &ProvinceRegistry,
+) -> Vec<(CiteRef, Range<usize>)> {
     let body_start = check.file.body_start();
     extract_citations(check.body_text(), province)
         .into_iter()
         .map(|found| {
             let span = body_start + found.number_span.start..body_start + found.number_span.end;
             let cite = CiteRef {
+                province: found.issuer_province.as_deref().and_then(|p| provinces.find(p)),
                 date: found.date.map(|(y, m, d)| PartialDate::ymd(y, m, d)),
                 type_name: found.type_name.or_else(|| found.number.type_name().map(String::from)),
                 issuer: found.issuer.or_else(|| found.number.issuer_name().map(String::from)),
@@ -515,6 +532,122 @@ fn text_citations(check: &FileCheck, province: Option<&str>) -> Vec<(CiteRef, Ra
             (cite, span)
         })
         .collect()
+}
+
+/// A `cites:` entry with the directive's own number and year (or no date)
+/// is the directive itself: `index` does not count it, and it is most likely
+/// a slip (the number copied from the header), so say so.
+fn warn_of_self_citation(check: &mut FileCheck, own: &DocNumber, date: Option<PartialDate>, cites: &[CiteRef]) {
+    let same_year = |cited: Option<PartialDate>| cited.is_none() || cited.map(|d| d.year) == date.map(|d| d.year);
+    for cite in cites.iter().filter(|c| &c.number == own && same_year(c.date)) {
+        let span = check.at.value_under("cites", &cite.number.canonical());
+        check.problem(
+            Severity::Warning,
+            span,
+            format!("this directive cites its own number {own}; it is not counted as a citation"),
+            Some("remove it from `cites:`, or give the date of the other directive with this number".into()),
+        );
+    }
+}
+
+/// A directive cannot cite one issued after it: a citation dated after its
+/// citer is a slip in one of the two dates (OCR, typing). Each is reported
+/// where its date is written: the `cites:` entry, or the number in the text
+/// (unless the front matter dates it too: the front matter wins).
+fn warn_of_later_citations(
+    check: &mut FileCheck,
+    date: PartialDate,
+    front_matter: &[CiteRef],
+    text: &[(CiteRef, Range<usize>)],
+) {
+    for cite in front_matter {
+        if let Some(cited) = cite.date.filter(|cited| cited.is_surely_after(&date)) {
+            let span = check.at.value_under("cites", &cite.number.canonical());
+            check.problems.push(cited_after_citer(check.file, &check.text, span, &cite.number, cited, date));
+        }
+    }
+    for (cite, span) in text {
+        let dated_in_front_matter = front_matter.iter().any(|c| c.number == cite.number && c.date.is_some());
+        if let Some(cited) = cite.date.filter(|cited| cited.is_surely_after(&date) && !dated_in_front_matter) {
+            check.problems.push(cited_after_citer(check.file, &check.text, span.clone(), &cite.number, cited, date));
+        }
+    }
+}
+
+/// The warning for a citation of `number`, dated `cited`, in a directive of `date`.
+fn cited_after_citer(
+    file: &SourceFile,
+    text: &str,
+    span: Range<usize>,
+    number: &DocNumber,
+    cited: PartialDate,
+    date: PartialDate,
+) -> Diagnostic {
+    Diagnostic::at(
+        Severity::Warning,
+        &file.display_path,
+        text,
+        span,
+        format!("{number} is dated {cited}, after this directive ({date}), which cites it"),
+    )
+    .with_note("a directive cannot cite one issued after it; on the pages the days elapsed say so".to_string())
+    .with_help("check both dates against the originals and correct the wrong one (an OCR or typing slip)")
+}
+
+/// Citations that give no date of their own, of a directive in the archive
+/// dated after the citer: the same slip as [`warn_of_later_citations`],
+/// seen only with the whole archive. `files[i]` is the file of
+/// `directives[i]`.
+pub fn find_later_citations(directives: &[Directive], files: &[&SourceFile]) -> Vec<Diagnostic> {
+    let dates = DatesByNumber::of(directives);
+    directives.iter().zip(files).flat_map(|(directive, file)| dates.later_citations(directive, file)).collect()
+}
+
+/// The dates of the directives of the archive by scope and number, to find
+/// what an undated citation cites.
+pub struct DatesByNumber(HashMap<(Scope, String), Vec<PartialDate>>);
+
+impl DatesByNumber {
+    pub fn of<'a>(directives: impl IntoIterator<Item = &'a Directive>) -> DatesByNumber {
+        let mut dates: HashMap<(Scope, String), Vec<PartialDate>> = HashMap::new();
+        for directive in directives {
+            if let (Some(key), Some(date)) = (directive.key(), directive.date) {
+                dates.entry((key.scope, key.number)).or_default().push(date);
+            }
+        }
+        DatesByNumber(dates)
+    }
+
+    /// The warnings for `directive`'s undated citations of a directive dated
+    /// after it: the only one with that number in the citer's scope (as
+    /// `index` resolves it).
+    pub fn later_citations(&self, directive: &Directive, file: &SourceFile) -> Vec<Diagnostic> {
+        let Some(date) = directive.date else { return Vec::new() };
+        let mut problems = Vec::new();
+        for cite in directive.cites.iter().filter(|c| c.date.is_none()) {
+            let province = cite.province.or(directive.province);
+            let key = DirectiveKey::new(&cite.number, province, &directive.source_path, None);
+            let Some([cited]) = self.0.get(&(key.scope, key.number)).map(Vec::as_slice) else { continue };
+            if cited.is_surely_after(&date) {
+                let span = citation_place(file, directive, cite);
+                problems.push(cited_after_citer(file, &file.text(), span, &cite.number, *cited, date));
+            }
+        }
+        problems
+    }
+}
+
+/// Where a citation is written: its `cites:` entry, or its number in the text.
+fn citation_place(file: &SourceFile, directive: &Directive, cite: &CiteRef) -> Range<usize> {
+    let canonical = cite.number.canonical();
+    let in_text = directive.cited_spans.iter().find(|s| s.number == canonical);
+    match (cite.origin, in_text) {
+        (CiteOrigin::Text, Some(found)) => {
+            let start = file.body_start();
+            start + found.span.start..start + found.span.end
+        }
+        _ => Locator::new(file).value_under("cites", &canonical),
+    }
 }
 
 /// Front matter wins over the text; where they disagree on a date, say so.
@@ -544,6 +677,7 @@ fn merge_citations(
                 declared.date = declared.date.or(from_text.date);
                 declared.type_name = declared.type_name.take().or(from_text.type_name);
                 declared.issuer = declared.issuer.take().or(from_text.issuer);
+                declared.province = declared.province.or(from_text.province);
             }
             None => cites.push(from_text),
         }

@@ -43,10 +43,11 @@ pub use decode::decode;
 pub use write::to_content_file;
 
 use crate::citations::extract_citations;
+use crate::issuers::names_local_body;
 use crate::model::{PartialDate, Signer};
 use crate::number::{DocNumber, IssuerLevel};
 use crate::provinces::ProvinceRegistry;
-use crate::vietnamese::{canonical_tones, fold, nfc, slugify};
+use crate::vietnamese::{canonical_tones, nfc, slugify};
 use casing::normal_case;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -408,14 +409,6 @@ fn report_missing(fields: &ImportedFields, number: Option<&DocNumber>, report: &
             report.missing(key);
         }
     }
-}
-
-/// Whether an issuer's name is that of a local body (so it has a province).
-fn names_local_body(issuer: &str) -> bool {
-    let folded = format!(" {} ", fold(issuer));
-    [" tinh ", " thanh pho ", " thanh uy ", " huyen ", " quan ", " thi xa ", " thi uy ", " xa ", " phuong ", " so "]
-        .iter()
-        .any(|w| folded.contains(w))
 }
 
 /// `{province-slug or khong-ro-tinh}/{year or khong-ro}/{number-slug or

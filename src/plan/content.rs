@@ -4,8 +4,9 @@
 use super::*;
 use crate::charts::{bar_chart, shade, BarChart, YearMonth};
 use crate::index::Group;
+use crate::issuers::{Branch, Issuers};
 use crate::markdown;
-use crate::model::PartialDate;
+use crate::model::{Jurisdiction, PartialDate};
 use crate::provinces::ProvinceId;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -125,6 +126,10 @@ pub struct DocSummary<'a> {
     pub date: Option<String>,
     pub date_iso: Option<String>,
     pub not_before: Option<String>,
+    /// Where it belongs, as [`crate::model::Jurisdiction::slug`] says it:
+    /// the province column shows "tỉnh không rõ" rather than "Trung ương"
+    /// for a provincial letter whose province is unknown.
+    pub jurisdiction: &'static str,
     /// Days since the cited directive, on lists of citers.
     pub days: Option<i64>,
     /// Facet values, carried as data attributes so lists can be narrowed
@@ -405,8 +410,16 @@ fn issuer_level(d: &crate::model::Directive) -> &'static str {
         Some(IssuerLevel::CentralParty) => "tw-dang",
         Some(IssuerLevel::CentralGovernment) => "tw-chinh-phu",
         Some(IssuerLevel::Provincial) => "tinh",
-        _ if d.province.is_some() => "tinh",
-        _ => "khong-ro",
+        _ => match d.jurisdiction() {
+            Jurisdiction::Province(_) | Jurisdiction::ProvinceUnknown => "tinh",
+            // Central by its issuer's name (no number says so).
+            Jurisdiction::Central => match d.issuer.as_deref().and_then(|i| Issuers::builtin().by_name(i)) {
+                Some(body) if body.branch == Branch::Party => "tw-dang",
+                Some(_) => "tw-chinh-phu",
+                None => "khong-ro",
+            },
+            Jurisdiction::Unknown => "khong-ro",
+        },
     }
 }
 
@@ -563,6 +576,7 @@ impl<'a> Plan<'a> {
             date: self.date_shown(id, "date", d.date),
             date_iso: d.date.map(|x| x.to_string()),
             not_before: self.date_shown(id, "not_before", d.not_before),
+            jurisdiction: d.jurisdiction().slug(),
             days: None,
             level: issuer_level(d),
             year: d.date.map(|x| x.year),

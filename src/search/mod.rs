@@ -44,7 +44,7 @@ pub use live::{LiveIndex, Written};
 pub use text::text_blocks;
 
 use crate::index::{Archive, CitedId, DocId};
-use crate::model::{PartialDate, Scope};
+use crate::model::{Jurisdiction, PartialDate};
 use crate::plan::Plan;
 use crate::provinces::ProvinceId;
 use crate::vietnamese::{canonical_tones, collation_key, fold, slugify, tokens};
@@ -348,8 +348,9 @@ fn summary(plan: &Plan, source: Source, facets: &Facets, id: usize, lead: &Optio
 /// The facet vocabularies (province, type, year) and each document's codes
 /// in them; code 0 is "none" (central body, no type, undated).
 struct Facets {
-    /// (slug, name), in Vietnamese alphabetical order.
-    provinces: Vec<(String, String)>,
+    /// (slug, name), in Vietnamese alphabetical order; then, without a name,
+    /// `tinh-khong-ro` and `khong-ro` (see [`Jurisdiction::slug`]).
+    provinces: Vec<(String, Option<String>)>,
     types: Vec<(String, String)>,
     years: Vec<i32>,
     /// Per document: (type, province, year) codes.
@@ -359,32 +360,46 @@ struct Facets {
 impl Facets {
     fn new(plan: &Plan, docs: &[Document]) -> Facets {
         let archive = plan.archive;
-        let facts: Vec<(Option<&str>, Option<ProvinceId>)> = docs
+        let facts: Vec<(Option<&str>, Jurisdiction)> = docs
             .iter()
             .map(|&(source, _)| match source {
                 Source::Directive(d) => {
                     let doc = &archive.directives[d];
-                    (doc.type_name.as_deref(), doc.province)
+                    (doc.type_name.as_deref(), doc.jurisdiction())
                 }
                 Source::Cited(c) => {
                     let cited = &archive.cited[c];
-                    let province = match cited.key.scope {
-                        Scope::Province(p) => Some(p),
-                        _ => None,
-                    };
-                    (cited.type_name.as_deref(), province)
+                    (cited.type_name.as_deref(), cited.jurisdiction())
                 }
             })
             .collect();
 
-        // Provinces that have documents, in the archive's alphabetical order.
-        let present: BTreeSet<ProvinceId> = facts.iter().filter_map(|f| f.1).collect();
+        // Provinces that have documents, in the archive's alphabetical order,
+        // then "province unknown" and "unknown" when some document is so (no
+        // name: the client shows its interface's words for them). Code 0 is
+        // a central body's.
+        let present: BTreeSet<ProvinceId> = facts
+            .iter()
+            .filter_map(|f| match f.1 {
+                Jurisdiction::Province(p) => Some(p),
+                _ => None,
+            })
+            .collect();
         let province_ids: Vec<ProvinceId> =
             archive.province_order.iter().copied().filter(|p| present.contains(p)).collect();
-        let provinces =
-            province_ids.iter().map(|&p| (plan.provinces.get(p).slug.clone(), plan.provinces.get(p).name.clone()));
-        let province_code: HashMap<ProvinceId, usize> =
-            province_ids.iter().enumerate().map(|(i, &p)| (p, i + 1)).collect();
+        let mut provinces: Vec<(String, Option<String>)> = province_ids
+            .iter()
+            .map(|&p| (plan.provinces.get(p).slug.clone(), Some(plan.provinces.get(p).name.clone())))
+            .collect();
+        let mut jurisdiction_code: HashMap<Jurisdiction, usize> =
+            province_ids.iter().enumerate().map(|(i, &p)| (Jurisdiction::Province(p), i + 1)).collect();
+        jurisdiction_code.insert(Jurisdiction::Central, 0);
+        for without_province in [Jurisdiction::ProvinceUnknown, Jurisdiction::Unknown] {
+            if facts.iter().any(|f| f.1 == without_province) {
+                provinces.push((without_province.slug().to_string(), None));
+                jurisdiction_code.insert(without_province, provinces.len());
+            }
+        }
 
         // Types merge spelling variants as the type pages do; a type is named
         // by its spelling in the type groups, else its first spelling here.
@@ -424,21 +439,22 @@ impl Facets {
         let codes = facts
             .iter()
             .zip(docs)
-            .map(|(&(type_name, province), &(_, date))| {
+            .map(|(&(type_name, jurisdiction), &(_, date))| {
                 (
                     type_name.map_or(0, |t| type_code[keys[t].as_str()]),
-                    province.map_or(0, |p| province_code[&p]),
+                    jurisdiction_code[&jurisdiction],
                     date.map_or(0, |d| years.binary_search(&d.year).expect("listed") + 1),
                 )
             })
             .collect();
-        Facets { provinces: provinces.collect(), types, years, codes }
+        Facets { provinces, types, years, codes }
     }
 
     /// Bytes of memory held, roughly.
     fn memory(&self) -> usize {
         let names = |v: &[(String, String)]| v.iter().map(|(a, b)| a.capacity() + b.capacity() + 48).sum::<usize>();
-        names(&self.provinces) + names(&self.types) + self.years.capacity() * 4 + self.codes.capacity() * 24
+        let provinces = self.provinces.iter().map(|(a, b)| a.capacity() + b.as_ref().map_or(0, String::capacity) + 48);
+        provinces.sum::<usize>() + names(&self.types) + self.years.capacity() * 4 + self.codes.capacity() * 24
     }
 
     /// Characters per code: enough base-64 digits for the largest code.

@@ -136,6 +136,13 @@ test('a facet alone lists its directives newest first; ties go to the newest', a
   assert.deepEqual(hrefs(central), [SEED_2644, 'van-ban/ninh-binh/2020/472-ubnd-vp6/index.html'], 'and the cited 472 of the day before');
 });
 
+test('a provincial directive whose province is unknown is under "province unknown", never central', async () => {
+  const unknown = await seed.search({ tinh: 'tinh-khong-ro' });
+  assert.deepEqual(hrefs(unknown).sort(), ['van-ban/khong-ro-tinh/2021/188-cv-tu/index.html', SEED_THIRD].sort());
+  const central = await seed.search({ tinh: 'trung-uong' });
+  assert.ok(central.total > 0 && !hrefs(central).some((h) => h.includes('khong-ro-tinh')), hrefs(central).join(' '));
+});
+
 test('untrusted text stays text', async () => {
   const result = await valid.search({ q: 'van ban khong ro ngay' });
   const item = result.items.find((i) => i.href === QUANG_NGAI_UNDATED);

@@ -363,10 +363,19 @@
 
   function facetOptions(f) {
     var meta = store.meta, out = [];
-    if (f === 0) for (var i = 0; i < meta.provinces.length; i++) out.push([meta.provinces[i][0], meta.provinces[i][1], i + 1]);
+    if (f === 0) for (var i = 0; i < meta.provinces.length; i++) out.push([meta.provinces[i][0], provinceName(meta.provinces[i]), i + 1]);
     if (f === 1) for (var j = 0; j < meta.types.length; j++) out.push([meta.types[j][0], meta.types[j][1], j + 1]);
     if (f === 2) for (var k = meta.years.length - 1; k >= 0; k--) out.push([String(meta.years[k]), String(meta.years[k]), k + 1]);
     return out;
+  }
+
+  // A province entry [slug, name]. Without a name it is a directive with no
+  // province that is not central: a provincial body's whose province is not
+  // known ('tinh-khong-ro'), or one nothing places ('khong-ro').
+  function provinceName(entry) {
+    if (entry[1] !== null) return entry[1];
+    var words = strings || {}; // none outside a page (the engine alone, in tests)
+    return (entry[0] === 'tinh-khong-ro' ? words['province-unknown'] : words.unknown) || entry[0];
   }
 
   function facetCode(f, value) {
@@ -387,7 +396,7 @@
       number: s[0],
       type: s[1] ? meta.types[s[1] - 1][1] : null,
       // A province an editor supplied comes marked, as the pages show it.
-      province: s[11] || (s[2] ? meta.provinces[s[2] - 1][1] : null),
+      province: s[11] || (s[2] ? provinceName(meta.provinces[s[2] - 1]) : null),
       dateIso: s[3],
       date: s[4],
       title: s[5],
