@@ -29,6 +29,9 @@ pub struct BuildOptions {
     pub theme: Option<String>,
     /// Also write the archive as one zip here (see [`crate::zip`]).
     pub zip: Option<PathBuf>,
+    /// Replace an output folder that vanban did not make (`--force`); never
+    /// one that touches the content or the project (see [`crate::guard`]).
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -41,6 +44,7 @@ impl BuildOptions {
             project_root,
             theme: None,
             zip: None,
+            force: false,
         }
     }
 }
@@ -230,6 +234,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
 /// [`build`], reporting progress.
 pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport, BuildFailure> {
     let mut timings = Timings::default();
+    // Before anything is read: where the build may write is decided by the
+    // command line alone, and a refused path must not wait for the content.
+    let output = crate::guard::check_output(options).map_err(BuildFailure::from)?;
+    let zip_path = match &options.zip {
+        Some(zip) => Some(crate::guard::check_zip(options, zip, &output).map_err(BuildFailure::from)?),
+        None => None,
+    };
     let checked = check_with(options, &mut timings, progress)?;
     let mut config = checked.config;
     if let Some(theme) = &options.theme {
@@ -246,7 +257,7 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     let provinces = ProvinceRegistry::builtin();
     let plan = Plan::new(&checked.archive, provinces, Language::from_code(&config.language));
     let zip_settings = match &options.zip {
-        Some(path) => Some(zip_settings(options, path, &config, &checked.archive)?),
+        Some(path) => Some(zip_settings(path, &config, &checked.archive)?),
         None => None,
     };
     let started = timings.record("plan", started);
@@ -261,7 +272,7 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
             format!("cannot write the output: {error}"),
         ))
     };
-    let staging = Staging::create(&options.output).map_err(io_failure)?;
+    let staging = Staging::create(&output).map_err(io_failure)?;
     // Written first, so that the index is freed before the pages.
     search.each_file(|path, bytes| staging.write(path, bytes)).map_err(io_failure)?;
     drop(search);
@@ -288,7 +299,7 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     let (files_written, bytes_written) = (staging.files_written(), staging.bytes_written());
     // Zipped from the staging folder before anything is committed: a build
     // that fails here leaves both the previous output and the previous zip.
-    let zip = match (&options.zip, &zip_settings) {
+    let zip = match (&zip_path, &zip_settings) {
         (Some(path), Some(settings)) => Some(zip_folder(staging.path(), path, settings).map_err(|error| {
             BuildFailure::from(Diagnostic::file(
                 Severity::Error,
@@ -412,24 +423,10 @@ impl StepClock {
     }
 }
 
-/// The zip's settings, checked before anything is rendered.
-fn zip_settings(
-    options: &BuildOptions,
-    path: &Path,
-    config: &Config,
-    archive: &Archive,
-) -> Result<ZipSettings, BuildFailure> {
-    let shown = path.display().to_string();
-    if path.starts_with(&options.output) {
-        return Err(BuildFailure::from(
-            Diagnostic::file(Severity::Error, &shown, "the zip cannot be inside the output folder".into())
-                .with_help("leave out --zip-path to write it beside the output"),
-        ));
-    }
-    if path.is_dir() {
-        return Err(BuildFailure::from(Diagnostic::file(Severity::Error, &shown, "the zip path is a folder".into())));
-    }
+/// The zip's settings, checked before anything is rendered (its path was
+/// checked by [`crate::guard::check_zip`]).
+fn zip_settings(path: &Path, config: &Config, archive: &Archive) -> Result<ZipSettings, BuildFailure> {
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
     ZipSettings::new(&config.title, archive, epoch.as_deref())
-        .map_err(|message| BuildFailure::from(Diagnostic::file(Severity::Error, &shown, message)))
+        .map_err(|message| BuildFailure::from(Diagnostic::file(Severity::Error, &path.display().to_string(), message)))
 }

@@ -3,6 +3,7 @@
 //! leaves the previous output exactly as it was. Writing decides nothing
 //! about content; it only refuses paths that would leave the output folder.
 
+use crate::guard::{MARKER, MARKER_TEXT};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -17,16 +18,14 @@ pub struct Staging {
 
 impl Staging {
     /// A fresh, empty staging folder next to `target` (same file system, so
-    /// the final swap is a rename).
+    /// the final swap is a rename), holding only the [`MARKER`] that tells
+    /// later builds vanban made the output. The target must have passed
+    /// [`crate::guard::check_output`].
     pub fn create(target: &Path) -> io::Result<Staging> {
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
         let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent)?;
-        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir)?;
-        }
-        std::fs::create_dir_all(&dir)?;
+        let dir = create_unique_dir(&sibling_name(target, "staging"))?;
+        std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
         Ok(Staging {
             dir,
             target: target.to_path_buf(),
@@ -64,11 +63,7 @@ impl Staging {
     /// Puts the staged archive in place of the target. The old output is
     /// moved aside first and removed only after the new one is in place.
     pub fn commit(mut self) -> io::Result<()> {
-        let old = self.dir.with_file_name(format!(
-            ".{}.old-{}",
-            self.target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            std::process::id()
-        ));
+        let old = unused_path(&sibling_name(&self.target, "old"));
         let had_old = self.target.exists();
         if had_old {
             std::fs::rename(&self.target, &old)?;
@@ -84,6 +79,38 @@ impl Staging {
             std::fs::remove_dir_all(&old)?;
         }
         Ok(())
+    }
+}
+
+/// `.{name}.{what}-{pid}` beside `target`: a hidden name of vanban's own.
+fn sibling_name(target: &Path, what: &str) -> PathBuf {
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+    target.with_file_name(format!(".{name}.{what}-{}", std::process::id()))
+}
+
+/// `base`, or `base-2`, `base-3` … : the first that nothing is at. Never a
+/// path that exists, so that nothing of the user's is moved or removed
+/// under a name vanban would pick.
+fn unused_path(base: &Path) -> PathBuf {
+    let numbered = |n: u32| PathBuf::from(format!("{}-{n}", base.display()));
+    std::iter::once(base.to_path_buf())
+        .chain((2..).map(numbered))
+        .find(|path| std::fs::symlink_metadata(path).is_err())
+        .expect("some number is free")
+}
+
+/// Creates a new folder at `base` or the first free `base-N`; `create_dir`
+/// fails on anything already there, so a folder of the user's is never
+/// taken (or later removed) as vanban's.
+fn create_unique_dir(base: &Path) -> io::Result<PathBuf> {
+    loop {
+        let path = unused_path(base);
+        match std::fs::create_dir(&path) {
+            Ok(()) => return Ok(path),
+            // Taken between the look and the creation: try the next name.
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(error) => return Err(error),
+        }
     }
 }
 
@@ -187,6 +214,27 @@ mod tests {
         assert!(!target.join("old.html").exists());
         assert_eq!(std::fs::read_to_string(target.join("a/new.html")).unwrap(), "new");
         assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn folders_of_the_user_with_vanban_like_names_are_never_taken() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("output");
+        let pid = std::process::id();
+        for name in [format!(".output.staging-{pid}"), format!(".output.old-{pid}")] {
+            std::fs::create_dir(tmp.path().join(&name)).unwrap();
+            std::fs::write(tmp.path().join(&name).join("mine.txt"), "mine").unwrap();
+        }
+        for _ in 0..2 {
+            let staging = Staging::create(&target).unwrap();
+            staging.write("index.html", b"new").unwrap();
+            staging.commit().unwrap();
+        }
+        assert!(target.join(MARKER).is_file(), "the output is marked");
+        for name in [format!(".output.staging-{pid}"), format!(".output.old-{pid}")] {
+            assert_eq!(std::fs::read_to_string(tmp.path().join(name).join("mine.txt")).unwrap(), "mine");
+        }
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 3, "nothing of vanban's is left beside them");
     }
 
     #[test]

@@ -205,6 +205,7 @@ struct PathSet(rustc_hash::FxHashSet<String>);
 impl PathSet {
     fn claim(&mut self, folder: &str, slug: &str) -> String {
         let slug = if slug.is_empty() { "van-ban" } else { slug };
+        let slug = &short_slug(slug);
         let mut candidate = format!("{folder}/{slug}/index.html");
         let mut n = 2;
         while !self.0.insert(candidate.clone()) {
@@ -213,6 +214,37 @@ impl PathSet {
         }
         candidate
     }
+}
+
+/// Longest slug, in bytes. File systems refuse names longer than 255
+/// bytes, and the zip keeps whole paths under 200 characters; a number,
+/// issuer or type is rarely longer than 40.
+pub const MAX_SLUG: usize = 100;
+
+/// `slug`, or when longer than [`MAX_SLUG`] its start (cut after a whole
+/// word where one ends near the cut) and a hash of the whole: short, the
+/// same on every build, and different for slugs that differ only at the end.
+pub fn short_slug(slug: &str) -> String {
+    if slug.len() <= MAX_SLUG {
+        return slug.to_string();
+    }
+    let hash = format!("{:08x}", fnv1a(slug.as_bytes()));
+    let mut cut = MAX_SLUG - hash.len() - 1;
+    while !slug.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let start = &slug[..cut];
+    let start = match start.rfind('-') {
+        Some(dash) if dash >= cut / 2 => &start[..dash],
+        _ => start,
+    };
+    format!("{}-{hash}", start.trim_end_matches('-'))
+}
+
+/// 32-bit FNV-1a: a hash defined by its few lines, so that a page's path
+/// never changes with a library version.
+fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |hash, &b| (hash ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 /// The folder of a directive's page: `van-ban/{scope}/{year}`. A directive's
@@ -466,6 +498,21 @@ mod tests {
         assert_eq!(part_path("tinh/ha-noi/index.html", 0), "tinh/ha-noi/index.html");
         assert_eq!(part_path("tinh/ha-noi/index.html", 2), "tinh/ha-noi/trang-3/index.html");
         assert_eq!(part_path("index.html", 1), "trang-2/index.html");
+    }
+
+    #[test]
+    fn long_slugs_are_cut_and_hashed_into_short_stable_names() {
+        assert_eq!(short_slug("2644-cv-tu"), "2644-cv-tu");
+        let long = "so-".repeat(100);
+        let short = short_slug(&long);
+        assert!(short.len() <= MAX_SLUG, "{short}");
+        assert!(short.starts_with("so-so-") && !short.contains("--"), "{short}");
+        assert_eq!(short_slug(&long), short, "stable");
+        let other = format!("{long}x");
+        assert_ne!(short_slug(&other), short, "slugs that differ at the end stay apart");
+        assert_eq!(fnv1a(b"a"), 0xe40c_292c, "the published FNV-1a value");
+        let unbroken = "a".repeat(300);
+        assert_eq!(short_slug(&unbroken).len(), MAX_SLUG);
     }
 
     #[test]
