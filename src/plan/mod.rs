@@ -265,6 +265,22 @@ fn key_folder(provinces: &ProvinceRegistry, key: &DirectiveKey) -> String {
 }
 
 impl<'a> Plan<'a> {
+    /// The content file a page was made from (its path in the content
+    /// folder), so that a page that cannot be written names the file to
+    /// fix: a directive's own file; for a cited directive, an issuer or a
+    /// type, the first file that names it. `None` for pages of the whole
+    /// archive.
+    pub fn source_of(&self, page: &Page) -> Option<&str> {
+        let doc = match page.kind {
+            PageKind::Directive(doc) => doc,
+            PageKind::Cited(id) => *self.archive.cited[id].citers.first()?,
+            PageKind::Issuer(i) => *self.archive.issuers[i].docs.first()?,
+            PageKind::Type(i) => *self.archive.types[i].docs.first()?,
+            _ => return None,
+        };
+        Some(&self.archive.directives[doc].source_path)
+    }
+
     pub fn new(archive: &'a Archive, provinces: &'a ProvinceRegistry, language: Language) -> Self {
         let mut paths = PathSet::default();
         // Each page's folder and slug are worked out in parallel; claiming
