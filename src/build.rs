@@ -308,7 +308,11 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     };
     let started = timings.record("zip", started);
     staging.commit().map_err(io_failure)?;
-    let zip = zip.map(|zip| zip.commit()).transpose().map_err(io_failure)?;
+    let mut zip = zip.map(|zip| zip.commit()).transpose().map_err(io_failure)?;
+    // Reported as the user named it, not as its links resolve.
+    if let (Some(zip), Some(asked)) = (&mut zip, &options.zip) {
+        zip.path = asked.clone();
+    }
     timings.record("commit", started);
     Ok(BuildReport {
         directives: checked.archive.directives.len(),

@@ -68,20 +68,19 @@ fn protected_places(options: &BuildOptions) -> Vec<Protected> {
     ]
 }
 
-/// Why `path` (resolved) may not be written, if it touches a protected place.
+/// Why `path` (resolved) may not be written, if it touches a protected
+/// place: being one is named before containing or lying inside another.
 fn overlap(path: &Path, places: &[Protected]) -> Option<String> {
-    places.iter().find_map(|place| {
-        let shown = place.path.display();
-        if path == place.path {
-            Some(format!("it is {} ({shown})", place.what))
-        } else if place.path.starts_with(path) {
-            Some(format!("it contains {} ({shown})", place.what))
-        } else if place.inside_too && path.starts_with(&place.path) {
-            Some(format!("it lies inside {} ({shown})", place.what))
-        } else {
-            None
-        }
-    })
+    let is = places.iter().find(|place| path == place.path).map(|place| ("it is", place));
+    let contains = || places.iter().find(|place| place.path.starts_with(path)).map(|place| ("it contains", place));
+    let inside = || {
+        places
+            .iter()
+            .find(|place| place.inside_too && path.starts_with(&place.path))
+            .map(|place| ("it lies inside", place))
+    };
+    let (how, place) = is.or_else(contains).or_else(inside)?;
+    Some(format!("{how} {} ({})", place.what, place.path.display()))
 }
 
 fn refusal(path: &Path, message: String, help: &str) -> Diagnostic {
@@ -243,7 +242,8 @@ mod tests {
         assert!(refused(tmp.path().join("content/a/site")).contains("it lies inside the content folder"));
         assert!(refused(tmp.path().join("themes/default")).contains("inside the themes folder"));
         assert!(refused(tmp.path().join("templates")).contains("it is the project's templates folder"));
-        assert!(refused(tmp.path().to_path_buf()).contains("it contains the content folder"));
+        assert!(refused(tmp.path().to_path_buf()).contains("it is the project folder"));
+        assert!(refused(tmp.path().join("..")).contains("it contains the content folder"));
         assert!(check_output(&BuildOptions { output: tmp.path().join("site"), ..options }).is_ok());
     }
 
