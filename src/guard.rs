@@ -209,6 +209,48 @@ pub fn check_import_folder(content: &Path) -> Result<(), String> {
     }
 }
 
+/// `base` for `n` = 1, else `base-n`: the names vanban tries, in turn, for
+/// a file or folder of its own beside the user's.
+fn numbered(base: &Path, n: u32) -> PathBuf {
+    if n == 1 {
+        return base.to_path_buf();
+    }
+    let mut name = base.as_os_str().to_owned();
+    name.push(format!("-{n}"));
+    PathBuf::from(name)
+}
+
+/// The first of `base`, `base-2`, `base-3` … that nothing is at, so that
+/// nothing of the user's is moved or removed under a name vanban picked.
+pub fn unused_path(base: &Path) -> PathBuf {
+    (1..).map(|n| numbered(base, n)).find(|path| std::fs::symlink_metadata(path).is_err()).expect("a free name")
+}
+
+/// Creates something new at the first free `base`, `base-2` … with
+/// `create`, which must fail with `AlreadyExists` on anything already there
+/// (so a name taken between the look and the creation is skipped too).
+fn create_new<T>(base: &Path, create: impl Fn(&Path) -> io::Result<T>) -> io::Result<(PathBuf, T)> {
+    let mut n = 1;
+    loop {
+        let path = numbered(base, n);
+        match create(&path) {
+            Ok(made) => return Ok((path, made)),
+            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => n += 1,
+            Err(error) => return Err(error),
+        }
+    }
+}
+
+/// A new, empty file at `base` or the first free `base-N`.
+pub fn create_new_file(base: &Path) -> io::Result<(PathBuf, std::fs::File)> {
+    create_new(base, |path| std::fs::OpenOptions::new().write(true).create_new(true).open(path))
+}
+
+/// A new, empty folder at `base` or the first free `base-N`.
+pub fn create_new_dir(base: &Path) -> io::Result<PathBuf> {
+    create_new(base, |path| std::fs::create_dir(path)).map(|(path, ())| path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

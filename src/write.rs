@@ -3,7 +3,7 @@
 //! leaves the previous output exactly as it was. Writing decides nothing
 //! about content; it only refuses paths that would leave the output folder.
 
-use crate::guard::{MARKER, MARKER_TEXT};
+use crate::guard::{create_new_dir, unused_path, MARKER, MARKER_TEXT};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -24,7 +24,7 @@ impl Staging {
     pub fn create(target: &Path) -> io::Result<Staging> {
         let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent)?;
-        let dir = create_unique_dir(&sibling_name(target, "staging"))?;
+        let dir = create_new_dir(&sibling_name(target, "staging"))?;
         std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
         Ok(Staging {
             dir,
@@ -86,32 +86,6 @@ impl Staging {
 fn sibling_name(target: &Path, what: &str) -> PathBuf {
     let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
     target.with_file_name(format!(".{name}.{what}-{}", std::process::id()))
-}
-
-/// `base`, or `base-2`, `base-3` … : the first that nothing is at. Never a
-/// path that exists, so that nothing of the user's is moved or removed
-/// under a name vanban would pick.
-fn unused_path(base: &Path) -> PathBuf {
-    let numbered = |n: u32| PathBuf::from(format!("{}-{n}", base.display()));
-    std::iter::once(base.to_path_buf())
-        .chain((2..).map(numbered))
-        .find(|path| std::fs::symlink_metadata(path).is_err())
-        .expect("some number is free")
-}
-
-/// Creates a new folder at `base` or the first free `base-N`; `create_dir`
-/// fails on anything already there, so a folder of the user's is never
-/// taken (or later removed) as vanban's.
-fn create_unique_dir(base: &Path) -> io::Result<PathBuf> {
-    loop {
-        let path = unused_path(base);
-        match std::fs::create_dir(&path) {
-            Ok(()) => return Ok(path),
-            // Taken between the look and the creation: try the next name.
-            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(error) => return Err(error),
-        }
-    }
 }
 
 impl Drop for Staging {

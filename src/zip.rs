@@ -256,7 +256,7 @@ pub fn zip_folder(folder: &Path, target: &Path, settings: &ZipSettings) -> io::R
     let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "archive.zip".into());
     let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
-    let (temp, file) = create_new_file(&parent.join(format!(".{name}.tmp-{}", std::process::id())))?;
+    let (temp, file) = crate::guard::create_new_file(&parent.join(format!(".{name}.tmp-{}", std::process::id())))?;
     // From here on the temporary file is removed on any failure.
     let mut pending =
         PendingZip { temp, target: target.to_path_buf(), entries: entries.len(), bytes: 0, committed: false };
@@ -281,20 +281,6 @@ pub fn zip_folder(folder: &Path, target: &Path, settings: &ZipSettings) -> io::R
     file.sync_all()?;
     pending.bytes = file.metadata()?.len();
     Ok(pending)
-}
-
-/// A new file at `base` or the first free `base-N`: never one that is
-/// already there, which may be the user's.
-fn create_new_file(base: &Path) -> io::Result<(PathBuf, std::fs::File)> {
-    for n in 1u32.. {
-        let path = if n == 1 { base.to_path_buf() } else { PathBuf::from(format!("{}-{n}", base.display())) };
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(file) => return Ok((path, file)),
-            Err(error) if error.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(error) => return Err(error),
-        }
-    }
-    unreachable!("some number is free")
 }
 
 struct Entry {

@@ -378,3 +378,24 @@ fn issuer_too_long_for_a_file_name() {
     assert_eq!(names.len(), 1, "{names:?}");
     assert!(names[0].len() <= 100, "{}", names[0]);
 }
+
+/// A file of the user's named like the import's temporary file (`….md.importing`): kept; the import writes beside it.
+#[test]
+fn import_temporary_name_taken_by_a_users_file() {
+    let project = Project::new();
+    project.write("raw.txt", &std::fs::read(crate::common::seed_path("001_")).unwrap());
+    let (code, stderr) = project.run(&["import", "raw.txt"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let before = read_tree(&project.root().join("content"));
+    let imported: Vec<&String> =
+        before.keys().filter(|path| !path.starts_with("quang-ngai/453") && !path.starts_with("trung-uong")).collect();
+    assert_eq!(imported.len(), 1, "{imported:?}");
+    let target = project.root().join("content").join(imported[0]);
+    std::fs::remove_file(&target).unwrap();
+    let temporary = target.with_extension("md.importing");
+    std::fs::write(&temporary, "my draft").unwrap();
+    let (code, stderr) = project.run(&["import", "raw.txt"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&temporary).unwrap(), "my draft");
+    assert_eq!(std::fs::read(&target).unwrap(), before[imported[0]], "imported as before");
+}
