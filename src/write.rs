@@ -3,7 +3,7 @@
 //! leaves the previous output exactly as it was. Writing decides nothing
 //! about content; it only refuses paths that would leave the output folder.
 
-use crate::guard::{create_new_dir, unused_path, MARKER, MARKER_TEXT};
+use crate::guard::{create_new_dir, resolve, unused_path, MARKER, MARKER_TEXT};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -112,6 +112,8 @@ fn checked_relative(rel_path: &str) -> io::Result<&Path> {
 /// over it, so a reader sees the old file or the new one, never half of one.
 pub struct LiveOutput {
     dir: PathBuf,
+    /// `dir` with its links resolved, to tell whether a path stays inside.
+    real: PathBuf,
     counter: AtomicU64,
 }
 
@@ -121,12 +123,28 @@ pub const TEMP_PREFIX: &str = ".vanban-tmp-";
 
 impl LiveOutput {
     pub fn new(dir: &Path) -> LiveOutput {
-        LiveOutput { dir: dir.to_path_buf(), counter: AtomicU64::new(0) }
+        LiveOutput { dir: dir.to_path_buf(), real: resolve(dir), counter: AtomicU64::new(0) }
+    }
+
+    /// `rel_path` in the output, refused if it leaves it: by its own `..`,
+    /// or through a symbolic link someone put in the output folder (the
+    /// server writes into a folder it does not rebuild whole).
+    fn inside(&self, rel_path: &str) -> io::Result<PathBuf> {
+        let path = self.dir.join(checked_relative(rel_path)?);
+        let folder = resolve(path.parent().unwrap_or(&self.dir));
+        if folder.starts_with(&self.real) {
+            Ok(path)
+        } else {
+            Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to write outside the output: {rel_path} leads to {}", folder.display()),
+            ))
+        }
     }
 
     /// Replaces (or creates) one file atomically; safe from many threads.
     pub fn write(&self, rel_path: &str, bytes: &[u8]) -> io::Result<()> {
-        let path = self.dir.join(checked_relative(rel_path)?);
+        let path = self.inside(rel_path)?;
         let parent = path.parent().unwrap_or(&self.dir);
         std::fs::create_dir_all(parent)?;
         let n = self.counter.fetch_add(1, Ordering::Relaxed);
@@ -139,7 +157,7 @@ impl LiveOutput {
 
     /// Removes one file, and the folders it leaves empty.
     pub fn remove(&self, rel_path: &str) -> io::Result<()> {
-        let path = self.dir.join(checked_relative(rel_path)?);
+        let path = self.inside(rel_path)?;
         match std::fs::remove_file(&path) {
             Ok(()) => {}
             Err(error) if error.kind() == io::ErrorKind::NotFound => {}
@@ -227,6 +245,14 @@ mod tests {
         assert!(tmp.path().join("a/other.html").exists(), "a folder that still holds a file stays");
         live.remove("a/b/index.html").unwrap();
         assert!(live.write("../escape.html", b"x").is_err());
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("index.html"), "theirs").unwrap();
+        std::os::unix::fs::symlink(outside.path(), tmp.path().join("link")).unwrap();
+        assert!(live.write("link/index.html", b"x").unwrap_err().to_string().contains("refusing to write outside"));
+        assert!(live.write("link/new/index.html", b"x").is_err());
+        assert!(live.remove("link/index.html").is_err());
+        assert_eq!(std::fs::read_to_string(outside.path().join("index.html")).unwrap(), "theirs");
+        assert!(!outside.path().join("new").exists(), "no folder made there either");
         assert!(live.remove("/etc/passwd").is_err());
     }
 }
