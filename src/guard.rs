@@ -105,6 +105,12 @@ pub fn check_output(options: &BuildOptions) -> Result<PathBuf, Diagnostic> {
     match std::fs::symlink_metadata(&output) {
         Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(output),
         Err(error) => Err(refusal(shown, format!("cannot look at the output folder: {error}"), ANOTHER_OUTPUT)),
+        // Links were resolved, so a link still here leads nowhere.
+        Ok(meta) if meta.file_type().is_symlink() => Err(refusal(
+            shown,
+            "refusing to write the output here: it is a symbolic link to something that does not exist".into(),
+            ANOTHER_OUTPUT,
+        )),
         Ok(meta) if !meta.is_dir() => Err(refusal(
             shown,
             "refusing to write the output here: it is a file, not a folder, and it would be replaced".into(),

@@ -399,3 +399,12 @@ fn import_temporary_name_taken_by_a_users_file() {
     assert_eq!(std::fs::read_to_string(&temporary).unwrap(), "my draft");
     assert_eq!(std::fs::read(&target).unwrap(), before[imported[0]], "imported as before");
 }
+
+/// `--output site` where `site` is a link to nothing: refused; the link stays.
+#[test]
+fn output_is_a_dangling_symlink() {
+    let project = Project::new();
+    symlink(&project.dir.path().join("gone"), &project.root().join("site"));
+    project.refused(&["build", "--output", "site"], "it is a symbolic link to something that does not exist");
+    assert!(std::fs::symlink_metadata(project.root().join("site")).is_ok(), "the link stays");
+}
