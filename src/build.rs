@@ -29,6 +29,9 @@ pub struct BuildOptions {
     pub theme: Option<String>,
     /// Also write the archive as one zip here (see [`crate::zip`]).
     pub zip: Option<PathBuf>,
+    /// Replace an output folder that vanban did not make (`--force`); never
+    /// one that touches the content or the project (see [`crate::guard`]).
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -41,6 +44,7 @@ impl BuildOptions {
             project_root,
             theme: None,
             zip: None,
+            force: false,
         }
     }
 }
@@ -252,6 +256,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildFailure> {
 /// [`build`], reporting progress.
 pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport, BuildFailure> {
     let mut timings = Timings::default();
+    // Before anything is read: where the build may write is decided by the
+    // command line alone, and a refused path must not wait for the content.
+    let output = crate::guard::check_output(options).map_err(BuildFailure::from)?;
+    let zip_path = match &options.zip {
+        Some(zip) => Some(crate::guard::check_zip(options, zip, &output).map_err(BuildFailure::from)?),
+        None => None,
+    };
     let checked = check_with(options, &mut timings, progress)?;
     let mut config = checked.config;
     if let Some(theme) = &options.theme {
@@ -268,7 +279,7 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     let provinces = ProvinceRegistry::builtin();
     let plan = Plan::new(&checked.archive, provinces, Language::from_code(&config.language));
     let zip_settings = match &options.zip {
-        Some(path) => Some(zip_settings(options, path, &config, &checked.archive)?),
+        Some(path) => Some(zip_settings(path, &config, &checked.archive)?),
         None => None,
     };
     let started = timings.record("plan", started);
@@ -283,7 +294,7 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
             format!("cannot write the output: {error}"),
         ))
     };
-    let staging = Staging::create(&options.output).map_err(io_failure)?;
+    let staging = Staging::create(&output).map_err(io_failure)?;
     // Written first, so that the index is freed before the pages.
     search.each_file(|path, bytes| staging.write(path, bytes)).map_err(io_failure)?;
     drop(search);
@@ -294,11 +305,8 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     timings.page_steps = match written {
         Ok(steps) => steps,
         Err(failures) => {
-            let diagnostics: Vec<Diagnostic> = failures
-                .into_iter()
-                .take(20)
-                .map(|failure| Diagnostic::file(Severity::Error, "output", failure))
-                .collect();
+            let diagnostics: Vec<Diagnostic> =
+                failures.iter().take(20).map(|failure| failure.diagnostic(&options.content)).collect();
             let rendered = diagnostics::render(&diagnostics, |_| None);
             return Err(BuildFailure { diagnostics, rendered });
         }
@@ -310,7 +318,7 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     let (files_written, bytes_written) = (staging.files_written(), staging.bytes_written());
     // Zipped from the staging folder before anything is committed: a build
     // that fails here leaves both the previous output and the previous zip.
-    let zip = match (&options.zip, &zip_settings) {
+    let zip = match (&zip_path, &zip_settings) {
         (Some(path), Some(settings)) => Some(zip_folder(staging.path(), path, settings).map_err(|error| {
             BuildFailure::from(Diagnostic::file(
                 Severity::Error,
@@ -322,7 +330,11 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     };
     let started = timings.record("zip", started);
     staging.commit().map_err(io_failure)?;
-    let zip = zip.map(|zip| zip.commit()).transpose().map_err(io_failure)?;
+    let mut zip = zip.map(|zip| zip.commit()).transpose().map_err(io_failure)?;
+    // Reported as the user named it, not as its links resolve.
+    if let (Some(zip), Some(asked)) = (&mut zip, &options.zip) {
+        zip.path = asked.clone();
+    }
     timings.record("commit", started);
     Ok(BuildReport {
         directives: checked.archive.directives.len(),
@@ -347,31 +359,34 @@ pub fn render_pages(
     progress: &dyn Progress,
     cancel: &AtomicBool,
     write: &(dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync),
-) -> Result<PageSteps, Vec<String>> {
+) -> Result<PageSteps, Vec<PageFailure>> {
     progress.stage("render+write", "pages", pages.len() as u64);
     let clock = StepClock::default();
-    let failures: Vec<String> = pages
+    let failures: Vec<PageFailure> = pages
         .par_iter()
         .filter_map(|page| {
             if cancel.load(Ordering::Relaxed) {
-                return Some("stopped".to_string());
+                return Some(PageFailure::of_archive("stopped".to_string()));
             }
             let started = Instant::now();
             let content = plan.content(page);
             let started = clock.add(&clock.content, started);
             let context = match renderer.context(&content) {
                 Ok(context) => context,
-                Err(error) => return Some(error),
+                Err(error) => return Some(PageFailure::of_archive(error)),
             };
             drop(content);
             let started = clock.add(&clock.context, started);
             let html = match renderer.render_context(page.kind.template(), &context, &page.path) {
                 Ok(html) => html,
-                Err(error) => return Some(error),
+                Err(error) => return Some(PageFailure::of_archive(error)),
             };
             drop(context);
             let started = clock.add(&clock.templates, started);
-            let written = write(&page.path, &html).err().map(|e| format!("{}: {e}", page.path));
+            let written = write(&page.path, &html).err().map(|error| PageFailure {
+                source: plan.source_of(page).map(str::to_string),
+                message: format!("cannot write the page {}: {error}", page.path),
+            });
             clock.add(&clock.write, started);
             progress.advance(1);
             written
@@ -382,6 +397,39 @@ pub fn render_pages(
         Ok(clock.steps())
     } else {
         Err(failures)
+    }
+}
+
+/// A page that could not be rendered or written, with the content file it
+/// was made from when there is one (see [`Plan::source_of`]).
+#[derive(Debug, Clone)]
+pub struct PageFailure {
+    /// Path in the content folder.
+    pub source: Option<String>,
+    pub message: String,
+}
+
+impl PageFailure {
+    fn of_archive(message: String) -> PageFailure {
+        PageFailure { source: None, message }
+    }
+
+    /// The failure as a diagnostic on its content file (below `content`),
+    /// or on the output when no one file made the page.
+    pub fn diagnostic(&self, content: &Path) -> Diagnostic {
+        let path = match &self.source {
+            Some(source) => content.join(source).display().to_string(),
+            None => "output".to_string(),
+        };
+        Diagnostic::file(Severity::Error, &path, self.message.clone())
+    }
+
+    /// The failure in one line, starting with its content file.
+    pub fn line(&self, content: &Path) -> String {
+        match &self.source {
+            Some(source) => format!("{}: {}", content.join(source).display(), self.message),
+            None => self.message.clone(),
+        }
     }
 }
 
@@ -434,24 +482,39 @@ impl StepClock {
     }
 }
 
-/// The zip's settings, checked before anything is rendered.
-fn zip_settings(
-    options: &BuildOptions,
-    path: &Path,
-    config: &Config,
-    archive: &Archive,
-) -> Result<ZipSettings, BuildFailure> {
-    let shown = path.display().to_string();
-    if path.starts_with(&options.output) {
-        return Err(BuildFailure::from(
-            Diagnostic::file(Severity::Error, &shown, "the zip cannot be inside the output folder".into())
-                .with_help("leave out --zip-path to write it beside the output"),
-        ));
-    }
-    if path.is_dir() {
-        return Err(BuildFailure::from(Diagnostic::file(Severity::Error, &shown, "the zip path is a folder".into())));
-    }
+/// The zip's settings, checked before anything is rendered (its path was
+/// checked by [`crate::guard::check_zip`]).
+fn zip_settings(path: &Path, config: &Config, archive: &Archive) -> Result<ZipSettings, BuildFailure> {
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
     ZipSettings::new(&config.title, archive, epoch.as_deref())
-        .map_err(|message| BuildFailure::from(Diagnostic::file(Severity::Error, &shown, message)))
+        .map_err(|message| BuildFailure::from(Diagnostic::file(Severity::Error, &path.display().to_string(), message)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page that cannot be written names the content file it came from.
+    #[test]
+    fn a_page_that_cannot_be_written_names_its_content_file() {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let options = BuildOptions { content: root.join("tests/fixtures/valid"), ..BuildOptions::in_project(&root) };
+        let checked = check(&options, &mut Timings::default()).unwrap_or_else(|f| panic!("{}", f.rendered));
+        let theme = crate::theme::load(&root, &checked.config.theme, &checked.config.language).unwrap();
+        let renderer = Renderer::new(&theme, &checked.config, "2021-01-01").unwrap();
+        let plan = Plan::new(&checked.archive, ProvinceRegistry::builtin(), Language::Vietnamese);
+        let pages: Vec<&Page> = plan.pages.iter().filter(|p| p.path.contains("453-cv-tu")).collect();
+        assert_eq!(pages.len(), 1);
+        let refuse = |_: &str, _: &[u8]| Err(std::io::Error::other("File name too long"));
+        let failures = render_pages(&plan, &renderer, &pages, &Silent, &AtomicBool::new(false), &refuse).unwrap_err();
+        let diagnostic = failures[0].diagnostic(&options.content);
+        assert_eq!(
+            diagnostic.short(),
+            format!(
+                "{}:1:1: error: cannot write the page {}: File name too long",
+                options.content.join("quang-ngai/453-cv-tu.md").display(),
+                pages[0].path
+            )
+        );
+    }
 }

@@ -12,6 +12,7 @@ pub mod charts;
 pub mod citations;
 pub mod config;
 pub mod diagnostics;
+pub mod guard;
 pub mod import;
 pub mod incremental;
 pub mod index;

@@ -310,8 +310,10 @@ impl Live {
         let result = if self.built {
             // In place, file by file, while the server reads the folder.
             let output = &self.output;
-            render_pages(plan, renderer, &pages, progress, cancel, &|path, bytes| output.write(path, bytes)).and_then(
-                |_steps| {
+            let content = &self.options.content;
+            render_pages(plan, renderer, &pages, progress, cancel, &|path, bytes| output.write(path, bytes))
+                .map_err(|failures| failures.iter().map(|failure| failure.line(content)).collect())
+                .and_then(|_steps| {
                     let mut problems = Vec::new();
                     let removed = update.delete.iter().chain(if full {
                         self.assets.difference(&assets).collect()
@@ -335,8 +337,7 @@ impl Live {
                     } else {
                         Err(problems)
                     }
-                },
-            )
+                })
         } else {
             // The first build: into a staging folder, swapped in at the end.
             build_staged(&self.options, plan, renderer, theme, progress, cancel).map(|search| {
@@ -383,7 +384,8 @@ fn build_staged(
     let io = |error: std::io::Error| vec![format!("{}: {error}", output.display())];
     let staging = Staging::create(&options.output).map_err(io)?;
     let pages: Vec<&Page> = plan.pages.iter().collect();
-    render_pages(plan, renderer, &pages, progress, cancel, &|path, bytes| staging.write(path, bytes))?;
+    render_pages(plan, renderer, &pages, progress, cancel, &|path, bytes| staging.write(path, bytes))
+        .map_err(|failures| failures.iter().map(|failure| failure.line(&options.content)).collect::<Vec<_>>())?;
     for (path, bytes) in &theme.static_files {
         staging.write(&format!("assets/{path}"), bytes).map_err(io)?;
     }

@@ -35,6 +35,11 @@ enum Command {
         /// Where to write the zip (implies --zip).
         #[arg(long, value_name = "PATH")]
         zip_path: Option<PathBuf>,
+        /// Replace an output folder vanban did not make (a non-empty folder
+        /// without its .vanban-output file), deleting every file in it. Never
+        /// the content, the themes, templates/ or the project folder.
+        #[arg(long)]
+        force: bool,
     },
     /// Load and validate the content only, with the same diagnostics.
     Check {
@@ -49,6 +54,11 @@ enum Command {
         /// Port to listen on (default: a free one, printed).
         #[arg(long, default_value_t = 0)]
         port: u16,
+        /// Replace an output folder vanban did not make (a non-empty folder
+        /// without its .vanban-output file), deleting every file in it. Never
+        /// the content, the themes, templates/ or the project folder.
+        #[arg(long)]
+        force: bool,
     },
     /// Write a deterministic synthetic archive (for tests and benchmarks).
     Generate {
@@ -101,26 +111,33 @@ impl PathArgs {
             output: self.output,
             theme: self.theme,
             zip: None,
+            force: false,
         }
     }
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { paths, timings, jobs, quiet, zip, zip_path } => {
+        Command::Build { paths, timings, jobs, quiet, zip, zip_path, force } => {
             if let Some(jobs) = jobs {
                 let _ = rayon::ThreadPoolBuilder::new().num_threads(jobs).build_global();
             }
-            let mut options = paths.options();
+            let mut options = BuildOptions { force, ..paths.options() };
             if zip || zip_path.is_some() {
                 options.zip = Some(zip_path.unwrap_or_else(|| vanban::zip::default_path(&options.output)));
             }
             run_build(options, timings, quiet)
         }
         Command::Check { paths } => run_check(paths.options()),
-        Command::Serve { paths, port } => vanban::serve::run(paths.options(), port),
+        Command::Serve { paths, port, force } => vanban::serve::run(BuildOptions { force, ..paths.options() }, port),
         Command::Generate { dest, count, seed } => run_generate(&dest, count, seed),
         Command::Import { files, stdout, force, content } => {
+            if !stdout {
+                if let Err(message) = vanban::guard::check_import_folder(&content) {
+                    eprintln!("error: {message}; nothing was changed");
+                    return ExitCode::FAILURE;
+                }
+            }
             let options = vanban::import::ImportOptions { content, stdout, force };
             let summary =
                 vanban::import::run(&files, &options, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
@@ -180,6 +197,10 @@ fn run_check(options: BuildOptions) -> ExitCode {
 }
 
 fn run_generate(dest: &std::path::Path, count: usize, seed: u64) -> ExitCode {
+    if let Err(message) = vanban::guard::check_new_folder(dest) {
+        eprintln!("error: {message}");
+        return ExitCode::FAILURE;
+    }
     let started = Instant::now();
     let provinces = vanban::synth::ProvinceRef::builtin();
     match vanban::synth::generate(dest, &provinces, &vanban::synth::SynthOptions { count, seed }) {

@@ -91,7 +91,17 @@ const WORKERS: usize = 4;
 const TICK: Duration = Duration::from_millis(100);
 
 /// Runs until Ctrl-C.
-pub fn run(options: BuildOptions, port: u16) -> ExitCode {
+pub fn run(mut options: BuildOptions, port: u16) -> ExitCode {
+    // The first build replaces the output folder, and every later one
+    // writes into it: refused, before anything else, where a build is.
+    match crate::guard::check_output(&options) {
+        Ok(output) => options.output = output,
+        Err(problem) => {
+            eprint!("{}", crate::diagnostics::render(&[problem], |_| None));
+            eprintln!("failed: 1 error; nothing was changed");
+            return ExitCode::FAILURE;
+        }
+    }
     let server = match Server::http(("127.0.0.1", port)) {
         Ok(server) => Arc::new(server),
         Err(error) => {

@@ -3,6 +3,7 @@
 //! leaves the previous output exactly as it was. Writing decides nothing
 //! about content; it only refuses paths that would leave the output folder.
 
+use crate::guard::{create_new_dir, resolve, unused_path, MARKER, MARKER_TEXT};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -17,16 +18,14 @@ pub struct Staging {
 
 impl Staging {
     /// A fresh, empty staging folder next to `target` (same file system, so
-    /// the final swap is a rename).
+    /// the final swap is a rename), holding only the [`MARKER`] that tells
+    /// later builds vanban made the output. The target must have passed
+    /// [`crate::guard::check_output`].
     pub fn create(target: &Path) -> io::Result<Staging> {
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
         let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent)?;
-        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir)?;
-        }
-        std::fs::create_dir_all(&dir)?;
+        let dir = create_new_dir(&sibling_name(target, "staging"))?;
+        std::fs::write(dir.join(MARKER), MARKER_TEXT)?;
         Ok(Staging {
             dir,
             target: target.to_path_buf(),
@@ -64,11 +63,7 @@ impl Staging {
     /// Puts the staged archive in place of the target. The old output is
     /// moved aside first and removed only after the new one is in place.
     pub fn commit(mut self) -> io::Result<()> {
-        let old = self.dir.with_file_name(format!(
-            ".{}.old-{}",
-            self.target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
-            std::process::id()
-        ));
+        let old = unused_path(&sibling_name(&self.target, "old"));
         let had_old = self.target.exists();
         if had_old {
             std::fs::rename(&self.target, &old)?;
@@ -85,6 +80,12 @@ impl Staging {
         }
         Ok(())
     }
+}
+
+/// `.{name}.{what}-{pid}` beside `target`: a hidden name of vanban's own.
+fn sibling_name(target: &Path, what: &str) -> PathBuf {
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+    target.with_file_name(format!(".{name}.{what}-{}", std::process::id()))
 }
 
 impl Drop for Staging {
@@ -111,6 +112,8 @@ fn checked_relative(rel_path: &str) -> io::Result<&Path> {
 /// over it, so a reader sees the old file or the new one, never half of one.
 pub struct LiveOutput {
     dir: PathBuf,
+    /// `dir` with its links resolved, to tell whether a path stays inside.
+    real: PathBuf,
     counter: AtomicU64,
 }
 
@@ -120,12 +123,28 @@ pub const TEMP_PREFIX: &str = ".vanban-tmp-";
 
 impl LiveOutput {
     pub fn new(dir: &Path) -> LiveOutput {
-        LiveOutput { dir: dir.to_path_buf(), counter: AtomicU64::new(0) }
+        LiveOutput { dir: dir.to_path_buf(), real: resolve(dir), counter: AtomicU64::new(0) }
+    }
+
+    /// `rel_path` in the output, refused if it leaves it: by its own `..`,
+    /// or through a symbolic link someone put in the output folder (the
+    /// server writes into a folder it does not rebuild whole).
+    fn inside(&self, rel_path: &str) -> io::Result<PathBuf> {
+        let path = self.dir.join(checked_relative(rel_path)?);
+        let folder = resolve(path.parent().unwrap_or(&self.dir));
+        if folder.starts_with(&self.real) {
+            Ok(path)
+        } else {
+            Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to write outside the output: {rel_path} leads to {}", folder.display()),
+            ))
+        }
     }
 
     /// Replaces (or creates) one file atomically; safe from many threads.
     pub fn write(&self, rel_path: &str, bytes: &[u8]) -> io::Result<()> {
-        let path = self.dir.join(checked_relative(rel_path)?);
+        let path = self.inside(rel_path)?;
         let parent = path.parent().unwrap_or(&self.dir);
         std::fs::create_dir_all(parent)?;
         let n = self.counter.fetch_add(1, Ordering::Relaxed);
@@ -138,7 +157,7 @@ impl LiveOutput {
 
     /// Removes one file, and the folders it leaves empty.
     pub fn remove(&self, rel_path: &str) -> io::Result<()> {
-        let path = self.dir.join(checked_relative(rel_path)?);
+        let path = self.inside(rel_path)?;
         match std::fs::remove_file(&path) {
             Ok(()) => {}
             Err(error) if error.kind() == io::ErrorKind::NotFound => {}
@@ -190,6 +209,27 @@ mod tests {
     }
 
     #[test]
+    fn folders_of_the_user_with_vanban_like_names_are_never_taken() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("output");
+        let pid = std::process::id();
+        for name in [format!(".output.staging-{pid}"), format!(".output.old-{pid}")] {
+            std::fs::create_dir(tmp.path().join(&name)).unwrap();
+            std::fs::write(tmp.path().join(&name).join("mine.txt"), "mine").unwrap();
+        }
+        for _ in 0..2 {
+            let staging = Staging::create(&target).unwrap();
+            staging.write("index.html", b"new").unwrap();
+            staging.commit().unwrap();
+        }
+        assert!(target.join(MARKER).is_file(), "the output is marked");
+        for name in [format!(".output.staging-{pid}"), format!(".output.old-{pid}")] {
+            assert_eq!(std::fs::read_to_string(tmp.path().join(name).join("mine.txt")).unwrap(), "mine");
+        }
+        assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 3, "nothing of vanban's is left beside them");
+    }
+
+    #[test]
     fn live_writes_replace_whole_files_and_removals_prune_empty_folders() {
         let tmp = tempfile::tempdir().unwrap();
         let live = LiveOutput::new(tmp.path());
@@ -205,6 +245,14 @@ mod tests {
         assert!(tmp.path().join("a/other.html").exists(), "a folder that still holds a file stays");
         live.remove("a/b/index.html").unwrap();
         assert!(live.write("../escape.html", b"x").is_err());
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("index.html"), "theirs").unwrap();
+        std::os::unix::fs::symlink(outside.path(), tmp.path().join("link")).unwrap();
+        assert!(live.write("link/index.html", b"x").unwrap_err().to_string().contains("refusing to write outside"));
+        assert!(live.write("link/new/index.html", b"x").is_err());
+        assert!(live.remove("link/index.html").is_err());
+        assert_eq!(std::fs::read_to_string(outside.path().join("index.html")).unwrap(), "theirs");
+        assert!(!outside.path().join("new").exists(), "no folder made there either");
         assert!(live.remove("/etc/passwd").is_err());
     }
 }

@@ -221,6 +221,10 @@ pub fn zip_folder(folder: &Path, target: &Path, settings: &ZipSettings) -> io::R
             continue;
         }
         let rel = entry.path().strip_prefix(folder).expect("below the folder");
+        if rel == Path::new(crate::guard::MARKER) {
+            // It marks the folder for vanban; the zip is not that folder.
+            continue;
+        }
         if !entry.file_type().is_file() {
             return Err(invalid(format!("{}: not a regular file", rel.display())));
         }
@@ -252,11 +256,11 @@ pub fn zip_folder(folder: &Path, target: &Path, settings: &ZipSettings) -> io::R
     let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "archive.zip".into());
     let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
-    let temp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+    let (temp, file) = crate::guard::create_new_file(&parent.join(format!(".{name}.tmp-{}", std::process::id())))?;
     // From here on the temporary file is removed on any failure.
     let mut pending =
         PendingZip { temp, target: target.to_path_buf(), entries: entries.len(), bytes: 0, committed: false };
-    let mut zip = ZipWriter::new(BufWriter::new(std::fs::File::create(&pending.temp)?));
+    let mut zip = ZipWriter::new(BufWriter::new(file));
     for batch in batches(&entries) {
         let compressed: Vec<io::Result<Vec<u8>>> = batch
             .par_iter()

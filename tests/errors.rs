@@ -48,6 +48,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
         output: built.output(),
         theme: None,
         zip: None,
+        force: false,
     };
     assert!(vanban::build::build(&options).is_err());
     assert_eq!(built.files(), before, "output changed by a failed build");

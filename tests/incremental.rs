@@ -423,6 +423,7 @@ fn the_live_preview_keeps_the_search_index_on_disk_as_a_fresh_build_writes_it() 
         output: output.clone(),
         theme: None,
         zip: None,
+        force: false,
     };
     let cancel = AtomicBool::new(false);
     let (mut live, report) = Live::start(&options, &vanban::progress::Silent, &cancel);

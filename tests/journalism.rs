@@ -127,6 +127,7 @@ fn the_interface_switches_to_english_in_one_setting() {
         output: project.path().join("output"),
         theme: None,
         zip: None,
+        force: false,
     };
     vanban::build::build(&options).unwrap_or_else(|f| panic!("{}", f.rendered));
     let home = std::fs::read_to_string(project.path().join("output/index.html")).unwrap();

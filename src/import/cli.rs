@@ -104,8 +104,12 @@ fn write_file(target: &Path, content: &str) -> std::io::Result<()> {
     if let Some(parent) = target.parent() {
         std::fs::create_dir_all(parent)?;
     }
-    let temporary = target.with_extension("md.importing");
-    std::fs::write(&temporary, content)?;
+    // A new file: one of the user's that happens to have the name is kept.
+    let (temporary, mut file) = crate::guard::create_new_file(&target.with_extension("md.importing"))?;
+    std::io::Write::write_all(&mut file, content.as_bytes()).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temporary);
+    })?;
+    drop(file);
     std::fs::rename(&temporary, target).inspect_err(|_| {
         let _ = std::fs::remove_file(&temporary);
     })

@@ -205,6 +205,7 @@ struct PathSet(rustc_hash::FxHashSet<String>);
 impl PathSet {
     fn claim(&mut self, folder: &str, slug: &str) -> String {
         let slug = if slug.is_empty() { "van-ban" } else { slug };
+        let slug = &short_slug(slug);
         let mut candidate = format!("{folder}/{slug}/index.html");
         let mut n = 2;
         while !self.0.insert(candidate.clone()) {
@@ -213,6 +214,37 @@ impl PathSet {
         }
         candidate
     }
+}
+
+/// Longest slug, in bytes. File systems refuse names longer than 255
+/// bytes, and the zip keeps whole paths under 200 characters; a number,
+/// issuer or type is rarely longer than 40.
+pub const MAX_SLUG: usize = 100;
+
+/// `slug`, or when longer than [`MAX_SLUG`] its start (cut after a whole
+/// word where one ends near the cut) and a hash of the whole: short, the
+/// same on every build, and different for slugs that differ only at the end.
+pub fn short_slug(slug: &str) -> String {
+    if slug.len() <= MAX_SLUG {
+        return slug.to_string();
+    }
+    let hash = format!("{:08x}", fnv1a(slug.as_bytes()));
+    let mut cut = MAX_SLUG - hash.len() - 1;
+    while !slug.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let start = &slug[..cut];
+    let start = match start.rfind('-') {
+        Some(dash) if dash >= cut / 2 => &start[..dash],
+        _ => start,
+    };
+    format!("{}-{hash}", start.trim_end_matches('-'))
+}
+
+/// 32-bit FNV-1a: a hash defined by its few lines, so that a page's path
+/// never changes with a library version.
+fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |hash, &b| (hash ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 /// The folder of a directive's page: `van-ban/{scope}/{year}`. A directive's
@@ -233,6 +265,22 @@ fn key_folder(provinces: &ProvinceRegistry, key: &DirectiveKey) -> String {
 }
 
 impl<'a> Plan<'a> {
+    /// The content file a page was made from (its path in the content
+    /// folder), so that a page that cannot be written names the file to
+    /// fix: a directive's own file; for a cited directive, an issuer or a
+    /// type, the first file that names it. `None` for pages of the whole
+    /// archive.
+    pub fn source_of(&self, page: &Page) -> Option<&str> {
+        let doc = match page.kind {
+            PageKind::Directive(doc) => doc,
+            PageKind::Cited(id) => *self.archive.cited[id].citers.first()?,
+            PageKind::Issuer(i) => *self.archive.issuers[i].docs.first()?,
+            PageKind::Type(i) => *self.archive.types[i].docs.first()?,
+            _ => return None,
+        };
+        Some(&self.archive.directives[doc].source_path)
+    }
+
     pub fn new(archive: &'a Archive, provinces: &'a ProvinceRegistry, language: Language) -> Self {
         let mut paths = PathSet::default();
         // Each page's folder and slug are worked out in parallel; claiming
@@ -466,6 +514,21 @@ mod tests {
         assert_eq!(part_path("tinh/ha-noi/index.html", 0), "tinh/ha-noi/index.html");
         assert_eq!(part_path("tinh/ha-noi/index.html", 2), "tinh/ha-noi/trang-3/index.html");
         assert_eq!(part_path("index.html", 1), "trang-2/index.html");
+    }
+
+    #[test]
+    fn long_slugs_are_cut_and_hashed_into_short_stable_names() {
+        assert_eq!(short_slug("2644-cv-tu"), "2644-cv-tu");
+        let long = "so-".repeat(100);
+        let short = short_slug(&long);
+        assert!(short.len() <= MAX_SLUG, "{short}");
+        assert!(short.starts_with("so-so-") && !short.contains("--"), "{short}");
+        assert_eq!(short_slug(&long), short, "stable");
+        let other = format!("{long}x");
+        assert_ne!(short_slug(&other), short, "slugs that differ at the end stay apart");
+        assert_eq!(fnv1a(b"a"), 0xe40c_292c, "the published FNV-1a value");
+        let unbroken = "a".repeat(300);
+        assert_eq!(short_slug(&unbroken).len(), MAX_SLUG);
     }
 
     #[test]

@@ -8,5 +8,6 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod paths;
 mod provinces;
 mod supplied;
