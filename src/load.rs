@@ -232,8 +232,7 @@ fn read_source(content_dir: &Path, path: &Path) -> Result<SourceFile, Diagnostic
     let text = decode(bytes).map_err(|problem| problem.at(&shown))?;
     let text = normalise(text);
     if let Some(nul) = text.find('\0') {
-        return Err(Diagnostic::at(Severity::Error, &shown, &text, nul..nul + 1, "a NUL character in the text".into())
-            .with_help("the file is binary or not UTF-8 (UTF-16?); save it as UTF-8 text"));
+        return Err(Diagnostic::at(Severity::Error, &shown, &text, nul..nul + 1, NUL.into()).with_help(NUL_HELP));
     }
     SourceFile::new(rel_path, shown.clone(), &text).ok_or_else(|| no_front_matter(&shown, &text))
 }
@@ -286,6 +285,11 @@ fn no_front_matter(shown: &str, text: &str) -> Diagnostic {
     Diagnostic::at(Severity::Error, shown, text, 0..first_line.len(), message).with_help(help)
 }
 
+/// No text holds NUL characters; a file with them is binary, or UTF-16
+/// without its byte-order mark (whose ASCII letters are each followed by one).
+const NUL: &str = "a NUL character in the text";
+const NUL_HELP: &str = "the file is binary or not UTF-8 (UTF-16?); save it as UTF-8 text";
+
 /// Why a file's bytes are not UTF-8 text, and where.
 struct NotUtf8 {
     line: usize,
@@ -319,6 +323,11 @@ fn decode(bytes: Vec<u8>) -> Result<String, NotUtf8> {
         });
     }
     let before = std::str::from_utf8(&bytes[..valid_up_to]).expect("valid up to here");
+    if let Some(nul) = before.find('\0') {
+        // The first problem in reading order, and the better explanation.
+        let (line, column) = crate::diagnostics::line_and_column(before, nul);
+        return Err(NotUtf8 { line, column, message: NUL.into(), help: NUL_HELP });
+    }
     let (line, column) = crate::diagnostics::line_and_column(before, before.len());
     Err(NotUtf8 {
         line,
