@@ -366,7 +366,7 @@ fn yaml_error(check: &mut FileCheck, error: &serde_yaml::Error) {
     if let Some(duplicate) = duplicate_key(fm, index, &message) {
         let span = fm_start + duplicate.second..fm_start + duplicate.second + duplicate.key.len();
         let (first_line, _) = crate::diagnostics::line_and_column(&check.text, fm_start + duplicate.first);
-        let mut diagnostic = Diagnostic::at(
+        let diagnostic = Diagnostic::at(
             Severity::Error,
             &check.file.display_path,
             &check.text,
