@@ -7,3 +7,10 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+
+mod content_check;
+mod encoding;
+mod file_system;
+mod front_matter;
+mod metadata;
+mod yaml;
