@@ -424,4 +424,41 @@ mod tests {
         let (fm, body) = split_front_matter("---\n---").unwrap();
         assert!(fm.is_empty() && body.is_empty());
     }
+
+    #[test]
+    fn a_file_gone_or_replaced_since_the_walk_is_reported_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = read_source(dir.path(), &dir.path().join("gone.md")).unwrap_err();
+        assert!(gone.message.starts_with("cannot read the file: No such file or directory"), "{}", gone.message);
+        assert!(gone.path.ends_with("gone.md"));
+        std::fs::create_dir(dir.path().join("now-a-folder.md")).unwrap();
+        let folder = read_source(dir.path(), &dir.path().join("now-a-folder.md")).unwrap_err();
+        assert_eq!(folder.message, "not a regular file (a folder); it cannot be read as a directive");
+    }
+
+    #[test]
+    fn a_byte_that_is_not_utf8_is_placed_by_line_and_character() {
+        let not_utf8 = decode(b"---\nti\xC3\xAAtle: \xEA\n".to_vec()).err().unwrap();
+        assert_eq!((not_utf8.line, not_utf8.column), (2, 9), "columns count characters, not bytes");
+        assert_eq!(not_utf8.message, "not UTF-8 text: byte 0xEA cannot be read");
+        assert_eq!(decode("Việt".as_bytes().to_vec()).ok().as_deref(), Some("Việt"));
+        let utf16 = decode(vec![0xFF, 0xFE, b'-', 0]).err().unwrap();
+        assert_eq!(utf16.message, "UTF-16 text, not UTF-8");
+    }
+
+    #[test]
+    fn a_missing_front_matter_says_why() {
+        let message = |text: &str| no_front_matter("a.md", text).message;
+        assert_eq!(message(""), "the file is empty");
+        assert_eq!(message("---\ntitle: x\n"), "the front matter is not closed: no `---` line after this one");
+        assert_eq!(message("x\n---\ntitle: x\n---\n"), "no front matter at the start of the file");
+        assert_eq!(message("x\n"), "no front matter");
+    }
+
+    #[test]
+    fn spaces_after_the_dashes_are_allowed() {
+        let (fm, body) = split_front_matter("--- \ntitle: x\n---  \nBody").unwrap();
+        assert_eq!((fm, body), (5..14, 20..24));
+        assert!(split_front_matter("---").is_none(), "no line after the opening one");
+    }
 }
