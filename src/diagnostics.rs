@@ -142,7 +142,10 @@ pub fn render(diagnostics: &[Diagnostic], source_of: impl Fn(&str) -> Option<Str
         };
         match (&diagnostic.span, file) {
             (Some(span), Some(file)) => report = report.with_labels(vec![Label::primary(file, span.clone())]),
-            _ => notes.push(format!("in {}", diagnostic.path)),
+            // A place in a file whose text cannot be shown (it is not
+            // UTF-8, say) is still named.
+            (Some(_), None) => notes.push(format!("at {}:{}:{}", diagnostic.path, diagnostic.line, diagnostic.column)),
+            (None, _) => notes.push(format!("in {}", diagnostic.path)),
         }
         notes.extend(diagnostic.notes.iter().cloned());
         if let Some(help) = &diagnostic.help {
@@ -192,5 +195,8 @@ mod tests {
         assert!(rendered.contains("content/a.md:2:1"), "{rendered}");
         assert!(rendered.contains("dat: 2021-06-16"), "{rendered}");
         assert!(rendered.contains("help: did you mean `date`?"), "{rendered}");
+        let unshown = Diagnostic::at(Severity::Error, "content/c.md", text, start..start + 3, "not UTF-8".into());
+        let rendered = render(&[unshown], |_| None);
+        assert!(rendered.contains("= at content/c.md:2:1"), "the place of a text not shown: {rendered}");
     }
 }

@@ -292,46 +292,40 @@ const NUL_HELP: &str = "the file is binary or not UTF-8 (UTF-16?); save it as UT
 
 /// Why a file's bytes are not UTF-8 text, and where.
 struct NotUtf8 {
-    line: usize,
-    column: usize,
+    /// The text as far as it can be read, with U+FFFD for each bad byte:
+    /// the place is counted in it by line and character.
+    text: String,
+    offset: usize,
     message: String,
     help: &'static str,
 }
 
 impl NotUtf8 {
     fn at(self, shown: &str) -> Diagnostic {
-        let mut diagnostic = Diagnostic::file(Severity::Error, shown, self.message).with_help(self.help);
-        diagnostic.line = self.line;
-        diagnostic.column = self.column;
-        diagnostic
+        let span = self.offset..self.offset + 1;
+        Diagnostic::at(Severity::Error, shown, &self.text, span, self.message).with_help(self.help)
     }
 }
 
-/// The bytes as text, or the first place that is not UTF-8, by line and
-/// column as an editor shows them.
+/// The bytes as text, or the first place that is not UTF-8.
 fn decode(bytes: Vec<u8>) -> Result<String, NotUtf8> {
     let (bytes, valid_up_to) = match utf8(bytes) {
         Ok(text) => return Ok(text),
         Err(not_utf8) => not_utf8,
     };
+    // Up to the first bad byte the lossy text is the bytes themselves.
+    let text = String::from_utf8_lossy(&bytes).into_owned();
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(NotUtf8 {
-            line: 1,
-            column: 1,
-            message: "UTF-16 text, not UTF-8".into(),
-            help: "convert it to UTF-8, e.g. `iconv -f UTF-16 -t UTF-8`",
-        });
+        let help = "convert it to UTF-8, e.g. `iconv -f UTF-16 -t UTF-8`";
+        return Err(NotUtf8 { text, offset: 0, message: "UTF-16 text, not UTF-8".into(), help });
     }
-    let before = std::str::from_utf8(&bytes[..valid_up_to]).expect("valid up to here");
-    if let Some(nul) = before.find('\0') {
+    if let Some(nul) = text[..valid_up_to].find('\0') {
         // The first problem in reading order, and the better explanation.
-        let (line, column) = crate::diagnostics::line_and_column(before, nul);
-        return Err(NotUtf8 { line, column, message: NUL.into(), help: NUL_HELP });
+        return Err(NotUtf8 { text, offset: nul, message: NUL.into(), help: NUL_HELP });
     }
-    let (line, column) = crate::diagnostics::line_and_column(before, before.len());
     Err(NotUtf8 {
-        line,
-        column,
+        text,
+        offset: valid_up_to,
         message: format!("not UTF-8 text: byte 0x{:02X} cannot be read", bytes[valid_up_to]),
         help: "convert it to UTF-8, e.g. `iconv -f WINDOWS-1258 -t UTF-8` for old Vietnamese Windows files",
     })
@@ -438,12 +432,15 @@ mod tests {
 
     #[test]
     fn a_byte_that_is_not_utf8_is_placed_by_line_and_character() {
-        let not_utf8 = decode(b"---\nti\xC3\xAAtle: \xEA\n".to_vec()).err().unwrap();
-        assert_eq!((not_utf8.line, not_utf8.column), (2, 9), "columns count characters, not bytes");
-        assert_eq!(not_utf8.message, "not UTF-8 text: byte 0xEA cannot be read");
+        let not_utf8 = decode(b"---\nti\xC3\xAAtle: \xEA\n".to_vec()).err().unwrap().at("a.md");
+        assert_eq!(
+            not_utf8.short(),
+            "a.md:2:9: error: not UTF-8 text: byte 0xEA cannot be read",
+            "characters, not bytes"
+        );
         assert_eq!(decode("Việt".as_bytes().to_vec()).ok().as_deref(), Some("Việt"));
-        let utf16 = decode(vec![0xFF, 0xFE, b'-', 0]).err().unwrap();
-        assert_eq!(utf16.message, "UTF-16 text, not UTF-8");
+        let utf16 = decode(vec![0xFF, 0xFE, b'-', 0]).err().unwrap().at("a.md");
+        assert_eq!(utf16.short(), "a.md:1:1: error: UTF-16 text, not UTF-8");
     }
 
     #[test]

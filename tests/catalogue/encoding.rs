@@ -1,6 +1,7 @@
 //! Bytes that are not UTF-8 text: each placed by line and column as an
 //! editor shows them, with the command that converts the file.
 
+use crate::common::{repo_root, vanban};
 use crate::content_check::{directive, Content};
 
 const HELP_WINDOWS: &str =
@@ -141,4 +142,16 @@ fn bad_encodings_do_not_hide_each_other() {
     assert_eq!(found.len(), 2, "{found:?}");
     assert!(found[0].starts_with("content/a.md:2:8: error: not UTF-8 text"), "{found:?}");
     assert!(found[1].starts_with("content/c.md:1:1: error: UTF-16 text"), "{found:?}");
+}
+
+/// Invalid UTF-8 on the command line: the terminal names the place too (`= at path:line:column`), the text being unshowable.
+#[test]
+fn invalid_utf8_place_on_the_command_line() {
+    let content = Content::new();
+    content.file("a.md", b"---\ntitle: Vi\xEAt Nam\n---\n".as_slice());
+    let output = vanban(&["check", "--content", content.root().to_str().unwrap()], &repo_root());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr.contains("error: not UTF-8 text: byte 0xEA cannot be read"), "{stderr}");
+    assert!(stderr.contains(&format!("= at {}:2:10", content.path("a.md").display())), "{stderr}");
 }
