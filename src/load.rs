@@ -111,7 +111,10 @@ fn list_files(content_dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
             Ok(entry) => entry,
             Err(error) => {
                 let path = error.path().map(|p| p.display().to_string()).unwrap_or_default();
-                problems.push(Diagnostic::file(Severity::Error, &path, format!("cannot read: {error}")));
+                problems.push(
+                    Diagnostic::file(Severity::Error, &path, format!("cannot read: {error}"))
+                        .with_help("make it readable (`chmod a+rX`), or move it out of the content folder"),
+                );
                 continue;
             }
         };
@@ -228,7 +231,11 @@ pub fn load_path(content_dir: &Path, path: &Path) -> Entry {
 fn read_source(content_dir: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
     let rel_path = rel_path_of(content_dir, path);
     let shown = display_path(content_dir, &rel_path);
-    let bytes = read_regular_file(path).map_err(|problem| Diagnostic::file(Severity::Error, &shown, problem))?;
+    let bytes = read_regular_file(path).map_err(|problem| match problem {
+        Unread::Failed(error) => Diagnostic::file(Severity::Error, &shown, format!("cannot read the file: {error}"))
+            .with_help("make it readable (`chmod a+r`), or move it out of the content folder"),
+        Unread::Special(kind) => special_file_problem(content_dir, path, kind, true),
+    })?;
     let text = decode(bytes).map_err(|problem| problem.at(&shown))?;
     let text = normalise(text);
     if let Some(nul) = text.find('\0') {
@@ -237,23 +244,29 @@ fn read_source(content_dir: &Path, path: &Path) -> Result<SourceFile, Diagnostic
     SourceFile::new(rel_path, shown.clone(), &text).ok_or_else(|| no_front_matter(&shown, &text))
 }
 
+/// Why a file listed as a regular file was not read.
+enum Unread {
+    Failed(std::io::Error),
+    /// What it has become since it was listed (a named pipe, say).
+    Special(&'static str),
+}
+
 /// The bytes of a regular file. The type is checked again on the open file:
 /// what was listed as a file may have been replaced since (by a named pipe,
 /// which is opened without waiting for a writer).
-fn read_regular_file(path: &Path) -> Result<Vec<u8>, String> {
+fn read_regular_file(path: &Path) -> Result<Vec<u8>, Unread> {
     use std::io::Read;
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    let cannot_read = |error: std::io::Error| format!("cannot read the file: {error}");
-    let mut file = options.open(path).map_err(cannot_read)?;
-    let file_type = file.metadata().map_err(cannot_read)?.file_type();
+    let mut file = options.open(path).map_err(Unread::Failed)?;
+    let file_type = file.metadata().map_err(Unread::Failed)?.file_type();
     if !file_type.is_file() {
-        return Err(format!("not a regular file ({}); it cannot be read as a directive", special_kind(file_type)));
+        return Err(Unread::Special(special_kind(file_type)));
     }
     let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes).map_err(cannot_read)?;
+    file.read_to_end(&mut bytes).map_err(Unread::Failed)?;
     Ok(bytes)
 }
 

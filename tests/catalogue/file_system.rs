@@ -60,18 +60,15 @@ fn socket_called_md() {
     );
 }
 
-/// A file that cannot be read (mode 000): an error naming it with the system's reason. As root,
-/// where mode 000 does not stop reads, `vanban check` is run as the user `nobody` instead.
-#[test]
-fn unreadable_file() {
-    let content = Content::new();
-    content.file("a.md", directive("title: x\n"));
-    let file = content.path("a.md");
-    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).unwrap();
+/// `vanban check` of the content, run as the user `nobody` when the tests
+/// run as root (as in CI): for root, mode 000 does not stop reads.
+fn check_unprivileged(content: &Content, unreadable: &Path) -> std::process::Output {
     let temp = content.root().parent().unwrap().to_path_buf();
     std::fs::set_permissions(&temp, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let root = std::fs::read(&file).is_ok();
-    let output = if root {
+    std::fs::set_permissions(unreadable, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let privileged = std::fs::metadata(unreadable).is_ok_and(|m| m.is_dir() && std::fs::read_dir(unreadable).is_ok())
+        || std::fs::read(unreadable).is_ok();
+    if privileged {
         use std::os::unix::process::CommandExt;
         std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
             .args(["check", "--content"])
@@ -83,12 +80,36 @@ fn unreadable_file() {
             .expect("run vanban as nobody")
     } else {
         vanban(&["check", "--content", content.root().to_str().unwrap()], &repo_root())
-    };
+    }
+}
+
+/// A file that cannot be read (mode 000): an error naming it, with the system's reason and the fix.
+#[test]
+fn unreadable_file() {
+    let content = Content::new();
+    content.file("a.md", directive("title: x\n"));
+    let output = check_unprivileged(&content, &content.path("a.md"));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("error: cannot read the file: Permission denied (os error 13)"), "{stderr}");
-    assert!(stderr.contains(&format!("in {}", file.display())), "{stderr}");
+    assert!(stderr.contains(&format!("in {}", content.path("a.md").display())), "{stderr}");
+    assert!(stderr.contains("help: make it readable (`chmod a+r`), or move it out of the content folder"), "{stderr}");
     assert!(stderr.contains("failed: 1 errors"), "{stderr}");
+}
+
+/// A folder that cannot be listed (mode 000): an error naming it, not a silent hole in the archive.
+#[test]
+fn unreadable_folder() {
+    let content = Content::new();
+    content.file("2021/a.md", directive("title: x\n"));
+    let output = check_unprivileged(&content, &content.path("2021"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("error: cannot read: IO error for operation on"), "{stderr}");
+    assert!(stderr.contains(&format!("in {}", content.path("2021").display())), "{stderr}");
+    assert!(stderr.contains("help: make it readable (`chmod a+rX`), or move it out of the content folder"), "{stderr}");
+    // So that the temporary folder can be removed without root.
+    std::fs::set_permissions(content.path("2021"), std::fs::Permissions::from_mode(0o755)).unwrap();
 }
 
 /// A symbolic link to a directive outside `content/`: a warning, the file outside is not read.
