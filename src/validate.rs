@@ -297,12 +297,19 @@ impl<'a> FileCheck<'a> {
                 ),
             };
             let (span, what) = match parent {
-                Some(parent) => (self.at.value_under(parent, key), format!("unknown key `{key}` in `{parent}`")),
-                None => (self.at.key(key), format!("unknown key `{key}`")),
+                Some(parent) => {
+                    (self.at.value_under(parent, key), format!("unknown key `{}` in `{parent}`", visible(key)))
+                }
+                None => (self.at.key(key), format!("unknown key `{}`", visible(key))),
             };
             self.error(span, what, help);
         }
     }
+}
+
+/// Text for a message, with each invisible character written as `<U+200B>`.
+fn visible(text: &str) -> String {
+    text.chars().map(|c| if is_invisible(c) { format!("<U+{:04X}>", c as u32) } else { c.to_string() }).collect()
 }
 
 fn scalar_string(value: &Value) -> Option<String> {
@@ -458,8 +465,19 @@ fn starts_with_key(line: &str, key: &str) -> bool {
 
 /// The front matter's strings and keys without invisible characters (each
 /// run of them is warned about by [`FileCheck::invisible_characters`]).
+/// A key that would become another key of the mapping (`ti\u{200B}tle`
+/// beside `title`) is kept as written, to be reported as unknown rather than
+/// overwrite the other.
 fn without_invisible_mapping(mapping: Mapping) -> Mapping {
-    mapping.into_iter().map(|(key, value)| (without_invisible(key), without_invisible(value))).collect()
+    let written: Vec<Value> = mapping.keys().cloned().collect();
+    mapping
+        .into_iter()
+        .map(|(key, value)| {
+            let cleaned = without_invisible(key.clone());
+            let key = if cleaned != key && written.contains(&cleaned) { key } else { cleaned };
+            (key, without_invisible(value))
+        })
+        .collect()
 }
 
 fn without_invisible(value: Value) -> Value {
@@ -846,5 +864,28 @@ mod tests {
         assert_eq!(directive.title, "ab");
         assert_eq!(directive.tags, ["c"]);
         assert_eq!(directive.signer.unwrap().name.as_deref(), Some("X"));
+    }
+
+    #[test]
+    fn a_yaml_error_after_vietnamese_text_is_placed_on_its_character() {
+        let found = problems("---\ntitle: Về việc phòng, chống dịch\nsigner:\n\tname: x\n---\n");
+        assert_eq!(found, ["content/a.md:4:1: error: invalid YAML: a tab where YAML expects spaces"]);
+        let found = problems("---\ntitle: Về việc: phòng, chống dịch\n---\n");
+        assert_eq!(found, ["content/a.md:2:15: error: invalid YAML: mapping values are not allowed in this context"]);
+    }
+
+    #[test]
+    fn a_key_that_only_invisible_characters_tell_apart_is_unknown_not_merged() {
+        let text = "---\ntitle: a\nti\u{200B}tle: b\n---\n";
+        let (directive, found) = validate_file(&source(text), ProvinceRegistry::builtin());
+        let found: Vec<String> = found.iter().map(|d| d.short()).collect();
+        assert_eq!(
+            found,
+            [
+                "content/a.md:3:3: warning: invisible character U+200B ZERO WIDTH SPACE removed",
+                "content/a.md:3:1: error: unknown key `ti<U+200B>tle`",
+            ]
+        );
+        assert!(directive.is_none());
     }
 }

@@ -271,3 +271,30 @@ fn javascript_link_is_removed() {
     assert!(!page.to_lowercase().contains("javascript:"), "javascript: link reached the page");
     assert!(page.contains("tại đây"));
 }
+
+/// A zero-width space inside a key (`ti​tle:`): a warning at it, and the key read as `title`.
+#[test]
+fn invisible_character_in_a_key() {
+    let content = Content::new();
+    content.file("a.md", directive("ti\u{200B}tle: Về việc phòng, chống dịch\n"));
+    assert_eq!(
+        content.diagnostics(),
+        ["content/a.md:2:3: warning: invisible character U+200B ZERO WIDTH SPACE removed | delete it from the file: it shows nothing, yet makes the text differ from what it looks like"]
+    );
+    assert_eq!(content.titles(), ["Về việc phòng, chống dịch"]);
+}
+
+/// A second `title` told apart from the first only by a zero-width space: an error naming it visibly, never a silent overwrite.
+#[test]
+fn key_told_apart_only_by_an_invisible_character() {
+    let content = Content::new();
+    content.file("a.md", directive("title: A\nti\u{200B}tle: B\n"));
+    let found = content.diagnostics();
+    assert_eq!(
+        found,
+        [
+            "content/a.md:3:1: error: unknown key `ti<U+200B>tle` | did you mean `title`?",
+            "content/a.md:3:3: warning: invisible character U+200B ZERO WIDTH SPACE removed | delete it from the file: it shows nothing, yet makes the text differ from what it looks like",
+        ]
+    );
+}
