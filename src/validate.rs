@@ -234,20 +234,22 @@ impl<'a> FileCheck<'a> {
     /// A list of text: a YAML list, or one string standing for a list of one.
     fn string_list(&mut self, key: &str, value: &Value) -> Vec<String> {
         match value {
-            Value::Sequence(items) => items
-                .iter()
-                .filter_map(|item| {
-                    let text = scalar_string(item);
-                    if text.is_none() {
-                        self.error_at_key(
-                            key,
-                            format!("every item of `{key}` must be text"),
-                            format!("write each item as `  - text` under `{key}:`"),
-                        );
-                    }
-                    text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
-                })
-                .collect(),
+            Value::Sequence(items) => {
+                // One error for the list, however many of its items are wrong.
+                if items.iter().any(|item| scalar_string(item).is_none()) {
+                    self.error_at_key(
+                        key,
+                        format!("every item of `{key}` must be text"),
+                        format!("write each item as `  - text` under `{key}:`"),
+                    );
+                }
+                items
+                    .iter()
+                    .filter_map(scalar_string)
+                    .map(|text| text.trim().to_string())
+                    .filter(|text| !text.is_empty())
+                    .collect()
+            }
             Value::Null => Vec::new(),
             other => self.string(key, other).into_iter().collect(),
         }
@@ -391,6 +393,21 @@ fn yaml_error(check: &mut FileCheck, error: &serde_yaml::Error) {
         index = fm.trim_end().rfind('\n').map_or(0, |i| i + 1);
     }
     let start = fm_start + index;
+    if message.starts_with("control characters are not allowed") {
+        // The parser counts the position in its own way; the character is
+        // found here.
+        if let Some(at) = fm.find(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}')) {
+            let c = fm[at..].chars().next().unwrap_or_default();
+            let span = fm_start + at..fm_start + at + c.len_utf8();
+            let message = format!("invalid YAML: a control character (U+{:04X}) is not allowed", c as u32);
+            check.error(
+                span,
+                message,
+                "delete it: a control character is no text (it may have come with a copy and paste)",
+            );
+            return;
+        }
+    }
     let (message, help) = if fm[index..].starts_with('\t') {
         ("a tab where YAML expects spaces".to_string(), "indent with spaces: YAML does not allow tabs for indentation")
     } else if message.contains("repetition limit exceeded") {

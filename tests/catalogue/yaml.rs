@@ -204,3 +204,25 @@ fn every_problem_at_once() {
         ]
     );
 }
+
+/// A list whose items are lists: one error for the list, not one per item.
+#[test]
+fn list_of_lists() {
+    let content = Content::new();
+    content.file("a.md", directive("title: x\ntags: [[covid], [y tế], ok]\n"));
+    assert_eq!(
+        content.diagnostics(),
+        ["content/a.md:3:1: error: every item of `tags` must be text | write each item as `  - text` under `tags:`"]
+    );
+}
+
+/// A control character (BEL, from a copy and paste) in a value: an error at the character, not at the start.
+#[test]
+fn control_character_in_a_value() {
+    let content = Content::new();
+    content.file("a.md", directive("number: 12-CV/TU\ntitle: Về việc\u{7} phòng\n"));
+    assert_eq!(
+        content.diagnostics(),
+        ["content/a.md:3:15: error: invalid YAML: a control character (U+0007) is not allowed | delete it: a control character is no text (it may have come with a copy and paste)"]
+    );
+}
