@@ -434,6 +434,8 @@ pub fn invisible_name(c: char) -> Option<&'static str> {
         '\u{2068}' => "FIRST STRONG ISOLATE",
         '\u{2069}' => "POP DIRECTIONAL ISOLATE",
         '\u{FEFF}' => "ZERO WIDTH NO-BREAK SPACE",
+        // Invisible copies of ASCII, used to smuggle text past readers.
+        '\u{E0000}'..='\u{E007F}' => "TAG",
         _ => return None,
     })
 }

@@ -1,6 +1,7 @@
 //! Field values: the title, dates, numbers and identity, invisible
 //! characters, and markup in titles and text, which the pages show escaped.
 
+use crate::common::{repo_root, vanban};
 use crate::content_check::{directive, Content};
 
 const HELP_EMPTY_TITLE: &str = "write the subject line (trích yếu) after `title:`, in quotes: `title: \"…\"`";
@@ -297,4 +298,29 @@ fn key_told_apart_only_by_an_invisible_character() {
             "content/a.md:3:3: warning: invisible character U+200B ZERO WIDTH SPACE removed | delete it from the file: it shows nothing, yet makes the text differ from what it looks like",
         ]
     );
+}
+
+/// U+202E in a title, on the terminal: the line is shown with a visible U+FFFD and a caret under it, never the override itself.
+#[test]
+fn bidirectional_override_on_the_terminal() {
+    let content = Content::new();
+    content.file("a.md", directive("title: \"Về \u{202E} việc\"\n"));
+    let output = vanban(&["check", "--content", content.root().to_str().unwrap()], &repo_root());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "a warning only: {stderr}");
+    assert!(!stderr.contains('\u{202E}'), "the override reached the terminal: {stderr}");
+    assert!(stderr.contains("2 │ title: \"Về \u{FFFD} việc\"\n  │            ^\n"), "{stderr}");
+}
+
+/// An escape sequence (ESC [2J, clear screen) in the front matter: an error at it, and the terminal gets `?` instead of ESC.
+#[test]
+fn escape_sequence_on_the_terminal() {
+    let content = Content::new();
+    content.file("a.md", directive("title: \"a\u{1B}[2Jb\"\n"));
+    let output = vanban(&["check", "--content", content.root().to_str().unwrap()], &repo_root());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(!stderr.contains('\u{1B}'), "an escape reached the terminal: {stderr:?}");
+    assert!(stderr.contains("error: invalid YAML: a control character (U+001B) is not allowed"), "{stderr}");
+    assert!(stderr.contains("2 │ title: \"a?[2Jb\""), "{stderr}");
 }
