@@ -10,6 +10,7 @@ mod common;
 
 mod content_check;
 mod encoding;
+#[cfg(unix)]
 mod file_system;
 mod front_matter;
 mod metadata;
