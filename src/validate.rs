@@ -218,6 +218,25 @@ impl<'a> FileCheck<'a> {
         self.string("title", value)
     }
 
+    /// A text field of a nested mapping (`signer`, a citation): a list or
+    /// a mapping there is an error, not a value silently dropped.
+    fn nested_text(&mut self, parent: &str, mapping: &Mapping, key: &str) -> Option<String> {
+        let value = mapping.get(key)?;
+        match scalar_string(value) {
+            Some(text) => Some(text.trim().to_string()).filter(|text| !text.is_empty()),
+            None if value.is_null() => None,
+            None => {
+                let span = self.at.value_under(parent, key);
+                self.error(
+                    span,
+                    format!("`{key}` in `{parent}` must be text"),
+                    format!("write it on one line: `{key}: …`"),
+                );
+                None
+            }
+        }
+    }
+
     /// A text field: a string (numbers are taken as written).
     fn string(&mut self, key: &str, value: &Value) -> Option<String> {
         match scalar_string(value) {
@@ -612,8 +631,11 @@ fn signer(check: &mut FileCheck, value: &Value) -> Option<Signer> {
         Value::Null => None,
         Value::Mapping(mapping) => {
             check.unknown_keys(&mapping_keys(mapping), SIGNER_KEYS, Some("signer"));
-            let get = |key: &str| mapping.get(key).and_then(scalar_string).map(|s| s.trim().to_string());
-            Some(Signer { name: get("name"), position: get("position"), authority: get("authority") })
+            Some(Signer {
+                name: check.nested_text("signer", mapping, "name"),
+                position: check.nested_text("signer", mapping, "position"),
+                authority: check.nested_text("signer", mapping, "authority"),
+            })
         }
         _ => {
             check.error_at_key(
@@ -650,8 +672,10 @@ fn cite(check: &mut FileCheck, item: &Value) -> Option<CiteRef> {
     match item {
         Value::Mapping(mapping) => {
             check.unknown_keys(&mapping_keys(mapping), CITE_KEYS, Some("cites"));
-            let text = |key: &str| mapping.get(key).and_then(scalar_string).map(|s| s.trim().to_string());
-            let Some(printed) = text("number") else {
+            let mut text = |key: &str| check.nested_text("cites", mapping, key);
+            let (number, type_name, issuer, title, date) =
+                (text("number"), text("type"), text("issuer"), text("title"), text("date"));
+            let Some(printed) = number else {
                 check.error_at_key(
                     "cites",
                     "a citation without `number`".into(),
@@ -660,10 +684,10 @@ fn cite(check: &mut FileCheck, item: &Value) -> Option<CiteRef> {
                 return None;
             };
             let number = check_cited_number(check, &printed)?;
-            let date = mapping.get("date").and_then(|d| check.date("cites", d));
-            let type_name = text("type").or_else(|| number.type_name().map(String::from));
-            let issuer = text("issuer").or_else(|| number.issuer_name().map(String::from));
-            Some(CiteRef { type_name, issuer, date, title: text("title"), ..blank(number) })
+            let date = date.and_then(|date| check.date("cites", &Value::String(date)));
+            let type_name = type_name.or_else(|| number.type_name().map(String::from));
+            let issuer = issuer.or_else(|| number.issuer_name().map(String::from));
+            Some(CiteRef { type_name, issuer, date, title, ..blank(number) })
         }
         other => {
             let Some(printed) = scalar_string(other) else {

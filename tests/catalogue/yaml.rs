@@ -226,3 +226,25 @@ fn control_character_in_a_value() {
         ["content/a.md:3:15: error: invalid YAML: a control character (U+0007) is not allowed | delete it: a control character is no text (it may have come with a copy and paste)"]
     );
 }
+
+/// The signer's name as a list: an error at it (it was dropped silently).
+#[test]
+fn signer_name_as_a_list() {
+    let content = Content::new();
+    content.file("a.md", directive("title: x\nsigner:\n  name: [Trần Văn A]\n  position: Bí thư\n"));
+    assert_eq!(
+        content.diagnostics(),
+        ["content/a.md:4:3: error: `name` in `signer` must be text | write it on one line: `name: …`"]
+    );
+}
+
+/// A citation's date as a list: an error at it (it was dropped silently).
+#[test]
+fn citation_date_as_a_list() {
+    let content = Content::new();
+    content.file("a.md", directive("title: x\ncites:\n  - number: 07-KL/TW\n    date: [2021, 6, 11]\n"));
+    assert_eq!(
+        content.diagnostics(),
+        ["content/a.md:5:5: error: `date` in `cites` must be text | write it on one line: `date: …`"]
+    );
+}
