@@ -5,6 +5,7 @@
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as ReportSeverity};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -134,7 +135,7 @@ pub fn render(diagnostics: &[Diagnostic], source_of: impl Fn(&str) -> Option<Str
         let file = match (ids.get(path), &diagnostic.span) {
             (Some(&id), _) => Some(id),
             (None, Some(_)) => source_of(path).map(|text| {
-                let id = files.add(path.to_string(), text);
+                let id = files.add(path.to_string(), for_terminal(&text).into_owned());
                 ids.insert(path, id);
                 id
             }),
@@ -142,7 +143,10 @@ pub fn render(diagnostics: &[Diagnostic], source_of: impl Fn(&str) -> Option<Str
         };
         match (&diagnostic.span, file) {
             (Some(span), Some(file)) => report = report.with_labels(vec![Label::primary(file, span.clone())]),
-            _ => notes.push(format!("in {}", diagnostic.path)),
+            // A place in a file whose text cannot be shown (it is not
+            // UTF-8, say) is still named.
+            (Some(_), None) => notes.push(format!("at {}:{}:{}", diagnostic.path, diagnostic.line, diagnostic.column)),
+            (None, _) => notes.push(format!("in {}", diagnostic.path)),
         }
         notes.extend(diagnostic.notes.iter().cloned());
         if let Some(help) = &diagnostic.help {
@@ -150,14 +154,37 @@ pub fn render(diagnostics: &[Diagnostic], source_of: impl Fn(&str) -> Option<Str
         }
         report = report.with_notes(notes);
         match term::emit_into_string(&config, &files, &report) {
-            Ok(text) => out.push_str(&text),
+            Ok(text) => out.push_str(&for_terminal(&text)),
             Err(_) => {
-                out.push_str(&diagnostic.short());
+                out.push_str(&for_terminal(&diagnostic.short()));
                 out.push('\n');
             }
         }
     }
     out
+}
+
+/// What a terminal may be sent of the archive's text (and file names),
+/// which are untrusted: a control character (an escape sequence could drive
+/// the terminal) or an invisible one (U+202E turns the rest of the line
+/// around) becomes a visible stand-in of the same length in bytes, so that
+/// spans into the text still fit.
+pub fn for_terminal(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| (c.is_control() && c != '\n' && c != '\t') || crate::vietnamese::is_invisible(c);
+    if !text.contains(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len());
+    for c in text.chars() {
+        match (unsafe_char(c), c.len_utf8()) {
+            (false, _) => shown.push(c),
+            (true, 1) => shown.push('?'),
+            (true, 2) => shown.push('¿'),
+            (true, 3) => shown.push('\u{FFFD}'),
+            (true, _) => shown.push_str("\u{FFFD}?"),
+        }
+    }
+    Cow::Owned(shown)
 }
 
 #[cfg(test)]
@@ -192,5 +219,22 @@ mod tests {
         assert!(rendered.contains("content/a.md:2:1"), "{rendered}");
         assert!(rendered.contains("dat: 2021-06-16"), "{rendered}");
         assert!(rendered.contains("help: did you mean `date`?"), "{rendered}");
+        let unshown = Diagnostic::at(Severity::Error, "content/c.md", text, start..start + 3, "not UTF-8".into());
+        let rendered = render(&[unshown], |_| None);
+        assert!(rendered.contains("= at content/c.md:2:1"), "the place of a text not shown: {rendered}");
+    }
+
+    #[test]
+    fn the_terminal_gets_no_escape_sequence_and_no_invisible_character() {
+        let text = "---\ntitle: \"a\u{202E}b\u{1B}[2Jc\u{AD}d\u{E0041}\"\n---\n";
+        let start = text.find('\u{202E}').unwrap();
+        let diagnostic =
+            Diagnostic::at(Severity::Warning, "content/\u{1B}[31ma.md", text, start..start + 3, "x".into());
+        let rendered = render(&[diagnostic], |_| Some(text.to_string()));
+        assert!(!rendered.contains(|c: char| c.is_control() && c != '\n'), "{rendered:?}");
+        assert!(!rendered.contains(crate::vietnamese::is_invisible), "{rendered:?}");
+        assert!(rendered.contains("title: \"a\u{FFFD}b?[2Jc¿d\u{FFFD}?\""), "{rendered}");
+        assert!(rendered.contains("content/?[31ma.md:2:10"), "{rendered}");
+        assert_eq!(for_terminal("Về việc\tx\n"), "Về việc\tx\n");
     }
 }

@@ -111,24 +111,46 @@ fn list_files(content_dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
             Ok(entry) => entry,
             Err(error) => {
                 let path = error.path().map(|p| p.display().to_string()).unwrap_or_default();
-                problems.push(Diagnostic::file(Severity::Error, &path, format!("cannot read: {error}")));
+                problems.push(
+                    Diagnostic::file(Severity::Error, &path, format!("cannot read: {error}"))
+                        .with_help("make it readable (`chmod a+rX`), or move it out of the content folder"),
+                );
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
-            if entry.file_type().is_symlink() {
-                problems.push(symlink_warning(content_dir, entry.path()));
-            }
-            continue;
-        }
-        let path = entry.into_path();
-        if path.extension().is_some_and(|ext| ext == "md") {
-            paths.push(path);
-        } else {
-            problems.push(not_markdown_warning(content_dir, &path));
+        match kind_of(content_dir, entry.path(), entry.file_type()) {
+            Kind::Folder => {}
+            Kind::Markdown => paths.push(entry.into_path()),
+            Kind::Problem(problem) => problems.push(problem),
         }
     }
     (paths, problems)
+}
+
+/// What the walk does with one entry of the content folder.
+enum Kind {
+    Folder,
+    /// A regular `.md` file: a directive to read.
+    Markdown,
+    /// Anything else, reported.
+    Problem(Diagnostic),
+}
+
+/// Decided on the entry's own type, before anything is opened: opening a
+/// named pipe would wait for a writer forever.
+fn kind_of(content_dir: &Path, path: &Path, file_type: std::fs::FileType) -> Kind {
+    let markdown = path.extension().is_some_and(|ext| ext == "md");
+    if file_type.is_dir() {
+        Kind::Folder
+    } else if file_type.is_symlink() {
+        Kind::Problem(symlink_warning(content_dir, path))
+    } else if !file_type.is_file() {
+        Kind::Problem(special_file_problem(content_dir, path, special_kind(file_type), markdown))
+    } else if markdown {
+        Kind::Markdown
+    } else {
+        Kind::Problem(not_markdown_warning(content_dir, path))
+    }
 }
 
 fn symlink_warning(content_dir: &Path, path: &Path) -> Diagnostic {
@@ -141,6 +163,45 @@ fn not_markdown_warning(content_dir: &Path, path: &Path) -> Diagnostic {
     let shown = display_path(content_dir, &rel_path_of(content_dir, path));
     Diagnostic::file(Severity::Warning, &shown, "not a directive (only .md files are read); left out".into())
         .with_help("rename it to .md if it is a directive, or move it out of the content folder")
+}
+
+/// A named pipe, socket or device: never read. Named `.md` it stands for a
+/// directive that would be missing from the archive, so it is an error;
+/// under any other name it is left out like any file that is not `.md`.
+fn special_file_problem(content_dir: &Path, path: &Path, kind: &str, markdown: bool) -> Diagnostic {
+    let shown = display_path(content_dir, &rel_path_of(content_dir, path));
+    if markdown {
+        Diagnostic::file(
+            Severity::Error,
+            &shown,
+            format!("not a regular file ({kind}); it cannot be read as a directive"),
+        )
+        .with_help("replace it with the directive saved as a text file, or remove it")
+    } else {
+        Diagnostic::file(Severity::Warning, &shown, format!("not a directive ({kind}); left out"))
+            .with_help("move it out of the content folder")
+    }
+}
+
+/// What a file that is neither a regular file, a folder nor a link is, in
+/// words.
+fn special_kind(file_type: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe";
+        } else if file_type.is_socket() {
+            return "a socket";
+        } else if file_type.is_block_device() || file_type.is_char_device() {
+            return "a device";
+        }
+    }
+    if file_type.is_dir() {
+        "a folder"
+    } else {
+        "a special file"
+    }
 }
 
 /// What one path below the content folder holds, read as [`load`] reads it.
@@ -157,57 +218,144 @@ pub enum Entry {
 /// the checks and messages of [`load`].
 pub fn load_path(content_dir: &Path, path: &Path) -> Entry {
     let Ok(metadata) = std::fs::symlink_metadata(path) else { return Entry::Missing };
-    if metadata.file_type().is_symlink() {
-        Entry::Problem(symlink_warning(content_dir, path))
-    } else if !metadata.is_file() {
-        Entry::Missing
-    } else if path.extension().is_some_and(|ext| ext == "md") {
-        match read_source(content_dir, path) {
+    match kind_of(content_dir, path, metadata.file_type()) {
+        Kind::Folder => Entry::Missing,
+        Kind::Markdown => match read_source(content_dir, path) {
             Ok(file) => Entry::Source(file),
             Err(diagnostic) => Entry::Problem(diagnostic),
-        }
-    } else {
-        Entry::Problem(not_markdown_warning(content_dir, path))
+        },
+        Kind::Problem(problem) => Entry::Problem(problem),
     }
 }
 
 fn read_source(content_dir: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
     let rel_path = rel_path_of(content_dir, path);
     let shown = display_path(content_dir, &rel_path);
-    let bytes = std::fs::read(path)
-        .map_err(|error| Diagnostic::file(Severity::Error, &shown, format!("cannot read the file: {error}")))?;
-    let text = match utf8(bytes) {
-        Ok(text) => text,
-        Err(valid_up_to) => {
-            return Err(Diagnostic::file(
-                Severity::Error,
-                &shown,
-                format!("not UTF-8 text (invalid byte at offset {valid_up_to})"),
-            )
-            .with_help("convert it to UTF-8, e.g. `iconv -f WINDOWS-1258 -t UTF-8` for old Vietnamese Windows files"))
-        }
-    };
+    let bytes = read_regular_file(path).map_err(|problem| match problem {
+        Unread::Failed(error) => Diagnostic::file(Severity::Error, &shown, format!("cannot read the file: {error}"))
+            .with_help("make it readable (`chmod a+r`), or move it out of the content folder"),
+        Unread::Special(kind) => special_file_problem(content_dir, path, kind, true),
+    })?;
+    let text = decode(bytes).map_err(|problem| problem.at(&shown))?;
     let text = normalise(text);
-    SourceFile::new(rel_path, shown.clone(), &text).ok_or_else(|| {
-        Diagnostic::at(
-            Severity::Error,
-            &shown,
-            &text,
-            0..text.find('\n').unwrap_or(text.len()),
-            "no front matter".into(),
+    if let Some(nul) = text.find('\0') {
+        return Err(Diagnostic::at(Severity::Error, &shown, &text, nul..nul + 1, NUL.into()).with_help(NUL_HELP));
+    }
+    SourceFile::new(rel_path, shown.clone(), &text).ok_or_else(|| no_front_matter(&shown, &text))
+}
+
+/// Why a file listed as a regular file was not read.
+enum Unread {
+    Failed(std::io::Error),
+    /// What it has become since it was listed (a named pipe, say).
+    Special(&'static str),
+}
+
+/// The bytes of a regular file. The type is checked again on the open file:
+/// what was listed as a file may have been replaced since (by a named pipe,
+/// which is opened without waiting for a writer).
+fn read_regular_file(path: &Path) -> Result<Vec<u8>, Unread> {
+    use std::io::Read;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let mut file = options.open(path).map_err(Unread::Failed)?;
+    let file_type = file.metadata().map_err(Unread::Failed)?.file_type();
+    if !file_type.is_file() {
+        return Err(Unread::Special(special_kind(file_type)));
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(Unread::Failed)?;
+    Ok(bytes)
+}
+
+/// Why a file has no front matter, placed where the reader should look.
+fn no_front_matter(shown: &str, text: &str) -> Diagnostic {
+    let first_line = text.split('\n').next().unwrap_or_default();
+    let (message, help) = if text.trim().is_empty() {
+        (
+            "the file is empty".to_string(),
+            "write the directive: a line `---`, the YAML fields (title, number, date …), another `---`, then the text"
+                .to_string(),
         )
-        .with_help("start the file with a line `---`, the YAML fields (title, number, date …), and another `---`")
+    } else if first_line.trim_end() == "---" {
+        (
+            "the front matter is not closed: no `---` line after this one".to_string(),
+            "end the YAML fields with a line `---` before the directive's text".to_string(),
+        )
+    } else if let Some(line) = text.lines().position(|line| line.trim_end() == "---") {
+        (
+            "no front matter at the start of the file".to_string(),
+            format!("the first line must be `---`: move what is above line {} below the front matter", line + 1),
+        )
+    } else {
+        (
+            "no front matter".to_string(),
+            "start the file with a line `---`, the YAML fields (title, number, date …), and another `---`".to_string(),
+        )
+    };
+    Diagnostic::at(Severity::Error, shown, text, 0..first_line.len(), message).with_help(help)
+}
+
+/// No text holds NUL characters; a file with them is binary, or UTF-16
+/// without its byte-order mark (whose ASCII letters are each followed by one).
+const NUL: &str = "a NUL character in the text";
+const NUL_HELP: &str = "the file is binary or not UTF-8 (UTF-16?); save it as UTF-8 text";
+
+/// Why a file's bytes are not UTF-8 text, and where.
+struct NotUtf8 {
+    /// The text as far as it can be read, with U+FFFD for each bad byte:
+    /// the place is counted in it by line and character.
+    text: String,
+    offset: usize,
+    message: String,
+    help: &'static str,
+}
+
+impl NotUtf8 {
+    fn at(self, shown: &str) -> Diagnostic {
+        let span = self.offset..self.offset + 1;
+        Diagnostic::at(Severity::Error, shown, &self.text, span, self.message).with_help(self.help)
+    }
+}
+
+/// The bytes as text, or the first place that is not UTF-8.
+fn decode(bytes: Vec<u8>) -> Result<String, NotUtf8> {
+    let (bytes, valid_up_to) = match utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(not_utf8) => not_utf8,
+    };
+    // Up to the first bad byte the lossy text is the bytes themselves.
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let help = "convert it to UTF-8, e.g. `iconv -f UTF-16 -t UTF-8`";
+        return Err(NotUtf8 { text, offset: 0, message: "UTF-16 text, not UTF-8".into(), help });
+    }
+    if let Some(nul) = text[..valid_up_to].find('\0') {
+        // The first problem in reading order, and the better explanation.
+        return Err(NotUtf8 { text, offset: nul, message: NUL.into(), help: NUL_HELP });
+    }
+    Err(NotUtf8 {
+        text,
+        offset: valid_up_to,
+        message: format!("not UTF-8 text: byte 0x{:02X} cannot be read", bytes[valid_up_to]),
+        help: "convert it to UTF-8, e.g. `iconv -f WINDOWS-1258 -t UTF-8` for old Vietnamese Windows files",
     })
 }
 
-/// The bytes as text, or where the first byte that is not UTF-8 is.
-fn utf8(bytes: Vec<u8>) -> Result<String, usize> {
+/// The bytes as text, or the bytes back with where the first byte that is
+/// not UTF-8 is.
+fn utf8(bytes: Vec<u8>) -> Result<String, (Vec<u8>, usize)> {
     if simdutf8::basic::from_utf8(&bytes).is_ok() {
         // SAFETY: the bytes were just checked to be UTF-8.
         Ok(unsafe { String::from_utf8_unchecked(bytes) })
     } else {
         // Rare: the standard check again, for the offset it reports.
-        String::from_utf8(bytes).map_err(|error| error.utf8_error().valid_up_to())
+        String::from_utf8(bytes).map_err(|error| {
+            let valid_up_to = error.utf8_error().valid_up_to();
+            (error.into_bytes(), valid_up_to)
+        })
     }
 }
 
@@ -226,12 +374,16 @@ fn normalise(mut text: String) -> String {
     }
 }
 
-/// Finds the YAML between a first line `---` and the next line `---`.
+/// Finds the YAML between a first line `---` and the next line `---`
+/// (spaces after either are allowed: they are invisible in an editor).
 fn split_front_matter(text: &str) -> Option<(Range<usize>, Range<usize>)> {
-    let rest = text.strip_prefix("---\n")?;
-    let start = 4;
+    let first_line = text.split_inclusive('\n').next()?;
+    if first_line.trim_end() != "---" || !first_line.ends_with('\n') {
+        return None;
+    }
+    let start = first_line.len();
     let mut offset = start;
-    for line in rest.split_inclusive('\n') {
+    for line in text[start..].split_inclusive('\n') {
         if line.trim_end() == "---" {
             let body_start = (offset + line.len()).min(text.len());
             return Some((start..offset, body_start..text.len()));
@@ -278,5 +430,45 @@ mod tests {
     fn empty_front_matter_and_empty_body_are_allowed() {
         let (fm, body) = split_front_matter("---\n---").unwrap();
         assert!(fm.is_empty() && body.is_empty());
+    }
+
+    #[test]
+    fn a_file_gone_or_replaced_since_the_walk_is_reported_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = read_source(dir.path(), &dir.path().join("gone.md")).unwrap_err();
+        assert!(gone.message.starts_with("cannot read the file: No such file or directory"), "{}", gone.message);
+        assert!(gone.path.ends_with("gone.md"));
+        std::fs::create_dir(dir.path().join("now-a-folder.md")).unwrap();
+        let folder = read_source(dir.path(), &dir.path().join("now-a-folder.md")).unwrap_err();
+        assert_eq!(folder.message, "not a regular file (a folder); it cannot be read as a directive");
+    }
+
+    #[test]
+    fn a_byte_that_is_not_utf8_is_placed_by_line_and_character() {
+        let not_utf8 = decode(b"---\nti\xC3\xAAtle: \xEA\n".to_vec()).err().unwrap().at("a.md");
+        assert_eq!(
+            not_utf8.short(),
+            "a.md:2:9: error: not UTF-8 text: byte 0xEA cannot be read",
+            "characters, not bytes"
+        );
+        assert_eq!(decode("Việt".as_bytes().to_vec()).ok().as_deref(), Some("Việt"));
+        let utf16 = decode(vec![0xFF, 0xFE, b'-', 0]).err().unwrap().at("a.md");
+        assert_eq!(utf16.short(), "a.md:1:1: error: UTF-16 text, not UTF-8");
+    }
+
+    #[test]
+    fn a_missing_front_matter_says_why() {
+        let message = |text: &str| no_front_matter("a.md", text).message;
+        assert_eq!(message(""), "the file is empty");
+        assert_eq!(message("---\ntitle: x\n"), "the front matter is not closed: no `---` line after this one");
+        assert_eq!(message("x\n---\ntitle: x\n---\n"), "no front matter at the start of the file");
+        assert_eq!(message("x\n"), "no front matter");
+    }
+
+    #[test]
+    fn spaces_after_the_dashes_are_allowed() {
+        let (fm, body) = split_front_matter("--- \ntitle: x\n---  \nBody").unwrap();
+        assert_eq!((fm, body), (5..14, 20..24));
+        assert!(split_front_matter("---").is_none(), "no line after the opening one");
     }
 }

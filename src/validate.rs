@@ -8,6 +8,7 @@ use crate::load::SourceFile;
 use crate::model::{CiteOrigin, CiteRef, CitedSpan, Directive, DirectiveKey, PartialDate, Scope, Signer};
 use crate::number::DocNumber;
 use crate::provinces::ProvinceRegistry;
+use crate::vietnamese::{invisible_name, is_invisible};
 use rayon::prelude::*;
 use serde_yaml::{Mapping, Value};
 use std::collections::HashMap;
@@ -106,9 +107,9 @@ impl<'a> Locator<'a> {
         Locator { file }
     }
 
+    /// The opening `---`: every file starts with it.
     fn front_matter_start(&self) -> Range<usize> {
-        let start = self.file.front_matter.start.saturating_sub(4);
-        start..start + 3
+        0..3
     }
 
     /// The span of a top-level `key:`.
@@ -165,6 +166,78 @@ impl<'a> FileCheck<'a> {
         self.error(span, message, help);
     }
 
+    /// A warning for each run of invisible characters in the front matter,
+    /// where it is: they are removed from the values, so that no title
+    /// reads otherwise than it looks.
+    fn invisible_characters(&mut self) {
+        let start = self.file.front_matter.start;
+        let fm = &self.file.head[self.file.front_matter.clone()];
+        let mut runs: Vec<(Range<usize>, Vec<char>)> = Vec::new();
+        for (i, c) in fm.char_indices().filter(|&(_, c)| is_invisible(c)) {
+            match runs.last_mut() {
+                Some((run, chars)) if run.end == start + i => {
+                    run.end += c.len_utf8();
+                    chars.push(c);
+                }
+                _ => runs.push((start + i..start + i + c.len_utf8(), vec![c])),
+            }
+        }
+        for (span, chars) in runs {
+            let mut named: Vec<String> = Vec::new();
+            for c in &chars {
+                let name = format!("U+{:04X} {}", *c as u32, invisible_name(*c).unwrap_or_default());
+                if !named.contains(&name) {
+                    named.push(name);
+                }
+            }
+            let message = match chars.len() {
+                1 => format!("invisible character {} removed", named[0]),
+                n => format!("{n} invisible characters removed ({})", named.join(", ")),
+            };
+            let help = "delete it from the file: it shows nothing, yet makes the text differ from what it looks like";
+            self.problem(Severity::Warning, span, message, Some(help.into()));
+        }
+    }
+
+    /// The title: required, and text. One problem at most: a title that is
+    /// there but empty or not text is not also "missing".
+    fn title(&mut self, mapping: &Mapping) -> Option<String> {
+        let Some(value) = mapping.get("title") else {
+            let span = self.at.front_matter_start();
+            self.error(span, "missing `title`".into(), "add the subject line (trích yếu): `title: \"…\"`");
+            return None;
+        };
+        let blank = value.is_null() || scalar_string(value).is_some_and(|text| text.trim().is_empty());
+        if blank {
+            self.error_at_key(
+                "title",
+                "`title` is empty".into(),
+                "write the subject line (trích yếu) after `title:`, in quotes: `title: \"…\"`",
+            );
+            return None;
+        }
+        self.string("title", value)
+    }
+
+    /// A text field of a nested mapping (`signer`, a citation): a list or
+    /// a mapping there is an error, not a value silently dropped.
+    fn nested_text(&mut self, parent: &str, mapping: &Mapping, key: &str) -> Option<String> {
+        let value = mapping.get(key)?;
+        match scalar_string(value) {
+            Some(text) => Some(text.trim().to_string()).filter(|text| !text.is_empty()),
+            None if value.is_null() => None,
+            None => {
+                let span = self.at.value_under(parent, key);
+                self.error(
+                    span,
+                    format!("`{key}` in `{parent}` must be text"),
+                    format!("write it on one line: `{key}: …`"),
+                );
+                None
+            }
+        }
+    }
+
     /// A text field: a string (numbers are taken as written).
     fn string(&mut self, key: &str, value: &Value) -> Option<String> {
         match scalar_string(value) {
@@ -181,27 +254,29 @@ impl<'a> FileCheck<'a> {
     /// A list of text: a YAML list, or one string standing for a list of one.
     fn string_list(&mut self, key: &str, value: &Value) -> Vec<String> {
         match value {
-            Value::Sequence(items) => items
-                .iter()
-                .filter_map(|item| {
-                    let text = scalar_string(item);
-                    if text.is_none() {
-                        self.error_at_key(
-                            key,
-                            format!("every item of `{key}` must be text"),
-                            format!("write each item as `  - text` under `{key}:`"),
-                        );
-                    }
-                    text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
-                })
-                .collect(),
+            Value::Sequence(items) => {
+                // One error for the list, however many of its items are wrong.
+                if items.iter().any(|item| scalar_string(item).is_none()) {
+                    self.error_at_key(
+                        key,
+                        format!("every item of `{key}` must be text"),
+                        format!("write each item as `  - text` under `{key}:`"),
+                    );
+                }
+                items
+                    .iter()
+                    .filter_map(scalar_string)
+                    .map(|text| text.trim().to_string())
+                    .filter(|text| !text.is_empty())
+                    .collect()
+            }
             Value::Null => Vec::new(),
             other => self.string(key, other).into_iter().collect(),
         }
     }
 
     fn date(&mut self, key: &str, value: &Value) -> Option<PartialDate> {
-        let text = scalar_string(value)?;
+        let text = self.string(key, value)?;
         match PartialDate::parse(&text) {
             Ok(date) => Some(date),
             Err(reason) => {
@@ -244,12 +319,19 @@ impl<'a> FileCheck<'a> {
                 ),
             };
             let (span, what) = match parent {
-                Some(parent) => (self.at.value_under(parent, key), format!("unknown key `{key}` in `{parent}`")),
-                None => (self.at.key(key), format!("unknown key `{key}`")),
+                Some(parent) => {
+                    (self.at.value_under(parent, key), format!("unknown key `{}` in `{parent}`", visible(key)))
+                }
+                None => (self.at.key(key), format!("unknown key `{}`", visible(key))),
             };
             self.error(span, what, help);
         }
     }
+}
+
+/// Text for a message, with each invisible character written as `<U+200B>`.
+fn visible(text: &str) -> String {
+    text.chars().map(|c| if is_invisible(c) { format!("<U+{:04X}>", c as u32) } else { c.to_string() }).collect()
 }
 
 fn scalar_string(value: &Value) -> Option<String> {
@@ -284,8 +366,9 @@ fn parse_yaml(check: &mut FileCheck) -> Option<Mapping> {
         check.error(span, "the front matter is empty".into(), "add at least `title: …` between the `---` lines");
         return None;
     }
+    check.invisible_characters();
     match serde_yaml::from_str::<Value>(fm) {
-        Ok(Value::Mapping(mapping)) => Some(mapping),
+        Ok(Value::Mapping(mapping)) => Some(without_invisible_mapping(mapping)),
         Ok(_) => {
             let span = check.at.front_matter_start();
             check.error(
@@ -296,22 +379,156 @@ fn parse_yaml(check: &mut FileCheck) -> Option<Mapping> {
             None
         }
         Err(error) => {
-            let mut index = error.location().map_or(0, |l| l.index());
-            if index >= fm.trim_end().len() {
-                // The parser ran off the end (an unclosed `[` or quote): the
-                // last line is where the reader should look.
-                index = fm.trim_end().rfind('\n').map_or(0, |i| i + 1);
-            }
-            let start = check.file.front_matter.start + index;
-            let message = error.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-            check.error(
-                start..start + 1,
-                format!("invalid YAML: {message}"),
-                "check the indentation and quote values that contain `: ` or start with a special character (\"…\")",
-            );
+            yaml_error(check, &error);
             None
         }
+    }
+}
+
+/// A YAML error, placed where the reader should look and explained.
+fn yaml_error(check: &mut FileCheck, error: &serde_yaml::Error) {
+    let fm = check.file.front_matter_text();
+    let fm_start = check.file.front_matter.start;
+    let message = error.to_string();
+    let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+    let mut index = error.location().map_or(0, |l| l.index());
+    if let Some(duplicate) = duplicate_key(fm, index, &message) {
+        let span = fm_start + duplicate.second..fm_start + duplicate.second + duplicate.key.len();
+        let (first_line, _) = crate::diagnostics::line_and_column(&check.text, fm_start + duplicate.first);
+        let diagnostic = Diagnostic::at(
+            Severity::Error,
+            &check.file.display_path,
+            &check.text,
+            span,
+            format!("duplicate key `{}`{}", duplicate.key, duplicate.within),
+        )
+        .with_note(format!("first given on line {first_line}"))
+        .with_help(format!("keep one of the two `{}:` lines", duplicate.key));
+        check.problems.push(diagnostic);
+        return;
+    }
+    if index >= fm.trim_end().len() {
+        // The parser ran off the end (an unclosed `[` or quote): the
+        // last line is where the reader should look.
+        index = fm.trim_end().rfind('\n').map_or(0, |i| i + 1);
+    }
+    let start = fm_start + index;
+    if message.starts_with("control characters are not allowed") {
+        // The parser counts the position in its own way; the character is
+        // found here.
+        if let Some(at) = fm.find(|c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{85}')) {
+            let c = fm[at..].chars().next().unwrap_or_default();
+            let span = fm_start + at..fm_start + at + c.len_utf8();
+            let message = format!("invalid YAML: a control character (U+{:04X}) is not allowed", c as u32);
+            check.error(
+                span,
+                message,
+                "delete it: a control character is no text (it may have come with a copy and paste)",
+            );
+            return;
+        }
+    }
+    let (message, help) = if fm[index..].starts_with('\t') {
+        ("a tab where YAML expects spaces".to_string(), "indent with spaces: YAML does not allow tabs for indentation")
+    } else if message.contains("repetition limit exceeded") {
+        (message, "aliases (`*name`) repeat too much text here; write the values out instead")
+    } else {
+        (message, "check the indentation and quote values that contain `: ` or start with a special character (\"…\")")
+    };
+    check.error(start..start + 1, format!("invalid YAML: {message}"), help);
+}
+
+/// A key given twice in one mapping: byte offsets in the front matter of
+/// both, and in which mapping (` in `signer``) when it is not the top one.
+struct DuplicateKey {
+    key: String,
+    within: String,
+    first: usize,
+    second: usize,
+}
+
+/// The YAML parser names a duplicate key but places it at the start of its
+/// mapping; the key's own lines are found here, at the mapping's indentation.
+fn duplicate_key(fm: &str, mapping_start: usize, message: &str) -> Option<DuplicateKey> {
+    let (path, rest) = message.rsplit_once("duplicate entry with key \"")?;
+    let key = rest.strip_suffix('"')?;
+    let within = within(path.trim_end_matches(": ").rsplit('.').next().unwrap_or_default());
+    let line_start = fm[..mapping_start].rfind('\n').map_or(0, |i| i + 1);
+    let indent = mapping_start - line_start;
+    let first_line_end = fm[mapping_start..].find('\n').map_or(fm.len(), |i| mapping_start + i + 1);
+    let mut found = Vec::new();
+    if starts_with_key(&fm[mapping_start..first_line_end], key) {
+        found.push(mapping_start);
+    }
+    let mut offset = first_line_end;
+    for line in fm[first_line_end..].split_inclusive('\n') {
+        let content = line.trim_start_matches(' ');
+        let line_indent = line.len() - content.len();
+        let blank = content.trim().is_empty() || content.starts_with('#');
+        if !blank && line_indent < indent {
+            break;
+        }
+        if line_indent == indent && starts_with_key(content, key) {
+            found.push(offset + indent);
+        }
+        offset += line.len();
+    }
+    match found[..] {
+        [first, second, ..] => Some(DuplicateKey { key: key.to_string(), within, first, second }),
+        _ => None,
+    }
+}
+
+/// The mapping of a YAML error's path, for people: `signer` → " in
+/// `signer`", `cites[0]` → " in `cites` (item 1)", the top one → "".
+fn within(segment: &str) -> String {
+    match segment.strip_suffix(']').and_then(|s| s.split_once('[')) {
+        Some((list, index)) => {
+            let item = index.parse::<usize>().map_or(index.to_string(), |i| (i + 1).to_string());
+            format!(" in `{list}` (item {item})")
+        }
+        None if segment.is_empty() => String::new(),
+        None => format!(" in `{segment}`"),
+    }
+}
+
+/// Whether a line (from its key on) gives `key`, bare or quoted.
+fn starts_with_key(line: &str, key: &str) -> bool {
+    let rest = [format!("\"{key}\""), format!("'{key}'"), key.to_string()]
+        .iter()
+        .find_map(|written| line.strip_prefix(written.as_str()).map(str::to_string));
+    rest.is_some_and(|rest| rest.trim_start().starts_with(':'))
+}
+
+/// The front matter's strings and keys without invisible characters (each
+/// run of them is warned about by [`FileCheck::invisible_characters`]).
+/// A key that would become another key of the mapping (`ti\u{200B}tle`
+/// beside `title`) is kept as written, to be reported as unknown rather than
+/// overwrite the other.
+fn without_invisible_mapping(mapping: Mapping) -> Mapping {
+    let written: Vec<Value> = mapping.keys().cloned().collect();
+    mapping
+        .into_iter()
+        .map(|(key, value)| {
+            let cleaned = without_invisible(key.clone());
+            let key = if cleaned != key && written.contains(&cleaned) { key } else { cleaned };
+            (key, without_invisible(value))
+        })
+        .collect()
+}
+
+fn without_invisible(value: Value) -> Value {
+    match value {
+        Value::String(text) if text.chars().any(is_invisible) => {
+            Value::String(text.chars().filter(|&c| !is_invisible(c)).collect())
+        }
+        Value::Sequence(items) => Value::Sequence(items.into_iter().map(without_invisible).collect()),
+        Value::Mapping(mapping) => Value::Mapping(without_invisible_mapping(mapping)),
+        Value::Tagged(mut tagged) => {
+            tagged.value = without_invisible(tagged.value);
+            Value::Tagged(tagged)
+        }
+        other => other,
     }
 }
 
@@ -320,11 +537,7 @@ fn build_directive(check: &mut FileCheck, mapping: &Mapping, provinces: &Provinc
     check.unknown_keys(&keys, KEYS, None);
     let field = |key: &str| mapping.get(key).unwrap_or(&Value::Null);
 
-    let title = check.string("title", field("title"));
-    if title.is_none() {
-        let span = check.at.front_matter_start();
-        check.error(span, "missing `title`".into(), "add the subject line (trích yếu): `title: \"…\"`");
-    }
+    let title = check.title(mapping);
     let number_printed = check.string("number", field("number"));
     let number = number_printed.as_deref().and_then(|printed| check.number("number", printed));
     let type_name =
@@ -429,8 +642,11 @@ fn signer(check: &mut FileCheck, value: &Value) -> Option<Signer> {
         Value::Null => None,
         Value::Mapping(mapping) => {
             check.unknown_keys(&mapping_keys(mapping), SIGNER_KEYS, Some("signer"));
-            let get = |key: &str| mapping.get(key).and_then(scalar_string).map(|s| s.trim().to_string());
-            Some(Signer { name: get("name"), position: get("position"), authority: get("authority") })
+            Some(Signer {
+                name: check.nested_text("signer", mapping, "name"),
+                position: check.nested_text("signer", mapping, "position"),
+                authority: check.nested_text("signer", mapping, "authority"),
+            })
         }
         _ => {
             check.error_at_key(
@@ -468,8 +684,10 @@ fn cite(check: &mut FileCheck, item: &Value) -> Option<CiteRef> {
     match item {
         Value::Mapping(mapping) => {
             check.unknown_keys(&mapping_keys(mapping), CITE_KEYS, Some("cites"));
-            let text = |key: &str| mapping.get(key).and_then(scalar_string).map(|s| s.trim().to_string());
-            let Some(printed) = text("number") else {
+            let mut text = |key: &str| check.nested_text("cites", mapping, key);
+            let (number, type_name, issuer, title, date) =
+                (text("number"), text("type"), text("issuer"), text("title"), text("date"));
+            let Some(printed) = number else {
                 check.error_at_key(
                     "cites",
                     "a citation without `number`".into(),
@@ -478,10 +696,10 @@ fn cite(check: &mut FileCheck, item: &Value) -> Option<CiteRef> {
                 return None;
             };
             let number = check_cited_number(check, &printed)?;
-            let date = mapping.get("date").and_then(|d| check.date("cites", d));
-            let type_name = text("type").or_else(|| number.type_name().map(String::from));
-            let issuer = text("issuer").or_else(|| number.issuer_name().map(String::from));
-            Some(CiteRef { type_name, issuer, date, title: text("title"), ..blank(number) })
+            let date = date.and_then(|date| check.date("cites", &Value::String(date)));
+            let type_name = type_name.or_else(|| number.type_name().map(String::from));
+            let issuer = issuer.or_else(|| number.issuer_name().map(String::from));
+            Some(CiteRef { type_name, issuer, date, title, ..blank(number) })
         }
         other => {
             let Some(printed) = scalar_string(other) else {
@@ -785,5 +1003,64 @@ mod tests {
         let (directive, _) = validate_file(&source(text), ProvinceRegistry::builtin());
         let province = directive.unwrap().province.unwrap();
         assert_eq!(ProvinceRegistry::builtin().get(province).name, "Khánh Hòa");
+    }
+
+    #[test]
+    fn a_duplicate_key_is_placed_at_its_second_occurrence() {
+        let found = problems("---\ntitle: a\ndate: 2021\ntitle: b\n---\n");
+        assert_eq!(found, ["content/a.md:4:1: error: duplicate key `title`"]);
+        let in_a_citation = "---\ntitle: a\ncites:\n  - number: 07-KL/TW\n    date: 2021\n    number: 08-KL/TW\n---\n";
+        assert_eq!(problems(in_a_citation), ["content/a.md:6:5: error: duplicate key `number` in `cites` (item 1)"]);
+        let quoted = problems("---\n\"title\": a\n'title': b\n---\n");
+        assert_eq!(quoted, ["content/a.md:3:1: error: duplicate key `title`"]);
+    }
+
+    #[test]
+    fn a_title_has_one_problem_at_most() {
+        assert_eq!(problems("---\ntitle: [a]\n---\n"), ["content/a.md:2:1: error: `title` must be text"]);
+        assert_eq!(problems("---\nnumber: 1-CV/TU\ntitle: ''\n---\n"), ["content/a.md:3:1: error: `title` is empty"]);
+        assert_eq!(problems("---\nnumber: 1-CV/TU\n---\n"), ["content/a.md:1:1: error: missing `title`"]);
+    }
+
+    #[test]
+    fn invisible_characters_are_warned_about_and_removed_from_keys_and_values() {
+        let text = "---\ntitle: \"a\u{202E}b\"\ntags: [\"c\u{200B}\"]\nsigner:\n  na\u{200D}me: X\n---\n";
+        let (directive, found) = validate_file(&source(text), ProvinceRegistry::builtin());
+        let found: Vec<String> = found.iter().map(|d| d.short()).collect();
+        assert_eq!(
+            found,
+            [
+                "content/a.md:2:10: warning: invisible character U+202E RIGHT-TO-LEFT OVERRIDE removed",
+                "content/a.md:3:10: warning: invisible character U+200B ZERO WIDTH SPACE removed",
+                "content/a.md:5:5: warning: invisible character U+200D ZERO WIDTH JOINER removed",
+            ]
+        );
+        let directive = directive.unwrap();
+        assert_eq!(directive.title, "ab");
+        assert_eq!(directive.tags, ["c"]);
+        assert_eq!(directive.signer.unwrap().name.as_deref(), Some("X"));
+    }
+
+    #[test]
+    fn a_yaml_error_after_vietnamese_text_is_placed_on_its_character() {
+        let found = problems("---\ntitle: Về việc phòng, chống dịch\nsigner:\n\tname: x\n---\n");
+        assert_eq!(found, ["content/a.md:4:1: error: invalid YAML: a tab where YAML expects spaces"]);
+        let found = problems("---\ntitle: Về việc: phòng, chống dịch\n---\n");
+        assert_eq!(found, ["content/a.md:2:15: error: invalid YAML: mapping values are not allowed in this context"]);
+    }
+
+    #[test]
+    fn a_key_that_only_invisible_characters_tell_apart_is_unknown_not_merged() {
+        let text = "---\ntitle: a\nti\u{200B}tle: b\n---\n";
+        let (directive, found) = validate_file(&source(text), ProvinceRegistry::builtin());
+        let found: Vec<String> = found.iter().map(|d| d.short()).collect();
+        assert_eq!(
+            found,
+            [
+                "content/a.md:3:3: warning: invisible character U+200B ZERO WIDTH SPACE removed",
+                "content/a.md:3:1: error: unknown key `ti<U+200B>tle`",
+            ]
+        );
+        assert!(directive.is_none());
     }
 }

@@ -407,6 +407,43 @@ fn foreign_element(c: char, case: u32) -> [u32; 3] {
     }
 }
 
+/// The name of a character that shows nothing yet changes text: zero-width
+/// characters and joiners (U+200C and U+200D have no use in Vietnamese), the
+/// soft hyphen, a byte-order mark inside the text, and the bidirectional
+/// controls (U+202E makes "gpj.exe" look like "exe.jpg"). They let two
+/// titles that look alike differ, or a title read otherwise than it is.
+pub fn invisible_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{AD}' => "SOFT HYPHEN",
+        '\u{61C}' => "ARABIC LETTER MARK",
+        '\u{180E}' => "MONGOLIAN VOWEL SEPARATOR",
+        '\u{200B}' => "ZERO WIDTH SPACE",
+        '\u{200C}' => "ZERO WIDTH NON-JOINER",
+        '\u{200D}' => "ZERO WIDTH JOINER",
+        '\u{200E}' => "LEFT-TO-RIGHT MARK",
+        '\u{200F}' => "RIGHT-TO-LEFT MARK",
+        '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
+        '\u{202B}' => "RIGHT-TO-LEFT EMBEDDING",
+        '\u{202C}' => "POP DIRECTIONAL FORMATTING",
+        '\u{202D}' => "LEFT-TO-RIGHT OVERRIDE",
+        '\u{202E}' => "RIGHT-TO-LEFT OVERRIDE",
+        '\u{2060}' => "WORD JOINER",
+        '\u{2061}'..='\u{2064}' => "INVISIBLE OPERATOR",
+        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
+        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
+        '\u{2068}' => "FIRST STRONG ISOLATE",
+        '\u{2069}' => "POP DIRECTIONAL ISOLATE",
+        '\u{FEFF}' => "ZERO WIDTH NO-BREAK SPACE",
+        // Invisible copies of ASCII, used to smuggle text past readers.
+        '\u{E0000}'..='\u{E007F}' => "TAG",
+        _ => return None,
+    })
+}
+
+pub fn is_invisible(c: char) -> bool {
+    invisible_name(c).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

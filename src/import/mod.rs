@@ -274,7 +274,7 @@ fn clean_text(text: &str, notes: &mut Vec<String>) -> String {
             '\r' if chars.peek() == Some(&'\n') => {}
             '\r' | '\x0C' | '\u{0B}' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
             '\t' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => out.push(' '),
-            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}' => removed += 1,
+            c if crate::vietnamese::is_invisible(c) => removed += 1,
             c if c.is_control() && c != '\n' => removed += 1,
             c => out.push(c),
         }

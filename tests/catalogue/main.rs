@@ -8,6 +8,13 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod content_check;
+mod encoding;
+#[cfg(unix)]
+mod file_system;
+mod front_matter;
+mod metadata;
 mod paths;
 mod provinces;
 mod supplied;
+mod yaml;
