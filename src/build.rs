@@ -501,7 +501,8 @@ mod tests {
         let options = BuildOptions { content: root.join("tests/fixtures/valid"), ..BuildOptions::in_project(&root) };
         let checked = check(&options, &mut Timings::default()).unwrap_or_else(|f| panic!("{}", f.rendered));
         let theme = crate::theme::load(&root, &checked.config.theme, &checked.config.language).unwrap();
-        let renderer = Renderer::new(&theme, &checked.config, "2021-01-01").unwrap();
+        let date = ArchiveDate { date: "2021-01-01".into(), label: "data_date" };
+        let renderer = Renderer::new(&theme, &checked.config, &date).unwrap();
         let plan = Plan::new(&checked.archive, ProvinceRegistry::builtin(), Language::Vietnamese);
         let pages: Vec<&Page> = plan.pages.iter().filter(|p| p.path.contains("453-cv-tu")).collect();
         assert_eq!(pages.len(), 1);

@@ -49,6 +49,7 @@ impl Built {
             output: dir.path().join("output"),
             theme: None,
             zip: None,
+            force: false,
         };
         let result = build(&options);
         Built { dir, result }
