@@ -326,7 +326,7 @@ fn a_directive_in_the_archive_cited_more_than_a_page_holds_lists_every_citer_ove
     }
     assert!(!built.files().contains_key("van-ban/tw/2021/5-ct-tw/trang-3/index.html"));
     let second = built.page(parts[1]);
-    assert!(second.contains("620 văn bản của 3 tỉnh"), "the whole count on every part");
+    assert!(second.contains("620 văn bản; 3 tỉnh, thành phố có văn bản dẫn"), "the whole count on every part");
     assert!(!second.contains("chưa có trong kho"), "its text is in the archive, one link away");
     // The words "its text" are the text of a link to the directive's page.
     let before = &second[..second.find("Toàn văn và thông tin của văn bản này").expect("a link to its text")];

@@ -56,7 +56,7 @@ fn a_provincial_directive_whose_province_is_unknown_is_never_central() {
     let undated = text_of(&built.page("thoi-gian/khong-ro/index.html"));
     assert!(undated.contains("tỉnh không rõ Công văn: Triển khai tiêm vắc xin"), "{undated}");
     assert!(!undated.contains("Trung ương Công văn"), "{undated}");
-    let cited = text_of(&built.page("van-ban/khong-ro-tinh/2021/188-cv-tu/index.html"));
+    let cited = text_of(&built.page("van-ban/khong-ro-tinh/khong-ro/188-cv-tu/index.html"));
     assert!(cited.contains("tỉnh không rõ"), "its citers' province: {cited}");
 
     // Search: both sit under "tỉnh không rõ" in the province filter, not under
@@ -139,4 +139,17 @@ fn dates_that_contradict_each_other_are_flagged() {
     assert!(page.contains("-3: được dẫn trước ngày ban hành: cần kiểm tra lại ngày"), "{page}");
     let uptake = text_of(&built.page("van-ban/tw/2021/1102-cd-ttg/index.html"));
     assert!(uptake.contains("-22: được dẫn trước ngày ban hành: cần kiểm tra lại ngày"), "{uptake}");
+}
+
+/// A cited directive whose only citer has no known province: its list of
+/// citers said "1 văn bản của 0 tỉnh, thành phố". It counts the citers, and
+/// the provinces among them only when there are some.
+#[test]
+fn citers_without_a_known_province_are_not_counted_as_of_zero_provinces() {
+    let citer = "---\ntitle: Thực hiện Công văn 188\nnumber: 190-CV/TU\nissuer: Thường trực Tỉnh ủy\ndate: 2021-08-25\ncites:\n  - number: 188-CV/TU\n    issuer: Ban Thường vụ Tỉnh ủy\n---\nVăn bản.\n";
+    let built = archive(&[("a.md", citer)]);
+    built.report();
+    let page = text_of(&built.page("van-ban/khong-ro-tinh/khong-ro/188-cv-tu/index.html"));
+    assert!(page.contains("Các văn bản dẫn văn bản này (1 văn bản)"), "{page}");
+    assert!(!page.contains("0 tỉnh"), "{page}");
 }
