@@ -9,7 +9,7 @@
 
 use std::path::Path;
 use std::time::Instant;
-use vanban::provinces::ProvinceRegistry;
+use vanban::text::provinces::ProvinceRegistry;
 
 /// CPU seconds used by this process so far (user + system, every thread).
 fn cpu_seconds() -> f64 {
@@ -28,9 +28,9 @@ fn main() {
         std::process::exit(2);
     };
     let provinces = ProvinceRegistry::builtin();
-    let loaded = vanban::load::load(Path::new(&content));
-    let validated = vanban::validate::validate(&loaded.files, provinces);
-    let archive = vanban::index::index(validated.directives, provinces);
+    let loaded = vanban::content::load::load(Path::new(&content));
+    let validated = vanban::content::validate::validate(&loaded.files, provinces);
+    let archive = vanban::graph::index(validated.directives, provinces);
     let plan = vanban::plan::Plan::new(&archive, provinces, vanban::plan::Language::Vietnamese);
 
     let (wall, cpu) = (Instant::now(), cpu_seconds());

@@ -170,7 +170,7 @@ pub fn render(diagnostics: &[Diagnostic], source_of: impl Fn(&str) -> Option<Str
 /// around) becomes a visible stand-in of the same length in bytes, so that
 /// spans into the text still fit.
 pub fn for_terminal(text: &str) -> Cow<'_, str> {
-    let unsafe_char = |c: char| (c.is_control() && c != '\n' && c != '\t') || crate::vietnamese::is_invisible(c);
+    let unsafe_char = |c: char| (c.is_control() && c != '\n' && c != '\t') || crate::text::vietnamese::is_invisible(c);
     if !text.contains(unsafe_char) {
         return Cow::Borrowed(text);
     }
@@ -232,7 +232,7 @@ mod tests {
             Diagnostic::at(Severity::Warning, "content/\u{1B}[31ma.md", text, start..start + 3, "x".into());
         let rendered = render(&[diagnostic], |_| Some(text.to_string()));
         assert!(!rendered.contains(|c: char| c.is_control() && c != '\n'), "{rendered:?}");
-        assert!(!rendered.contains(crate::vietnamese::is_invisible), "{rendered:?}");
+        assert!(!rendered.contains(crate::text::vietnamese::is_invisible), "{rendered:?}");
         assert!(rendered.contains("title: \"a\u{FFFD}b?[2Jc¿d\u{FFFD}?\""), "{rendered}");
         assert!(rendered.contains("content/?[31ma.md:2:10"), "{rendered}");
         assert_eq!(for_terminal("Về việc\tx\n"), "Về việc\tx\n");

@@ -3,35 +3,28 @@
 //!
 //! The build is a one-way pipeline, one module per stage, each handing a
 //! plain data type to the next:
-//! [`load`] → [`validate`] → [`index`] → [`plan`] → [`render`] → [`write`]
-//! → [`zip`] (on request). [`build`] runs the stages in order.
-//! [`import`] turns the raw text of a directive into a content file.
+//!
+//! ```text
+//! content::load → content::validate → graph → plan → render → output (→ zip)
+//!                                                  ↘ search
+//! ```
+//!
+//! [`site`] runs the stages in order, for `vanban build` and `vanban serve`
+//! alike; [`serve`] watches the files and serves the output. [`text`] holds
+//! the Vietnamese text rules every stage shares (folding, collation,
+//! numbers, citations, provinces, issuing bodies). [`import`] turns the raw
+//! text of a directive into a content file.
 
-pub mod build;
-pub mod charts;
-pub mod citations;
-pub mod config;
+pub mod content;
 pub mod diagnostics;
-pub mod guard;
+pub mod graph;
 pub mod import;
-pub mod incremental;
-pub mod index;
-pub mod issuers;
-pub mod live;
-pub mod load;
-pub mod markdown;
-pub mod model;
-pub mod number;
+pub mod output;
 pub mod plan;
 pub mod progress;
-pub mod provinces;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod site;
 pub mod synth;
-pub mod theme;
-pub mod validate;
-pub mod vietnamese;
-pub mod watch;
-pub mod write;
-pub mod zip;
+pub mod text;

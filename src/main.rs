@@ -4,7 +4,7 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
-use vanban::build::{self, BuildOptions, Timings};
+use vanban::site::{self, BuildOptions, Timings};
 
 #[derive(Parser)]
 #[command(name = "vanban", version, about = "Builds a static archive of official Vietnamese directives")]
@@ -124,7 +124,7 @@ fn main() -> ExitCode {
             }
             let mut options = BuildOptions { force, ..paths.options() };
             if zip || zip_path.is_some() {
-                options.zip = Some(zip_path.unwrap_or_else(|| vanban::zip::default_path(&options.output)));
+                options.zip = Some(zip_path.unwrap_or_else(|| vanban::output::zip::default_path(&options.output)));
             }
             run_build(options, timings, quiet)
         }
@@ -133,7 +133,7 @@ fn main() -> ExitCode {
         Command::Generate { dest, count, seed } => run_generate(&dest, count, seed),
         Command::Import { files, stdout, force, content } => {
             if !stdout {
-                if let Err(message) = vanban::guard::check_import_folder(&content) {
+                if let Err(message) = vanban::output::guard::check_import_folder(&content) {
                     eprintln!("error: {message}; nothing was changed");
                     return ExitCode::FAILURE;
                 }
@@ -153,7 +153,7 @@ fn main() -> ExitCode {
 fn run_build(options: BuildOptions, show_timings: bool, quiet: bool) -> ExitCode {
     let started = Instant::now();
     let progress = vanban::progress::for_stderr(quiet);
-    match build::build_with(&options, progress.as_ref()) {
+    match site::build_with(&options, progress.as_ref()) {
         Ok(report) => {
             eprint!("{}", report.rendered_warnings);
             if show_timings {
@@ -180,7 +180,7 @@ fn run_build(options: BuildOptions, show_timings: bool, quiet: bool) -> ExitCode
 
 fn run_check(options: BuildOptions) -> ExitCode {
     let started = Instant::now();
-    match build::check(&options, &mut Timings::default()) {
+    match site::check(&options, &mut Timings::default()) {
         Ok(checked) => {
             eprint!("{}", checked.rendered_warnings);
             eprintln!(
@@ -197,7 +197,7 @@ fn run_check(options: BuildOptions) -> ExitCode {
 }
 
 fn run_generate(dest: &std::path::Path, count: usize, seed: u64) -> ExitCode {
-    if let Err(message) = vanban::guard::check_new_folder(dest) {
+    if let Err(message) = vanban::output::guard::check_new_folder(dest) {
         eprintln!("error: {message}");
         return ExitCode::FAILURE;
     }
@@ -221,7 +221,7 @@ fn run_generate(dest: &std::path::Path, count: usize, seed: u64) -> ExitCode {
     }
 }
 
-fn fail(failure: &build::BuildFailure) -> ExitCode {
+fn fail(failure: &site::BuildFailure) -> ExitCode {
     eprint!("{}", failure.rendered);
     eprintln!("failed: {} errors; the output was not changed", failure.errors().count());
     ExitCode::FAILURE

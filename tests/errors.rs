@@ -4,7 +4,7 @@
 mod common;
 
 use common::{fixture, repo_root, vanban, Built};
-use vanban::build::{check, BuildOptions, Timings};
+use vanban::site::{check, BuildOptions, Timings};
 
 fn invalid_errors() -> Vec<String> {
     let options = BuildOptions { content: fixture("invalid"), ..BuildOptions::in_project(repo_root()) };
@@ -42,7 +42,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let built = Built::fixture("valid");
     let before = built.files();
     assert!(!before.is_empty());
-    let options = vanban::build::BuildOptions {
+    let options = vanban::site::BuildOptions {
         project_root: repo_root(),
         content: fixture("invalid"),
         output: built.output(),
@@ -50,7 +50,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
         zip: None,
         force: false,
     };
-    assert!(vanban::build::build(&options).is_err());
+    assert!(vanban::site::build(&options).is_err());
     assert_eq!(built.files(), before, "output changed by a failed build");
     let leftovers: Vec<_> = std::fs::read_dir(built.dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(leftovers, ["output"], "no staging folder left behind");

@@ -6,11 +6,11 @@ mod common;
 use common::seed_path;
 
 use std::path::PathBuf;
+use vanban::content::load::SourceFile;
+use vanban::content::model::{PartialDate, Signer};
+use vanban::content::validate::validate_file;
 use vanban::import::{import_text, to_content_file, Imported, ImportedCite, TITLE_PLACEHOLDER};
-use vanban::load::SourceFile;
-use vanban::model::{PartialDate, Signer};
-use vanban::provinces::ProvinceRegistry;
-use vanban::validate::validate_file;
+use vanban::text::provinces::ProvinceRegistry;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

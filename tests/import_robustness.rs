@@ -6,10 +6,10 @@ mod common;
 
 use common::Rng;
 
+use vanban::content::load::SourceFile;
+use vanban::content::validate::validate_file;
 use vanban::import::{decode, import_text, to_content_file, Imported};
-use vanban::load::SourceFile;
-use vanban::provinces::ProvinceRegistry;
-use vanban::validate::validate_file;
+use vanban::text::provinces::ProvinceRegistry;
 
 /// Pieces of real documents and of what damages them.
 const PIECES: &[&str] = &[

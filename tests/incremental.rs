@@ -12,9 +12,9 @@ use common::Rng;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use vanban::incremental::{Outcome, Session, Update};
 use vanban::plan::{Language, Plan};
 use vanban::search::{LiveIndex, Written};
+use vanban::serve::incremental::{Outcome, Session, Update};
 
 /// What each page shows: its template context, as JSON.
 fn contexts(plan: &Plan) -> BTreeMap<String, String> {
@@ -413,11 +413,11 @@ fn search_files_on_disk(output: &Path) -> BTreeMap<String, Vec<u8>> {
 #[test]
 fn the_live_preview_keeps_the_search_index_on_disk_as_a_fresh_build_writes_it() {
     use std::sync::atomic::AtomicBool;
-    use vanban::live::{Changes, Live, Report};
+    use vanban::serve::live::{Changes, Live, Report};
     let dir = tempfile::tempdir().unwrap();
     let (content, output) = (dir.path().join("content"), dir.path().join("output"));
     generate(&content, 150, 4);
-    let options = vanban::build::BuildOptions {
+    let options = vanban::site::BuildOptions {
         project_root: Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf(),
         content: content.clone(),
         output: output.clone(),

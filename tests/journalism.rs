@@ -121,7 +121,7 @@ fn the_interface_switches_to_english_in_one_setting() {
     let project = tempfile::tempdir().unwrap();
     std::fs::write(project.path().join("vanban.yaml"), "language: en\ntitle: \"Directive archive\"\n").unwrap();
     common::copy_tree(&repo_root().join("themes"), &project.path().join("themes"));
-    let options = vanban::build::BuildOptions {
+    let options = vanban::site::BuildOptions {
         project_root: project.path().to_path_buf(),
         content: fixture("valid"),
         output: project.path().join("output"),
@@ -129,7 +129,7 @@ fn the_interface_switches_to_english_in_one_setting() {
         zip: None,
         force: false,
     };
-    vanban::build::build(&options).unwrap_or_else(|f| panic!("{}", f.rendered));
+    vanban::site::build(&options).unwrap_or_else(|f| panic!("{}", f.rendered));
     let home = std::fs::read_to_string(project.path().join("output/index.html")).unwrap();
     assert!(
         home.contains("<html lang=\"en\">") && home.contains(">Provinces</a>") && home.contains("Directive archive")

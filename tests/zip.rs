@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use vanban::zip::README;
+use vanban::output::zip::README;
 use zip::{CompressionMethod, DateTime, ZipArchive};
 
 /// The top folder: the slug of the default title, "Lưu trữ văn bản chỉ đạo".
@@ -68,7 +68,7 @@ fn check_entries(zip: &Path, time: DateTime) {
         assert!(name.is_ascii() && !name.contains('\\') && !name.starts_with('/'), "{name}");
         assert!(name.starts_with(&format!("{TOP}/")), "{name} is not under {TOP}/");
         assert!(name.split('/').all(|s| !s.is_empty() && s != "." && s != ".."), "{name}");
-        assert!(name.len() <= vanban::zip::MAX_PATH, "{name}");
+        assert!(name.len() <= vanban::output::zip::MAX_PATH, "{name}");
         assert!(*previous < *name, "{name} comes after {previous}: not sorted");
         assert!(file.is_file(), "{name}: only file entries, no folders");
         assert_eq!(file.last_modified(), Some(time), "{name}");
@@ -133,7 +133,7 @@ fn unzipping_gives_the_output_folder_and_the_read_me() {
     let output: BTreeMap<String, Vec<u8>> = read_tree(&dir.path().join("output"))
         .into_iter()
         // The marker that vanban made the folder says nothing about the zip.
-        .filter(|(path, _)| path != vanban::guard::MARKER)
+        .filter(|(path, _)| path != vanban::output::guard::MARKER)
         .map(|(path, bytes)| (format!("{TOP}/{path}"), bytes))
         .collect();
     assert!(output.contains_key(&format!("{TOP}/index.html")));
@@ -275,8 +275,8 @@ fn the_notice_leads_with_the_archive_language() {
     copy_tree(&repo_root().join("themes"), &project.join("themes"));
     std::fs::write(project.join("vanban.yaml"), "language: en\n").unwrap();
     let options =
-        vanban::build::BuildOptions { content: fixture("valid"), ..vanban::build::BuildOptions::in_project(&project) };
-    vanban::build::build(&options).unwrap_or_else(|failure| panic!("{}", failure.rendered));
+        vanban::site::BuildOptions { content: fixture("valid"), ..vanban::site::BuildOptions::in_project(&project) };
+    vanban::site::build(&options).unwrap_or_else(|failure| panic!("{}", failure.rendered));
     let home = std::fs::read_to_string(options.output.join("index.html")).unwrap();
     notice_after_body("index.html", &home, "en", "vi");
 }

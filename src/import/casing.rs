@@ -6,8 +6,8 @@
 //! Only text that is mostly in capitals is re-cased; text typed in normal
 //! case is kept as typed (spaces collapsed), since its case is the author's.
 
-use crate::provinces::ProvinceRegistry;
-use crate::vietnamese::canonical_tones;
+use crate::text::provinces::ProvinceRegistry;
+use crate::text::vietnamese::canonical_tones;
 use std::sync::LazyLock;
 
 /// Multi-word names whose capitals are fixed by usage, longest first where

@@ -3,9 +3,9 @@
 //! standard output). One file's failure does not stop the others.
 
 use super::{decode, import_text, to_content_file, Imported};
-use crate::load::SourceFile;
-use crate::provinces::ProvinceRegistry;
-use crate::validate::validate_file;
+use crate::content::load::SourceFile;
+use crate::content::validate::validate_file;
+use crate::text::provinces::ProvinceRegistry;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -105,7 +105,7 @@ fn write_file(target: &Path, content: &str) -> std::io::Result<()> {
         std::fs::create_dir_all(parent)?;
     }
     // A new file: one of the user's that happens to have the name is kept.
-    let (temporary, mut file) = crate::guard::create_new_file(&target.with_extension("md.importing"))?;
+    let (temporary, mut file) = crate::output::guard::create_new_file(&target.with_extension("md.importing"))?;
     std::io::Write::write_all(&mut file, content.as_bytes()).inspect_err(|_| {
         let _ = std::fs::remove_file(&temporary);
     })?;

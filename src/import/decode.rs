@@ -34,7 +34,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
     if control_share_is_high(text) {
         return Err("not a text file: it is full of control characters (a binary file?)".into());
     }
-    Ok(crate::vietnamese::nfc(&text.replace("\r\n", "\n").replace('\r', "\n")))
+    Ok(crate::text::vietnamese::nfc(&text.replace("\r\n", "\n").replace('\r', "\n")))
 }
 
 const CONVERT_HELP: &str = "save it as UTF-8 text (in a text editor: Save as… → Encoding: UTF-8)";

@@ -19,9 +19,9 @@
 //!   as the last such line, so that the words in running text do not cut it.
 
 use super::casing::{collapse, mostly_upper, name_case, normal_case};
-use crate::model::PartialDate;
-use crate::number::DocNumber;
-use crate::vietnamese::canonical_tones;
+use crate::content::model::PartialDate;
+use crate::text::number::DocNumber;
+use crate::text::vietnamese::canonical_tones;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -581,7 +581,7 @@ fn is_distinct_header_part(line: &str) -> bool {
 fn push_issuer_line(header: &mut Header, text: String) {
     let key = canonical_tones(&text.to_lowercase());
     let only_place = ["tỉnh ", "thành phố ", "tp. ", "huyện "].iter().any(|p| key.starts_with(p))
-        && crate::provinces::ProvinceRegistry::builtin().find(&text).is_some();
+        && crate::text::provinces::ProvinceRegistry::builtin().find(&text).is_some();
     match header.issuer_lines.last_mut() {
         Some(previous) if only_place => {
             previous.push(' ');

@@ -42,12 +42,12 @@ pub use cli::{run, ImportOptions, RunSummary};
 pub use decode::decode;
 pub use write::to_content_file;
 
-use crate::citations::extract_citations;
-use crate::issuers::names_local_body;
-use crate::model::{PartialDate, Signer};
-use crate::number::{DocNumber, IssuerLevel};
-use crate::provinces::ProvinceRegistry;
-use crate::vietnamese::{canonical_tones, nfc, slugify};
+use crate::content::model::{PartialDate, Signer};
+use crate::text::citations::extract_citations;
+use crate::text::issuers::names_local_body;
+use crate::text::number::{DocNumber, IssuerLevel};
+use crate::text::provinces::ProvinceRegistry;
+use crate::text::vietnamese::{canonical_tones, nfc, slugify};
 use casing::normal_case;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -274,7 +274,7 @@ fn clean_text(text: &str, notes: &mut Vec<String>) -> String {
             '\r' if chars.peek() == Some(&'\n') => {}
             '\r' | '\x0C' | '\u{0B}' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
             '\t' | '\u{A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => out.push(' '),
-            c if crate::vietnamese::is_invisible(c) => removed += 1,
+            c if crate::text::vietnamese::is_invisible(c) => removed += 1,
             c if c.is_control() && c != '\n' => removed += 1,
             c => out.push(c),
         }

@@ -4,7 +4,7 @@
 //! then the Markdown body after a blank line.
 
 use super::Imported;
-use crate::model::Signer;
+use crate::content::model::Signer;
 use std::fmt::Write as _;
 
 /// The whole content file for `imported`.

@@ -2,12 +2,12 @@
 //! relative to the archive root; templates prefix it with `root`.
 
 use super::*;
-use crate::charts::{bar_chart, shade, BarChart, YearMonth};
-use crate::index::Group;
-use crate::issuers::{Branch, Issuers};
-use crate::markdown;
-use crate::model::{Jurisdiction, PartialDate};
-use crate::provinces::ProvinceId;
+use crate::content::model::{Jurisdiction, PartialDate};
+use crate::graph::Group;
+use crate::plan::charts::{bar_chart, shade, BarChart, YearMonth};
+use crate::render::markdown;
+use crate::text::issuers::{Branch, Issuers};
+use crate::text::provinces::ProvinceId;
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -126,7 +126,7 @@ pub struct DocSummary<'a> {
     pub date: Option<String>,
     pub date_iso: Option<String>,
     pub not_before: Option<String>,
-    /// Where it belongs, as [`crate::model::Jurisdiction::slug`] says it:
+    /// Where it belongs, as [`crate::content::model::Jurisdiction::slug`] says it:
     /// the province column shows "tỉnh không rõ" rather than "Trung ương"
     /// for a provincial letter whose province is unknown.
     pub jurisdiction: &'static str,
@@ -207,7 +207,7 @@ pub struct DirectiveData<'a> {
     pub date: Option<String>,
     pub date_iso: Option<String>,
     pub meta: Vec<MetaRow>,
-    pub signer: Option<&'a crate::model::Signer>,
+    pub signer: Option<&'a crate::content::model::Signer>,
     /// Around the signer's authority, position and name (see [`MetaRow`]).
     pub signer_marks: [&'static str; 2],
     pub recipients: &'a [String],
@@ -404,8 +404,8 @@ pub struct GroupSummary<'a> {
 
 /// The issuer level a directive belongs to, for facets: central Party,
 /// central government, province, or unknown.
-fn issuer_level(d: &crate::model::Directive) -> &'static str {
-    use crate::number::IssuerLevel;
+fn issuer_level(d: &crate::content::model::Directive) -> &'static str {
+    use crate::text::number::IssuerLevel;
     match d.number.as_ref().map(|n| n.level()) {
         Some(IssuerLevel::CentralParty) => "tw-dang",
         Some(IssuerLevel::CentralGovernment) => "tw-chinh-phu",
@@ -908,7 +908,7 @@ impl<'a> Plan<'a> {
     fn day_sections(
         &'a self,
         year: i32,
-        month: &'a crate::index::Month,
+        month: &'a crate::graph::Month,
         shown: &std::ops::Range<usize>,
     ) -> Vec<DaySection<'a>> {
         let mut days: Vec<u32> = month.days.iter().map(|d| d.day).collect();

@@ -3,17 +3,19 @@
 //! The list of pages is cheap; each page's content is built on demand
 //! ([`Plan::content`]), so rendering in parallel never holds the whole site.
 
+pub mod charts;
+
 mod content;
 mod uptake;
 pub use content::*;
 pub use uptake::*;
 
-use crate::charts::YearMonth;
-use crate::index::{Archive, CitedId, DocId, Group};
-use crate::model::PartialDate;
-use crate::model::{DirectiveKey, Scope};
-use crate::provinces::{ProvinceId, ProvinceRegistry};
-use crate::vietnamese::slugify;
+use crate::content::model::PartialDate;
+use crate::content::model::{DirectiveKey, Scope};
+use crate::graph::{Archive, CitedId, DocId, Group};
+use crate::plan::charts::YearMonth;
+use crate::text::provinces::{ProvinceId, ProvinceRegistry};
+use crate::text::vietnamese::slugify;
 use rayon::prelude::*;
 use std::collections::HashMap;
 

@@ -4,7 +4,7 @@
 //! silence: the archive may lack it), and citations per week.
 
 use super::*;
-use crate::charts::{bar_chart, BarChart};
+use crate::plan::charts::{bar_chart, BarChart};
 use serde::Serialize;
 
 #[derive(Serialize)]

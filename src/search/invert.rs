@@ -16,7 +16,7 @@
 use super::text::{walk, Texts};
 use super::{fnv1a, postings, Document, Fast, Source, Summaries};
 use crate::plan::Plan;
-use crate::vietnamese::for_each_token;
+use crate::text::vietnamese::for_each_token;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::Hasher;

@@ -7,7 +7,7 @@
 //!
 //! An edit that keeps every changed directive in its place (same id: same
 //! date, province, type, issuer, number and citations, see
-//! [`crate::incremental`]) is applied term by term: the terms of the old and
+//! [`crate::serve::incremental`]) is applied term by term: the terms of the old and
 //! the new version are compared, and only the terms whose documents changed
 //! are decoded, changed and encoded again. Only their shards and the
 //! changed documents' summary shards are written (and `meta.js` when the
@@ -20,8 +20,8 @@ use super::{
     entry_term, fnv1a, into_shards, postings, shard_count, shard_of, summary, summary_path, summary_shard, term_path,
     term_shard, Built, Document, Facets, Source, DIR, DOCS_PER_SHARD, META,
 };
-use crate::index::DocId;
-use crate::model::Directive;
+use crate::content::model::Directive;
+use crate::graph::DocId;
 use crate::plan::Plan;
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{DefaultHasher, Hash, Hasher};

@@ -19,7 +19,7 @@
 //! They are numbered by date, oldest first, undated last, so "newest first"
 //! needs no date in the client: a larger id among the dated is a later date.
 //!
-//! **Terms.** Text is folded exactly as [`crate::vietnamese::tokens`] does
+//! **Terms.** Text is folded exactly as [`crate::text::vietnamese::tokens`] does
 //! (NFD, no marks, đ → d, lower case, split on anything but `a-z0-9`), which
 //! the client mirrors (tests/fixtures/fold-cases.txt keeps the two equal).
 //! Each document gives its syllables (`quang`), its adjacent syllable pairs
@@ -43,11 +43,11 @@ mod text;
 pub use live::{LiveIndex, Written};
 pub use text::text_blocks;
 
-use crate::index::{Archive, CitedId, DocId};
-use crate::model::{Jurisdiction, PartialDate};
+use crate::content::model::{Jurisdiction, PartialDate};
+use crate::graph::{Archive, CitedId, DocId};
 use crate::plan::Plan;
-use crate::provinces::ProvinceId;
-use crate::vietnamese::{canonical_tones, collation_key, fold, slugify, tokens};
+use crate::text::provinces::ProvinceId;
+use crate::text::vietnamese::{canonical_tones, collation_key, fold, slugify, tokens};
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};

@@ -1,8 +1,8 @@
 use super::*;
-use crate::index::index;
-use crate::load::load;
-use crate::provinces::ProvinceRegistry;
-use crate::validate::validate;
+use crate::content::load::load;
+use crate::content::validate::validate;
+use crate::graph::index;
+use crate::text::provinces::ProvinceRegistry;
 use std::path::Path;
 
 fn archive(folder: &str) -> Archive {

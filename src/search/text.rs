@@ -4,7 +4,7 @@
 //! build (which interns the words) and the live index (which names them).
 
 use super::{number_term, Source, LEAD_CHARS};
-use crate::model::{Directive, Scope};
+use crate::content::model::{Directive, Scope};
 use crate::plan::Plan;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use std::collections::BTreeMap;
@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 /// Receives a document's texts.
 pub(crate) trait Texts {
     /// A field, or a block of the body (paragraph, list item, heading,
-    /// cell): its words ([`crate::vietnamese::for_each_token`]) and its adjacent pairs of words
+    /// cell): its words ([`crate::text::vietnamese::for_each_token`]) and its adjacent pairs of words
     /// are terms of the document, in a head (`true`) or body field. Pairs
     /// never cross from one text to the next.
     fn text(&mut self, head: bool, text: &str);
@@ -101,7 +101,7 @@ pub(crate) struct Named {
 impl Texts for Named {
     fn text(&mut self, head: bool, text: &str) {
         let mut previous: Option<String> = None;
-        crate::vietnamese::for_each_token(text, |word| {
+        crate::text::vietnamese::for_each_token(text, |word| {
             if let Some(previous) = &previous {
                 self.terms.entry(format!("{previous}_{word}")).or_default()[usize::from(!head)] = true;
             }

@@ -4,7 +4,7 @@
 
 use crate::common::{repo_root, Built};
 use std::path::{Path, PathBuf};
-use vanban::build::{check, BuildOptions, Timings};
+use vanban::site::{check, BuildOptions, Timings};
 
 pub struct Content {
     dir: tempfile::TempDir,

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use vanban::build::{build, BuildFailure, BuildOptions, BuildReport};
+use vanban::site::{build, BuildFailure, BuildOptions, BuildReport};
 
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

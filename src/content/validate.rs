@@ -2,13 +2,13 @@
 //! collecting every problem (with file, line, column and a fix) instead of
 //! stopping at the first; then check the archive as a whole (duplicates).
 
-use crate::citations::extract_citations;
+use crate::content::load::SourceFile;
+use crate::content::model::{CiteOrigin, CiteRef, CitedSpan, Directive, DirectiveKey, PartialDate, Scope, Signer};
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::load::SourceFile;
-use crate::model::{CiteOrigin, CiteRef, CitedSpan, Directive, DirectiveKey, PartialDate, Scope, Signer};
-use crate::number::DocNumber;
-use crate::provinces::ProvinceRegistry;
-use crate::vietnamese::{invisible_name, is_invisible};
+use crate::text::citations::extract_citations;
+use crate::text::number::DocNumber;
+use crate::text::provinces::ProvinceRegistry;
+use crate::text::vietnamese::{invisible_name, is_invisible};
 use rayon::prelude::*;
 use serde_yaml::{Mapping, Value};
 use std::collections::HashMap;

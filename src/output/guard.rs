@@ -9,8 +9,8 @@
 //! vanban wrote. Paths are compared once symbolic links are resolved, so
 //! no link leads a build into the content.
 
-use crate::build::BuildOptions;
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::site::BuildOptions;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
@@ -172,13 +172,13 @@ pub fn check_zip(options: &BuildOptions, zip: &Path, output: &Path) -> Result<Pa
     }
 }
 
-/// Whether `path` is a zip as [`crate::zip::zip_folder`] writes it: one top
+/// Whether `path` is a zip as [`crate::output::zip::zip_folder`] writes it: one top
 /// folder whose first entry is the read-me.
 pub fn is_vanban_zip(path: &Path) -> bool {
     let Ok(file) = std::fs::File::open(path) else { return false };
     let Ok(mut zip) = ::zip::ZipArchive::new(io::BufReader::new(file)) else { return false };
     let Ok(first) = zip.by_index_raw(0) else { return false };
-    first.name().split_once('/').is_some_and(|(top, rest)| !top.is_empty() && rest == crate::zip::README)
+    first.name().split_once('/').is_some_and(|(top, rest)| !top.is_empty() && rest == crate::output::zip::README)
 }
 
 /// Checks that `vanban generate` may write into `dest`: a new or empty

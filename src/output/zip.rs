@@ -20,9 +20,9 @@
 //! temporary file beside the target, and renamed over it by
 //! [`PendingZip::commit`] only when the whole build succeeded.
 
-use crate::index::Archive;
-use crate::model::PartialDate;
-use crate::vietnamese::slugify;
+use crate::content::model::PartialDate;
+use crate::graph::Archive;
+use crate::text::vietnamese::slugify;
 use ::zip::write::SimpleFileOptions;
 use ::zip::{CompressionMethod, ZipArchive, ZipWriter};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike};
@@ -221,7 +221,7 @@ pub fn zip_folder(folder: &Path, target: &Path, settings: &ZipSettings) -> io::R
             continue;
         }
         let rel = entry.path().strip_prefix(folder).expect("below the folder");
-        if rel == Path::new(crate::guard::MARKER) {
+        if rel == Path::new(crate::output::guard::MARKER) {
             // It marks the folder for vanban; the zip is not that folder.
             continue;
         }
@@ -256,7 +256,8 @@ pub fn zip_folder(folder: &Path, target: &Path, settings: &ZipSettings) -> io::R
     let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "archive.zip".into());
     let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
-    let (temp, file) = crate::guard::create_new_file(&parent.join(format!(".{name}.tmp-{}", std::process::id())))?;
+    let (temp, file) =
+        crate::output::guard::create_new_file(&parent.join(format!(".{name}.tmp-{}", std::process::id())))?;
     // From here on the temporary file is removed on any failure.
     let mut pending =
         PendingZip { temp, target: target.to_path_buf(), entries: entries.len(), bytes: 0, committed: false };

@@ -9,11 +9,15 @@
 //! after a rebuild, or shows the build's errors over it; files on disk are
 //! never changed for this.
 
-use crate::build::BuildOptions;
-use crate::config::Config;
-use crate::live::{Changes, Live, Report};
+pub mod incremental;
+pub mod live;
+pub mod watch;
+
+use crate::content::config::Config;
 use crate::progress::{self, Progress};
-use crate::watch::{Batch, Watcher, DEBOUNCE};
+use crate::serve::live::{Changes, Live, Report};
+use crate::serve::watch::{Batch, Watcher, DEBOUNCE};
+use crate::site::BuildOptions;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
@@ -94,7 +98,7 @@ const TICK: Duration = Duration::from_millis(100);
 pub fn run(mut options: BuildOptions, port: u16) -> ExitCode {
     // The first build replaces the output folder, and every later one
     // writes into it: refused, before anything else, where a build is.
-    match crate::guard::check_output(&options) {
+    match crate::output::guard::check_output(&options) {
         Ok(output) => options.output = output,
         Err(problem) => {
             eprint!("{}", crate::diagnostics::render(&[problem], |_| None));
@@ -356,7 +360,7 @@ impl Places {
             content: canonical(&options.content),
             theme: canonical(&theme_dir(options)),
             templates: root.join("templates"),
-            settings: root.join(crate::config::CONFIG_FILE),
+            settings: root.join(crate::content::config::CONFIG_FILE),
             root,
             watched: Vec::new(),
         }

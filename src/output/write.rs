@@ -3,7 +3,7 @@
 //! leaves the previous output exactly as it was. Writing decides nothing
 //! about content; it only refuses paths that would leave the output folder.
 
-use crate::guard::{create_new_dir, resolve, unused_path, MARKER, MARKER_TEXT};
+use crate::output::guard::{create_new_dir, resolve, unused_path, MARKER, MARKER_TEXT};
 use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -20,7 +20,7 @@ impl Staging {
     /// A fresh, empty staging folder next to `target` (same file system, so
     /// the final swap is a rename), holding only the [`MARKER`] that tells
     /// later builds vanban made the output. The target must have passed
-    /// [`crate::guard::check_output`].
+    /// [`crate::output::guard::check_output`].
     pub fn create(target: &Path) -> io::Result<Staging> {
         let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent)?;

@@ -2,17 +2,17 @@
 //! zip when asked. `check` stops after validation. Both report every problem
 //! at once.
 
-use crate::config::Config;
+use crate::content::config::Config;
+use crate::content::load::{load, SourceFile};
+use crate::content::validate::validate;
 use crate::diagnostics::{self, Diagnostic, Severity};
-use crate::index::{index, Archive};
-use crate::load::{load, SourceFile};
+use crate::graph::{index, Archive};
+use crate::output::write::Staging;
+use crate::output::zip::{zip_folder, ZipReport, ZipSettings};
 use crate::plan::{Language, Page, Plan};
 use crate::progress::{Progress, Silent};
-use crate::provinces::ProvinceRegistry;
 use crate::render::Renderer;
-use crate::validate::validate;
-use crate::write::Staging;
-use crate::zip::{zip_folder, ZipReport, ZipSettings};
+use crate::text::provinces::ProvinceRegistry;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -27,10 +27,10 @@ pub struct BuildOptions {
     pub output: PathBuf,
     /// Overrides the theme named in `vanban.yaml`.
     pub theme: Option<String>,
-    /// Also write the archive as one zip here (see [`crate::zip`]).
+    /// Also write the archive as one zip here (see [`crate::output::zip`]).
     pub zip: Option<PathBuf>,
     /// Replace an output folder that vanban did not make (`--force`); never
-    /// one that touches the content or the project (see [`crate::guard`]).
+    /// one that touches the content or the project (see [`crate::output::guard`]).
     pub force: bool,
 }
 
@@ -258,9 +258,9 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     let mut timings = Timings::default();
     // Before anything is read: where the build may write is decided by the
     // command line alone, and a refused path must not wait for the content.
-    let output = crate::guard::check_output(options).map_err(BuildFailure::from)?;
+    let output = crate::output::guard::check_output(options).map_err(BuildFailure::from)?;
     let zip_path = match &options.zip {
-        Some(zip) => Some(crate::guard::check_zip(options, zip, &output).map_err(BuildFailure::from)?),
+        Some(zip) => Some(crate::output::guard::check_zip(options, zip, &output).map_err(BuildFailure::from)?),
         None => None,
     };
     let checked = check_with(options, &mut timings, progress)?;
@@ -269,8 +269,8 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
         config.theme = theme.clone();
     }
     let started = Mark::now();
-    let theme =
-        crate::theme::load(&options.project_root, &config.theme, &config.language).map_err(BuildFailure::from)?;
+    let theme = crate::render::theme::load(&options.project_root, &config.theme, &config.language)
+        .map_err(BuildFailure::from)?;
     let build_date = build_date(&checked.archive);
     let renderer = Renderer::new(&theme, &config, &build_date).map_err(|diagnostics| {
         let rendered = diagnostics::render(&diagnostics, |_| None);
@@ -483,7 +483,7 @@ impl StepClock {
 }
 
 /// The zip's settings, checked before anything is rendered (its path was
-/// checked by [`crate::guard::check_zip`]).
+/// checked by [`crate::output::guard::check_zip`]).
 fn zip_settings(path: &Path, config: &Config, archive: &Archive) -> Result<ZipSettings, BuildFailure> {
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
     ZipSettings::new(&config.title, archive, epoch.as_deref())
@@ -500,7 +500,7 @@ mod tests {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
         let options = BuildOptions { content: root.join("tests/fixtures/valid"), ..BuildOptions::in_project(&root) };
         let checked = check(&options, &mut Timings::default()).unwrap_or_else(|f| panic!("{}", f.rendered));
-        let theme = crate::theme::load(&root, &checked.config.theme, &checked.config.language).unwrap();
+        let theme = crate::render::theme::load(&root, &checked.config.theme, &checked.config.language).unwrap();
         let date = ArchiveDate { date: "2021-01-01".into(), label: "data_date" };
         let renderer = Renderer::new(&theme, &checked.config, &date).unwrap();
         let plan = Plan::new(&checked.archive, ProvinceRegistry::builtin(), Language::Vietnamese);

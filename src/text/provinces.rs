@@ -3,10 +3,10 @@
 //!
 //! The table ships inside the binary so a build needs nothing but `content/`.
 
-use crate::vietnamese::{fold, slugify};
+use crate::text::vietnamese::{fold, slugify};
 use std::collections::HashMap;
 
-const PROVINCES_TSV: &str = include_str!("../data/provinces.tsv");
+const PROVINCES_TSV: &str = include_str!("../../data/provinces.tsv");
 
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Province {

@@ -3,10 +3,10 @@
 //! resolves every citation to a cited directive, in the archive or not.
 //! Everything here is linear in the number of directives and citations.
 
-use crate::model::{CiteOrigin, Directive, DirectiveKey, Jurisdiction, PartialDate, Scope};
-use crate::number::DocNumber;
-use crate::provinces::{ProvinceId, ProvinceRegistry};
-use crate::vietnamese::{canonical_tones, collation_key, fold};
+use crate::content::model::{CiteOrigin, Directive, DirectiveKey, Jurisdiction, PartialDate, Scope};
+use crate::text::number::DocNumber;
+use crate::text::provinces::{ProvinceId, ProvinceRegistry};
+use crate::text::vietnamese::{canonical_tones, collation_key, fold};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -348,7 +348,7 @@ fn group_by(directives: &[Directive], field: impl Fn(&Directive) -> Option<&str>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Body, CiteRef};
+    use crate::content::model::{Body, CiteRef};
 
     fn directive(
         path: &str,

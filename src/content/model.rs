@@ -1,8 +1,8 @@
 //! The content model: a directive as validated from its file. Plain data,
 //! handed from `validate` to `index`.
 
-use crate::number::DocNumber;
-use crate::provinces::ProvinceId;
+use crate::text::number::DocNumber;
+use crate::text::provinces::ProvinceId;
 use serde::Serialize;
 use std::fmt;
 use std::ops::Range;
@@ -315,7 +315,7 @@ impl Jurisdiction {
     /// The province when known; then what the number's code says; then
     /// what the issuer's name says.
     pub fn of(number: Option<&DocNumber>, issuer: Option<&str>, province: Option<ProvinceId>) -> Jurisdiction {
-        use crate::number::IssuerLevel;
+        use crate::text::number::IssuerLevel;
         if let Some(province) = province {
             return Jurisdiction::Province(province);
         }
@@ -325,8 +325,8 @@ impl Jurisdiction {
             Some(IssuerLevel::Unknown) | None => {}
         }
         match issuer {
-            Some(name) if crate::issuers::Issuers::builtin().by_name(name).is_some() => Jurisdiction::Central,
-            Some(name) if crate::issuers::names_local_body(name) => Jurisdiction::ProvinceUnknown,
+            Some(name) if crate::text::issuers::Issuers::builtin().by_name(name).is_some() => Jurisdiction::Central,
+            Some(name) if crate::text::issuers::names_local_body(name) => Jurisdiction::ProvinceUnknown,
             _ => Jurisdiction::Unknown,
         }
     }

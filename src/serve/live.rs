@@ -4,18 +4,18 @@
 //! rendered and written in place, one file at a time, each atomically.
 //! A theme or settings change renders every page again, in place.
 
-use crate::build::{build_date, render_pages, ArchiveDate, BuildOptions};
-use crate::config::Config;
+use crate::content::config::Config;
+use crate::content::model::Directive;
 use crate::diagnostics::{self, Diagnostic, Severity};
-use crate::incremental::{Outcome, Session, Update};
-use crate::index::DocId;
-use crate::model::Directive;
+use crate::graph::DocId;
+use crate::output::write::{LiveOutput, Staging};
 use crate::plan::{Language, Page, Plan};
 use crate::progress::{Progress, Silent};
+use crate::render::theme::{self, Theme};
 use crate::render::Renderer;
 use crate::search::LiveIndex;
-use crate::theme::{self, Theme};
-use crate::write::{LiveOutput, Staging};
+use crate::serve::incremental::{Outcome, Session, Update};
+use crate::site::{build_date, render_pages, ArchiveDate, BuildOptions};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -404,7 +404,7 @@ mod tests {
     /// A served copy of the valid fixture, built.
     fn served() -> (tempfile::TempDir, BuildOptions, Live) {
         let dir = tempfile::tempdir().unwrap();
-        crate::incremental::tests::copy_valid_fixture(&dir.path().join("content"));
+        crate::serve::incremental::tests::copy_valid_fixture(&dir.path().join("content"));
         let options = BuildOptions {
             content: dir.path().join("content"),
             output: dir.path().join("output"),

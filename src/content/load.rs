@@ -2,9 +2,9 @@
 //! normalise it to NFC and split the front matter from the text.
 //! Files that cannot be read become diagnostics, never silent drops.
 
+use crate::content::model::Body;
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::Body;
-use crate::vietnamese::into_nfc;
+use crate::text::vietnamese::into_nfc;
 use rayon::prelude::*;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -50,7 +50,7 @@ impl SourceFile {
         let mut text = Vec::with_capacity(self.head.len() + self.body.len());
         text.extend_from_slice(self.head.as_bytes());
         self.body.append_to(&mut text);
-        crate::model::into_string(text)
+        crate::content::model::into_string(text)
     }
 
     /// Same text as `other` (compared without decompressing).

@@ -18,9 +18,9 @@
 //!   `BCĐQG`) and the provincial departments (SYT, SGDĐT…). Unknown state codes are
 //!   [`IssuerLevel::Unknown`], not provincial.
 //! * Central codes (`TW`, `TTg`, `BYT`, `QH15` …) are those of the table of central bodies
-//!   ([`crate::issuers`]), which names them; this module only knows the provincial ones.
+//!   ([`crate::text::issuers`]), which names them; this module only knows the provincial ones.
 
-use crate::issuers::{Body, Branch, Issuers};
+use crate::text::issuers::{Body, Branch, Issuers};
 use regex::{Captures, Regex};
 use std::collections::HashMap;
 use std::fmt;
@@ -108,7 +108,7 @@ enum Local {
 }
 
 /// A provincial code. Central codes are in the table of central bodies
-/// ([`crate::issuers`]).
+/// ([`crate::text::issuers`]).
 struct Issuer {
     code: &'static str,
     local: Local,
@@ -298,7 +298,7 @@ impl DocNumber {
     /// Lenient parse of a number as printed or typed (see the module docs). `None` when the
     /// whole string (after removing a "Số:" label) is not one directive number.
     pub fn parse(s: &str) -> Option<DocNumber> {
-        let nfc: String = crate::vietnamese::nfc(s);
+        let nfc: String = crate::text::vietnamese::nfc(s);
         let s = strip_label(&nfc).trim_end_matches([',', ';', ':', '.', ' ']);
         match DocNumber::find_all(s).as_slice() {
             [(span, number)] if *span == (0..s.len()) => Some(number.clone()),
@@ -428,7 +428,7 @@ const PROVINCE_PREFIXES: &[&str] = &["Tỉnh ", "tỉnh ", "Thành phố ", "th�
 
 /// A province name without a leading "Tỉnh", "Thành phố" or "TP.": NFC, trimmed.
 pub(crate) fn bare_province(province: &str) -> String {
-    let nfc: String = crate::vietnamese::nfc(province);
+    let nfc: String = crate::text::vietnamese::nfc(province);
     let mut p = nfc.trim();
     for prefix in PROVINCE_PREFIXES {
         p = p.strip_prefix(prefix).unwrap_or(p).trim();

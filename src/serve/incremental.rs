@@ -18,19 +18,19 @@
 //! so the pages already written) until every error is fixed, as with
 //! `vanban build`.
 
-use crate::build::{build_date, ArchiveDate};
-use crate::charts::YearMonth;
+use crate::content::load::{self, Entry, SourceFile};
+use crate::content::model::{Directive, DirectiveKey, PartialDate};
+use crate::content::validate::{find_duplicates, validate_file, DatesByNumber};
 use crate::diagnostics::{self, Diagnostic};
-use crate::index::{index, Archive, CitedId, DocId, Group};
-use crate::load::{self, Entry, SourceFile};
-use crate::model::{Directive, DirectiveKey, PartialDate};
+use crate::graph::{index, Archive, CitedId, DocId, Group};
+use crate::plan::charts::YearMonth;
 use crate::plan::{
     day_path, month_path, part_path, parts_of, province_month_path, province_path, related_window, year_path, Language,
     Page, PageKind, Plan, CITED_INDEX, HOME, ISSUERS, PAGE_SIZE, PROVINCES, RELATED_SHOWN, SEARCH, TIMELINE, TYPES,
     UNDATED,
 };
-use crate::provinces::ProvinceRegistry;
-use crate::validate::{find_duplicates, validate_file, DatesByNumber};
+use crate::site::{build_date, ArchiveDate};
+use crate::text::provinces::ProvinceRegistry;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::{BTreeMap, BTreeSet};

@@ -18,12 +18,12 @@
 //! * Names match folded (no diacritics, đ = d, any tone placement, any
 //!   case) word by word; punctuation and dashes between words do not count.
 
-use crate::number::DocNumber;
-use crate::vietnamese::tokens;
+use crate::text::number::DocNumber;
+use crate::text::vietnamese::tokens;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const ISSUERS_TSV: &str = include_str!("../data/issuers.tsv");
+const ISSUERS_TSV: &str = include_str!("../../data/issuers.tsv");
 
 /// Which side of the state a central body is on, for facets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,10 +88,10 @@ impl Issuers {
                 let cols: Vec<&str> = line.split('\t').collect();
                 let col = |i: usize| cols.get(i).map_or("", |s| s.trim());
                 Body {
-                    name: crate::vietnamese::nfc(col(0)),
+                    name: crate::text::vietnamese::nfc(col(0)),
                     branch: if col(1) == "party" { Branch::Party } else { Branch::State },
                     codes: list(col(2)),
-                    aliases: list(&crate::vietnamese::nfc(col(3))),
+                    aliases: list(&crate::text::vietnamese::nfc(col(3))),
                 }
             })
             .collect();

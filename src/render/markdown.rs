@@ -5,7 +5,7 @@
 //! outside the archive become plain links (a page must make no request
 //! outside the archive); raw HTML, rare in directives, goes through ammonia.
 
-use crate::model::CitedSpan;
+use crate::content::model::CitedSpan;
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -191,7 +191,7 @@ mod tests {
         );
     }
 
-    use crate::citations::extract_citations;
+    use crate::text::citations::extract_citations;
 
     fn spans(markdown: &str) -> Vec<CitedSpan> {
         extract_citations(markdown, None)

@@ -22,15 +22,15 @@
 //!   "Bộ Chính trị" (the code only says "TW").
 //! * Words are kept as printed (NFC, spaces collapsed): "Ban Thường vụ Tỉnh ủy", "UBND tỉnh",
 //!   except that the name of a central body is written in full from the table of central
-//!   bodies ([`crate::issuers`]): "Bộ Lao động" cut short by the text, cited with a
+//!   bodies ([`crate::text::issuers`]): "Bộ Lao động" cut short by the text, cited with a
 //!   `…/BLĐTBXH-…` number, is "Bộ Lao động - Thương binh và Xã hội". A dash standing alone
 //!   between capitalised words belongs to the name ("Bà Rịa - Vũng Tàu").
 //!   The province is exposed separately in [`FoundCitation::issuer_province`]: the province
 //!   named in the words ("UBND tỉnh Bình Dương"), else `citing_province` when the words or
 //!   the code name a provincial body.
 
-use crate::issuers::Issuers;
-use crate::number::{bare_province, DocNumber, DASHES};
+use crate::text::issuers::Issuers;
+use crate::text::number::{bare_province, DocNumber, DASHES};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -211,7 +211,7 @@ fn sentence_before(text: &str, start: usize) -> String {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let window: String = crate::vietnamese::nfc(&text[from..start]);
+    let window: String = crate::text::vietnamese::nfc(&text[from..start]);
     let mut cut = 0;
     let mut chars = window.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -229,7 +229,7 @@ fn window_after(text: &str, end: usize) -> String {
     while !text.is_char_boundary(to) {
         to -= 1;
     }
-    crate::vietnamese::nfc(&text[end..to])
+    crate::text::vietnamese::nfc(&text[end..to])
 }
 
 /// ", ngày 23/8/2021 của Thủ tướng Chính phủ" → (issuer, date), in either order.

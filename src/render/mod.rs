@@ -1,11 +1,14 @@
 //! Stage 5, render: page content through the theme's tera templates. Pure:
 //! everything it needs (templates, strings, content) is handed to it.
 
-use crate::build::ArchiveDate;
-use crate::config::Config;
+pub mod markdown;
+pub mod theme;
+
+use crate::content::config::Config;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::plan::PageContext;
-use crate::theme::Theme;
+use crate::render::theme::Theme;
+use crate::site::ArchiveDate;
 use tera::{Context, Tera};
 
 pub struct Renderer {

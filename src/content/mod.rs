@@ -1,0 +1,8 @@
+//! Stages 1 and 2: the content folder read (`load`), its settings
+//! (`config`), each file checked and turned into a directive (`validate`),
+//! the directive's data type (`model`).
+
+pub mod config;
+pub mod load;
+pub mod model;
+pub mod validate;
