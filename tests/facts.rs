@@ -56,7 +56,7 @@ fn a_provincial_directive_whose_province_is_unknown_is_never_central() {
     let undated = text_of(&built.page("thoi-gian/khong-ro/index.html"));
     assert!(undated.contains("tỉnh không rõ Công văn: Triển khai tiêm vắc xin"), "{undated}");
     assert!(!undated.contains("Trung ương Công văn"), "{undated}");
-    let cited = text_of(&built.page("van-ban/khong-ro-tinh/khong-ro/188-cv-tu/index.html"));
+    let cited = text_of(&built.page("van-ban/khong-ro-tinh/2021/188-cv-tu/index.html"));
     assert!(cited.contains("tỉnh không rõ"), "its citers' province: {cited}");
 
     // Search: both sit under "tỉnh không rõ" in the province filter, not under
