@@ -5,37 +5,8 @@
 
 mod common;
 
-use common::Built;
+use common::{archive, text_of};
 use serde_json::Value;
-
-/// Builds an archive of `files` (path under `content/`, text).
-fn archive(files: &[(&str, &str)]) -> Built {
-    let content = tempfile::tempdir().expect("temp dir");
-    for (path, text) in files {
-        let target = content.path().join(path);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::write(target, text).unwrap();
-    }
-    Built::from(content.path())
-}
-
-/// The text of a page without its tags, spaces collapsed.
-fn text_of(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 /// The JSON argument of a search index script: `vanbanSearch.m({…});`.
 fn script_json(script: &str, skip_args: usize) -> Value {

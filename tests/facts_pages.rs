@@ -6,16 +6,7 @@
 
 mod common;
 
-use common::Built;
-use std::path::Path;
-
-/// Writes `files` (name, text) into `content`.
-fn write(content: &Path, files: &[(&str, &str)]) {
-    std::fs::create_dir_all(content).unwrap();
-    for (name, text) in files {
-        std::fs::write(content.join(name), text).unwrap();
-    }
-}
+use common::{archive, Content};
 
 /// A directive citing Chỉ thị 5-CT/TW (not in the archive, issued 1/6/2021).
 fn citer(number: &str, province: &str, date: Option<&str>) -> String {
@@ -36,21 +27,15 @@ const CITED_PAGE: &str = "van-ban/tw/2021/5-ct-tw/index.html";
 
 #[test]
 fn who_acted_first_is_the_earliest_by_what_is_known() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    write(
-        &content,
-        &[
-            // Hà Nội: archive order puts "tháng 7/2021" first, though it may be 31/7.
-            ("hn-thang.md", &citer("1-CV/TU", "Hà Nội", Some("2021-07"))),
-            ("hn-ngay.md", &citer("2-CV/TU", "Hà Nội", Some("2021-07-05"))),
-            // Ninh Bình: only a month is known; it is shown and sorted by that month.
-            ("nb.md", &citer("3-CV/TU", "Ninh Bình", Some("2021-08"))),
-            // Cà Mau acted, on an unknown day: not with the provinces that did not.
-            ("cm.md", &citer("4-CV/TU", "Cà Mau", None)),
-        ],
-    );
-    let built = Built::from(&content);
+    let built = archive(&[
+        // Hà Nội: archive order puts "tháng 7/2021" first, though it may be 31/7.
+        ("hn-thang.md", &citer("1-CV/TU", "Hà Nội", Some("2021-07"))),
+        ("hn-ngay.md", &citer("2-CV/TU", "Hà Nội", Some("2021-07-05"))),
+        // Ninh Bình: only a month is known; it is shown and sorted by that month.
+        ("nb.md", &citer("3-CV/TU", "Ninh Bình", Some("2021-08"))),
+        // Cà Mau acted, on an unknown day: not with the provinces that did not.
+        ("cm.md", &citer("4-CV/TU", "Cà Mau", None)),
+    ]);
     let page = built.page(CITED_PAGE);
 
     let ha_noi = uptake_row(&page, "Hà Nội");
@@ -78,11 +63,8 @@ fn who_acted_first_is_the_earliest_by_what_is_known() {
 
 #[test]
 fn what_an_editor_supplied_is_marked_wherever_it_appears() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
     let supplied = "---\ntitle: Về việc phòng dịch\nnumber: 12-CV/TU\ntype: Công văn\nprovince: Tây Ninh\ndate: 2021-07-01\nnotes: Trích yếu và tỉnh do biên tập viên đặt.\ninferred: [title, province]\n---\nVăn bản.\n";
-    write(&content, &[("12.md", supplied)]);
-    let built = Built::from(&content);
+    let built = archive(&[("12.md", supplied)]);
     let own = built.page("van-ban/tay-ninh/2021/12-cv-tu/index.html");
     assert!(own.contains("<title>12-CV/TU: [Về việc phòng dịch] · "), "title bar");
     assert!(own.contains("<h1>[Về việc phòng dịch]</h1>"), "heading");
@@ -108,39 +90,31 @@ fn what_an_editor_supplied_is_marked_wherever_it_appears() {
 }
 
 /// A dated directive and an undated one issued no earlier than 24/8/2021.
-fn dated_and_not_before(content: &Path) {
-    write(
-        content,
-        &[
-            (
-                "a.md",
-                "---\ntitle: Văn bản có ngày\nnumber: 1-CV/TU\nprovince: Quảng Ngãi\ndate: 2021-06-16\n---\nVăn bản.\n",
-            ),
-            ("b.md", "---\ntitle: Văn bản không rõ ngày\nprovince: Tây Ninh\nnot_before: 2021-08-24\n---\nVăn bản.\n"),
-        ],
-    );
+fn dated_and_not_before() -> Content {
+    Content::of(&[
+        (
+            "a.md",
+            "---\ntitle: Văn bản có ngày\nnumber: 1-CV/TU\nprovince: Quảng Ngãi\ndate: 2021-06-16\n---\nVăn bản.\n",
+        ),
+        ("b.md", "---\ntitle: Văn bản không rõ ngày\nprovince: Tây Ninh\nnot_before: 2021-08-24\n---\nVăn bản.\n"),
+    ])
 }
 
 #[test]
 fn the_archive_date_says_how_far_the_data_reaches() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    dated_and_not_before(&content);
-    let home = Built::from(&content).page("index.html");
+    let home = dated_and_not_before().build().page("index.html");
     assert!(home.contains("Dữ liệu đến ngày <time datetime=\"2021-08-24\">2021-08-24</time>"), "{home}");
 }
 
 #[test]
 fn source_date_epoch_still_wins_and_is_called_a_build_date() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    dated_and_not_before(&content);
-    let output = dir.path().join("output");
+    let content = dated_and_not_before();
+    let output = content.dir().join("output");
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
         .args(["build", "--quiet", "--root"])
         .arg(common::repo_root())
         .arg("--content")
-        .arg(&content)
+        .arg(content.root())
         .arg("--output")
         .arg(&output)
         .env("SOURCE_DATE_EPOCH", "1700000000")
@@ -153,13 +127,11 @@ fn source_date_epoch_still_wins_and_is_called_a_build_date() {
 
 #[test]
 fn an_english_archive_dates_search_results_in_english() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    write(
-        &content,
-        &[("a.md", "---\ntitle: Một văn bản\nnumber: 1-CV/TU\nprovince: Hà Nội\ndate: 2021-07\n---\nVăn bản.\n")],
-    );
-    let built = Built::with_settings("language: en\n", &content);
+    let content = Content::of(&[(
+        "a.md",
+        "---\ntitle: Một văn bản\nnumber: 1-CV/TU\nprovince: Hà Nội\ndate: 2021-07\n---\nVăn bản.\n",
+    )]);
+    let built = content.build_with_settings("language: en\n");
     let search = built.page("tim-kiem/d/0.js");
     assert!(search.contains("\"2021-07\",\"7/2021\""), "{search}");
     assert!(!search.contains("tháng"), "{search}");
@@ -167,13 +139,11 @@ fn an_english_archive_dates_search_results_in_english() {
 
 #[test]
 fn the_citation_can_be_pasted_into_an_article() {
-    let dir = tempfile::tempdir().unwrap();
-    let content = dir.path().join("content");
-    write(&content, &[("hn.md", &citer("2-CV/TU", "Hà Nội", Some("2021-07-05")))]);
+    let content = Content::of(&[("hn.md", &citer("2-CV/TU", "Hà Nội", Some("2021-07-05")))]);
     let own = "van-ban/ha-noi/2021/2-cv-tu/index.html";
 
     // No base_url: where the page is, from the archive's root, in words.
-    let local = Built::from(&content);
+    let local = content.build();
     let page = local.page(own);
     assert!(
         page.contains("Lưu trữ văn bản chỉ đạo, <span class=\"permalink\" data-local>tệp van-ban/ha-noi/2021/2-cv-tu/index.html (tính từ thư mục gốc của kho lưu trữ)</span>."),
@@ -183,7 +153,7 @@ fn the_citation_can_be_pasted_into_an_article() {
 
     // base_url with or without its trailing slash: one slash before the path.
     for base_url in ["https://kho.example.org/luu-tru", "https://kho.example.org/luu-tru/"] {
-        let page = Built::with_settings(&format!("base_url: \"{base_url}\"\n"), &content).page(own);
+        let page = content.build_with_settings(&format!("base_url: \"{base_url}\"\n")).page(own);
         assert!(
             page.contains("<span class=\"permalink\">https://kho.example.org/luu-tru/van-ban/ha-noi/2021/2-cv-tu/index.html</span>."),
             "{base_url}: {page}"

@@ -2,8 +2,8 @@
 //! cannot be read, are links, or are not directives. Every one is reported
 //! by name; none stops the build from reporting the others, none hangs it.
 
-use crate::common::{repo_root, vanban};
-use crate::content_check::{directive, exists, Content};
+use crate::common::{directive, exists, repo_root, Content};
+use crate::content_check::reported_in;
 use std::os::unix::fs::{symlink, PermissionsExt};
 use std::path::Path;
 use std::sync::mpsc;
@@ -25,27 +25,30 @@ fn diagnostics_without_hanging(content: Content) -> Vec<String> {
     receive.recv_timeout(Duration::from_secs(20)).expect("vanban check hung")
 }
 
+/// A content folder of one directive and a named pipe called `name`, which
+/// `vanban check` must report with exactly `expected`, at once.
+#[track_caller]
+fn named_pipe_reported(name: &str, expected: &str) {
+    let content = Content::of(&[("b.md", &directive("title: x\n"))]);
+    mkfifo(&content.path(name));
+    assert_eq!(diagnostics_without_hanging(content), [expected]);
+}
+
 /// A named pipe called `x.md`: an error naming it ("a named pipe"), at once; it was skipped silently.
 #[test]
 fn named_pipe_called_md() {
-    let content = Content::new();
-    content.file("b.md", directive("title: x\n"));
-    mkfifo(&content.path("a.md"));
-    assert_eq!(
-        diagnostics_without_hanging(content),
-        ["content/a.md:1:1: error: not a regular file (a named pipe); it cannot be read as a directive | replace it with the directive saved as a text file, or remove it"]
+    named_pipe_reported(
+        "a.md",
+        "content/a.md:1:1: error: not a regular file (a named pipe); it cannot be read as a directive | replace it with the directive saved as a text file, or remove it",
     );
 }
 
 /// A named pipe with another name: a warning that it is left out.
 #[test]
 fn named_pipe_with_another_name() {
-    let content = Content::new();
-    content.file("b.md", directive("title: x\n"));
-    mkfifo(&content.path("pipe"));
-    assert_eq!(
-        diagnostics_without_hanging(content),
-        ["content/pipe:1:1: warning: not a directive (a named pipe); left out | move it out of the content folder"]
+    named_pipe_reported(
+        "pipe",
+        "content/pipe:1:1: warning: not a directive (a named pipe); left out | move it out of the content folder",
     );
 }
 
@@ -61,39 +64,53 @@ fn socket_called_md() {
 }
 
 /// `vanban check` of the content, run as the user `nobody` when the tests
-/// run as root (as in CI): for root, mode 000 does not stop reads.
-fn check_unprivileged(content: &Content, unreadable: &Path) -> std::process::Output {
+/// run as root (as in CI): for root, mode 000 does not stop reads. Its exit
+/// code and what it printed on standard error.
+fn check_unprivileged(content: &Content, unreadable: &Path) -> (Option<i32>, String) {
     let temp = content.root().parent().unwrap().to_path_buf();
     std::fs::set_permissions(&temp, std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::set_permissions(unreadable, std::fs::Permissions::from_mode(0o000)).unwrap();
     let privileged = std::fs::metadata(unreadable).is_ok_and(|m| m.is_dir() && std::fs::read_dir(unreadable).is_ok())
         || std::fs::read(unreadable).is_ok();
-    if privileged {
-        use std::os::unix::process::CommandExt;
-        std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
-            .args(["check", "--content"])
-            .arg(content.root())
-            .current_dir(repo_root())
-            .uid(65534)
-            .gid(65534)
-            .output()
-            .expect("run vanban as nobody")
-    } else {
-        vanban(&["check", "--content", content.root().to_str().unwrap()], &repo_root())
+    if !privileged {
+        return content.check_on_the_terminal();
     }
+    use std::os::unix::process::CommandExt;
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(["check", "--content"])
+        .arg(content.root())
+        .current_dir(repo_root())
+        .uid(65534)
+        .gid(65534)
+        .output()
+        .expect("run vanban as nobody");
+    (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+/// `vanban check` of a content folder holding a directive at `file`, with
+/// `unreadable` (the file or a folder above it) made unreadable: it fails
+/// with `error` and `help`, naming `unreadable`. What it printed.
+#[track_caller]
+fn unreadable_reported(content: &Content, file: &str, unreadable: &str, error: &str, help: &str) -> String {
+    content.file(file, directive("title: x\n"));
+    let (code, stderr) = check_unprivileged(content, &content.path(unreadable));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains(error), "{stderr}");
+    assert!(stderr.contains(&format!("in {}", content.path(unreadable).display())), "{stderr}");
+    assert!(stderr.contains(help), "{stderr}");
+    stderr
 }
 
 /// A file that cannot be read (mode 000): an error naming it, with the system's reason and the fix.
 #[test]
 fn unreadable_file() {
-    let content = Content::new();
-    content.file("a.md", directive("title: x\n"));
-    let output = check_unprivileged(&content, &content.path("a.md"));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("error: cannot read the file: Permission denied (os error 13)"), "{stderr}");
-    assert!(stderr.contains(&format!("in {}", content.path("a.md").display())), "{stderr}");
-    assert!(stderr.contains("help: make it readable (`chmod a+r`), or move it out of the content folder"), "{stderr}");
+    let stderr = unreadable_reported(
+        &Content::new(),
+        "a.md",
+        "a.md",
+        "error: cannot read the file: Permission denied (os error 13)",
+        "help: make it readable (`chmod a+r`), or move it out of the content folder",
+    );
     assert!(stderr.contains("failed: 1 errors"), "{stderr}");
 }
 
@@ -101,13 +118,13 @@ fn unreadable_file() {
 #[test]
 fn unreadable_folder() {
     let content = Content::new();
-    content.file("2021/a.md", directive("title: x\n"));
-    let output = check_unprivileged(&content, &content.path("2021"));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("error: cannot read: IO error for operation on"), "{stderr}");
-    assert!(stderr.contains(&format!("in {}", content.path("2021").display())), "{stderr}");
-    assert!(stderr.contains("help: make it readable (`chmod a+rX`), or move it out of the content folder"), "{stderr}");
+    unreadable_reported(
+        &content,
+        "2021/a.md",
+        "2021",
+        "error: cannot read: IO error for operation on",
+        "help: make it readable (`chmod a+rX`), or move it out of the content folder",
+    );
     // So that the temporary folder can be removed without root.
     std::fs::set_permissions(content.path("2021"), std::fs::Permissions::from_mode(0o755)).unwrap();
 }
@@ -160,31 +177,25 @@ fn symlink_to_a_named_pipe() {
 /// A file that is not `.md` (notes, a scan): a warning that it is left out.
 #[test]
 fn file_that_is_not_markdown() {
-    let content = Content::new();
-    content.file("ghi-chu.txt", "notes");
-    content.file("a.md", directive("title: x\n"));
-    assert_eq!(
-        content.diagnostics(),
-        ["content/ghi-chu.txt:1:1: warning: not a directive (only .md files are read); left out | rename it to .md if it is a directive, or move it out of the content folder"]
+    reported_in(
+        &[("ghi-chu.txt", "notes"), ("a.md", &directive("title: x\n"))],
+        &["content/ghi-chu.txt:1:1: warning: not a directive (only .md files are read); left out | rename it to .md if it is a directive, or move it out of the content folder"]
     );
 }
 
 /// A file ending `.MD` in capitals: left out with the same warning, which says to rename it.
 #[test]
 fn upper_case_extension() {
-    let content = Content::new();
-    content.file("A.MD", directive("title: x\n"));
-    assert_eq!(
-        content.diagnostics(),
-        ["content/A.MD:1:1: warning: not a directive (only .md files are read); left out | rename it to .md if it is a directive, or move it out of the content folder"]
+    reported_in(
+        &[("A.MD", &directive("title: x\n"))],
+        &["content/A.MD:1:1: warning: not a directive (only .md files are read); left out | rename it to .md if it is a directive, or move it out of the content folder"]
     );
 }
 
 /// A folder called `2021.md`: a folder like any other, its directives are read.
 #[test]
 fn folder_called_md() {
-    let content = Content::new();
-    content.file("2021.md/a.md", directive("title: Về việc phòng, chống dịch\n"));
+    let content = Content::of(&[("2021.md/a.md", &directive("title: Về việc phòng, chống dịch\n"))]);
     assert_eq!(content.diagnostics(), Vec::<String>::new());
     assert_eq!(content.titles(), ["Về việc phòng, chống dịch"]);
 }

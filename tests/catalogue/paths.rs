@@ -51,7 +51,16 @@ impl Project {
         std::fs::write(path, bytes).unwrap();
     }
 
+    /// Runs `args`, which must succeed; what it printed on standard error.
+    #[track_caller]
+    fn succeeds(&self, args: &[&str]) -> String {
+        let (code, stderr) = self.run(args);
+        assert_eq!(code, Some(0), "{stderr}");
+        stderr
+    }
+
     /// Runs `args`, which must be refused with `message` and change nothing.
+    #[track_caller]
     fn refused(&self, args: &[&str], message: &str) -> String {
         let before = self.files();
         let (code, stderr) = self.run(args);
@@ -60,6 +69,12 @@ impl Project {
         assert!(self.files() == before, "files changed by a refused command:\n{stderr}");
         stderr
     }
+}
+
+/// Runs `args` in a new project: refused with `message`, nothing changed.
+#[track_caller]
+fn refused_in_a_new_project(args: &[&str], message: &str) {
+    Project::new().refused(args, message);
 }
 
 fn copy(from: &Path, to: &Path) {
@@ -104,8 +119,7 @@ fn output_contains_the_content_folder() {
 /// `--output content/quang-ngai/site`: refused, "it lies inside the content folder".
 #[test]
 fn output_inside_the_content_folder() {
-    let project = Project::new();
-    project.refused(&["build", "--output", "content/quang-ngai/site"], "it lies inside the content folder");
+    refused_in_a_new_project(&["build", "--output", "content/quang-ngai/site"], "it lies inside the content folder");
 }
 
 /// `--output .` with the content elsewhere: refused, "it is the project folder".
@@ -119,15 +133,13 @@ fn output_is_the_project_folder() {
 /// `--output ..` (a folder holding the project): refused, "it contains the content folder".
 #[test]
 fn output_contains_the_project_folder() {
-    let project = Project::new();
-    project.refused(&["build", "--output", ".."], "it contains the content folder");
+    refused_in_a_new_project(&["build", "--output", ".."], "it contains the content folder");
 }
 
 /// `--output themes/default`: refused, "it lies inside the themes folder".
 #[test]
 fn output_is_the_theme_folder() {
-    let project = Project::new();
-    project.refused(&["build", "--output", "themes/default"], "it lies inside the themes folder");
+    refused_in_a_new_project(&["build", "--output", "themes/default"], "it lies inside the themes folder");
 }
 
 /// `--output templates`: refused, "it is the project's templates folder".
@@ -141,8 +153,7 @@ fn output_is_the_templates_folder() {
 /// `--output site/../content`: the dots are settled first, so refused as the content folder.
 #[test]
 fn output_reaches_the_content_through_dots() {
-    let project = Project::new();
-    project.refused(&["build", "--output", "site/../content"], "it is the content folder");
+    refused_in_a_new_project(&["build", "--output", "site/../content"], "it is the content folder");
 }
 
 /// `--output site` where `site` is a link to the content: refused as the content folder.
@@ -165,8 +176,7 @@ fn output_parent_is_a_symlink_into_the_content() {
 /// `--output content --force`: --force never reaches the content; refused all the same.
 #[test]
 fn force_does_not_reach_the_content() {
-    let project = Project::new();
-    project.refused(&["build", "--output", "content", "--force"], "it is the content folder");
+    refused_in_a_new_project(&["build", "--output", "content", "--force"], "it is the content folder");
 }
 
 /// A non-empty folder without `.vanban-output`: refused with the way out; `--force` then replaces it.
@@ -179,8 +189,7 @@ fn non_empty_folder_vanban_did_not_make() {
         "refusing to replace the output folder: it is not empty and has no .vanban-output file, so vanban did not make it",
     );
     assert!(stderr.contains("or add --force to replace this folder and delete every file in it; nothing was changed"));
-    let (code, stderr) = project.run(&["build", "--output", "site", "--force", "-q"]);
-    assert_eq!(code, Some(0), "{stderr}");
+    project.succeeds(&["build", "--output", "site", "--force", "-q"]);
     assert!(!project.root().join("site/thesis.docx").exists() && project.root().join("site/index.html").is_file());
 }
 
@@ -198,8 +207,7 @@ fn output_of_an_older_vanban_without_the_marker() {
 fn empty_existing_output_folder_is_accepted() {
     let project = Project::new();
     std::fs::create_dir(project.root().join("site")).unwrap();
-    let (code, stderr) = project.run(&["build", "--output", "site", "-q"]);
-    assert_eq!(code, Some(0), "{stderr}");
+    project.succeeds(&["build", "--output", "site", "-q"]);
     let marker = std::fs::read_to_string(project.root().join("site/.vanban-output")).unwrap();
     assert!(marker.starts_with("This folder was made by vanban."), "{marker}");
 }
@@ -209,8 +217,7 @@ fn empty_existing_output_folder_is_accepted() {
 fn output_vanban_made_is_replaced() {
     let project = Project::new();
     for _ in 0..2 {
-        let (code, stderr) = project.run(&["build", "-q"]);
-        assert_eq!(code, Some(0), "{stderr}");
+        project.succeeds(&["build", "-q"]);
     }
     assert!(project.root().join("output/index.html").is_file());
 }
@@ -227,11 +234,10 @@ fn output_is_an_existing_file() {
 #[test]
 fn output_is_a_symlink_to_a_vanban_output() {
     let project = Project::new();
-    assert_eq!(project.run(&["build", "--output", "../real", "-q"]).0, Some(0));
+    project.succeeds(&["build", "--output", "../real", "-q"]);
     symlink(&project.dir.path().join("real"), &project.root().join("site"));
     std::fs::remove_file(project.root().join("content/quang-ngai/453-cv-tu.md")).unwrap();
-    let (code, stderr) = project.run(&["build", "--output", "site", "-q"]);
-    assert_eq!(code, Some(0), "{stderr}");
+    project.succeeds(&["build", "--output", "site", "-q"]);
     assert!(std::fs::symlink_metadata(project.root().join("site")).unwrap().file_type().is_symlink(), "the link stays");
     let real = project.dir.path().join("real");
     assert!(real.join("index.html").is_file() && !real.join("van-ban/quang-ngai").exists(), "rebuilt where it points");
@@ -262,15 +268,16 @@ fn zip_path_is_an_existing_file_not_made_by_vanban() {
 /// `--zip-path content`: refused, the zip would be the content folder.
 #[test]
 fn zip_path_is_the_content_folder() {
-    let project = Project::new();
-    project.refused(&["build", "--zip-path", "content"], "refusing to write the zip here: it is the content folder");
+    refused_in_a_new_project(
+        &["build", "--zip-path", "content"],
+        "refusing to write the zip here: it is the content folder",
+    );
 }
 
 /// `--zip-path output/site.zip`: refused, "it lies inside the output folder".
 #[test]
 fn zip_path_inside_the_output_folder() {
-    let project = Project::new();
-    project.refused(&["build", "--zip-path", "output/site.zip"], "it lies inside the output folder");
+    refused_in_a_new_project(&["build", "--zip-path", "output/site.zip"], "it lies inside the output folder");
 }
 
 /// `--zip-path archive.zip` linking to a file in the content: refused as inside the content.
@@ -286,8 +293,7 @@ fn zip_path_is_a_symlink_into_the_content() {
 fn zip_vanban_made_is_replaced() {
     let project = Project::new();
     for _ in 0..2 {
-        let (code, stderr) = project.run(&["build", "--zip", "-q"]);
-        assert_eq!(code, Some(0), "{stderr}");
+        let stderr = project.succeeds(&["build", "--zip", "-q"]);
         assert!(stderr.contains("zipped output.zip"), "{stderr}");
     }
 }
@@ -312,14 +318,13 @@ fn serve_into_a_folder_vanban_did_not_make() {
 #[test]
 fn import_into_an_output_folder() {
     let project = Project::new();
-    assert_eq!(project.run(&["build", "-q"]).0, Some(0));
+    project.succeeds(&["build", "-q"]);
     let text = std::fs::read(crate::common::seed_path("001_")).unwrap();
     project.write("raw.txt", &text);
-    let before = project.files();
-    let (code, stderr) = project.run(&["import", "raw.txt", "--content", "output/content"]);
-    assert_eq!(code, Some(1), "{stderr}");
-    assert!(stderr.contains("an output folder vanban made, which the next build replaces whole"), "{stderr}");
-    assert!(project.files() == before);
+    project.refused(
+        &["import", "raw.txt", "--content", "output/content"],
+        "an output folder vanban made, which the next build replaces whole",
+    );
 }
 
 /// `generate notes` where `notes` holds files: refused, no file overwritten.
@@ -327,11 +332,7 @@ fn import_into_an_output_folder() {
 fn generate_into_a_non_empty_folder() {
     let project = Project::new();
     project.write("notes/1.md", b"my own file");
-    let before = project.files();
-    let (code, stderr) = project.run(&["generate", "notes", "--count", "3"]);
-    assert_eq!(code, Some(1), "{stderr}");
-    assert!(stderr.contains("refusing to write into notes: it is not empty"), "{stderr}");
-    assert!(project.files() == before);
+    project.refused(&["generate", "notes", "--count", "3"], "refusing to write into notes: it is not empty");
 }
 
 /// A state number of 306 characters: builds; its page's folder is cut and hashed, and linked from its province.
@@ -343,8 +344,7 @@ fn number_too_long_for_a_file_name() {
         "---\ntitle: Kế hoạch\nnumber: \"{number}\"\nissuer: Tỉnh ủy Quảng Ngãi\nprovince: Quảng Ngãi\ndate: 2021-06-17\n---\nVăn bản.\n"
     );
     project.write("content/quang-ngai/dai.md", text.as_bytes());
-    let (code, stderr) = project.run(&["build", "-q", "--zip"]);
-    assert_eq!(code, Some(0), "{stderr}");
+    project.succeeds(&["build", "-q", "--zip"]);
     let year = project.root().join("output/van-ban/quang-ngai/2021");
     let folder = std::fs::read_dir(&year)
         .unwrap()
@@ -368,8 +368,7 @@ fn issuer_too_long_for_a_file_name() {
         issuer.trim()
     );
     project.write("content/quang-ngai/dai.md", text.as_bytes());
-    let (code, stderr) = project.run(&["build", "-q"]);
-    assert_eq!(code, Some(0), "{stderr}");
+    project.succeeds(&["build", "-q"]);
     let names: Vec<String> = std::fs::read_dir(project.root().join("output/co-quan"))
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -384,8 +383,7 @@ fn issuer_too_long_for_a_file_name() {
 fn import_temporary_name_taken_by_a_users_file() {
     let project = Project::new();
     project.write("raw.txt", &std::fs::read(crate::common::seed_path("001_")).unwrap());
-    let (code, stderr) = project.run(&["import", "raw.txt"]);
-    assert_eq!(code, Some(0), "{stderr}");
+    project.succeeds(&["import", "raw.txt"]);
     let before = read_tree(&project.root().join("content"));
     let imported: Vec<&String> =
         before.keys().filter(|path| !path.starts_with("quang-ngai/453") && !path.starts_with("trung-uong")).collect();
@@ -394,8 +392,7 @@ fn import_temporary_name_taken_by_a_users_file() {
     std::fs::remove_file(&target).unwrap();
     let temporary = target.with_extension("md.importing");
     std::fs::write(&temporary, "my draft").unwrap();
-    let (code, stderr) = project.run(&["import", "raw.txt"]);
-    assert_eq!(code, Some(0), "{stderr}");
+    project.succeeds(&["import", "raw.txt"]);
     assert_eq!(std::fs::read_to_string(&temporary).unwrap(), "my draft");
     assert_eq!(std::fs::read(&target).unwrap(), before[imported[0]], "imported as before");
 }

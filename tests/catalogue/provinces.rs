@@ -1,37 +1,8 @@
 //! Bad input about provinces, issuers and numbers: what a reader or an
 //! editor then sees. The archive must never state a wrong place or body.
 
-use crate::common::Built;
+use crate::common::{archive, text_of, Built};
 use vanban::diagnostics::{Diagnostic, Severity};
-
-/// Builds an archive of `files` (path under `content/`, text).
-fn archive(files: &[(&str, &str)]) -> Built {
-    let content = tempfile::tempdir().expect("temp dir");
-    for (path, text) in files {
-        let target = content.path().join(path);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::write(target, text).unwrap();
-    }
-    Built::from(content.path())
-}
-
-/// The text of a page without its tags, spaces collapsed.
-fn text_of(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 /// "file:line:column: message" of each diagnostic of one severity.
 fn located(diagnostics: &[Diagnostic], severity: Severity) -> Vec<String> {
@@ -49,14 +20,18 @@ fn errors(built: &Built) -> Vec<Diagnostic> {
     }
 }
 
+/// The text of `page` (without its tags) of an archive of one file, `a.md`.
+fn text_of_page(file: &str, page: &str) -> String {
+    text_of(&archive(&[("a.md", file)]).page(page))
+}
+
 const UNDATED_LIST: &str = "thoi-gian/khong-ro/index.html";
 
 /// A `…/UBND-VX` number with no province → listed as "tỉnh không rõ", never "Trung ương".
 #[test]
 fn provincial_number_without_province() {
     let file = "---\ntitle: Về phối hợp\nnumber: 45/UBND-VX\n---\nVăn bản.\n";
-    let built = archive(&[("a.md", file)]);
-    let list = text_of(&built.page(UNDATED_LIST));
+    let list = text_of_page(file, UNDATED_LIST);
     assert!(list.contains("45/UBND-VX tỉnh không rõ Công văn: Về phối hợp"), "{list}");
 }
 
@@ -64,8 +39,7 @@ fn provincial_number_without_province() {
 #[test]
 fn number_with_the_code_of_an_unknown_body() {
     let file = "---\ntitle: Về phối hợp\nnumber: 9/ABC-XY\n---\nVăn bản.\n";
-    let built = archive(&[("a.md", file)]);
-    let list = text_of(&built.page(UNDATED_LIST));
+    let list = text_of_page(file, UNDATED_LIST);
     assert!(list.contains("9/ABC-XY không rõ Công văn: Về phối hợp"), "{list}");
     assert!(!list.contains("Trung ương Công văn"), "{list}");
 }
@@ -92,8 +66,7 @@ fn a_region_given_as_province() {
 #[test]
 fn province_by_its_name_after_the_2025_merger() {
     let file = "---\ntitle: Về phối hợp\nnumber: 12-CV/TU\nprovince: Thành phố Huế\ndate: 2021-03-02\n---\nVăn bản.\n";
-    let built = archive(&[("a.md", file)]);
-    let page = text_of(&built.page("tinh/thua-thien-hue/index.html"));
+    let page = text_of_page(file, "tinh/thua-thien-hue/index.html");
     assert!(page.contains("Thừa Thiên Huế") && page.contains("Từ năm 2025 thuộc Huế"), "{page}");
     assert!(page.contains("12-CV/TU"), "{page}");
 }
@@ -103,8 +76,7 @@ fn province_by_its_name_after_the_2025_merger() {
 fn issuer_fragment_completed_by_the_code() {
     let file = "---\ntitle: Về hỗ trợ\nnumber: 7-CV/TU\nprovince: Cà Mau\ndate: 2021-09-10\n---\n\
                 Thực hiện Công văn số 3626/BLĐTBXH-VP ngày 3/9/2021 của Bộ Lao động về hỗ trợ.\n";
-    let built = archive(&[("a.md", file)]);
-    let page = text_of(&built.page("van-ban/tw/2021/3626-bldtbxh-vp/index.html"));
+    let page = text_of_page(file, "van-ban/tw/2021/3626-bldtbxh-vp/index.html");
     assert!(page.contains("Cơ quan ban hành Bộ Lao động - Thương binh và Xã hội"), "{page}");
 }
 
@@ -113,8 +85,7 @@ fn issuer_fragment_completed_by_the_code() {
 fn issuer_fragment_that_the_code_contradicts() {
     let file = "---\ntitle: Về hỗ trợ\nnumber: 7-CV/TU\nprovince: Cà Mau\ndate: 2021-09-10\n---\n\
                 Thực hiện Công văn số 12/BYT-MT ngày 3/9/2021 của Bộ Lao động về hỗ trợ.\n";
-    let built = archive(&[("a.md", file)]);
-    let page = text_of(&built.page("van-ban/tw/2021/12-byt-mt/index.html"));
+    let page = text_of_page(file, "van-ban/tw/2021/12-byt-mt/index.html");
     assert!(page.contains("Cơ quan ban hành Bộ Y tế"), "{page}");
     assert!(!page.contains("Bộ Lao động"), "{page}");
 }
@@ -124,8 +95,7 @@ fn issuer_fragment_that_the_code_contradicts() {
 fn hyphenated_province_named_in_a_citation() {
     let file = "---\ntitle: Về phối hợp\nnumber: 7-CV/TU\nprovince: Ninh Bình\ndate: 2021-09-10\n---\n\
                 Thực hiện Công văn số 77/UBND-VX ngày 2/9/2021 của UBND tỉnh Bà Rịa - Vũng Tàu về phối hợp.\n";
-    let built = archive(&[("a.md", file)]);
-    let page = text_of(&built.page("van-ban/ba-ria-vung-tau/2021/77-ubnd-vx/index.html"));
+    let page = text_of_page(file, "van-ban/ba-ria-vung-tau/2021/77-ubnd-vx/index.html");
     assert!(page.contains("Cơ quan ban hành UBND tỉnh Bà Rịa - Vũng Tàu"), "{page}");
 }
 

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use vanban::site::{build, BuildFailure, BuildOptions, BuildReport};
+use vanban::site::{build, check, BuildFailure, BuildOptions, BuildReport, Timings};
 
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -79,6 +79,140 @@ impl Built {
     pub fn files(&self) -> BTreeMap<String, Vec<u8>> {
         read_tree(&self.output())
     }
+}
+
+/// A content folder made in a temporary folder, file by file, and what
+/// `vanban check` (or a build) tells the user about it, with the temporary
+/// part of each path shown as `content/`.
+pub struct Content {
+    dir: tempfile::TempDir,
+}
+
+impl Content {
+    pub fn new() -> Content {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(dir.path().join("content")).expect("content folder");
+        Content { dir }
+    }
+
+    /// A content folder holding `files` (path under `content/`, text).
+    pub fn of(files: &[(&str, &str)]) -> Content {
+        let content = Content::new();
+        for (path, text) in files {
+            content.file(path, text);
+        }
+        content
+    }
+
+    /// The temporary folder that holds `content/`.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The folder: `content/` in the temporary folder.
+    pub fn root(&self) -> PathBuf {
+        self.dir.path().join("content")
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root().join(rel)
+    }
+
+    /// Writes a file (and its folders).
+    pub fn file(&self, rel: &str, bytes: impl AsRef<[u8]>) -> &Content {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+        self
+    }
+
+    /// Every diagnostic of `vanban check`, sorted as printed, each as
+    /// `path:line:column: severity: message | help`.
+    pub fn diagnostics(&self) -> Vec<String> {
+        self.checked()
+            .iter()
+            .map(|d| self.shown(&format!("{} | {}", d.short(), d.help.as_deref().unwrap_or(""))))
+            .collect()
+    }
+
+    /// The notes of every diagnostic, in the same order.
+    pub fn notes(&self) -> Vec<Vec<String>> {
+        self.checked().iter().map(|d| d.notes.iter().map(|n| self.shown(n)).collect()).collect()
+    }
+
+    /// The titles of the directives that `vanban check` accepted.
+    pub fn titles(&self) -> Vec<String> {
+        let checked = check(&self.options(), &mut Timings::default()).unwrap_or_else(|f| panic!("{}", f.rendered));
+        checked.archive.directives.iter().map(|d| d.title.clone()).collect()
+    }
+
+    /// `vanban check --content …` run from the project's folder, as on a
+    /// terminal: its exit code and what it printed on standard error.
+    pub fn check_on_the_terminal(&self) -> (Option<i32>, String) {
+        let output = vanban(&["check", "--content", self.root().to_str().unwrap()], &repo_root());
+        (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
+    }
+
+    /// The whole build, into a temporary output folder.
+    pub fn build(&self) -> Built {
+        Built::from(&self.root())
+    }
+
+    /// The whole build in a project whose `vanban.yaml` is `settings`.
+    pub fn build_with_settings(&self, settings: &str) -> Built {
+        Built::with_settings(settings, &self.root())
+    }
+
+    fn options(&self) -> BuildOptions {
+        BuildOptions { content: self.root(), ..BuildOptions::in_project(repo_root()) }
+    }
+
+    /// The diagnostics of `vanban check`, errors or warnings.
+    fn checked(&self) -> Vec<vanban::diagnostics::Diagnostic> {
+        match check(&self.options(), &mut Timings::default()) {
+            Ok(checked) => checked.warnings,
+            Err(failure) => failure.diagnostics,
+        }
+    }
+
+    fn shown(&self, text: &str) -> String {
+        let temp = format!("{}/", self.dir.path().display());
+        text.replace(&temp, "")
+    }
+}
+
+/// Builds an archive of `files` (path under `content/`, text).
+pub fn archive(files: &[(&str, &str)]) -> Built {
+    Content::of(files).build()
+}
+
+/// A file of one directive: the front matter given (each line ending in a
+/// newline) between `---` lines, and a line of text.
+pub fn directive(front_matter: &str) -> String {
+    format!("---\n{front_matter}---\nVăn bản.\n")
+}
+
+/// Whether `path` is still there (a named pipe is not followed).
+pub fn exists(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
+/// The text of a page without its tags, spaces collapsed.
+pub fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 pub fn read_tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
