@@ -26,5 +26,13 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod site;
-pub mod synth;
 pub mod text;
+
+// `vanban generate`'s synthetic archive: the binary's module, not part of
+// the library's API. The library's own tests (serve/incremental.rs) include
+// the same file; it names the library `vanban::`, as the binary does.
+#[cfg(test)]
+#[path = "cmd/generate/synth.rs"]
+mod synth;
+#[cfg(test)]
+extern crate self as vanban;

@@ -1,5 +1,8 @@
 //! `vanban generate`: a deterministic synthetic archive, for tests and
-//! benchmarks.
+//! benchmarks. The generator (`synth.rs`) is the binary's, not the
+//! library's: nothing but this command and the library's own tests uses it.
+
+mod synth;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -24,9 +27,9 @@ pub fn run(args: Args) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let started = Instant::now();
-    let provinces = vanban::synth::ProvinceRef::builtin();
-    let options = vanban::synth::SynthOptions { count: args.count, seed: args.seed };
-    match vanban::synth::generate(dest, &provinces, &options) {
+    let provinces = synth::ProvinceRef::builtin();
+    let options = synth::SynthOptions { count: args.count, seed: args.seed };
+    match synth::generate(dest, &provinces, &options) {
         Ok(stats) => {
             eprintln!(
                 "generated {} directives ({:.1} MB) in {} in {:.2} s",
