@@ -17,6 +17,7 @@
 
 pub mod content;
 pub mod diagnostics;
+pub mod error;
 pub mod graph;
 pub mod import;
 pub mod output;
@@ -27,6 +28,8 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod text;
+
+pub use error::{Error, Result};
 
 // `vanban generate`'s synthetic archive: the binary's module, not part of
 // the library's API. The library's own tests (serve/incremental.rs) include

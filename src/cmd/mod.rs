@@ -44,7 +44,7 @@ impl PathArgs {
 /// Prints every problem of a failed build or check, and the summary.
 fn fail(failure: &site::BuildFailure) -> ExitCode {
     eprint!("{}", failure.rendered);
-    eprintln!("failed: {} errors; the output was not changed", failure.errors().count());
+    eprintln!("failed: {} errors; the output was not changed", failure.error_count());
     ExitCode::FAILURE
 }
 

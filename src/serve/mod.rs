@@ -244,7 +244,10 @@ fn apply(live: &mut Live, changes: &Changes, state: &Mutex<LiveState>, options: 
         match live.refresh_search() {
             Ok(Some((seconds, files))) => eprintln!("search index updated in {seconds:.2} s ({files} files)"),
             Ok(None) => {}
-            Err(problems) => eprintln!("search index not updated: {}", problems.join("; ")),
+            Err(problems) => {
+                let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                eprintln!("search index not updated: {}", problems.join("; "))
+            }
         }
     }
 }
