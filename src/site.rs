@@ -368,9 +368,7 @@ impl Settings {
 
     /// The theme for settings already read (a check reads them first).
     pub fn with_config(mut config: Config, options: &BuildOptions) -> Result<Settings, Diagnostic> {
-        if let Some(theme) = &options.theme {
-            config.theme = theme.clone();
-        }
+        config.theme = theme_name(options, &config);
         let theme = theme::load(&options.project_root, &config.theme, &config.language)?;
         Ok(Settings { config, theme })
     }
@@ -383,6 +381,18 @@ impl Settings {
     pub fn renderer(&self, date: &ArchiveDate) -> Result<Renderer, Vec<Diagnostic>> {
         Renderer::new(&self.theme, &self.config, date)
     }
+}
+
+/// The theme a build uses: `--theme`, else the one `vanban.yaml` names.
+pub fn theme_name(options: &BuildOptions, config: &Config) -> String {
+    options.theme.clone().unwrap_or_else(|| config.theme.clone())
+}
+
+/// The folder of the theme a build would use now, for watching it: while
+/// `vanban.yaml` is broken, the default settings' theme.
+pub fn theme_folder(options: &BuildOptions) -> PathBuf {
+    let config = Config::load(&options.project_root).unwrap_or_default();
+    theme::folder(&options.project_root, &theme_name(options, &config))
 }
 
 /// A whole site written into a staging folder beside the output and, once
