@@ -10,11 +10,12 @@
 //! ```
 //!
 //! [`site`] is the engine: it runs the stages in order, for `vanban build`
-//! and `vanban serve` alike; [`Error`] is the one type of operational errors
-//! (content problems are [`diagnostics::Diagnostic`]s); [`serve`] watches the files and serves the output. [`text`] holds
-//! the Vietnamese text rules every stage shares (folding, collation,
-//! numbers, citations, provinces, issuing bodies). [`import`] turns the raw
-//! text of a directive into a content file.
+//! and `vanban serve` alike. [`Error`] is the one type of operational
+//! errors; content problems are [`diagnostics::Diagnostic`]s. [`serve`]
+//! watches the files and serves the output. [`text`] holds the Vietnamese
+//! text rules every stage shares (folding, collation, numbers, citations,
+//! provinces, issuing bodies). [`import`] turns the raw text of a directive
+//! into a content file.
 
 pub mod content;
 pub mod diagnostics;
