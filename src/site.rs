@@ -312,7 +312,7 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     let search = crate::search::build(&plan);
     let started = timings.record("search index", started);
 
-    let full = FullBuild::start(&BuildOptions { output: output.clone(), ..options.clone() })?;
+    let full = FullBuild::start(&output, &options.content)?;
     // Written first, so that the index is freed before the pages.
     search.each_file(|path, bytes| full.staging.write(path, bytes)).map_err(Error::write(&output))?;
     drop(search);
@@ -407,11 +407,11 @@ pub struct FullBuild {
 }
 
 impl FullBuild {
-    /// A staging folder for `options.output` (once the guard allowed it).
-    pub fn start(options: &BuildOptions) -> error::Result<FullBuild> {
-        let output = &options.output;
+    /// A staging folder for `output` (once the guard allowed it); page
+    /// errors name their files in `content`.
+    pub fn start(output: &Path, content: &Path) -> error::Result<FullBuild> {
         let staging = Staging::create(output).map_err(Error::write(output))?;
-        Ok(FullBuild { staging, output: output.clone(), content: options.content.clone() })
+        Ok(FullBuild { staging, output: output.to_path_buf(), content: content.to_path_buf() })
     }
 
     /// One file that is not a page (the search index's).

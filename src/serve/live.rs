@@ -370,7 +370,7 @@ fn build_staged(
     progress: &dyn Progress,
     cancel: &AtomicBool,
 ) -> Result<LiveIndex, Vec<Error>> {
-    let full = FullBuild::start(options).map_err(|error| vec![error])?;
+    let full = FullBuild::start(&options.output, &options.content).map_err(|error| vec![error])?;
     full.write_all(plan, renderer, theme, progress, cancel)?;
     let (search, files) = LiveIndex::new(plan);
     for (path, bytes) in &files {
