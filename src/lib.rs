@@ -9,14 +9,17 @@
 //!                                                  ↘ search
 //! ```
 //!
-//! [`site`] runs the stages in order, for `vanban build` and `vanban serve`
-//! alike; [`serve`] watches the files and serves the output. [`text`] holds
-//! the Vietnamese text rules every stage shares (folding, collation,
-//! numbers, citations, provinces, issuing bodies). [`import`] turns the raw
-//! text of a directive into a content file.
+//! [`site`] is the engine: it runs the stages in order, for `vanban build`
+//! and `vanban serve` alike. [`Error`] is the one type of operational
+//! errors; content problems are [`diagnostics::Diagnostic`]s. [`serve`]
+//! watches the files and serves the output. [`text`] holds the Vietnamese
+//! text rules every stage shares (folding, collation, numbers, citations,
+//! provinces, issuing bodies). [`import`] turns the raw text of a directive
+//! into a content file.
 
 pub mod content;
 pub mod diagnostics;
+pub mod error;
 pub mod graph;
 pub mod import;
 pub mod output;
@@ -26,5 +29,15 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod site;
-pub mod synth;
 pub mod text;
+
+pub use error::{Error, Result};
+
+// `vanban generate`'s synthetic archive: the binary's module, not part of
+// the library's API. The library's own tests (serve/incremental.rs) include
+// the same file; it names the library `vanban::`, as the binary does.
+#[cfg(test)]
+#[path = "cmd/generate/synth.rs"]
+mod synth;
+#[cfg(test)]
+extern crate self as vanban;

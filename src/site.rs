@@ -5,12 +5,14 @@
 use crate::content::config::Config;
 use crate::content::load::{load, SourceFile};
 use crate::content::validate::validate;
-use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::diagnostics::{self, Diagnostic};
+use crate::error::{self, Error};
 use crate::graph::{index, Archive};
 use crate::output::write::Staging;
 use crate::output::zip::{zip_folder, ZipReport, ZipSettings};
 use crate::plan::{Language, Page, Plan};
 use crate::progress::{Progress, Silent};
+use crate::render::theme::{self, Theme};
 use crate::render::Renderer;
 use crate::text::provinces::ProvinceRegistry;
 use rayon::prelude::*;
@@ -146,22 +148,55 @@ pub struct BuildReport {
     pub zip: Option<ZipReport>,
 }
 
-/// A build or check that found errors: all of them, with the warnings.
+/// A build or check that failed: every problem in the content (with the
+/// warnings), or every operational error, never a selection.
 #[derive(Debug)]
 pub struct BuildFailure {
     pub diagnostics: Vec<Diagnostic>,
-    /// The diagnostics rendered with their source lines, for a terminal.
+    /// What went wrong around the content: files that could not be
+    /// written, pages the theme could not render, the zip.
+    pub operational: Vec<Error>,
+    /// The diagnostics rendered with their source lines, and the
+    /// operational errors as `error: …` lines, for a terminal.
     pub rendered: String,
 }
 
 impl BuildFailure {
+    /// The content's errors (not its warnings).
     pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics.iter().filter(|d| d.is_error())
     }
 
+    /// How many errors of either kind.
+    pub fn error_count(&self) -> usize {
+        self.errors().count() + self.operational.len()
+    }
+
+    fn of_diagnostics(diagnostics: Vec<Diagnostic>) -> Self {
+        let rendered = diagnostics::render(&diagnostics, |_| None);
+        BuildFailure { diagnostics, operational: Vec::new(), rendered }
+    }
+
+    fn of_errors(operational: Vec<Error>) -> Self {
+        BuildFailure { diagnostics: Vec::new(), rendered: error::render(&operational), operational }
+    }
+}
+
+impl From<Diagnostic> for BuildFailure {
     fn from(diagnostic: Diagnostic) -> Self {
-        let rendered = diagnostics::render(std::slice::from_ref(&diagnostic), |_| None);
-        BuildFailure { diagnostics: vec![diagnostic], rendered }
+        BuildFailure::of_diagnostics(vec![diagnostic])
+    }
+}
+
+impl From<Error> for BuildFailure {
+    fn from(error: Error) -> Self {
+        BuildFailure::of_errors(vec![error])
+    }
+}
+
+impl From<Vec<Error>> for BuildFailure {
+    fn from(errors: Vec<Error>) -> Self {
+        BuildFailure::of_errors(errors)
     }
 }
 
@@ -207,7 +242,7 @@ pub fn check_with(
     diagnostics::sort(&mut problems);
     let rendered = render_with_sources(&problems, &loaded.files);
     if problems.iter().any(Diagnostic::is_error) {
-        return Err(BuildFailure { diagnostics: problems, rendered });
+        return Err(BuildFailure { diagnostics: problems, operational: Vec::new(), rendered });
     }
     let archive = index(validated.directives, provinces);
     timings.record("index", started);
@@ -264,22 +299,12 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
         None => None,
     };
     let checked = check_with(options, &mut timings, progress)?;
-    let mut config = checked.config;
-    if let Some(theme) = &options.theme {
-        config.theme = theme.clone();
-    }
     let started = Mark::now();
-    let theme = crate::render::theme::load(&options.project_root, &config.theme, &config.language)
-        .map_err(BuildFailure::from)?;
-    let build_date = build_date(&checked.archive);
-    let renderer = Renderer::new(&theme, &config, &build_date).map_err(|diagnostics| {
-        let rendered = diagnostics::render(&diagnostics, |_| None);
-        BuildFailure { diagnostics, rendered }
-    })?;
-    let provinces = ProvinceRegistry::builtin();
-    let plan = Plan::new(&checked.archive, provinces, Language::from_code(&config.language));
+    let settings = Settings::with_config(checked.config, options).map_err(BuildFailure::from)?;
+    let renderer = settings.renderer(&build_date(&checked.archive)).map_err(BuildFailure::of_diagnostics)?;
+    let plan = Plan::new(&checked.archive, ProvinceRegistry::builtin(), settings.language());
     let zip_settings = match &options.zip {
-        Some(path) => Some(zip_settings(path, &config, &checked.archive)?),
+        Some(_) => Some(zip_settings(&settings.config, &checked.archive)?),
         None => None,
     };
     let started = timings.record("plan", started);
@@ -287,50 +312,29 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     let search = crate::search::build(&plan);
     let started = timings.record("search index", started);
 
-    let io_failure = |error: std::io::Error| {
-        BuildFailure::from(Diagnostic::file(
-            Severity::Error,
-            &options.output.display().to_string(),
-            format!("cannot write the output: {error}"),
-        ))
-    };
-    let staging = Staging::create(&output).map_err(io_failure)?;
+    let full = FullBuild::start(&output, &options.content)?;
     // Written first, so that the index is freed before the pages.
-    search.each_file(|path, bytes| staging.write(path, bytes)).map_err(io_failure)?;
+    search.each_file(|path, bytes| full.staging.write(path, bytes)).map_err(Error::write(&output))?;
     drop(search);
-    let pages: Vec<&Page> = plan.pages.iter().collect();
-    let written = render_pages(&plan, &renderer, &pages, progress, &AtomicBool::new(false), &|path, bytes| {
-        staging.write(path, bytes)
-    });
-    timings.page_steps = match written {
-        Ok(steps) => steps,
-        Err(failures) => {
-            let diagnostics: Vec<Diagnostic> =
-                failures.iter().take(20).map(|failure| failure.diagnostic(&options.content)).collect();
-            let rendered = diagnostics::render(&diagnostics, |_| None);
-            return Err(BuildFailure { diagnostics, rendered });
-        }
-    };
-    for (path, bytes) in &theme.static_files {
-        staging.write(&format!("assets/{path}"), bytes).map_err(io_failure)?;
-    }
+    timings.page_steps = full.write_all(&plan, &renderer, &settings.theme, progress, &AtomicBool::new(false))?;
     let started = timings.record("render+write", started);
-    let (files_written, bytes_written) = (staging.files_written(), staging.bytes_written());
+    let (files_written, bytes_written) = (full.staging.files_written(), full.staging.bytes_written());
     // Zipped from the staging folder before anything is committed: a build
     // that fails here leaves both the previous output and the previous zip.
     let zip = match (&zip_path, &zip_settings) {
-        (Some(path), Some(settings)) => Some(zip_folder(staging.path(), path, settings).map_err(|error| {
-            BuildFailure::from(Diagnostic::file(
-                Severity::Error,
-                &path.display().to_string(),
-                format!("cannot write the zip: {error}"),
-            ))
-        })?),
+        (Some(path), Some(settings)) => Some(
+            zip_folder(full.staging.path(), path, settings)
+                .map_err(|source| Error::Zip { path: path.clone(), source })?,
+        ),
         _ => None,
     };
     let started = timings.record("zip", started);
-    staging.commit().map_err(io_failure)?;
-    let mut zip = zip.map(|zip| zip.commit()).transpose().map_err(io_failure)?;
+    full.commit()?;
+    let zip_commit = |zip: crate::output::zip::PendingZip| {
+        let path = zip.target().to_path_buf();
+        zip.commit().map_err(|source| Error::Zip { path, source })
+    };
+    let mut zip = zip.map(zip_commit).transpose()?;
     // Reported as the user named it, not as its links resolve.
     if let (Some(zip), Some(asked)) = (&mut zip, &options.zip) {
         zip.path = asked.clone();
@@ -348,44 +352,137 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     })
 }
 
+/// What a build renders with, resolved from the options in this one place
+/// for `vanban build` and `vanban serve`: the settings (`vanban.yaml`, its
+/// theme overridden by `--theme`) and the theme they name.
+pub struct Settings {
+    pub config: Config,
+    pub theme: Theme,
+}
+
+impl Settings {
+    /// Reads `vanban.yaml` and the theme.
+    pub fn resolve(options: &BuildOptions) -> Result<Settings, Diagnostic> {
+        Settings::with_config(Config::load(&options.project_root)?, options)
+    }
+
+    /// The theme for settings already read (a check reads them first).
+    pub fn with_config(mut config: Config, options: &BuildOptions) -> Result<Settings, Diagnostic> {
+        config.theme = theme_name(options, &config);
+        let theme = theme::load(&options.project_root, &config.theme, &config.language)?;
+        Ok(Settings { config, theme })
+    }
+
+    pub fn language(&self) -> Language {
+        Language::from_code(&self.config.language)
+    }
+
+    /// The theme's templates compiled for pages that print `date`.
+    pub fn renderer(&self, date: &ArchiveDate) -> Result<Renderer, Vec<Diagnostic>> {
+        Renderer::new(&self.theme, &self.config, date)
+    }
+}
+
+/// The theme a build uses: `--theme`, else the one `vanban.yaml` names.
+pub fn theme_name(options: &BuildOptions, config: &Config) -> String {
+    options.theme.clone().unwrap_or_else(|| config.theme.clone())
+}
+
+/// The folder of the theme a build would use now, for watching it: while
+/// `vanban.yaml` is broken, the default settings' theme.
+pub fn theme_folder(options: &BuildOptions) -> PathBuf {
+    let config = Config::load(&options.project_root).unwrap_or_default();
+    theme::folder(&options.project_root, &theme_name(options, &config))
+}
+
+/// A whole site written into a staging folder beside the output and, once
+/// complete, swapped in for it: the full build of `vanban build` and the
+/// first build of `vanban serve`. Dropped uncommitted, it removes itself
+/// and the previous output stays.
+pub struct FullBuild {
+    staging: Staging,
+    output: PathBuf,
+    /// The content folder, which page errors name their files in.
+    content: PathBuf,
+}
+
+impl FullBuild {
+    /// A staging folder for `output` (once the guard allowed it); page
+    /// errors name their files in `content`.
+    pub fn start(output: &Path, content: &Path) -> error::Result<FullBuild> {
+        let staging = Staging::create(output).map_err(Error::write(output))?;
+        Ok(FullBuild { staging, output: output.to_path_buf(), content: content.to_path_buf() })
+    }
+
+    /// One file that is not a page (the search index's).
+    pub fn write(&self, path: &str, bytes: &[u8]) -> error::Result<()> {
+        self.staging.write(path, bytes).map_err(Error::write(self.output.join(path)))
+    }
+
+    /// Every page of `plan` and the theme's static files (in `assets/`).
+    pub fn write_all(
+        &self,
+        plan: &Plan,
+        renderer: &Renderer,
+        theme: &Theme,
+        progress: &dyn Progress,
+        cancel: &AtomicBool,
+    ) -> Result<PageSteps, Vec<Error>> {
+        let pages: Vec<&Page> = plan.pages.iter().collect();
+        let steps = render_pages(plan, &self.content, renderer, &pages, progress, cancel, &|path, bytes| {
+            self.staging.write(path, bytes)
+        })?;
+        for (path, bytes) in &theme.static_files {
+            self.write(&format!("assets/{path}"), bytes).map_err(|error| vec![error])?;
+        }
+        Ok(steps)
+    }
+
+    /// Swaps the staging folder in for the output.
+    pub fn commit(self) -> error::Result<()> {
+        let output = self.output;
+        self.staging.commit().map_err(Error::write(output))
+    }
+}
+
 /// Renders `pages` and hands each to `write`, page by page in parallel:
 /// memory stays flat however large the archive, and both stages keep every
-/// core busy. Every failure is reported; `cancel` set stops it. Returns how
-/// long each step of a page took, summed over the threads.
+/// core busy. Every failure is reported, on its file in `content_folder`; `cancel` set stops it. Returns how long each step of a page took,
+/// summed over the threads.
 pub fn render_pages(
     plan: &Plan,
+    content_folder: &Path,
     renderer: &Renderer,
     pages: &[&Page],
     progress: &dyn Progress,
     cancel: &AtomicBool,
     write: &(dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync),
-) -> Result<PageSteps, Vec<PageFailure>> {
+) -> Result<PageSteps, Vec<Error>> {
     progress.stage("render+write", "pages", pages.len() as u64);
     let clock = StepClock::default();
-    let failures: Vec<PageFailure> = pages
+    let failures: Vec<Error> = pages
         .par_iter()
         .filter_map(|page| {
             if cancel.load(Ordering::Relaxed) {
-                return Some(PageFailure::of_archive("stopped".to_string()));
+                return Some(Error::Stopped);
             }
             let started = Instant::now();
             let content = plan.content(page);
             let started = clock.add(&clock.content, started);
             let context = match renderer.context(&content) {
                 Ok(context) => context,
-                Err(error) => return Some(PageFailure::of_archive(error)),
+                Err(error) => return Some(page_error(plan, content_folder, page, error.to_string())),
             };
             drop(content);
             let started = clock.add(&clock.context, started);
             let html = match renderer.render_context(page.kind.template(), &context, &page.path) {
                 Ok(html) => html,
-                Err(error) => return Some(PageFailure::of_archive(error)),
+                Err(error) => return Some(page_error(plan, content_folder, page, error.to_string())),
             };
             drop(context);
             let started = clock.add(&clock.templates, started);
-            let written = write(&page.path, &html).err().map(|error| PageFailure {
-                source: plan.source_of(page).map(str::to_string),
-                message: format!("cannot write the page {}: {error}", page.path),
+            let written = write(&page.path, &html).err().map(|error| {
+                page_error(plan, content_folder, page, format!("cannot write the page {}: {error}", page.path))
             });
             clock.add(&clock.write, started);
             progress.advance(1);
@@ -393,6 +490,11 @@ pub fn render_pages(
         })
         .collect();
     progress.finish();
+    // One `stopped` for the build, not one for each page left.
+    let mut failures = failures;
+    if failures.iter().any(|failure| matches!(failure, Error::Stopped)) {
+        failures = vec![Error::Stopped];
+    }
     if failures.is_empty() {
         Ok(clock.steps())
     } else {
@@ -401,36 +503,10 @@ pub fn render_pages(
 }
 
 /// A page that could not be rendered or written, with the content file it
-/// was made from when there is one (see [`Plan::source_of`]).
-#[derive(Debug, Clone)]
-pub struct PageFailure {
-    /// Path in the content folder.
-    pub source: Option<String>,
-    pub message: String,
-}
-
-impl PageFailure {
-    fn of_archive(message: String) -> PageFailure {
-        PageFailure { source: None, message }
-    }
-
-    /// The failure as a diagnostic on its content file (below `content`),
-    /// or on the output when no one file made the page.
-    pub fn diagnostic(&self, content: &Path) -> Diagnostic {
-        let path = match &self.source {
-            Some(source) => content.join(source).display().to_string(),
-            None => "output".to_string(),
-        };
-        Diagnostic::file(Severity::Error, &path, self.message.clone())
-    }
-
-    /// The failure in one line, starting with its content file.
-    pub fn line(&self, content: &Path) -> String {
-        match &self.source {
-            Some(source) => format!("{}: {}", content.join(source).display(), self.message),
-            None => self.message.clone(),
-        }
-    }
+/// was made from when there is one (see [`Plan::source_of`]). Cancelled
+/// pages are not errors of their own: one [`Error::Stopped`] says it.
+fn page_error(plan: &Plan, content: &Path, page: &Page, message: String) -> Error {
+    Error::Page { file: plan.source_of(page).map(|source| content.join(source)), message }
 }
 
 /// Where the render+write stage's time goes: each step of a page, summed
@@ -484,38 +560,61 @@ impl StepClock {
 
 /// The zip's settings, checked before anything is rendered (its path was
 /// checked by [`crate::output::guard::check_zip`]).
-fn zip_settings(path: &Path, config: &Config, archive: &Archive) -> Result<ZipSettings, BuildFailure> {
+fn zip_settings(config: &Config, archive: &Archive) -> error::Result<ZipSettings> {
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
     ZipSettings::new(&config.title, archive, epoch.as_deref())
-        .map_err(|message| BuildFailure::from(Diagnostic::file(Severity::Error, &path.display().to_string(), message)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// A page that cannot be written names the content file it came from.
-    #[test]
-    fn a_page_that_cannot_be_written_names_its_content_file() {
+    /// The valid fixture, checked, with its settings and a renderer.
+    fn valid_fixture() -> (BuildOptions, Checked, Renderer) {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
         let options = BuildOptions { content: root.join("tests/fixtures/valid"), ..BuildOptions::in_project(&root) };
         let checked = check(&options, &mut Timings::default()).unwrap_or_else(|f| panic!("{}", f.rendered));
-        let theme = crate::render::theme::load(&root, &checked.config.theme, &checked.config.language).unwrap();
+        let settings = Settings::with_config(checked.config.clone(), &options).unwrap();
         let date = ArchiveDate { date: "2021-01-01".into(), label: "data_date" };
-        let renderer = Renderer::new(&theme, &checked.config, &date).unwrap();
+        let renderer = settings.renderer(&date).unwrap();
+        (options, checked, renderer)
+    }
+
+    /// A page that cannot be written names the content file it came from.
+    #[test]
+    fn a_page_that_cannot_be_written_names_its_content_file() {
+        let (options, checked, renderer) = valid_fixture();
         let plan = Plan::new(&checked.archive, ProvinceRegistry::builtin(), Language::Vietnamese);
         let pages: Vec<&Page> = plan.pages.iter().filter(|p| p.path.contains("453-cv-tu")).collect();
         assert_eq!(pages.len(), 1);
         let refuse = |_: &str, _: &[u8]| Err(std::io::Error::other("File name too long"));
-        let failures = render_pages(&plan, &renderer, &pages, &Silent, &AtomicBool::new(false), &refuse).unwrap_err();
-        let diagnostic = failures[0].diagnostic(&options.content);
+        let failures =
+            render_pages(&plan, &options.content, &renderer, &pages, &Silent, &AtomicBool::new(false), &refuse)
+                .unwrap_err();
         assert_eq!(
-            diagnostic.short(),
+            failures[0].to_string(),
             format!(
-                "{}:1:1: error: cannot write the page {}: File name too long",
+                "{}: cannot write the page {}: File name too long",
                 options.content.join("quang-ngai/453-cv-tu.md").display(),
                 pages[0].path
             )
         );
+    }
+
+    /// Every page that cannot be written is reported, however many.
+    #[test]
+    fn every_page_that_cannot_be_written_is_reported() {
+        let (options, checked, renderer) = valid_fixture();
+        let plan = Plan::new(&checked.archive, ProvinceRegistry::builtin(), Language::Vietnamese);
+        let pages: Vec<&Page> = plan.pages.iter().collect();
+        assert!(pages.len() > 20, "more pages than the old cut at 20");
+        let refuse = |_: &str, _: &[u8]| Err(std::io::Error::other("No space left on device"));
+        let failures =
+            render_pages(&plan, &options.content, &renderer, &pages, &Silent, &AtomicBool::new(false), &refuse)
+                .unwrap_err();
+        assert_eq!(failures.len(), pages.len());
+        let failure = BuildFailure::from(failures);
+        assert_eq!(failure.error_count(), pages.len());
+        assert_eq!(failure.rendered.matches("error: ").count(), pages.len(), "{}", failure.rendered);
     }
 }

@@ -261,8 +261,7 @@ fn pages_request_nothing_outside_the_archive() {
 fn long_lists_are_split_into_linked_parts_and_no_directive_is_lost() {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
-    let provinces = vanban::synth::ProvinceRef::builtin();
-    vanban::synth::generate(&content, &provinces, &vanban::synth::SynthOptions { count: 900, seed: 3 }).unwrap();
+    common::generate(&content, 900, 3);
     let built = Built::from(&content);
     built.report();
     let files = built.files();

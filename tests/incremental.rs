@@ -8,7 +8,7 @@
 mod common;
 
 // xorshift (tests/common): the same edits on every run.
-use common::Rng;
+use common::{generate, Rng};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -118,11 +118,6 @@ fn compare_search(mine: &BTreeMap<String, Vec<u8>>, expected: &[(String, Vec<u8>
         let around = |s: &[u8]| String::from_utf8_lossy(&s[at.saturating_sub(80)..(at + 80).min(s.len())]).to_string();
         panic!("{what}: stale {path}\n  incremental: …{}…\n  fresh:       …{}…", around(mine), around(theirs));
     }
-}
-
-fn generate(dir: &Path, count: usize, seed: u64) {
-    let provinces = vanban::synth::ProvinceRef::builtin();
-    vanban::synth::generate(dir, &provinces, &vanban::synth::SynthOptions { count, seed }).unwrap();
 }
 
 fn files(dir: &Path) -> Vec<String> {

@@ -11,6 +11,7 @@
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::site::BuildOptions;
+use crate::Error::Refused;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
@@ -183,34 +184,34 @@ pub fn is_vanban_zip(path: &Path) -> bool {
 
 /// Checks that `vanban generate` may write into `dest`: a new or empty
 /// folder only, so that no file of the user's is overwritten.
-pub fn check_new_folder(dest: &Path) -> Result<(), String> {
+pub fn check_new_folder(dest: &Path) -> crate::Result<()> {
     match std::fs::symlink_metadata(dest) {
         Err(error) if error.kind() == io::ErrorKind::NotFound => Ok(()),
-        Err(error) => Err(format!("cannot look at {}: {error}", dest.display())),
+        Err(error) => Err(Refused(format!("cannot look at {}: {error}", dest.display()))),
         Ok(meta) if !meta.is_dir() && !meta.file_type().is_symlink() => {
-            Err(format!("{} is a file, not a folder; nothing was changed", dest.display()))
+            Err(Refused(format!("{} is a file, not a folder; nothing was changed", dest.display())))
         }
         Ok(_) if is_empty(dest) => Ok(()),
-        Ok(_) => Err(format!(
+        Ok(_) => Err(Refused(format!(
             "refusing to write into {}: it is not empty, and generated files would overwrite files of the same name; \
              nothing was changed (give a new or empty folder)",
             dest.display()
-        )),
+        ))),
     }
 }
 
 /// Checks that `vanban import` may write into `content`: not into an
 /// output folder vanban made (or anywhere below one), whose files the next
 /// build deletes.
-pub fn check_import_folder(content: &Path) -> Result<(), String> {
+pub fn check_import_folder(content: &Path) -> crate::Result<()> {
     let resolved = resolve(content);
     match resolved.ancestors().find(|folder| made_by_vanban(folder)) {
-        Some(output) => Err(format!(
+        Some(output) => Err(Refused(format!(
             "refusing to import into {}: it is inside {}, an output folder vanban made, which the next build \
              replaces whole; give the content folder with --content",
             content.display(),
             output.display()
-        )),
+        ))),
         None => Ok(()),
     }
 }

@@ -63,12 +63,12 @@ pub struct ZipSettings {
 impl ZipSettings {
     /// Settings for an archive: the top folder from its title, the time from
     /// `source_date_epoch` (the `SOURCE_DATE_EPOCH` variable) or its content.
-    pub fn new(title: &str, archive: &Archive, source_date_epoch: Option<&str>) -> Result<ZipSettings, String> {
+    pub fn new(title: &str, archive: &Archive, source_date_epoch: Option<&str>) -> crate::Result<ZipSettings> {
         let dates = archive.directives.iter().filter_map(|d| d.date);
         Ok(ZipSettings {
             top: top_folder(title),
             title: title.to_string(),
-            time: entry_time(dates, source_date_epoch)?,
+            time: entry_time(dates, source_date_epoch).map_err(crate::Error::ZipTime)?,
         })
     }
 }
@@ -191,6 +191,11 @@ pub struct ZipReport {
 }
 
 impl PendingZip {
+    /// Where the zip goes once committed.
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+
     /// Renames the finished zip over the target (atomic on one file system).
     pub fn commit(mut self) -> io::Result<ZipReport> {
         std::fs::rename(&self.temp, &self.target)?;

@@ -40,8 +40,9 @@ impl Renderer {
     /// The page as tera's values: its own fields, then the frame's (what
     /// `#[serde(flatten)]` gives, without its slow generic path, a third of a
     /// page's cost).
-    pub fn context(&self, page: &PageContext) -> Result<Context, String> {
-        let mut context = Context::from_serialize(&page.content).map_err(|e| format!("{}: {e}", page.path))?;
+    pub fn context(&self, page: &PageContext) -> crate::Result<Context> {
+        let mut context = Context::from_serialize(&page.content)
+            .map_err(|e| crate::Error::Template(format!("{}: {e}", page.path)))?;
         context.insert("root", &page.root);
         context.insert("path", page.path);
         context.insert("kind", page.kind);
@@ -53,7 +54,7 @@ impl Renderer {
     /// `template` run on a page's `context`, as bytes: tera writes UTF-8 (its
     /// templates and every value are `str`), so checking it again would be
     /// wasted work.
-    pub fn render_context(&self, template: &str, context: &Context, path: &str) -> Result<Vec<u8>, String> {
+    pub fn render_context(&self, template: &str, context: &Context, path: &str) -> crate::Result<Vec<u8>> {
         let mut html = Vec::with_capacity(16 * 1024);
         self.tera.render_to(template, context, &mut html).map(|()| html).map_err(|e| {
             let mut message = e.to_string();
@@ -62,7 +63,7 @@ impl Renderer {
                 message.push_str(&format!(": {cause}"));
                 source = cause.source();
             }
-            format!("{template} for {path}: {message}")
+            crate::Error::Template(format!("{template} for {path}: {message}"))
         })
     }
 }

@@ -5,7 +5,7 @@
 //! its own `templates/` folder.
 
 use crate::diagnostics::{Diagnostic, Severity};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 #[derive(Debug, Default)]
@@ -19,10 +19,15 @@ pub struct Theme {
     pub strings: serde_json::Value,
 }
 
+/// The folder of the theme `name`: `themes/{name}` under `project_root`.
+pub fn folder(project_root: &Path, name: &str) -> PathBuf {
+    project_root.join("themes").join(name)
+}
+
 /// Loads `themes/{name}` under `project_root`, with `{project_root}/templates`
 /// overriding it, and the strings of `language`.
 pub fn load(project_root: &Path, name: &str, language: &str) -> Result<Theme, Diagnostic> {
-    let dir = project_root.join("themes").join(name);
+    let dir = folder(project_root, name);
     if !dir.is_dir() {
         return Err(Diagnostic::file(Severity::Error, &dir.display().to_string(), format!("theme `{name}` not found"))
             .with_help("name a folder of themes/ with --theme, or use the default theme"));

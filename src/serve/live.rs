@@ -3,21 +3,26 @@
 //! build` does), then for each batch of changes the [`Session`]'s update,
 //! rendered and written in place, one file at a time, each atomically.
 //! A theme or settings change renders every page again, in place.
+//!
+//! The settings, the theme and the full build are the engine's
+//! ([`crate::site`]), as `vanban build` resolves and writes them; what is
+//! here is only what is live: the session, the in-place writes of an
+//! update, and the search index's pending changes.
 
 use crate::content::config::Config;
 use crate::content::model::Directive;
-use crate::diagnostics::{self, Diagnostic, Severity};
+use crate::diagnostics::{self, Diagnostic};
+use crate::error::{self, Error};
 use crate::graph::DocId;
-use crate::output::write::{LiveOutput, Staging};
+use crate::output::write::LiveOutput;
 use crate::plan::{Language, Page, Plan};
 use crate::progress::{Progress, Silent};
-use crate::render::theme::{self, Theme};
+use crate::render::theme::Theme;
 use crate::render::Renderer;
 use crate::search::LiveIndex;
 use crate::serve::incremental::{Outcome, Session, Update};
-use crate::site::{build_date, render_pages, ArchiveDate, BuildOptions};
+use crate::site::{build_date, render_pages, ArchiveDate, BuildOptions, FullBuild, Settings};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
@@ -54,9 +59,14 @@ pub enum Report {
 
 pub struct Live {
     options: BuildOptions,
-    config: Config,
+    /// The settings and the theme, when they last loaded without a
+    /// problem. Until they do, every change reads them again: a server
+    /// started with a broken `vanban.yaml` or a missing theme recovers once
+    /// it is fixed.
+    settings: Option<Settings>,
+    /// The language the session plans in (`vanban.yaml`'s, once read).
+    language: String,
     session: Session,
-    theme: Option<Theme>,
     renderer: Option<Renderer>,
     /// The build date the renderer prints.
     build_date: ArchiveDate,
@@ -72,10 +82,6 @@ pub struct Live {
     /// Pages of updates not written yet (see [`Update::first`]): they
     /// accumulate until [`Live::finish`].
     following: BTreeSet<String>,
-    /// Whether the settings and the theme last loaded without a problem.
-    /// Until they do, every change reads them again: a server started with
-    /// a broken `vanban.yaml` or a missing theme recovers once it is fixed.
-    settings_ready: bool,
 }
 
 /// Changes to the archive the search index has not taken in yet: they
@@ -113,16 +119,15 @@ impl Live {
     /// folder, unless the content has errors.
     pub fn start(options: &BuildOptions, progress: &dyn Progress, cancel: &AtomicBool) -> (Live, Report) {
         let started = Instant::now();
-        let (config, config_problem) = match Config::load(&options.project_root) {
-            Ok(config) => (config, None),
-            Err(problem) => (Config::default(), Some(problem)),
-        };
-        let (session, outcome) = Session::open(&options.content, Language::from_code(&config.language));
+        let config = Config::load(&options.project_root);
+        // Planned in the settings' language, or the default one until they load.
+        let language = config.as_ref().map_or_else(|_| Config::default().language, |c| c.language.clone());
+        let (session, outcome) = Session::open(&options.content, Language::from_code(&language));
         let mut live = Live {
             options: options.clone(),
-            config,
+            settings: None,
+            language,
             session,
-            theme: None,
             renderer: None,
             build_date: ArchiveDate::default(),
             output: LiveOutput::new(&options.output),
@@ -131,15 +136,11 @@ impl Live {
             search: None,
             search_pending: Pending::Nothing,
             following: BTreeSet::new(),
-            settings_ready: false,
         };
-        if let Some(problem) = config_problem {
-            return (live, failed(vec![problem]));
+        match config.and_then(|config| Settings::with_config(config, options)) {
+            Ok(settings) => live.settings = Some(settings),
+            Err(problem) => return (live, failed(vec![problem])),
         }
-        if let Err(problem) = live.load_theme() {
-            return (live, failed(vec![problem]));
-        }
-        live.settings_ready = true;
         let report = live.settle(outcome, started, progress, cancel);
         (live, report)
     }
@@ -150,7 +151,7 @@ impl Live {
     /// [`Live::apply`] so the server can reload the browser on the new pages
     /// first. Returns the seconds it took and the files it wrote or
     /// removed, or `None` when there was nothing to do.
-    pub fn refresh_search(&mut self) -> Result<Option<(f64, usize)>, Vec<String>> {
+    pub fn refresh_search(&mut self) -> Result<Option<(f64, usize)>, Vec<Error>> {
         let started = Instant::now();
         let pending = std::mem::take(&mut self.search_pending);
         let (Some(plan), Some(index)) = (self.session.plan(), self.search.as_mut()) else { return Ok(None) };
@@ -160,15 +161,16 @@ impl Live {
             Pending::Everything => index.rebuild(plan),
         };
         let mut problems = Vec::new();
+        let folder = &self.options.output;
         for (path, bytes) in &written.write {
             if let Err(error) = self.output.write(path, bytes) {
-                problems.push(format!("{path}: {error}"));
+                problems.push(Error::write(folder.join(path))(error));
                 index.unwritten(path);
             }
         }
         for gone in &written.remove {
             if let Err(error) = self.output.remove(gone) {
-                problems.push(format!("{gone}: {error}"));
+                problems.push(Error::remove(folder.join(gone))(error));
                 index.unwritten(gone);
             }
         }
@@ -197,7 +199,7 @@ impl Live {
         } else {
             self.session.update(&changes.content.iter().cloned().collect::<Vec<_>>())
         };
-        if !changes.theme && self.settings_ready {
+        if !changes.theme && self.settings.is_some() {
             return self.settle(outcome, started, &Silent, cancel);
         }
         match outcome {
@@ -244,29 +246,19 @@ impl Live {
 
     /// Settings, theme or templates changed: every page again.
     fn reload_settings(&mut self, started: Instant, cancel: &AtomicBool) -> Report {
-        self.settings_ready = false;
-        match Config::load(&self.options.project_root) {
-            Ok(config) => {
-                if config.language != self.config.language {
-                    self.session.set_language(Language::from_code(&config.language));
-                    self.search_pending = Pending::Everything;
-                }
-                self.config = config;
-            }
+        self.settings = None;
+        let settings = match Settings::resolve(&self.options) {
+            Ok(settings) => settings,
             Err(problem) => return failed(vec![problem]),
+        };
+        if settings.config.language != self.language {
+            self.language = settings.config.language.clone();
+            self.session.set_language(settings.language());
+            self.search_pending = Pending::Everything;
         }
-        if let Err(problem) = self.load_theme() {
-            return failed(vec![problem]);
-        }
-        self.settings_ready = true;
+        self.settings = Some(settings);
         self.renderer = None;
         self.write(&Update { full: true, ..Update::default() }, started, &Silent, cancel)
-    }
-
-    fn load_theme(&mut self) -> Result<(), Diagnostic> {
-        let name = self.options.theme.clone().unwrap_or_else(|| self.config.theme.clone());
-        self.theme = Some(theme::load(&self.options.project_root, &name, &self.config.language)?);
-        Ok(())
     }
 
     /// Renders and writes what `update` asks for.
@@ -278,24 +270,19 @@ impl Live {
             self.following.clear();
         }
         if full || self.renderer.is_none() {
-            // Only `reload_settings` writes while the settings are not ready,
-            // and it loads the theme first; a missing one is still an error.
-            let Some(theme) = self.theme.as_ref() else {
-                return failed(vec![Diagnostic::file(
-                    Severity::Error,
-                    &self.options.project_root.display().to_string(),
-                    "the theme is not loaded".into(),
-                )]);
-            };
-            match Renderer::new(theme, &self.config, &date) {
+            // Only `reload_settings` writes while the settings are not loaded,
+            // and it loads them first; missing ones are still an error.
+            let Some(settings) = self.settings.as_ref() else { return failed_with(vec![Error::NoTheme]) };
+            match settings.renderer(&date) {
                 Ok(renderer) => self.renderer = Some(renderer),
                 Err(problems) => return failed(problems),
             }
             self.build_date = date;
         }
-        let (Some(plan), Some(renderer), Some(theme)) = (self.session.plan(), &self.renderer, &self.theme) else {
+        let (Some(plan), Some(renderer), Some(settings)) = (self.session.plan(), &self.renderer, &self.settings) else {
             return Report::Unchanged;
         };
+        let theme = &settings.theme;
         let pages: Vec<&Page> = if full {
             plan.pages.iter().collect()
         } else if let Some(first) = &update.first {
@@ -310,34 +297,36 @@ impl Live {
         let result = if self.built {
             // In place, file by file, while the server reads the folder.
             let output = &self.output;
-            let content = &self.options.content;
-            render_pages(plan, renderer, &pages, progress, cancel, &|path, bytes| output.write(path, bytes))
-                .map_err(|failures| failures.iter().map(|failure| failure.line(content)).collect())
-                .and_then(|_steps| {
-                    let mut problems = Vec::new();
-                    let removed = update.delete.iter().chain(if full {
-                        self.assets.difference(&assets).collect()
-                    } else {
-                        Vec::new()
-                    });
-                    for path in removed {
-                        if let Err(error) = output.remove(path) {
-                            problems.push(format!("{path}: {error}"));
+            let folder = &self.options.output;
+            render_pages(plan, &self.options.content, renderer, &pages, progress, cancel, &|path, bytes| {
+                output.write(path, bytes)
+            })
+            .and_then(|_steps| {
+                let mut problems = Vec::new();
+                let removed = update.delete.iter().chain(if full {
+                    self.assets.difference(&assets).collect()
+                } else {
+                    Vec::new()
+                });
+                for path in removed {
+                    if let Err(error) = output.remove(path) {
+                        problems.push(Error::remove(folder.join(path))(error));
+                    }
+                }
+                if full {
+                    for (path, bytes) in &theme.static_files {
+                        let path = format!("assets/{path}");
+                        if let Err(error) = output.write(&path, bytes) {
+                            problems.push(Error::write(folder.join(path))(error));
                         }
                     }
-                    if full {
-                        for (path, bytes) in &theme.static_files {
-                            if let Err(error) = output.write(&format!("assets/{path}"), bytes) {
-                                problems.push(format!("assets/{path}: {error}"));
-                            }
-                        }
-                    }
-                    if problems.is_empty() {
-                        Ok(())
-                    } else {
-                        Err(problems)
-                    }
-                })
+                }
+                if problems.is_empty() {
+                    Ok(())
+                } else {
+                    Err(problems)
+                }
+            })
         } else {
             // The first build: into a staging folder, swapped in at the end.
             build_staged(&self.options, plan, renderer, theme, progress, cancel).map(|search| {
@@ -347,12 +336,7 @@ impl Live {
         };
         let written = pages.len();
         if let Err(problems) = result {
-            let diagnostics = problems
-                .into_iter()
-                .take(20)
-                .map(|problem| Diagnostic::file(Severity::Error, "output", problem))
-                .collect();
-            return failed(diagnostics);
+            return failed_with(problems);
         }
         self.assets = assets;
         self.built = true;
@@ -371,7 +355,13 @@ fn failed(diagnostics: Vec<Diagnostic>) -> Report {
     Report::Failed { rendered: diagnostics::render(&diagnostics, |_| None), errors }
 }
 
-/// The whole archive into a staging folder, swapped in for the output.
+/// Operational errors: every one, as `error: …` lines.
+fn failed_with(errors: Vec<Error>) -> Report {
+    Report::Failed { rendered: error::render(&errors), errors: errors.len() }
+}
+
+/// The first build: the engine's full build, with the search index that
+/// later updates change in place.
 fn build_staged(
     options: &BuildOptions,
     plan: &Plan,
@@ -379,21 +369,14 @@ fn build_staged(
     theme: &Theme,
     progress: &dyn Progress,
     cancel: &AtomicBool,
-) -> Result<LiveIndex, Vec<String>> {
-    let output: PathBuf = options.output.clone();
-    let io = |error: std::io::Error| vec![format!("{}: {error}", output.display())];
-    let staging = Staging::create(&options.output).map_err(io)?;
-    let pages: Vec<&Page> = plan.pages.iter().collect();
-    render_pages(plan, renderer, &pages, progress, cancel, &|path, bytes| staging.write(path, bytes))
-        .map_err(|failures| failures.iter().map(|failure| failure.line(&options.content)).collect::<Vec<_>>())?;
-    for (path, bytes) in &theme.static_files {
-        staging.write(&format!("assets/{path}"), bytes).map_err(io)?;
-    }
+) -> Result<LiveIndex, Vec<Error>> {
+    let full = FullBuild::start(&options.output, &options.content).map_err(|error| vec![error])?;
+    full.write_all(plan, renderer, theme, progress, cancel)?;
     let (search, files) = LiveIndex::new(plan);
     for (path, bytes) in &files {
-        staging.write(path, bytes).map_err(io)?;
+        full.write(path, bytes).map_err(|error| vec![error])?;
     }
-    staging.commit().map_err(io)?;
+    full.commit().map_err(|error| vec![error])?;
     Ok(search)
 }
 

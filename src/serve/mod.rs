@@ -13,7 +13,6 @@ pub mod incremental;
 pub mod live;
 pub mod watch;
 
-use crate::content::config::Config;
 use crate::progress::{self, Progress};
 use crate::serve::live::{Changes, Live, Report};
 use crate::serve::watch::{Batch, Watcher, DEBOUNCE};
@@ -193,7 +192,7 @@ fn rebuild(
         }
         if changes.theme {
             // The settings may name another theme, or `templates/` may be new.
-            places.theme = theme_dir(options);
+            places.theme = crate::site::theme_folder(options);
             places.watch_theme(&mut watcher);
         }
         match guarded(|| apply(current, &changes, state, options, stop)) {
@@ -244,7 +243,10 @@ fn apply(live: &mut Live, changes: &Changes, state: &Mutex<LiveState>, options: 
         match live.refresh_search() {
             Ok(Some((seconds, files))) => eprintln!("search index updated in {seconds:.2} s ({files} files)"),
             Ok(None) => {}
-            Err(problems) => eprintln!("search index not updated: {}", problems.join("; ")),
+            Err(problems) => {
+                let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                eprintln!("search index not updated: {}", problems.join("; "))
+            }
         }
     }
 }
@@ -331,14 +333,6 @@ fn describe(changes: &Changes, options: &BuildOptions) -> String {
     }
 }
 
-fn theme_dir(options: &BuildOptions) -> PathBuf {
-    let name = options
-        .theme
-        .clone()
-        .unwrap_or_else(|| Config::load(&options.project_root).map(|c| c.theme).unwrap_or_else(|_| "default".into()));
-    options.project_root.join("themes").join(name)
-}
-
 /// What is watched, and which change is which.
 struct Places {
     content: PathBuf,
@@ -358,7 +352,7 @@ impl Places {
         let root = canonical(&options.project_root);
         Places {
             content: canonical(&options.content),
-            theme: canonical(&theme_dir(options)),
+            theme: canonical(&crate::site::theme_folder(options)),
             templates: root.join("templates"),
             settings: root.join(crate::content::config::CONFIG_FILE),
             root,

@@ -292,6 +292,14 @@ pub fn vanban(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vanban")).args(args).current_dir(cwd).output().expect("run vanban")
 }
 
+/// `vanban generate DIR --count COUNT --seed SEED`: a synthetic archive in `dir`.
+pub fn generate(dir: &Path, count: usize, seed: u64) {
+    let (count, seed) = (count.to_string(), seed.to_string());
+    let args = ["generate", &dir.to_string_lossy(), "--count", &count, "--seed", &seed];
+    let run = vanban(&args, &repo_root());
+    assert!(run.status.success(), "vanban generate: {}", String::from_utf8_lossy(&run.stderr));
+}
+
 /// One of the four real seed texts, by the start of its file name ("001_").
 pub fn seed_path(prefix: &str) -> PathBuf {
     let dir = fixture("seeds");

@@ -18,7 +18,7 @@ pub struct ProvinceRef {
 impl ProvinceRef {
     /// The 63 provinces vanban ships, as the generator takes them.
     pub fn builtin() -> Vec<ProvinceRef> {
-        crate::text::provinces::ProvinceRegistry::builtin()
+        vanban::text::provinces::ProvinceRegistry::builtin()
             .all()
             .iter()
             .map(|p| ProvinceRef { name: p.name.clone(), slug: p.slug.clone() })
