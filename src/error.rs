@@ -51,6 +51,23 @@ pub enum Error {
     /// The build was stopped (vanban serve stopping) before it was done.
     #[error("stopped")]
     Stopped,
+    /// `vanban import`: a file that could not be read.
+    #[error("cannot read the file: {0}")]
+    Read(#[source] io::Error),
+    /// `vanban import`: a file that is not UTF-8 text, with what it most
+    /// likely is and how to convert it.
+    #[error("{0}")]
+    NotText(String),
+    /// `vanban import`: the content file exists; `--force` replaces it.
+    #[error("{} already exists and was not changed; use --force to replace it", .0.display())]
+    Exists(PathBuf),
+    /// `vanban import --stdout`: standard output closed.
+    #[error("cannot write to standard output: {0}")]
+    Stdout(#[source] io::Error),
+    /// `vanban import`: the file made would not pass the validator. It never
+    /// should; the import refuses to write it rather than break a build.
+    #[error("{0}, so it was not written (a bug)")]
+    ImportBug(String),
 }
 
 pub type Result<T> = std::result::Result<T, Error>;

@@ -6,6 +6,7 @@ use super::{decode, import_text, to_content_file, Imported};
 use crate::content::load::SourceFile;
 use crate::content::validate::validate_file;
 use crate::text::provinces::ProvinceRegistry;
+use crate::{Error, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -46,8 +47,8 @@ pub fn run(files: &[PathBuf], options: &ImportOptions, out: &mut dyn Write, err:
                 let _ = write!(err, "{report}");
                 summary.imported += 1;
             }
-            Err(message) => {
-                let _ = writeln!(err, "{}: error: {message}", file.display());
+            Err(error) => {
+                let _ = writeln!(err, "{}: error: {error}", file.display());
                 summary.failed += 1;
             }
         }
@@ -58,8 +59,8 @@ pub fn run(files: &[PathBuf], options: &ImportOptions, out: &mut dyn Write, err:
     summary
 }
 
-fn import_file(file: &Path, options: &ImportOptions, out: &mut dyn Write) -> Result<String, String> {
-    let bytes = std::fs::read(file).map_err(|error| format!("cannot read the file: {error}"))?;
+fn import_file(file: &Path, options: &ImportOptions, out: &mut dyn Write) -> Result<String> {
+    let bytes = std::fs::read(file).map_err(Error::Read)?;
     let text = decode(&bytes)?;
     let shown = file.display().to_string();
     let imported = import_text(&text, &shown);
@@ -67,28 +68,28 @@ fn import_file(file: &Path, options: &ImportOptions, out: &mut dyn Write) -> Res
     let target = options.content.join(&imported.relative_path);
     check(&imported, &content, &target.display().to_string())?;
     if options.stdout {
-        out.write_all(content.as_bytes()).map_err(|error| format!("cannot write to standard output: {error}"))?;
+        out.write_all(content.as_bytes()).map_err(Error::Stdout)?;
         return Ok(imported.summary(&shown, "standard output"));
     }
     if target.exists() && !options.force {
-        return Err(format!("{} already exists and was not changed; use --force to replace it", target.display()));
+        return Err(Error::Exists(target));
     }
-    write_file(&target, &content).map_err(|error| format!("cannot write {}: {error}", target.display()))?;
+    write_file(&target, &content).map_err(Error::write(&target))?;
     Ok(imported.summary(&shown, &target.display().to_string()))
 }
 
 /// The file must pass the build's validator, so that an import can never
 /// break `vanban build`; this holds by construction, and is checked anyway.
-fn check(imported: &Imported, content: &str, shown: &str) -> Result<(), String> {
+fn check(imported: &Imported, content: &str, shown: &str) -> Result<()> {
     let Some(file) = source_file(&imported.relative_path, shown, content) else {
-        return Err("the imported file has no front matter, so it was not written (a bug)".into());
+        return Err(Error::ImportBug("the imported file has no front matter".into()));
     };
     let (_, diagnostics) = validate_file(&file, ProvinceRegistry::builtin());
     let errors: Vec<String> = diagnostics.iter().filter(|d| d.is_error()).map(|d| d.short()).collect();
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(format!("the imported file would not validate, so it was not written (a bug): {}", errors.join("; ")))
+        Err(Error::ImportBug(format!("the imported file would not validate: {}", errors.join("; "))))
     }
 }
 

@@ -19,7 +19,11 @@
 const SAMPLE: usize = 64 * 1024;
 
 /// Decodes `bytes` as UTF-8 text in NFC, or says why it cannot.
-pub fn decode(bytes: &[u8]) -> Result<String, String> {
+pub fn decode(bytes: &[u8]) -> crate::Result<String> {
+    decode_text(bytes).map_err(crate::Error::NotText)
+}
+
+fn decode_text(bytes: &[u8]) -> Result<String, String> {
     if let Some(problem) = not_text(bytes) {
         return Err(problem);
     }
@@ -139,43 +143,43 @@ mod tests {
 
     #[test]
     fn accepts_utf8_and_normalises() {
-        assert_eq!(decode("Việt Nam\r\n".as_bytes()).unwrap(), "Việt Nam\n");
-        assert_eq!(decode(b"\xEF\xBB\xBFabc").unwrap(), "abc");
-        assert_eq!(decode("Vie\u{323}\u{302}t\rNam".as_bytes()).unwrap(), "Việt\nNam");
+        assert_eq!(decode_text("Việt Nam\r\n".as_bytes()).unwrap(), "Việt Nam\n");
+        assert_eq!(decode_text(b"\xEF\xBB\xBFabc").unwrap(), "abc");
+        assert_eq!(decode_text("Vie\u{323}\u{302}t\rNam".as_bytes()).unwrap(), "Việt\nNam");
     }
 
     #[test]
     fn refuses_empty_input() {
-        assert!(decode(b"").unwrap_err().starts_with("empty file"));
-        assert!(decode(b" \n\n\t").unwrap_err().starts_with("empty file"));
-        assert!(decode(b"\xEF\xBB\xBF\n").unwrap_err().starts_with("empty file"));
+        assert!(decode_text(b"").unwrap_err().starts_with("empty file"));
+        assert!(decode_text(b" \n\n\t").unwrap_err().starts_with("empty file"));
+        assert!(decode_text(b"\xEF\xBB\xBF\n").unwrap_err().starts_with("empty file"));
     }
 
     #[test]
     fn names_utf16() {
         let le: Vec<u8> =
             [0xFF, 0xFE].into_iter().chain("Việt Nam".encode_utf16().flat_map(u16::to_le_bytes)).collect();
-        assert!(decode(&le).unwrap_err().contains("UTF-16 little-endian"));
+        assert!(decode_text(&le).unwrap_err().contains("UTF-16 little-endian"));
         let be: Vec<u8> =
             [0xFE, 0xFF].into_iter().chain("Việt Nam".encode_utf16().flat_map(u16::to_be_bytes)).collect();
-        assert!(decode(&be).unwrap_err().contains("UTF-16 big-endian"));
+        assert!(decode_text(&be).unwrap_err().contains("UTF-16 big-endian"));
         let bare: Vec<u8> = "Kính gửi các đồng chí".encode_utf16().flat_map(u16::to_le_bytes).collect();
-        assert!(decode(&bare).unwrap_err().contains("UTF-16 little-endian"), "{:?}", decode(&bare));
+        assert!(decode_text(&bare).unwrap_err().contains("UTF-16 little-endian"), "{:?}", decode_text(&bare));
     }
 
     #[test]
     fn names_windows_1258() {
         // "Việt Nam" and "Tỉnh ủy" in Windows-1258: vowel + combining tone byte.
-        let err = decode(b"Vi\xEA\xF2t Nam").unwrap_err();
+        let err = decode_text(b"Vi\xEA\xF2t Nam").unwrap_err();
         assert!(err.contains("Windows-1258 (Vietnamese Windows)"), "{err}");
-        let err = decode(b"Ti\xD2nh u\xD2y Ninh Bi\xCCnh").unwrap_err();
+        let err = decode_text(b"Ti\xD2nh u\xD2y Ninh Bi\xCCnh").unwrap_err();
         assert!(err.contains("Windows-1258"), "{err}");
     }
 
     #[test]
     fn names_other_8bit_text() {
         // "Việt Nam" in TCVN3 (ABC): ệ is 0xD6.
-        let err = decode(b"Vi\xD6t Nam").unwrap_err();
+        let err = decode_text(b"Vi\xD6t Nam").unwrap_err();
         assert!(err.contains("legacy 8-bit encoding"), "{err}");
     }
 
@@ -183,11 +187,11 @@ mod tests {
     fn refuses_binary() {
         let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
         png.extend(std::iter::repeat_n(0u8, 4096));
-        assert!(decode(&png).unwrap_err().contains("PNG image"));
-        assert!(decode(b"%PDF-1.7\n").unwrap_err().contains("PDF"));
-        assert!(decode(b"abc\0\0\0\0\0\0def\0").unwrap_err().contains("NUL bytes"));
+        assert!(decode_text(&png).unwrap_err().contains("PNG image"));
+        assert!(decode_text(b"%PDF-1.7\n").unwrap_err().contains("PDF"));
+        assert!(decode_text(b"abc\0\0\0\0\0\0def\0").unwrap_err().contains("NUL bytes"));
         let controls: String = "\x01\x02\x03\x04\x05\x06\x07\x08".repeat(20);
-        assert!(decode(controls.as_bytes()).unwrap_err().contains("control characters"));
-        assert!(decode(&[0x81, 0x00, 0x9F, 0x00, 0x01, 0x02]).is_err());
+        assert!(decode_text(controls.as_bytes()).unwrap_err().contains("control characters"));
+        assert!(decode_text(&[0x81, 0x00, 0x9F, 0x00, 0x01, 0x02]).is_err());
     }
 }
