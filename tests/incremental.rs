@@ -272,7 +272,7 @@ fn random_edits_on_a_small_archive_match_a_fresh_build() {
 }
 
 /// Long lists split into parts (500 directives a page) need a larger
-/// archive. Its 40 rounds take about 2 minutes in a release build, far
+/// archive. Its 40 rounds take 30 s to 2 minutes in a release build, far
 /// longer in a debug one: `.ci/run` tests in release and sets
 /// `VANBAN_FULL_TESTS=1` for all 40; without it (a developer's plain
 /// `cargo test`) the test runs 2 rounds on the same archive, and says so.
