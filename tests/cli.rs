@@ -64,3 +64,35 @@ fn timings_name_every_stage() {
         );
     }
 }
+
+/// The scripts (benchmarks, browser and search tests) find the binary
+/// through `CARGO_TARGET_DIR`, as CI and the worktrees set it: none may name
+/// `target/release` or `target/debug` directly. Running every script here
+/// would be slow, so this reads them.
+#[test]
+fn the_scripts_find_builds_through_cargo_target_dir() {
+    let root = repo_root();
+    let mut scripts = Vec::new();
+    for top in ["tests", "benches"] {
+        for entry in walkdir::WalkDir::new(root.join(top)).sort_by_file_name() {
+            let entry = entry.unwrap();
+            let skip = entry.path().components().any(|c| c.as_os_str() == "node_modules");
+            if !skip && entry.path().extension().is_some_and(|ext| ext == "sh") {
+                scripts.push(entry.into_path());
+            }
+        }
+    }
+    assert!(scripts.len() >= 4, "too few scripts found: {scripts:?}");
+    let mut wrong = Vec::new();
+    for script in &scripts {
+        let text = std::fs::read_to_string(script).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            let names = ["target/release", "target/debug"].iter().any(|dir| code.contains(dir));
+            if !code.starts_with('#') && names && !code.contains("CARGO_TARGET_DIR") {
+                wrong.push(format!("{}:{}: {line}", script.strip_prefix(&root).unwrap().display(), n + 1));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "use \"${{CARGO_TARGET_DIR:-target}}\" instead:\n{}", wrong.join("\n"));
+}

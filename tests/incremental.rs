@@ -254,8 +254,11 @@ fn random_rounds(count: usize, seed: u64, rounds: usize) {
         live.apply(&changed);
         live.check(dir.path(), &format!("round {round}: {}", what.join(", ")));
     }
-    assert!(kinds.len() >= 6, "too few kinds of edit tried: {kinds:?}");
-    assert!(kinds.contains("reword") || kinds.contains("retitle"), "no edit in place: {kinds:?}");
+    // Enough rounds try every kind of edit (a short run tries what it draws).
+    if rounds >= 10 {
+        assert!(kinds.len() >= 6, "too few kinds of edit tried: {kinds:?}");
+        assert!(kinds.contains("reword") || kinds.contains("retitle"), "no edit in place: {kinds:?}");
+    }
 }
 
 #[test]
@@ -264,11 +267,16 @@ fn random_edits_on_a_small_archive_match_a_fresh_build() {
 }
 
 /// Long lists split into parts (500 directives a page) need a larger
-/// archive: run with `cargo test --release -- --ignored`.
+/// archive. Its 40 rounds take 30 s to 2 minutes in a release build, far
+/// longer in a debug one: `.ci/run` tests in release and sets
+/// `VANBAN_FULL_TESTS=1` for all 40; without it (a developer's plain
+/// `cargo test`) the test runs 2 rounds on the same archive, and says so.
 #[test]
-#[ignore]
 fn random_edits_on_a_large_archive_match_a_fresh_build() {
-    random_rounds(2500, 5, 40);
+    let full = std::env::var_os("VANBAN_FULL_TESTS").is_some_and(|v| v == "1");
+    let rounds = if full { 40 } else { 2 };
+    eprintln!("{rounds} rounds of random edits on 2,500 directives (VANBAN_FULL_TESTS=1: 40)");
+    random_rounds(2500, 5, rounds);
 }
 
 #[test]

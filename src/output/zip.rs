@@ -430,10 +430,10 @@ mod tests {
     }
 
     /// More than 65,535 entries need the zip64 end records; checks that the
-    /// zip crate writes them and that the zip reads back. Slow (70,000
-    /// files): `cargo test --release -- --ignored`.
+    /// zip crate writes them and that the zip reads back. 70,000 files:
+    /// about 18 s, in a debug build as in release (writing the files is
+    /// most of it).
     #[test]
-    #[ignore]
     fn more_than_65535_entries_read_back() {
         let tmp = tempfile::tempdir().unwrap();
         let folder = tmp.path().join("site");

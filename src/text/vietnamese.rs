@@ -39,32 +39,17 @@ pub fn into_nfc(s: String) -> String {
     s.nfc().collect()
 }
 
-/// Whether `s` is certainly NFC. Equal to Unicode's quick check, and
-/// several times faster on Vietnamese text: a character that is a starter
-/// and never combines with what precedes it (every precomposed Vietnamese
-/// letter) is looked up in one table; the rare others go to the full check.
+/// Whether `s` is NFC: ICU4X's normaliser (`icu_normalizer`, already in
+/// the build under ammonia), which answers exactly (no "maybe"); a build
+/// takes as many instructions as with the hand-written table it replaced
+/// (`benches/ICU.md`).
 fn is_nfc(s: &str) -> bool {
-    let table = nfc_safe_table();
-    let bytes = s.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        if bytes[at] < 0x80 {
-            at += 1;
-            continue;
-        }
-        let (code, width) = decode_multibyte(bytes, at);
-        if !table.get(code as usize).copied().unwrap_or(false) {
-            // The safe characters before `at` add nothing to the quick check.
-            return unicode_normalization::is_nfc_quick(s[at..].chars()) == unicode_normalization::IsNormalized::Yes;
-        }
-        at += width;
-    }
-    true
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfc().is_normalized(s)
 }
 
 /// The code point of the multi-byte UTF-8 sequence starting at `bytes[at]`,
 /// and its length. Decoded by hand: Vietnamese letters take two or three
-/// bytes, and the text's hot loops (NFC check, tokens) meet one every few
+/// bytes, and the text's hot loop (tokens) meets one every few
 /// characters. `bytes` must be valid UTF-8 (it comes from a `str`).
 #[inline]
 fn decode_multibyte(bytes: &[u8], at: usize) -> (u32, usize) {
@@ -75,23 +60,6 @@ fn decode_multibyte(bytes: &[u8], at: usize) -> (u32, usize) {
         0xe0..=0xef => (u32::from(lead & 0x0f) << 12 | continuation(1) << 6 | continuation(2), 3),
         _ => (u32::from(lead & 0x07) << 18 | continuation(1) << 12 | continuation(2) << 6 | continuation(3), 4),
     }
-}
-
-/// For each code point below U+3000: a starter whose NFC quick-check value
-/// is Yes, so that a string made only of such characters is NFC.
-fn nfc_safe_table() -> &'static [bool] {
-    static TABLE: std::sync::OnceLock<Vec<bool>> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| {
-        (0..0x3000u32)
-            .map(|cp| {
-                char::from_u32(cp).is_some_and(|c| {
-                    unicode_normalization::char::canonical_combining_class(c) == 0
-                        && unicode_normalization::is_nfc_quick(std::iter::once(c))
-                            == unicode_normalization::IsNormalized::Yes
-                })
-            })
-            .collect()
-    })
 }
 
 /// Old ("hoà", "uỷ") and new ("hòa", "ủy") tone placement both occur in the
@@ -681,8 +649,7 @@ mod tests {
     }
 
     #[test]
-    fn the_fast_nfc_check_agrees_with_the_unicode_quick_check() {
-        use unicode_normalization::{is_nfc_quick, IsNormalized};
+    fn the_nfc_check_agrees_with_normalising() {
         let samples = [
             "Việt Nam",
             "Vie\u{0302}\u{0323}t Nam",
@@ -694,16 +661,16 @@ mod tests {
             "",
         ];
         for sample in samples {
-            let expected = is_nfc_quick(sample.chars()) == IsNormalized::Yes;
-            assert_eq!(is_nfc(sample), expected, "{sample:?}");
-            assert_eq!(nfc(sample), sample.nfc().collect::<String>(), "{sample:?}");
+            let normalised: String = sample.nfc().collect();
+            assert_eq!(is_nfc(sample), normalised == sample, "{sample:?}");
+            assert_eq!(nfc(sample), normalised, "{sample:?}");
         }
         for cp in 0..0x3000u32 {
             let Some(c) = char::from_u32(cp) else { continue };
             for text in [c.to_string(), format!("a{c}"), format!("{c}\u{0301}")] {
-                let expected = is_nfc_quick(text.chars()) != IsNormalized::No;
-                assert!(!is_nfc(&text) || expected, "{text:?} called NFC");
-                assert_eq!(nfc(&text), text.nfc().collect::<String>(), "{text:?}");
+                let normalised: String = text.nfc().collect();
+                assert_eq!(is_nfc(&text), normalised == text, "{text:?}");
+                assert_eq!(nfc(&text), normalised, "{text:?}");
             }
         }
     }

@@ -6,12 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-cargo build --locked --quiet --bin vanban
+cargo build --release --locked --quiet --bin vanban
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 for pair in valid:tests/fixtures/valid seed:content search:tests/fixtures/search; do
   name="${pair%%:*}" content="${pair#*:}"
-  if ! cargo run --locked --quiet --bin vanban -- build --content "$content" --output "$out/$name" >"$out/$name.log" 2>&1; then
+  if ! cargo run --release --locked --quiet --bin vanban -- build --content "$content" --output "$out/$name" >"$out/$name.log" 2>&1; then
     cat "$out/$name.log" >&2
     exit 1
   fi
