@@ -836,16 +836,26 @@ impl DatesByNumber {
         DatesByNumber(dates)
     }
 
+    /// The undated citations of a dated `directive`, each with the scope and
+    /// number of what it cites: the only directives whose dates
+    /// [`DatesByNumber::later_citations`] looks at.
+    pub fn undated_citations(directive: &Directive) -> impl Iterator<Item = (&CiteRef, (Scope, String))> {
+        let dated = directive.date.is_some();
+        directive.cites.iter().filter(move |c| dated && c.date.is_none()).map(|cite| {
+            let province = cite.province.or(directive.province);
+            let key = DirectiveKey::new(&cite.number, province, &directive.source_path, None);
+            (cite, (key.scope, key.number))
+        })
+    }
+
     /// The warnings for `directive`'s undated citations of a directive dated
     /// after it: the only one with that number in the citer's scope (as
     /// `index` resolves it).
     pub fn later_citations(&self, directive: &Directive, file: &SourceFile) -> Vec<Diagnostic> {
         let Some(date) = directive.date else { return Vec::new() };
         let mut problems = Vec::new();
-        for cite in directive.cites.iter().filter(|c| c.date.is_none()) {
-            let province = cite.province.or(directive.province);
-            let key = DirectiveKey::new(&cite.number, province, &directive.source_path, None);
-            let Some([cited]) = self.0.get(&(key.scope, key.number)).map(Vec::as_slice) else { continue };
+        for (cite, key) in Self::undated_citations(directive) {
+            let Some([cited]) = self.0.get(&key).map(Vec::as_slice) else { continue };
             if cited.is_surely_after(&date) {
                 let span = citation_place(file, directive, cite);
                 problems.push(cited_after_citer(file, &file.text(), span, &cite.number, *cited, date));
