@@ -118,7 +118,8 @@ pub fn index(mut directives: Vec<Directive>, provinces: &ProvinceRegistry) -> Ar
 
 impl Archive {
     /// The newest date known to the day: a reproducible stand-in for "when
-    /// this archive was made" (the zip's timestamps, the printed build date).
+    /// this archive was made" (with the `not_before` dates, the footer's
+    /// "data up to" date: `site::build_date`).
     pub fn newest_full_date(&self) -> Option<PartialDate> {
         self.directives.iter().filter_map(|d| d.date).filter(PartialDate::is_full).max()
     }

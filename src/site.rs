@@ -314,7 +314,7 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
 
     let full = FullBuild::start(&output, &options.content)?;
     // Written first, so that the index is freed before the pages.
-    search.each_file(|path, bytes| full.staging.write(path, bytes)).map_err(Error::write(&output))?;
+    search.each_file(|path, bytes| full.write(path, bytes))?;
     drop(search);
     timings.page_steps = full.write_all(&plan, &renderer, &settings.theme, progress, &AtomicBool::new(false))?;
     let started = timings.record("render+write", started);

@@ -129,17 +129,30 @@ impl LiveOutput {
     /// `rel_path` in the output, refused if it leaves it: by its own `..`,
     /// or through a symbolic link someone put in the output folder (the
     /// server writes into a folder it does not rebuild whole).
+    ///
+    /// Only the folders below the output are looked at, one `lstat` each (a
+    /// page is a few folders deep): the output itself was resolved once.
     fn inside(&self, rel_path: &str) -> io::Result<PathBuf> {
-        let path = self.dir.join(checked_relative(rel_path)?);
-        let folder = resolve(path.parent().unwrap_or(&self.dir));
-        if folder.starts_with(&self.real) {
-            Ok(path)
-        } else {
-            Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                format!("refusing to write outside the output: {rel_path} leads to {}", folder.display()),
-            ))
+        let relative = checked_relative(rel_path)?;
+        let mut folder = self.dir.clone();
+        for name in relative.parent().into_iter().flat_map(Path::components) {
+            folder.push(name);
+            match std::fs::symlink_metadata(&folder) {
+                Ok(meta) if meta.file_type().is_symlink() => {
+                    let target = resolve(&folder);
+                    if !target.starts_with(&self.real) {
+                        return Err(io::Error::new(
+                            io::ErrorKind::InvalidInput,
+                            format!("refusing to write outside the output: {rel_path} leads to {}", target.display()),
+                        ));
+                    }
+                }
+                Ok(_) => {}
+                // Not there yet: `create_dir_all` makes plain folders from here on.
+                Err(_) => break,
+            }
         }
+        Ok(self.dir.join(relative))
     }
 
     /// Replaces (or creates) one file atomically; safe from many threads.

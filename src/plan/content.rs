@@ -1081,7 +1081,8 @@ impl<'a> Plan<'a> {
     /// it: in the interface's language, marked when supplied.
     pub fn date_shown(&self, id: DocId, key: &str, date: Option<PartialDate>) -> Option<String> {
         let date = self.show(date?);
-        Some(self.field_shown(id, key, Some(&date))?.into_owned())
+        // Most dates are not supplied: the string just made, not a copy of it.
+        Some(if self.archive.directives[id].is_supplied(key) { supplied(&date) } else { date })
     }
 
     /// A date as the interface's language writes it.

@@ -230,7 +230,7 @@ pub fn short_slug(slug: &str) -> String {
     if slug.len() <= MAX_SLUG {
         return slug.to_string();
     }
-    let hash = format!("{:08x}", fnv1a(slug.as_bytes()));
+    let hash = format!("{:08x}", crate::text::fnv1a(slug));
     let mut cut = MAX_SLUG - hash.len() - 1;
     while !slug.is_char_boundary(cut) {
         cut -= 1;
@@ -241,12 +241,6 @@ pub fn short_slug(slug: &str) -> String {
         _ => start,
     };
     format!("{}-{hash}", start.trim_end_matches('-'))
-}
-
-/// 32-bit FNV-1a: a hash defined by its few lines, so that a page's path
-/// never changes with a library version.
-fn fnv1a(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5, |hash, &b| (hash ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
 /// The folder of a directive's page: `van-ban/{scope}/{year}`. A directive's
@@ -528,7 +522,7 @@ mod tests {
         assert_eq!(short_slug(&long), short, "stable");
         let other = format!("{long}x");
         assert_ne!(short_slug(&other), short, "slugs that differ at the end stay apart");
-        assert_eq!(fnv1a(b"a"), 0xe40c_292c, "the published FNV-1a value");
+        assert_eq!(crate::text::fnv1a("a"), 0xe40c_292c, "the published FNV-1a value");
         let unbroken = "a".repeat(300);
         assert_eq!(short_slug(&unbroken).len(), MAX_SLUG);
     }

@@ -276,11 +276,9 @@ fn documents(archive: &Archive) -> Vec<Document> {
     docs
 }
 
-/// 32-bit FNV-1a of the term's bytes: the client computes the same to find
-/// a term's shard (`hash` in search.js).
-pub fn fnv1a(term: &str) -> u32 {
-    term.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
-}
+/// A term's hash: the client computes the same to find its shard (`hash`
+/// in search.js).
+pub use crate::text::fnv1a;
 
 /// The shard of a term in an index of `shards` term shards.
 pub fn shard_of(term: &str, shards: usize) -> usize {
