@@ -117,6 +117,34 @@ pub fn index(mut directives: Vec<Directive>, provinces: &ProvinceRegistry) -> Ar
 }
 
 impl Archive {
+    /// Whether `new` would keep the place of directive `id`: the same file,
+    /// number, date, province, issuer, type and citations, which are all
+    /// that the graph orders, groups and links by (and all that the plan
+    /// reads of a directive to decide its pages and their paths). Every
+    /// list, count and link then stays as it was; only what the directive
+    /// shows of itself changes.
+    pub fn keeps_place(&self, id: DocId, new: &Directive) -> bool {
+        let old = &self.directives[id];
+        old.source_path == new.source_path
+            && old.number == new.number
+            && old.province == new.province
+            && old.date == new.date
+            && old.issuer == new.issuer
+            && old.type_name == new.type_name
+            && old.cites == new.cites
+    }
+
+    /// Puts `new`, which [keeps the place](Archive::keeps_place) of
+    /// directive `id`, in it, with its title as a cited directive's, as
+    /// [`index`] would give it. Returns the directive replaced.
+    pub fn replace_in_place(&mut self, id: DocId, new: Directive) -> Directive {
+        debug_assert!(self.keeps_place(id, &new));
+        if let Some(cited) = self.cited_as[id] {
+            self.cited[cited].title = Some(new.title.clone());
+        }
+        std::mem::replace(&mut self.directives[id], new)
+    }
+
     /// The newest date known to the day: a reproducible stand-in for "when
     /// this archive was made" (with the `not_before` dates, the footer's
     /// "data up to" date: `site::build_date`).

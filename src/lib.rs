@@ -32,12 +32,3 @@ pub mod site;
 pub mod text;
 
 pub use error::{Error, Result};
-
-// `vanban generate`'s synthetic archive: the binary's module, not part of
-// the library's API. The library's own tests (serve/incremental.rs) include
-// the same file; it names the library `vanban::`, as the binary does.
-#[cfg(test)]
-#[path = "cmd/generate/synth.rs"]
-mod synth;
-#[cfg(test)]
-extern crate self as vanban;

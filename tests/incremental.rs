@@ -55,8 +55,10 @@ impl Incremental {
         self.search_files.extend(write);
     }
 
+    /// Applies an update and then the pages [`Session::stale`] finds, as
+    /// `vanban serve` does; the update returned renders both.
     fn apply(&mut self, changed: &[String]) -> Option<Update> {
-        let update = match self.session.update(changed) {
+        let mut update = match self.session.update(changed) {
             Outcome::Updated(update) => update,
             Outcome::Unchanged => return None,
             Outcome::Failed(failure) => panic!("unexpected errors after {changed:?}:\n{}", failure.rendered),
@@ -68,13 +70,22 @@ impl Incremental {
             for path in &update.delete {
                 assert!(self.pages.remove(path).is_some(), "deleting {path}, which was not there");
             }
-            for path in &update.render {
-                let page = self.session.page(path).unwrap_or_else(|| panic!("{path} is not a page"));
-                self.pages.insert(path.clone(), serde_json::to_string(&plan.content(page)).unwrap());
-            }
+            self.render(&update.render);
         }
+        let stale = self.session.stale().unwrap_or_default();
+        self.render(&stale);
+        update.render.extend(stale);
+        update.render.sort();
         self.apply_search(&update);
         Some(update)
+    }
+
+    fn render(&mut self, paths: &[String]) {
+        let plan = self.session.plan().unwrap();
+        for path in paths {
+            let page = self.session.page(path).unwrap_or_else(|| panic!("{path} is not a page"));
+            self.pages.insert(path.clone(), serde_json::to_string(&plan.content(page)).unwrap());
+        }
     }
 
     /// Compares with a fresh session on the same files.

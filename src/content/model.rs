@@ -231,6 +231,11 @@ impl Body {
         Body { compressed: lz4_flex::block::compress(text.as_bytes()).into(), len: text.len() }
     }
 
+    /// The text as held, compressed: equal texts give equal bytes.
+    pub fn compressed(&self) -> &[u8] {
+        &self.compressed
+    }
+
     /// The text, decompressed into a new string.
     pub fn text(&self) -> String {
         let mut text = Vec::with_capacity(self.len);

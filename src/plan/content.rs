@@ -218,7 +218,7 @@ pub struct DirectiveData<'a> {
     pub inferred: &'a [String],
     pub extra: &'a serde_json::Value,
     pub source_path: &'a str,
-    pub body_html: String,
+    pub body_html: BodyHtml<'a>,
     pub cites: Vec<CitedSummary<'a>>,
     pub cited_by: Vec<DocSummary<'a>>,
     /// All its citers, of which `cited_by` is the first part.
@@ -230,6 +230,30 @@ pub struct DirectiveData<'a> {
     pub next: Option<DocLink<'a>>,
     pub previous_in_province: Option<DocLink<'a>>,
     pub next_in_province: Option<DocLink<'a>>,
+}
+
+/// A directive's text as HTML, made when the page is serialised for the
+/// templates: a page's fingerprint reads what the HTML is made from (the
+/// text, where it cites, the links, the way back to the root) instead,
+/// without the cost of Markdown.
+pub struct BodyHtml<'a> {
+    body: &'a crate::content::model::Body,
+    cited: &'a [crate::content::model::CitedSpan],
+    /// Each cited number with the path of its page.
+    links: Vec<(String, String)>,
+    root: String,
+}
+
+impl Serialize for BodyHtml<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if serializer.is_human_readable() {
+            serializer.serialize_str(&markdown::to_html(&self.body.text(), self.cited, &self.links, &self.root))
+        } else {
+            let cited: Vec<(&std::ops::Range<usize>, &str)> =
+                self.cited.iter().map(|c| (&c.span, c.number.as_str())).collect();
+            (fingerprint::Bytes(self.body.compressed()), cited, &self.links, &self.root).serialize(serializer)
+        }
+    }
 }
 
 /// Other directives that cite the same higher directive.
@@ -1030,7 +1054,12 @@ impl<'a> Plan<'a> {
             inferred: &d.inferred,
             extra: &d.extra,
             source_path: &d.source_path,
-            body_html: markdown::to_html(&d.body.text(), &d.cited_spans, &links, &root_of(&self.directive_paths[id])),
+            body_html: BodyHtml {
+                body: &d.body,
+                cited: &d.cited_spans,
+                links,
+                root: root_of(&self.directive_paths[id]),
+            },
             cites: archive.cites_of[id].iter().map(|&c| self.cited_summary(c)).collect(),
             // The first part of its citers; the others are on the page's
             // further parts.

@@ -4,6 +4,7 @@
 //! ([`Plan::content`]), so rendering in parallel never holds the whole site.
 
 pub mod charts;
+pub mod fingerprint;
 
 mod content;
 mod uptake;

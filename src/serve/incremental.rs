@@ -3,38 +3,34 @@
 //! hands back the paths of the pages to render again and of the output
 //! files to remove; it never renders or writes.
 //!
-//! An edit that changes only what a directive shows of itself (its title,
-//! text, signer, tags …, but not its number, date, province, issuer, type
-//! or citations) is applied in place: the archive's order and every list
-//! stay as they were, and only the parts of pages that show the directive
-//! are rendered again. Any other change (a file added, removed or renamed,
-//! a new date …) indexes the archive again and compares before and after:
-//! the pages the changed directives were on and are on, their neighbours,
-//! the cited directives whose facts or counts changed with all their
-//! citers, related-directive windows that moved, and pages that appeared,
-//! disappeared or now show something else.
+//! Which pages changed is found by comparison, never by rules: every page
+//! has a fingerprint of everything it shows ([`Plan::fingerprint`], made
+//! by the page's own content function), kept from the last time it was
+//! handed out. An update hands out at once the pages of the changed
+//! directives themselves and the pages new to the archive (so that the
+//! reader sees the change first); [`Session::stale`] then fingerprints every
+//! page and hands out the others whose fingerprint changed. A new kind of
+//! page, or a new fact on a page, needs nothing here.
+//!
+//! A directive that [keeps its place](Archive::keeps_place) (a new title or
+//! text, not a new date or province …) is swapped into the archive as it
+//! is, and the plan is kept; any other change indexes the archive again.
 //!
 //! Content with an error changes nothing: the last good archive stays (and
 //! so the pages already written) until every error is fixed, as with
 //! `vanban build`.
 
 use crate::content::load::{self, Entry, SourceFile};
-use crate::content::model::{Directive, DirectiveKey, PartialDate, Scope};
+use crate::content::model::{Directive, DirectiveKey, Scope};
 use crate::content::validate::{find_duplicates, validate_file, DatesByNumber};
 use crate::diagnostics::{self, Diagnostic};
-use crate::graph::{index, Archive, CitedId, DocId, Group};
-use crate::plan::charts::YearMonth;
-use crate::plan::{
-    day_path, month_path, part_path, parts_of, province_month_path, province_path, related_window, year_path, Language,
-    Page, PageKind, Plan, CITED_INDEX, HOME, ISSUERS, PAGE_SIZE, PROVINCES, RELATED_SHOWN, SEARCH, TIMELINE, TYPES,
-    UNDATED,
-};
-use crate::site::{build_date, ArchiveDate};
+use crate::graph::{index, Archive, DocId};
+use crate::plan::fingerprint::Fingerprint;
+use crate::plan::{Language, Page, PageKind, Plan};
 use crate::text::provinces::ProvinceRegistry;
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::collections::{BTreeMap, BTreeSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 self_cell::self_cell!(
@@ -51,18 +47,15 @@ type Planned<'a> = Plan<'a>;
 /// What an update asks of the output.
 #[derive(Debug, Default, Clone)]
 pub struct Update {
-    /// Paths of the pages to render (again), in path order.
+    /// Paths of the pages to render now, in path order: every page when
+    /// `full`; else the pages of the changed directives and the pages new
+    /// to the archive. The other pages whose content changed follow from
+    /// [`Session::stale`].
     pub render: Vec<String>,
-    /// After re-indexing, those of `render` that show a changed directive
-    /// itself (its page, the part of each list it is on, its neighbours):
-    /// written first, with the removals, so that the reader sees the change
-    /// before the pages that only show new counts or shifted lists (after a
-    /// removal, only the removals come first). `None`: no such split.
-    pub first: Option<Vec<String>>,
     /// Output files of pages that no longer exist, in path order.
     pub delete: Vec<String>,
-    /// Every page changed (the first build, or a new build date, which every
-    /// page prints): render them all, with a renderer made anew.
+    /// Every page is new (the first build, or the language changed): render
+    /// them all, with a renderer made anew.
     pub full: bool,
     /// When every changed directive kept its place (its id, and so every
     /// list, as before): each one's id with the version it replaced, for the
@@ -115,16 +108,12 @@ pub struct Session {
     /// The last good archive and its plan; `None` until the content is
     /// first free of errors.
     snapshot: Option<Snapshot>,
-    /// A hash of each directive's file path, by [`DocId`] of the snapshot.
-    idents: Vec<u64>,
     /// Every page of the snapshot's plan by path: its position in the plan
-    /// and a hash of what it stands for (which directive, cited directive
-    /// or group), to see a path that now shows something else.
-    pages: HashMap<String, (usize, u64)>,
-    /// What the snapshot's pages say of facts that many pages show: what
-    /// the next re-indexing compares with. Made with the snapshot and kept
-    /// up to date by every update; `None` only while there is no snapshot.
-    facts: Option<Before>,
+    /// and the fingerprint of its content when it was last handed out
+    /// (`None`: not yet, or its write failed).
+    pages: HashMap<String, Handed>,
+    /// Whether the archive changed since [`Session::stale`] last compared.
+    compared: bool,
     /// Warnings of the files read by the last call, rendered.
     warnings: String,
 }
@@ -145,9 +134,8 @@ impl Session {
             files_of: HashMap::default(),
             pending: BTreeMap::new(),
             snapshot: None,
-            idents: Vec::new(),
             pages: HashMap::default(),
-            facts: None,
+            compared: true,
             warnings: String::new(),
         };
         let loaded = load::load(content_dir);
@@ -175,8 +163,8 @@ impl Session {
 
     /// A page of the last good plan, by path.
     pub fn page(&self, path: &str) -> Option<&Page> {
-        let &(position, _) = self.pages.get(path)?;
-        self.plan().map(|plan| &plan.pages[position])
+        let handed = self.pages.get(path)?;
+        self.plan().map(|plan| &plan.pages[handed.position])
     }
 
     /// The warnings of the files read by the last update, rendered.
@@ -408,29 +396,37 @@ impl Session {
             self.snapshot = Some(old);
             return None;
         }
-        let directives = &old.borrow_owner().directives;
+        let archive = old.borrow_owner();
         let in_place = changes.iter().all(|change| match change {
-            (Some(id), Some(new)) => same_place(&directives[*id], new),
+            (Some(id), Some(new)) => archive.keeps_place(*id, new),
             _ => false,
         });
+        self.compared = false;
         Some(if in_place { self.apply_in_place(old, changes) } else { self.reindex(old, changes) })
     }
 
     /// Makes `archive` the session's, with its plan: every page is new.
     fn install(&mut self, archive: Archive) -> Update {
-        self.idents = idents_of(&archive);
         let snapshot = Snapshot::new(archive, |archive| Plan::new(archive, self.provinces, self.language));
-        // Made now, with every page to render anyway, rather than by the
-        // first re-indexing, before it can write any page.
-        self.facts = Some(Before::of(snapshot.borrow_dependent(), &self.idents));
-        self.pages = page_owners(snapshot.borrow_dependent(), &self.idents);
-        let render = snapshot.borrow_dependent().pages.iter().map(|p| p.path.clone()).collect::<BTreeSet<_>>();
+        let plan = snapshot.borrow_dependent();
+        let fingerprints: Vec<Fingerprint> = plan.pages.par_iter().map(|page| plan.fingerprint(page)).collect();
+        self.pages = plan
+            .pages
+            .iter()
+            .zip(fingerprints)
+            .enumerate()
+            .map(|(position, (page, fingerprint))| {
+                (page.path.clone(), Handed { position, fingerprint: Some(fingerprint) })
+            })
+            .collect();
+        let mut render: Vec<String> = plan.pages.iter().map(|p| p.path.clone()).collect();
+        render.sort();
         self.snapshot = Some(snapshot);
-        Update { render: render.into_iter().collect(), full: true, ..Update::default() }
+        self.compared = true;
+        Update { render, full: true, ..Update::default() }
     }
 
-    /// Directives that keep their place: swapped in, and only the parts of
-    /// pages that show them are rendered again.
+    /// Directives that keep their place: swapped in, with the plan kept.
     fn apply_in_place(&mut self, mut old: Snapshot, changes: Vec<(Option<DocId>, Option<Directive>)>) -> Update {
         // Nothing planned changes: the plan is kept, not made again.
         let planned = old.with_dependent_mut(|_, plan| plan.detach());
@@ -438,36 +434,16 @@ impl Session {
         let mut replaced = Vec::new();
         for (id, directive) in changes {
             let (Some(id), Some(directive)) = (id, directive) else { unreachable!("checked by the caller") };
-            if let Some(cited) = archive.cited_as[id] {
-                // As the index does: a cited directive in the archive is named by its own title.
-                archive.cited[cited].title = Some(directive.title.clone());
-            }
-            replaced.push((id, std::mem::replace(&mut archive.directives[id], directive)));
+            replaced.push((id, archive.replace_in_place(id, directive)));
         }
-        let snapshot = Snapshot::new(archive, |archive| Plan::attach(planned, archive, self.provinces));
-        let mut touched = BTreeSet::new();
-        for &(id, _) in &replaced {
-            touch_in_place(snapshot.borrow_dependent(), id, &mut touched);
-        }
-        if let Some(facts) = &mut self.facts {
-            facts.retitle(snapshot.borrow_dependent(), replaced.iter().map(|&(id, _)| id));
-        }
-        self.snapshot = Some(snapshot);
-        let render = touched.into_iter().filter(|path| self.pages.contains_key(path)).collect();
+        self.snapshot = Some(Snapshot::new(archive, |archive| Plan::attach(planned, archive, self.provinces)));
+        let changed: HashSet<DocId> = replaced.iter().map(|&(id, _)| id).collect();
+        let render = self.hand_out(|_, page| matches!(page.kind, PageKind::Directive(id) if changed.contains(&id)));
         Update { render, replaced: Some(replaced), ..Update::default() }
     }
 
-    /// Directives added, removed or moved: the archive is indexed again and
-    /// compared with what it was.
+    /// Directives added, removed or moved: the archive is indexed again.
     fn reindex(&mut self, old: Snapshot, changes: Vec<(Option<DocId>, Option<Directive>)>) -> Update {
-        let mut touched = BTreeSet::new();
-        let before = {
-            let plan = old.borrow_dependent();
-            for id in changes.iter().filter_map(|(id, _)| *id) {
-                touch_moved(plan, id, &mut touched);
-            }
-            self.facts.take().unwrap_or_else(|| Before::of(plan, &self.idents))
-        };
         let removed: HashSet<DocId> = changes.iter().filter_map(|(id, _)| *id).collect();
         let mut kept = std::mem::take(&mut old.into_owner().directives);
         let mut id = 0;
@@ -475,45 +451,109 @@ impl Session {
             id += 1;
             !removed.contains(&(id - 1))
         });
-        let added: HashSet<String> =
+        let changed: HashSet<String> =
             changes.iter().filter_map(|(_, d)| d.as_ref()).map(|d| d.source_path.clone()).collect();
         kept.extend(changes.into_iter().filter_map(|(_, directive)| directive));
-        let archive = index(kept, self.provinces);
-        let idents = idents_of(&archive);
-        let snapshot = Snapshot::new(archive, |archive| Plan::new(archive, self.provinces, self.language));
+        let snapshot =
+            Snapshot::new(index(kept, self.provinces), |archive| Plan::new(archive, self.provinces, self.language));
         let plan = snapshot.borrow_dependent();
-        let mut first = BTreeSet::new();
-        for (id, directive) in plan.archive.directives.iter().enumerate() {
-            if added.contains(&directive.source_path) {
-                touch_moved(plan, id, &mut touched);
-                touch_in_place(plan, id, &mut first);
-            }
-        }
-        let full = before.build_date != build_date(plan.archive);
-        self.facts = Some(before.compare(plan, &idents, &mut touched));
-        let pages = page_owners(plan, &idents);
-        for (path, &(position, owner)) in &pages {
-            if self.pages.get(path).is_some_and(|&(_, was)| was == owner) {
-                continue;
-            }
-            // A new page, or a path that now shows something else: so are
-            // the pages that link to it.
-            touched.insert(path.clone());
-            if let PageKind::Directive(id) = plan.pages[position].kind {
-                touch_moved(plan, id, &mut touched);
-            }
-        }
-        let mut delete: Vec<String> = self.pages.keys().filter(|path| !pages.contains_key(*path)).cloned().collect();
+        let mut was = std::mem::take(&mut self.pages);
+        self.pages = plan
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(position, page)| {
+                let fingerprint = was.remove(&page.path).and_then(|handed| handed.fingerprint);
+                (page.path.clone(), Handed { position, fingerprint })
+            })
+            .collect();
+        let mut delete: Vec<String> = was.into_keys().collect();
         delete.sort();
-        touch_overviews(plan, &mut touched);
-        first.retain(|path| pages.contains_key(path));
-        touched.extend(first.iter().cloned());
-        let render = touched.into_iter().filter(|path| pages.contains_key(path)).collect();
-        self.pages = pages;
-        self.idents = idents;
         self.snapshot = Some(snapshot);
-        Update { render, first: Some(first.into_iter().collect()), delete, full, replaced: None }
+        let render = self.hand_out(|plan, page| match page.kind {
+            PageKind::Directive(id) => changed.contains(&plan.archive.directives[id].source_path),
+            _ => false,
+        });
+        Update { render, delete, replaced: None, ..Update::default() }
     }
+
+    /// The pages `first` picks and the pages never handed out, with their
+    /// fingerprints recorded: the pages an update renders at once.
+    fn hand_out(&mut self, first: impl Fn(&Plan, &Page) -> bool + Sync) -> Vec<String> {
+        let plan = self.snapshot.as_ref().expect("a snapshot").borrow_dependent();
+        let pages = &self.pages;
+        let now: Vec<(usize, Fingerprint)> = plan
+            .pages
+            .par_iter()
+            .enumerate()
+            .filter(|(_, page)| first(plan, page) || pages.get(&page.path).is_none_or(|h| h.fingerprint.is_none()))
+            .map(|(position, page)| (position, plan.fingerprint(page)))
+            .collect();
+        self.mark_handed(now)
+    }
+
+    /// Records the pages at these positions of the plan as handed out with
+    /// these fingerprints; their paths, sorted.
+    fn mark_handed(&mut self, handed: Vec<(usize, Fingerprint)>) -> Vec<String> {
+        let plan = self.snapshot.as_ref().expect("a snapshot").borrow_dependent();
+        let mut render = Vec::with_capacity(handed.len());
+        for (position, fingerprint) in handed {
+            let path = &plan.pages[position].path;
+            self.pages.insert(path.clone(), Handed { position, fingerprint: Some(fingerprint) });
+            render.push(path.clone());
+        }
+        render.sort();
+        render
+    }
+
+    /// Every page whose content changed since it was last handed out (by
+    /// an update, or by this), in path order, now handed out: the pages
+    /// that only show new counts, shifted lists, new neighbours … of the
+    /// changes. `None` when the archive has not changed since the last
+    /// comparison. Fingerprints every page (about a second at 100,000
+    /// directives).
+    pub fn stale(&mut self) -> Option<Vec<String>> {
+        if self.compared {
+            return None;
+        }
+        self.compared = true;
+        let plan = self.snapshot.as_ref().map(Snapshot::borrow_dependent)?;
+        let pages = &self.pages;
+        let changed: Vec<(usize, Fingerprint)> = plan
+            .pages
+            .par_iter()
+            .enumerate()
+            .filter_map(|(position, page)| {
+                let fingerprint = plan.fingerprint(page);
+                let handed = pages.get(&page.path).and_then(|h| h.fingerprint);
+                (handed != Some(fingerprint)).then_some((position, fingerprint))
+            })
+            .collect();
+        Some(self.mark_handed(changed))
+    }
+
+    /// Whether [`Session::stale`] has a comparison to make.
+    pub fn has_stale(&self) -> bool {
+        !self.compared
+    }
+
+    /// Pages handed out that could not be written: the next comparison
+    /// hands them out again.
+    pub fn unwritten<'p>(&mut self, paths: impl IntoIterator<Item = &'p String>) {
+        for path in paths {
+            if let Some(handed) = self.pages.get_mut(path) {
+                handed.fingerprint = None;
+                self.compared = false;
+            }
+        }
+    }
+}
+
+/// A page of the plan, and what it showed when it was handed out.
+#[derive(Debug, Clone, Copy)]
+struct Handed {
+    position: usize,
+    fingerprint: Option<Fingerprint>,
 }
 
 /// The order `load` reads files in: folder by folder, names sorted.
@@ -521,485 +561,10 @@ fn file_order(a: &str, b: &str) -> std::cmp::Ordering {
     a.split('/').cmp(b.split('/'))
 }
 
-/// Whether `new` keeps `old`'s place in the archive: the same identity,
-/// date, province, issuer, type and citations, so that every list, count
-/// and link stays as it was and only what the directive shows changes.
-fn same_place(old: &Directive, new: &Directive) -> bool {
-    old.source_path == new.source_path
-        && old.number == new.number
-        && old.province == new.province
-        && old.date == new.date
-        && old.issuer == new.issuer
-        && old.type_name == new.type_name
-        && old.cites == new.cites
-}
-
-fn hash_of(value: impl Hash) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// A directive's identity across archives: its file.
-fn idents_of(archive: &Archive) -> Vec<u64> {
-    archive.directives.par_iter().map(|d| hash_of(&d.source_path)).collect()
-}
-
-/// Every page by path, with its position and what it stands for.
-fn page_owners(plan: &Plan, idents: &[u64]) -> HashMap<String, (usize, u64)> {
-    let archive = plan.archive;
-    plan.pages
-        .iter()
-        .enumerate()
-        .map(|(position, page)| {
-            let owner = match page.kind {
-                PageKind::Directive(id) => hash_of(("directive", idents[id])),
-                PageKind::Cited(id) => hash_of(("cited", &archive.cited[id].key)),
-                PageKind::Issuer(i) => hash_of(("issuer", &archive.issuers[i].name)),
-                PageKind::Type(i) => hash_of(("type", &archive.types[i].name)),
-                // Every other path names what it shows.
-                _ => 0,
-            };
-            (page.path.clone(), (position, owner))
-        })
-        .collect()
-}
-
-/// Pages of facts about the whole archive, rendered after every change.
-fn touch_overviews(plan: &Plan, touched: &mut BTreeSet<String>) {
-    for path in [HOME, TIMELINE, PROVINCES, ISSUERS, TYPES, SEARCH] {
-        touched.insert(path.to_string());
-    }
-    touch_cited_index(plan, touched);
-}
-
-/// Every part of the cited index: a change in one directive's citers can
-/// move it across parts, since the index ranks by citers.
-fn touch_cited_index(plan: &Plan, touched: &mut BTreeSet<String>) {
-    touch_list(touched, CITED_INDEX, plan.archive.cited.len());
-}
-
-/// Every part of a list page of `len` directives.
-fn touch_list(touched: &mut BTreeSet<String>, base: &str, len: usize) {
-    for part in 0..parts_of(len) {
-        touched.insert(part_path(base, part));
-    }
-}
-
-/// The parts of a list page from the one showing `position` on: when a
-/// page shows nothing of its list but its own part, a directive arriving or
-/// leaving there changes no part before it.
-fn touch_from(touched: &mut BTreeSet<String>, base: &str, len: usize, position: usize) {
-    for part in position / PAGE_SIZE..parts_of(len) {
-        touched.insert(part_path(base, part));
-    }
-}
-
-/// The part of a list page that shows the directive at `position`.
-fn touch_part(touched: &mut BTreeSet<String>, base: &str, position: usize) {
-    touched.insert(part_path(base, position / PAGE_SIZE));
-}
-
-fn touch_directive(plan: &Plan, id: DocId, touched: &mut BTreeSet<String>) {
-    touched.insert(plan.directive_path(id).to_string());
-}
-
-/// The directive's own page and its neighbours' (previous and next, in the
-/// timeline and in its province), which name it.
-fn touch_neighbours(plan: &Plan, id: DocId, touched: &mut BTreeSet<String>) {
-    let archive = plan.archive;
-    for neighbour in [id.checked_sub(1), Some(id), Some(id + 1)].into_iter().flatten() {
-        if neighbour < archive.directives.len() {
-            touch_directive(plan, neighbour, touched);
-        }
-    }
-    if let Some(province) = archive.directives[id].province {
-        let docs = &archive.by_province[province];
-        if let Ok(i) = docs.binary_search(&id) {
-            for j in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
-                if let Some(&doc) = docs.get(j) {
-                    touch_directive(plan, doc, touched);
-                }
-            }
-        }
-    }
-}
-
-/// Pages of directives citing `cited` near `id`, whose related-directive
-/// window may hold it.
-fn touch_co_citers(plan: &Plan, cited: CitedId, id: DocId, touched: &mut BTreeSet<String>) {
-    let citers = &plan.archive.cited[cited].citers;
-    let at = citers.partition_point(|&c| c < id);
-    let reach = RELATED_SHOWN + 1;
-    for &citer in &citers[at.saturating_sub(reach)..(at + reach).min(citers.len())] {
-        touch_directive(plan, citer, touched);
-    }
-}
-
-/// Pages of every directive citing the directive `id` (they show its title).
-fn touch_citers_of(plan: &Plan, id: DocId, touched: &mut BTreeSet<String>) {
-    if let Some(cited) = plan.archive.cited_as[id] {
-        for &citer in &plan.archive.cited[cited].citers {
-            touch_directive(plan, citer, touched);
-        }
-    }
-}
-
-/// The timeline's position of a date: year, month and day indices.
-fn find_date(archive: &Archive, date: PartialDate) -> (Option<usize>, Option<usize>, Option<usize>) {
-    let years = &archive.timeline.years;
-    let y = years.iter().position(|year| year.year == date.year);
-    let m = y.and_then(|y| years[y].months.iter().position(|month| Some(month.month) == date.month));
-    let d = y.zip(m).and_then(|(y, m)| years[y].months[m].days.iter().position(|day| Some(day.day) == date.day));
-    (y, m, d)
-}
-
-/// Every part of the month and day pages of `date`: the timeline marks
-/// the days cited directives were issued on.
-fn touch_date(plan: &Plan, date: PartialDate, touched: &mut BTreeSet<String>) {
-    let years = &plan.archive.timeline.years;
-    let (y, m, d) = find_date(plan.archive, date);
-    if let (Some(y), Some(m)) = (y, m) {
-        let (year, month) = (&years[y], &years[y].months[m]);
-        touch_list(touched, &month_path(year.year, month.month), month.count);
-        if let Some(d) = d {
-            let day = &month.days[d];
-            touch_list(touched, &day_path(year.year, month.month, day.day), day.docs.len());
-        }
-    }
-}
-
-/// An edit in place: the parts of pages that show directive `id`.
-fn touch_in_place(plan: &Plan, id: DocId, touched: &mut BTreeSet<String>) {
-    let archive = plan.archive;
-    let provinces = plan.provinces;
-    let directive = &archive.directives[id];
-    touch_neighbours(plan, id, touched);
-    if let Some(province) = directive.province {
-        let docs = &archive.by_province[province];
-        if let Ok(i) = docs.binary_search(&id) {
-            touch_part(touched, &province_path(provinces, province), i);
-            if let Some(month) = directive.date.and_then(|d| Some(YearMonth { year: d.year, month: d.month? })) {
-                let same_month = |doc: &DocId| {
-                    archive.directives[*doc].date.is_some_and(|d| d.year == month.year && d.month == Some(month.month))
-                };
-                let first = docs[..i].iter().rposition(|doc| !same_month(doc)).map_or(0, |j| j + 1);
-                touch_part(touched, &province_month_path(provinces, province, month), i - first);
-            }
-        }
-    }
-    match directive.date {
-        None => {
-            if let Ok(i) = archive.timeline.undated.binary_search(&id) {
-                touch_part(touched, UNDATED, i);
-            }
-        }
-        Some(date) => {
-            let years = &archive.timeline.years;
-            let (y, m, d) = find_date(archive, date);
-            if let Some(y) = y {
-                let year = &years[y];
-                let at = year.year_only.binary_search(&id).unwrap_or(0);
-                touch_part(touched, &year_path(year.year), at);
-                if let Some(m) = m {
-                    let month = &year.months[m];
-                    let in_days: usize = month.days.iter().map(|day| day.docs.len()).sum();
-                    let at = match d {
-                        Some(d) => {
-                            let before: usize = month.days[..d].iter().map(|day| day.docs.len()).sum();
-                            let day = &month.days[d];
-                            let within = day.docs.binary_search(&id).unwrap_or(0);
-                            touch_part(touched, &day_path(year.year, month.month, day.day), within);
-                            before + within
-                        }
-                        None => in_days + month.month_only.binary_search(&id).unwrap_or(0),
-                    };
-                    touch_part(touched, &month_path(year.year, month.month), at);
-                }
-            }
-            if archive.cited_as[id].is_some() {
-                // Cited: its month and day pages show it as issued that day.
-                touch_date(plan, date, touched);
-            }
-        }
-    }
-    for (path, group) in group_pages(plan) {
-        if let Ok(at) = group.docs.binary_search(&id) {
-            touch_part(touched, path, at);
-        }
-    }
-    // Home names the most cited directives; the search page counts the
-    // directives.
-    touched.insert(HOME.to_string());
-    touched.insert(SEARCH.to_string());
-    // In place, no count changes: only the row that names it can.
-    if let Some(cited) = archive.cited_as[id] {
-        let position = plan.cited_ranked.iter().position(|&c| c == cited).unwrap_or(0);
-        touch_part(touched, CITED_INDEX, position);
-        // The further parts of its own page, listing its citers, name it.
-        touch_list(touched, plan.directive_path(id), archive.cited[cited].citers.len());
-    }
-    for &cited in &archive.cites_of[id] {
-        let entry = &archive.cited[cited];
-        // The cited directive's page (its own, when its text is in the
-        // archive) lists its citers in parts.
-        let at = entry.citers.partition_point(|&c| c < id);
-        touch_part(touched, plan.cited_path(cited), at);
-        // The uptake table, on every part, names each province's first citer.
-        let first_of_province = directive.province.is_some()
-            && entry.citers.iter().find(|&&c| archive.directives[c].province == directive.province) == Some(&id);
-        if first_of_province {
-            touch_list(touched, plan.cited_path(cited), entry.citers.len());
-        }
-        touch_co_citers(plan, cited, id, touched);
-    }
-    touch_citers_of(plan, id, touched);
-}
-
-/// A directive that arrives, leaves or moves: every part of every list it
-/// is on, and the neighbours that the list's appearance or disappearance
-/// changes (the previous and next month and day, a province's months).
-fn touch_moved(plan: &Plan, id: DocId, touched: &mut BTreeSet<String>) {
-    let archive = plan.archive;
-    let provinces = plan.provinces;
-    let directive = &archive.directives[id];
-    touch_neighbours(plan, id, touched);
-    if let Some(province) = directive.province {
-        touch_list(touched, &province_path(provinces, province), archive.by_province[province].len());
-        for (position, &count) in plan.province_months[province].iter().enumerate() {
-            if count > 0 {
-                touch_list(touched, &province_month_path(provinces, province, plan.months[position]), count);
-            }
-        }
-    }
-    match directive.date {
-        None => {
-            let undated = &archive.timeline.undated;
-            touch_from(touched, UNDATED, undated.len(), undated.binary_search(&id).unwrap_or(0));
-        }
-        Some(date) => {
-            let years = &archive.timeline.years;
-            for year in years {
-                touch_list(touched, &year_path(year.year), year.year_only.len());
-            }
-            let (y, m, d) = find_date(archive, date);
-            if let (Some(y), Some(m)) = (y, m) {
-                let months: Vec<(usize, usize)> = years
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(y, year)| (0..year.months.len()).map(move |m| (y, m)))
-                    .collect();
-                let here = months.iter().position(|&p| p == (y, m)).unwrap_or(0);
-                for &(y, m) in &months[here.saturating_sub(1)..(here + 2).min(months.len())] {
-                    let (year, month) = (&years[y], &years[y].months[m]);
-                    touch_list(touched, &month_path(year.year, month.month), month.count);
-                }
-            }
-            if let (Some(y), Some(m), Some(d)) = (y, m, d) {
-                let days: Vec<(usize, usize, usize)> = years
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(y, year)| {
-                        year.months
-                            .iter()
-                            .enumerate()
-                            .flat_map(move |(m, month)| (0..month.days.len()).map(move |d| (y, m, d)))
-                    })
-                    .collect();
-                let here = days.iter().position(|&p| p == (y, m, d)).unwrap_or(0);
-                for (k, &(y, m, d)) in days.iter().enumerate().take(here + 2).skip(here.saturating_sub(1)) {
-                    let (year, month) = (&years[y], &years[y].months[m]);
-                    let day = &month.days[d];
-                    let path = day_path(year.year, month.month, day.day);
-                    if k == here {
-                        // Its own day: a day page lists its part, and links the days around.
-                        touch_from(touched, &path, day.docs.len(), day.docs.binary_search(&id).unwrap_or(0));
-                    } else {
-                        touch_list(touched, &path, day.docs.len());
-                    }
-                }
-            }
-        }
-    }
-    for (path, group) in group_pages(plan) {
-        if let Ok(at) = group.docs.binary_search(&id) {
-            // A group's page shows its name and its part (its count, and
-            // its name, are compared in `Before`).
-            touch_from(touched, path, group.docs.len(), at);
-        }
-    }
-    for &cited in &archive.cites_of[id] {
-        let entry = &archive.cited[cited];
-        touch_list(touched, plan.cited_path(cited), entry.citers.len());
-        touch_co_citers(plan, cited, id, touched);
-    }
-    touch_citers_of(plan, id, touched);
-}
-
-/// What the archive was, kept across re-indexing to compare with what it
-/// becomes: facts that many pages show.
-#[derive(Debug, PartialEq)]
-struct Before {
-    /// Each cited directive (by a hash of its key): a hash of what pages
-    /// say of it, and its date.
-    cited: HashMap<u64, (u64, Option<PartialDate>)>,
-    /// Each related-directive window (cited key hash, citer), hashed.
-    windows: HashMap<(u64, u64), u64>,
-    /// Each issuer and type page (by path): its name and parts, hashed.
-    groups: HashMap<String, u64>,
-    months: Vec<YearMonth>,
-    build_date: ArchiveDate,
-}
-
-/// What pages show of a cited directive: its summary and its page's path.
-fn cited_fingerprint(plan: &Plan, id: CitedId) -> u64 {
-    let c = &plan.archive.cited[id];
-    hash_of((
-        &c.key.number,
-        &c.type_name,
-        &c.issuer,
-        &c.date,
-        &c.title,
-        // Which of an archived directive's values are marked as supplied.
-        c.in_archive.map(|doc| &plan.archive.directives[doc].inferred),
-        c.citers.len(),
-        plan.cited_path(id),
-    ))
-}
-
-/// Related-directive windows of every directive citing `id`, hashed by
-/// which directives they show. Only lists longer than a window choose, and
-/// choose by distance in the archive, which any insertion can shift. In
-/// the order of the citers, or none when there are too few to choose.
-fn windows_of(plan: &Plan, id: CitedId, idents: &[u64]) -> Vec<(u64, u64)> {
-    let citers = &plan.archive.cited[id].citers;
-    if citers.len() <= RELATED_SHOWN + 1 {
-        return Vec::new();
-    }
-    citers
-        .iter()
-        .map(|&doc| {
-            let (shown, more) = related_window(citers, doc);
-            let shown: Vec<u64> = shown.iter().map(|&d| idents[d]).collect();
-            (idents[doc], hash_of((shown, more)))
-        })
-        .collect()
-}
-
-/// Every issuer and type, with the path of its page.
-fn group_pages<'p>(plan: &'p Plan) -> impl Iterator<Item = (&'p str, &'p Group)> {
-    let archive = plan.archive;
-    let issuers = archive.issuers.iter().enumerate().map(move |(i, g)| (plan.issuer_path(i), g));
-    let types = archive.types.iter().enumerate().map(move |(i, g)| (plan.type_path(i), g));
-    issuers.chain(types)
-}
-
-/// What every part of a group's page shows of the whole group: its name,
-/// and how many parts it has.
-fn group_fingerprint(group: &Group) -> u64 {
-    hash_of((&group.name, parts_of(group.docs.len())))
-}
-
-fn group_fingerprints(plan: &Plan) -> HashMap<String, u64> {
-    group_pages(plan).map(|(path, g)| (path.to_string(), group_fingerprint(g))).collect()
-}
-
-impl Before {
-    fn of(plan: &Plan, idents: &[u64]) -> Before {
-        let archive = plan.archive;
-        let mut cited = HashMap::with_capacity_and_hasher(archive.cited.len(), Default::default());
-        let mut windows = HashMap::default();
-        for (id, entry) in archive.cited.iter().enumerate() {
-            let key = hash_of(&entry.key);
-            cited.insert(key, (cited_fingerprint(plan, id), entry.date));
-            windows.extend(windows_of(plan, id, idents).into_iter().map(|(citer, window)| ((key, citer), window)));
-        }
-        Before {
-            cited,
-            windows,
-            groups: group_fingerprints(plan),
-            months: plan.months.clone(),
-            build_date: build_date(archive),
-        }
-    }
-
-    /// After an edit in place. Such an edit keeps every date, number,
-    /// issuer, type, citation and position (`same_place`), so of these facts
-    /// only what pages say of an edited directive as a cited one can
-    /// change: its title.
-    fn retitle(&mut self, plan: &Plan, edited: impl Iterator<Item = DocId>) {
-        for id in edited {
-            if let Some(cited) = plan.archive.cited_as[id] {
-                let entry = &plan.archive.cited[cited];
-                self.cited.insert(hash_of(&entry.key), (cited_fingerprint(plan, cited), entry.date));
-            }
-        }
-    }
-
-    /// Touches in the new plan what shows facts that changed. Returns the
-    /// new plan's facts, as [`Before::of`] would, for the next comparison.
-    fn compare(mut self, plan: &Plan, idents: &[u64], touched: &mut BTreeSet<String>) -> Before {
-        let archive = plan.archive;
-        let mut after = Before {
-            cited: HashMap::with_capacity_and_hasher(archive.cited.len(), Default::default()),
-            windows: HashMap::with_capacity_and_hasher(self.windows.len(), Default::default()),
-            groups: HashMap::with_capacity_and_hasher(self.groups.len(), Default::default()),
-            months: plan.months.clone(),
-            build_date: build_date(archive),
-        };
-        for (id, entry) in archive.cited.iter().enumerate() {
-            let key = hash_of(&entry.key);
-            let now = cited_fingerprint(plan, id);
-            after.cited.insert(key, (now, entry.date));
-            match self.cited.remove(&key) {
-                Some((was, _)) if was == now => {}
-                was => {
-                    touch_list(touched, plan.cited_path(id), entry.citers.len());
-                    for &citer in &entry.citers {
-                        touch_directive(plan, citer, touched);
-                    }
-                    for date in [was.and_then(|(_, date)| date), entry.date].into_iter().flatten() {
-                        touch_date(plan, date, touched);
-                    }
-                }
-            }
-            // `windows_of` goes through the citers in order: each window is
-            // its citer's. (Finding the citer by its ident instead was
-            // quadratic: a new citer of a directive cited 34,000 times
-            // changes every window's count of others, and took 1 s.)
-            for (&doc, (citer, window)) in entry.citers.iter().zip(windows_of(plan, id, idents)) {
-                if self.windows.get(&(key, citer)) != Some(&window) {
-                    touch_directive(plan, doc, touched);
-                }
-                after.windows.insert((key, citer), window);
-            }
-        }
-        // Cited directives no longer cited: the days they were issued on.
-        for (_, date) in self.cited.into_values() {
-            if let Some(date) = date {
-                touch_date(plan, date, touched);
-            }
-        }
-        for (path, group) in group_pages(plan) {
-            let fingerprint = group_fingerprint(group);
-            if self.groups.get(path) != Some(&fingerprint) {
-                touch_list(touched, path, group.docs.len());
-            }
-            after.groups.insert(path.to_string(), fingerprint);
-        }
-        if self.months != plan.months {
-            // Every province's monthly chart runs along the same axis.
-            for &province in &archive.province_order {
-                touch_list(touched, &province_path(plan.provinces, province), archive.by_province[province].len());
-            }
-        }
-        after
-    }
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::plan::{part_path, CITED_INDEX};
 
     /// Copies the valid fixture to `target` (unit tests cannot use
     /// `tests/common`).
@@ -1053,36 +618,48 @@ pub(crate) mod tests {
         edit(dir.path(), QN, "title: \"", "title: \"Sửa: ");
         let update = updated(session.update(&[QN.to_string()]));
         assert!(!update.full && update.delete.is_empty(), "{update:?}");
+        assert_eq!(update.render, [QN_PAGE], "its own page first");
+        let stale = session.stale().expect("a comparison to make");
+        assert!(!stale.iter().any(|p| p == QN_PAGE), "handed out already: {stale:#?}");
         for page in [
-            QN_PAGE,
+            // The lists it is on, which show its title.
             "tinh/quang-ngai/index.html",
             "tinh/quang-ngai/2021/06/index.html",
             "thoi-gian/2021/06/16/index.html",
             "thoi-gian/2021/06/index.html",
-            "thoi-gian/2021/index.html",
-            "index.html",
+            "co-quan/tinh-uy-quang-ngai/index.html",
+            "loai/cong-van/index.html",
             // What it cites: 07-KL/TW, in the archive, and Quảng Ngãi's own 188-CV/TU, not in it.
             KL_07,
             "van-ban/quang-ngai/2021/188-cv-tu/index.html",
             // Tây Ninh's unnumbered letter cites 07-KL/TW too: its related directives name 453.
             "van-ban/tay-ninh/2021/khong-so/index.html",
         ] {
-            assert!(update.render.iter().any(|p| p == page), "{page} missing from {:#?}", update.render);
+            assert!(stale.iter().any(|p| p == page), "{page} missing from {stale:#?}");
         }
-        for page in ["tinh/tay-ninh/index.html", "tinh/ha-noi/index.html", "van-ban/tay-ninh/2021/188-cv-tu/index.html"]
-        {
-            assert!(!update.render.iter().any(|p| p == page), "{page} should not be rendered: {:#?}", update.render);
+        // Pages that show no title of a directive (the home page, a year's
+        // calendar) or not this one.
+        for page in [
+            "index.html",
+            "thoi-gian/2021/index.html",
+            "tinh/tay-ninh/index.html",
+            "tinh/ha-noi/index.html",
+            "van-ban/tay-ninh/2021/188-cv-tu/index.html",
+        ] {
+            assert!(!stale.iter().any(|p| p == page), "{page} should not be rendered: {stale:#?}");
         }
+        assert_eq!(session.stale(), None, "compared once");
         let plan = session.plan().unwrap();
         assert!(plan.archive.directives.iter().any(|d| d.title.starts_with("Sửa: ")));
 
         // A cited directive's new title is on the pages of all that cite it.
         edit(dir.path(), "trung-uong/07-kl-tw.md", "title: \"", "title: \"Sửa: ");
         let update = updated(session.update(&["trung-uong/07-kl-tw.md".to_string()]));
+        let stale = [update.render, session.stale().unwrap()].concat();
         for page in [KL_07, QN_PAGE, "van-ban/tay-ninh/2021/khong-so/index.html", "trich-dan/index.html"] {
-            assert!(update.render.iter().any(|p| p == page), "{page} missing from {:#?}", update.render);
+            assert!(stale.iter().any(|p| p == page), "{page} missing from {stale:#?}");
         }
-        assert!(!update.render.iter().any(|p| p == "tinh/ha-noi/index.html"), "{:#?}", update.render);
+        assert!(!stale.iter().any(|p| p == "tinh/ha-noi/index.html"), "{stale:#?}");
     }
 
     #[test]
@@ -1094,8 +671,9 @@ pub(crate) mod tests {
         edit(dir.path(), "trung-uong/07-kl-tw.md", "title: \"", "inferred: [issuer]\ntitle: \"");
         let update = updated(session.update(&["trung-uong/07-kl-tw.md".to_string()]));
         assert!(!update.full, "{update:?}");
+        let stale = [update.render, session.stale().unwrap()].concat();
         for page in [KL_07, QN_PAGE, "van-ban/tay-ninh/2021/khong-so/index.html", "trich-dan/index.html"] {
-            assert!(update.render.iter().any(|p| p == page), "{page} missing from {:#?}", update.render);
+            assert!(stale.iter().any(|p| p == page), "{page} missing from {stale:#?}");
         }
     }
 
@@ -1138,8 +716,9 @@ pub(crate) mod tests {
         edit(dir.path(), "kl.md", "title: \"", "title: \"Sửa: ");
         let update = updated(session.update(&["kl.md".to_string()]));
         assert!(update.replaced.is_some(), "an edit in place");
-        assert!(update.render.contains(&second_part), "{:#?}", update.render);
-        assert!(!update.render.iter().any(|p| p == CITED_INDEX), "{:#?}", update.render);
+        let stale = session.stale().unwrap();
+        assert!(stale.contains(&second_part), "{stale:#?}");
+        assert!(!stale.iter().any(|p| p == CITED_INDEX), "{stale:#?}");
     }
 
     #[test]
@@ -1165,8 +744,11 @@ pub(crate) mod tests {
         std::fs::write(dir.path().join(new), text).unwrap();
         let page = "van-ban/quang-ngai/2021/500-cv-tu/index.html";
         let update = updated(session.update(&[new.to_string()]));
-        for expected in [page, "tinh/quang-ngai/index.html", "thoi-gian/2021/06/20/index.html", QN_PAGE, KL_07] {
-            assert!(update.render.iter().any(|p| p == expected), "{expected} missing from {:#?}", update.render);
+        // Its page and the new day's at once, the pages that list or count it after.
+        assert_eq!(update.render, ["thoi-gian/2021/06/20/index.html", page]);
+        let stale = session.stale().unwrap();
+        for expected in ["tinh/quang-ngai/index.html", QN_PAGE, KL_07] {
+            assert!(stale.iter().any(|p| p == expected), "{expected} missing from {stale:#?}");
         }
         assert!(session.page(page).is_some());
 
@@ -1174,7 +756,8 @@ pub(crate) mod tests {
         let update = updated(session.update(&[new.to_string()]));
         assert!(update.delete.iter().any(|p| p == page), "{update:?}");
         assert!(update.delete.iter().any(|p| p == "thoi-gian/2021/06/20/index.html"), "{update:?}");
-        assert!(update.render.iter().any(|p| p == "tinh/quang-ngai/index.html"), "{update:?}");
+        assert!(update.render.is_empty(), "{update:?}");
+        assert!(session.stale().unwrap().iter().any(|p| p == "tinh/quang-ngai/index.html"));
         assert!(session.page(page).is_none());
         let plan = session.plan().unwrap();
         assert!(plan.archive.directives.iter().all(|d| d.source_path != new));
@@ -1186,32 +769,20 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn the_facts_kept_for_re_indexing_are_those_of_the_current_plan() {
-        // Generated, so that cited directives have enough citers for
-        // related-directive windows.
-        let dir = tempfile::tempdir().unwrap();
-        let options = crate::synth::SynthOptions { count: 300, seed: 4 };
-        crate::synth::generate(dir.path(), &crate::synth::ProvinceRef::builtin(), &options).unwrap();
+    fn a_page_that_could_not_be_written_is_handed_out_again() {
+        let dir = fixture();
         let mut session = open(dir.path());
-        let copied = session.plan().unwrap().archive.directives[0].source_path.clone();
-        let text = std::fs::read_to_string(dir.path().join(&copied)).unwrap();
-        let number = text.lines().find(|line| line.starts_with("number: ")).expect("a numbered directive");
-        let renumbered = text.replacen(number, "number: \"99999-CV/TU\"", 1);
-        std::fs::write(dir.path().join("moi.md"), renumbered).unwrap();
-        updated(session.update(&["moi.md".to_string()]));
-        let kept = session.facts.as_ref().expect("kept for the next re-indexing");
-        assert!(!kept.windows.is_empty(), "the archive has related-directive windows");
-        assert_eq!(Some(kept), session.plan().map(|plan| Before::of(plan, &session.idents)).as_ref());
-        // An edit in place of a cited directive's title: kept too, up to date.
-        let archive = &session.plan().unwrap().archive;
-        let cited = (0..archive.directives.len()).find(|&id| archive.cited_as[id].is_some()).expect("one is cited");
-        let rel = archive.directives[cited].source_path.clone();
-        let text = std::fs::read_to_string(dir.path().join(&rel)).unwrap();
-        let title = text.lines().find(|line| line.starts_with("title: ")).unwrap();
-        std::fs::write(dir.path().join(&rel), text.replacen(title, "title: \"Một tiêu đề khác\"", 1)).unwrap();
-        assert!(updated(session.update(&[rel])).replaced.is_some(), "in place");
-        let kept = session.facts.as_ref().expect("kept after an edit in place");
-        assert_eq!(Some(kept), session.plan().map(|plan| Before::of(plan, &session.idents)).as_ref());
+        edit(dir.path(), QN, "title: \"", "title: \"Sửa: ");
+        let update = updated(session.update(&[QN.to_string()]));
+        let stale = session.stale().unwrap();
+        assert!(stale.iter().any(|p| p == "tinh/quang-ngai/index.html"), "{stale:#?}");
+        session.unwritten(update.render.iter().chain(&stale));
+        let again = session.stale().expect("a comparison to make");
+        assert_eq!(
+            again,
+            [update.render, stale].concat().into_iter().collect::<BTreeSet<_>>().into_iter().collect::<Vec<_>>()
+        );
+        assert_eq!(session.stale(), None);
     }
 
     #[test]
@@ -1223,13 +794,16 @@ pub(crate) mod tests {
             edit(dir.path(), "tay-ninh/188-cv-tu.md", "title: \"", "title: \"Mới: ");
             std::fs::remove_file(dir.path().join("ha-noi/thang-8.md")).unwrap();
             let order: Vec<String> = order.iter().map(|s| s.to_string()).collect();
-            updated(session.update(&order))
+            let update = updated(session.update(&order));
+            (session.stale(), update)
         };
         let a = changes(&[QN, "tay-ninh/188-cv-tu.md", "ha-noi/thang-8.md"]);
         let b = changes(&["ha-noi/thang-8.md", QN, "tay-ninh/188-cv-tu.md"]);
-        let shape = |u: &Update| (u.render.clone(), u.delete.clone(), u.full, u.replaced.is_some());
+        let shape = |(stale, u): &(Option<Vec<String>>, Update)| {
+            (stale.clone(), u.render.clone(), u.delete.clone(), u.full, u.replaced.is_some())
+        };
         assert_eq!(shape(&a), shape(&b));
-        assert!(!a.delete.is_empty());
+        assert!(!a.1.delete.is_empty());
     }
 
     #[test]

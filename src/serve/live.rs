@@ -43,9 +43,10 @@ pub enum Report {
     Rebuilt {
         pages: usize,
         removed: usize,
-        /// Pages left for [`Live::finish`]: they only show new counts or
-        /// shifted lists, and are written after the reader is told.
-        following: usize,
+        /// Whether [`Live::finish`] has pages to compare: those that only
+        /// show new counts, shifted lists … are written after the reader is
+        /// told.
+        following: bool,
         seconds: f64,
         /// Warnings of the files read, rendered.
         warnings: String,
@@ -79,9 +80,6 @@ pub struct Live {
     search: Option<LiveIndex>,
     /// What the search index has not taken in yet.
     search_pending: Pending,
-    /// Pages of updates not written yet (see [`Update::first`]): they
-    /// accumulate until [`Live::finish`].
-    following: BTreeSet<String>,
 }
 
 /// Changes to the archive the search index has not taken in yet: they
@@ -135,7 +133,6 @@ impl Live {
             assets: BTreeSet::new(),
             search: None,
             search_pending: Pending::Nothing,
-            following: BTreeSet::new(),
         };
         match config.and_then(|config| Settings::with_config(config, options)) {
             Ok(settings) => live.settings = Some(settings),
@@ -233,14 +230,14 @@ impl Live {
         }
     }
 
-    /// Writes the pages that [`Live::apply`] left; `None` when it left
-    /// none. They are rendered from the archive as it is now.
+    /// Writes the other pages the last changes changed (see
+    /// [`Session::stale`]); `None` when there was nothing to compare.
     pub fn finish(&mut self, cancel: &AtomicBool) -> Option<Report> {
-        if self.following.is_empty() {
+        if !self.built {
             return None;
         }
         let started = Instant::now();
-        let render = std::mem::take(&mut self.following).into_iter().collect();
+        let render = self.session.stale()?;
         Some(self.write(&Update { render, ..Update::default() }, started, &Silent, cancel))
     }
 
@@ -266,9 +263,6 @@ impl Live {
         let Some(date) = self.session.plan().map(|plan| build_date(plan.archive)) else { return Report::Unchanged };
         // Every page prints the build date: a new one is a new renderer and every page.
         let full = update.full || !self.built || date != self.build_date;
-        if full {
-            self.following.clear();
-        }
         if full || self.renderer.is_none() {
             // Only `reload_settings` writes while the settings are not loaded,
             // and it loads them first; missing ones are still an error.
@@ -285,11 +279,6 @@ impl Live {
         let theme = &settings.theme;
         let pages: Vec<&Page> = if full {
             plan.pages.iter().collect()
-        } else if let Some(first) = &update.first {
-            // Not `full`, so the output is built: the rest can follow.
-            let shown: BTreeSet<&String> = first.iter().collect();
-            self.following.extend(update.render.iter().filter(|path| !shown.contains(path)).cloned());
-            first.iter().filter_map(|path| self.session.page(path)).collect()
         } else {
             update.render.iter().filter_map(|path| self.session.page(path)).collect()
         };
@@ -336,6 +325,8 @@ impl Live {
         };
         let written = pages.len();
         if let Err(problems) = result {
+            // Written again after the next change, whichever of them failed.
+            self.session.unwritten(&update.render);
             return failed_with(problems);
         }
         self.assets = assets;
@@ -343,7 +334,7 @@ impl Live {
         Report::Rebuilt {
             pages: written,
             removed: update.delete.len(),
-            following: self.following.len(),
+            following: !full && self.session.has_stale(),
             seconds: started.elapsed().as_secs_f64(),
             warnings: self.session.warnings().to_string(),
         }
@@ -394,7 +385,7 @@ mod tests {
             ..BuildOptions::in_project(env!("CARGO_MANIFEST_DIR"))
         };
         let (live, report) = Live::start(&options, &Silent, &AtomicBool::new(false));
-        assert!(matches!(report, Report::Rebuilt { following: 0, .. }), "{report:?}");
+        assert!(matches!(report, Report::Rebuilt { following: false, .. }), "{report:?}");
         (dir, options, live)
     }
 
@@ -414,16 +405,16 @@ mod tests {
 
         let report = live.apply(&changes, &cancel);
         let Report::Rebuilt { following, .. } = report else { panic!("{report:?}") };
-        assert!(following > 0, "nothing left for after");
+        assert!(following, "nothing left for after");
         let page =
             std::fs::read_to_string(options.output.join("van-ban/quang-ngai/2021/500-cv-tu/index.html")).unwrap();
         assert!(page.contains("500-CV/TU"));
         let day = std::fs::read_to_string(options.output.join("thoi-gian/2021/06/20/index.html")).unwrap();
-        assert!(day.contains("500-CV/TU"), "the lists it is on come first");
+        assert!(day.contains("500-CV/TU"), "a new page comes first");
         assert_eq!(std::fs::read_to_string(&cited_index).unwrap(), counted_before, "counts come after");
 
         let report = live.finish(&cancel).expect("pages left to write");
-        assert!(matches!(report, Report::Rebuilt { following: 0, .. }), "{report:?}");
+        assert!(matches!(report, Report::Rebuilt { following: false, .. }), "{report:?}");
         assert_ne!(std::fs::read_to_string(&cited_index).unwrap(), counted_before);
         assert!(live.finish(&cancel).is_none());
 

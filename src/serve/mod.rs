@@ -289,14 +289,14 @@ fn tell(state: &Mutex<LiveState>, report: &Report, about: About, options: &Build
         Report::Rebuilt { pages, removed, following, seconds, warnings } => {
             eprint!("{warnings}");
             let removed = if *removed > 0 { format!(", removed {removed},") } else { String::new() };
-            let following = if *following > 0 { format!("; {following} more to follow") } else { String::new() };
+            let following = if *following { "; the pages that only count it to follow" } else { "" };
             match about {
                 About::FirstBuild => eprintln!("built {}: {pages} pages in {seconds:.2} s", options.output.display()),
                 About::Changes(changes) => eprintln!(
                     "rebuilt {pages} pages{removed} in {seconds:.2} s ({}){following}",
                     describe(changes, options)
                 ),
-                About::Following => eprintln!("rebuilt {pages} more pages in {seconds:.2} s"),
+                About::Following => eprintln!("rebuilt {pages} more pages in {seconds:.2} s (every page compared)"),
             }
             state.version += 1;
             state.error = None;
