@@ -113,6 +113,22 @@ fn with_base_url_every_page_names_its_canonical_address() {
 }
 
 #[test]
+fn the_publisher_contact_and_licence_are_on_every_page_and_in_the_json_ld() {
+    let settings = "publisher: \"Nhóm Lưu trữ <Mở>\"\ncontact: \"kho@example.org\"\nlicence: \"CC0 1.0\"\n";
+    let built = Built::with_settings(settings, &fixture("valid"));
+    built.report();
+    for (path, page) in pages(&built) {
+        assert!(page.contains("Đơn vị công bố: Nhóm Lưu trữ &lt;Mở&gt; · Liên hệ: kho@example.org</p>"), "{path}");
+        assert!(page.contains("<p class=\"licence\">Giấy phép của văn bản: CC0 1.0</p>"), "{path}");
+    }
+    let data = json_ld(&built.page("van-ban/quang-ngai/2021/453-cv-tu/index.html")).unwrap();
+    assert_eq!(data["@graph"][0]["license"], "CC0 1.0");
+    assert_eq!(data["@graph"][0]["isPartOf"]["publisher"]["name"], "Nhóm Lưu trữ <Mở>");
+    // Unset, they are not shown.
+    assert!(!Built::fixture("valid").page("index.html").contains("class=\"licence\""));
+}
+
+#[test]
 fn the_404_page_has_search_and_links_from_the_archive_root() {
     let relative = Built::fixture("valid");
     let page = relative.page("404.html");

@@ -18,6 +18,9 @@ pub struct Renderer {
     /// The archive's name and address, for the JSON-LD.
     site_title: String,
     base_url: String,
+    /// Who publishes the archive, and the licence of its texts (`vanban.yaml`).
+    publisher: String,
+    licence: String,
     /// The path of `base_url` (`/kho/`), from which 404.html links: a web
     /// server shows it at any address, where relative links would miss.
     base_path: String,
@@ -48,6 +51,8 @@ impl Renderer {
             strings: theme.strings.clone(),
             site_title: config.title.clone(),
             base_url: config.base_url.clone(),
+            publisher: config.publisher.clone(),
+            licence: config.licence.clone(),
             base_path,
         })
     }
@@ -80,7 +85,14 @@ impl Renderer {
             base => format!("{base}{href}"),
         };
         let mut legislation = directive.legislation.clone();
-        legislation["isPartOf"] = json!({ "@type": "WebSite", "name": self.site_title, "url": address("index.html") });
+        let mut archive = json!({ "@type": "WebSite", "name": self.site_title, "url": address("index.html") });
+        if !self.publisher.is_empty() {
+            archive["publisher"] = json!({ "@type": "Organization", "name": self.publisher });
+        }
+        legislation["isPartOf"] = archive;
+        if !self.licence.is_empty() {
+            legislation["license"] = json!(self.licence);
+        }
         let name_of = |kind: &str| self.strings.get(kind).and_then(|s| s.as_str()).unwrap_or(kind).to_string();
         let mut trail = vec![(name_of("home"), address("index.html"))];
         for crumb in &page.breadcrumbs {
