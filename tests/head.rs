@@ -78,6 +78,24 @@ fn every_page_has_its_own_title_a_description_social_tags_and_the_favicon() {
     assert_eq!(title(&pages["index.html"]), "Lưu trữ văn bản chỉ đạo");
 }
 
+/// Titles stay unique in a larger archive, with directives missing their
+/// number, issuer or date (the synthetic archive has some of each).
+#[test]
+fn titles_are_unique_across_a_generated_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    common::generate(&dir.path().join("content"), 300, 7);
+    let built = Built::from(&dir.path().join("content"));
+    built.report();
+    let mut titles: BTreeMap<String, String> = BTreeMap::new();
+    let pages = pages(&built);
+    for (path, page) in &pages {
+        if let Some(other) = titles.insert(title(page), path.clone()) {
+            panic!("{path} and {other} share the title {}", title(page));
+        }
+    }
+    assert!(titles.len() > 600, "{} pages", titles.len());
+}
+
 #[test]
 fn each_part_of_a_long_list_names_its_part() {
     let cites: String = (1..=600).map(|n| format!("  - number: {n}-KL/TW\n")).collect();
