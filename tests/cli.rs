@@ -141,6 +141,7 @@ fn a_bad_base_url_is_reported_with_its_place_and_fix() {
     let stderr = String::from_utf8_lossy(&check.stderr);
     assert_eq!(check.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("vanban.yaml:2:11"), "{stderr}");
+    assert!(stderr.contains("2 │ base_url: \"vanban.example.org\""), "the line, shown: {stderr}");
     assert!(stderr.contains("`base_url` is not a web address"), "{stderr}");
     assert!(stderr.contains("https://vanban.example.org/"), "{stderr}");
 }
