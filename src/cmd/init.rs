@@ -19,7 +19,11 @@ pub fn run(args: Args) -> ExitCode {
                 eprintln!("wrote {}", path.display());
             }
             for path in &report.kept {
-                eprintln!("kept {}: it exists already, and vanban never overwrites a file", path.display());
+                if path.is_dir() {
+                    eprintln!("kept {}: it holds files already, so no example was added to it", path.display());
+                } else {
+                    eprintln!("kept {}: it exists already, and vanban never overwrites a file", path.display());
+                }
             }
             if report.kept.is_empty() {
                 eprintln!(
@@ -28,7 +32,7 @@ pub fn run(args: Args) -> ExitCode {
                 );
                 ExitCode::SUCCESS
             } else {
-                eprintln!("failed: {} files existed already and were left as they were", report.kept.len());
+                eprintln!("failed: {} files or folders existed already and were left as they were", report.kept.len());
                 ExitCode::FAILURE
             }
         }

@@ -17,7 +17,9 @@ pub const GITIGNORE: &str =
     "# The archive vanban builds, and its zip: made again by `vanban build`.\n/output/\n/output.zip\n";
 
 /// What `init` did: the files it wrote and those it found and left as
-/// they were, as paths under the project folder.
+/// they were, as paths under the project folder. A `content/` folder that
+/// holds anything is kept too, with no example added to it (the example
+/// could clash with a directive of the archive).
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct InitReport {
     pub written: Vec<PathBuf>,
@@ -27,7 +29,14 @@ pub struct InitReport {
 /// Starts an archive in `dir` (made when missing).
 pub fn init(dir: &Path) -> Result<InitReport> {
     let mut report = InitReport::default();
-    let files = [(crate::content::config::CONFIG_FILE, SETTINGS), (EXAMPLE_PATH, EXAMPLE), (".gitignore", GITIGNORE)];
+    let content = dir.join("content");
+    let has_content = std::fs::read_dir(&content).is_ok_and(|mut entries| entries.next().is_some());
+    let mut files = vec![(crate::content::config::CONFIG_FILE, SETTINGS), (".gitignore", GITIGNORE)];
+    if has_content {
+        report.kept.push(content);
+    } else {
+        files.insert(1, (EXAMPLE_PATH, EXAMPLE));
+    }
     for (rel, text) in files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
@@ -75,6 +84,17 @@ mod tests {
         assert_eq!(std::fs::read_to_string(dir.path().join("vanban.yaml")).unwrap(), "title: mine\n");
         let second = init(dir.path()).unwrap();
         assert!(second.written.is_empty());
-        assert_eq!(second.kept.len(), 3);
+        assert_eq!(second.kept, ["content", "vanban.yaml", ".gitignore"].map(|f| dir.path().join(f)));
+    }
+
+    /// An archive's own content gets no example beside it.
+    #[test]
+    fn no_example_is_added_to_a_content_folder_in_use() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content/ha-noi")).unwrap();
+        let report = init(dir.path()).unwrap();
+        assert_eq!(report.kept, [dir.path().join("content")]);
+        assert!(!dir.path().join(EXAMPLE_PATH).exists());
+        assert_eq!(report.written, [dir.path().join("vanban.yaml"), dir.path().join(".gitignore")]);
     }
 }
