@@ -22,6 +22,7 @@ pub mod diagnostics;
 pub mod error;
 pub mod graph;
 pub mod import;
+pub mod init;
 pub mod output;
 pub mod plan;
 pub mod progress;

@@ -15,6 +15,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Start a new archive: vanban.yaml, content/ with an example, .gitignore.
+    Init(cmd::init::Args),
     /// Build the archive: content/ → output/.
     Build(cmd::build::Args),
     /// Load and validate the content only, with the same diagnostics.
@@ -30,6 +32,7 @@ enum Command {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
+        Command::Init(args) => cmd::init::run(args),
         Command::Build(args) => cmd::build::run(args),
         Command::Check(args) => cmd::check::run(args),
         Command::Serve(args) => cmd::serve::run(args),

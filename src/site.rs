@@ -172,8 +172,13 @@ impl BuildFailure {
         self.errors().count() + self.operational.len()
     }
 
+    /// Problems outside the content (`vanban.yaml`, the theme): one with a
+    /// place in its file is shown with its line, read again here.
     fn of_diagnostics(diagnostics: Vec<Diagnostic>) -> Self {
-        let rendered = diagnostics::render(&diagnostics, |_| None);
+        let placed = |path: &str| diagnostics.iter().any(|d| d.path == path && d.span.is_some());
+        let rendered = diagnostics::render(&diagnostics, |path| {
+            placed(path).then(|| std::fs::read_to_string(path).ok()).flatten()
+        });
         BuildFailure { diagnostics, operational: Vec::new(), rendered }
     }
 

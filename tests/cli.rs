@@ -96,3 +96,52 @@ fn the_scripts_find_builds_through_cargo_target_dir() {
     }
     assert!(wrong.is_empty(), "use \"${{CARGO_TARGET_DIR:-target}}\" instead:\n{}", wrong.join("\n"));
 }
+
+/// The binary alone, in a folder with nothing but what `vanban init` wrote:
+/// the built-in theme renders the archive, with its styles and scripts.
+#[test]
+fn init_then_build_works_in_an_empty_folder_with_the_builtin_theme() {
+    let dir = tempfile::tempdir().unwrap();
+    let init = vanban(&["init", "kho"], dir.path());
+    assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
+    let project = dir.path().join("kho");
+    assert!(!project.join("themes").exists());
+    for file in ["vanban.yaml", ".gitignore", "content/quang-ngai/2021/453-cv-tu.md"] {
+        assert!(project.join(file).is_file(), "{file}");
+    }
+    let build = vanban(&["build", "--quiet"], &project);
+    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    let page = std::fs::read_to_string(project.join("output/van-ban/quang-ngai/2021/453-cv-tu/index.html")).unwrap();
+    assert!(page.contains("<html lang=\"vi\">") && page.contains("453-CV/TU"), "{page}");
+    for asset in ["style.css", "vanban.js", "search.js"] {
+        let built = std::fs::read(project.join("output/assets").join(asset)).unwrap();
+        assert_eq!(built, std::fs::read(repo_root().join("themes/default/static").join(asset)).unwrap(), "{asset}");
+    }
+}
+
+/// A second `init` names every file it found, changes none, and fails.
+#[test]
+fn init_never_overwrites_a_file_and_says_which() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("vanban.yaml"), "title: \"Kho của tôi\"\n").unwrap();
+    let init = vanban(&["init"], dir.path());
+    let stderr = String::from_utf8_lossy(&init.stderr);
+    assert_eq!(init.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("kept ./vanban.yaml: it exists already"), "{stderr}");
+    assert!(stderr.contains("wrote ./.gitignore"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(dir.path().join("vanban.yaml")).unwrap(), "title: \"Kho của tôi\"\n");
+}
+
+/// A bad base_url stops the build with the line and column of its value.
+#[test]
+fn a_bad_base_url_is_reported_with_its_place_and_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("vanban.yaml"), "title: \"Kho\"\nbase_url: \"vanban.example.org\"\n").unwrap();
+    let check = vanban(&["check", "--content", &repo_root().join("content").display().to_string()], dir.path());
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert_eq!(check.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("vanban.yaml:2:11"), "{stderr}");
+    assert!(stderr.contains("2 │ base_url: \"vanban.example.org\""), "the line, shown: {stderr}");
+    assert!(stderr.contains("`base_url` is not a web address"), "{stderr}");
+    assert!(stderr.contains("https://vanban.example.org/"), "{stderr}");
+}

@@ -66,7 +66,8 @@ fn what_an_editor_supplied_is_marked_wherever_it_appears() {
     let supplied = "---\ntitle: Về việc phòng dịch\nnumber: 12-CV/TU\ntype: Công văn\nprovince: Tây Ninh\ndate: 2021-07-01\nnotes: Trích yếu và tỉnh do biên tập viên đặt.\ninferred: [title, province]\n---\nVăn bản.\n";
     let built = archive(&[("12.md", supplied)]);
     let own = built.page("van-ban/tay-ninh/2021/12-cv-tu/index.html");
-    assert!(own.contains("<title>12-CV/TU: [Về việc phòng dịch] · "), "title bar");
+    assert!(own.contains("<title>Công văn 12-CV/TU, [Tây Ninh], 2021 · "), "title bar");
+    assert!(own.contains("content=\"Công văn số 12-CV/TU, ngày 1/7/2021: [Về việc phòng dịch]\">"), "description");
     assert!(own.contains("<h1>[Về việc phòng dịch]</h1>"), "heading");
     assert!(own.contains("Công văn số 12-CV/TU, ngày 1/7/2021: “[Về việc phòng dịch]”."), "citation");
     assert!(

@@ -5,6 +5,7 @@ pub mod build;
 pub mod check;
 pub mod generate;
 pub mod import;
+pub mod init;
 pub mod serve;
 
 use std::path::PathBuf;

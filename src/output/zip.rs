@@ -242,7 +242,12 @@ pub fn zip_folder(folder: &Path, target: &Path, settings: &ZipSettings) -> io::R
         }
         entries.push(Entry { name, source: Source::File(entry.path().to_path_buf()), len: entry.metadata()?.len() });
     }
-    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    // The read-me first, where a zip viewer lists it and where
+    // `guard::is_vanban_zip` looks for it (`404.html` sorts before it).
+    entries.sort_by(|a, b| {
+        let key = |e: &Entry| (!matches!(e.source, Source::Readme), e.name.clone());
+        key(a).cmp(&key(b))
+    });
     let mut folded = HashSet::new();
     for entry in &entries {
         check_name(&entry.name).map_err(invalid)?;

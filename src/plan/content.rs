@@ -107,6 +107,9 @@ pub enum Content<'a> {
     Search {
         directives: usize,
     },
+    /// The page a web server shows for an address the archive does not
+    /// have: the frame, search and the ways in; nothing of the archive's.
+    NotFound {},
 }
 
 /// A directive in a list.
@@ -206,6 +209,12 @@ pub struct DirectiveData<'a> {
     pub issuer: Option<Cow<'a, str>>,
     pub date: Option<String>,
     pub date_iso: Option<String>,
+    /// Its province (marked when supplied) and year, for the page's title.
+    pub province: Option<Cow<'a, str>>,
+    pub year: Option<i32>,
+    /// schema.org `Legislation` data for the page's JSON-LD (see
+    /// [`Plan::legislation`]); the renderer adds the archive and the trail.
+    pub legislation: serde_json::Value,
     pub meta: Vec<MetaRow>,
     pub signer: Option<&'a crate::content::model::Signer>,
     /// Around the signer's authority, position and name (see [`MetaRow`]).
@@ -576,6 +585,7 @@ impl<'a> Plan<'a> {
                 ("type", vec![crumb("types", "", TYPES)], content)
             }
             PageKind::Search => ("search", vec![], Content::Search { directives: self.archive.directives.len() }),
+            PageKind::NotFound => ("not_found", vec![], Content::NotFound {}),
         };
         PageContext {
             root: root_of(&page.path),
@@ -1043,6 +1053,9 @@ impl<'a> Plan<'a> {
             issuer: self.field_shown(id, "issuer", d.issuer.as_deref()),
             date: self.date_shown(id, "date", d.date),
             date_iso: d.date.map(|x| x.to_string()),
+            province: self.province_shown(id),
+            year: d.date.map(|x| x.year),
+            legislation: self.legislation(id),
             meta: self.meta_rows(id),
             signer: d.signer.as_ref(),
             signer_marks: self.marks(id, "signer"),
@@ -1072,6 +1085,63 @@ impl<'a> Plan<'a> {
             previous_in_province: in_province.and_then(|i| i.checked_sub(1)).map(|i| self.doc_link(province_docs[i])),
             next_in_province: in_province.and_then(|i| province_docs.get(i + 1)).map(|&doc| self.doc_link(doc)),
         }
+    }
+
+    /// A directive as schema.org `Legislation`, for its page's JSON-LD. A
+    /// value an editor supplied (a key of `inferred`) is left out: the data
+    /// holds only what the document itself prints. Addresses are relative
+    /// to the directive's page (JSON-LD resolves them against the page's
+    /// own address), so the archive works from any address and from disk.
+    pub fn legislation(&self, id: DocId) -> serde_json::Value {
+        use serde_json::{json, Map, Value};
+        let d = &self.archive.directives[id];
+        let root = root_of(&self.directive_paths[id]);
+        let printed = |key: &str, value: Option<&str>| value.filter(|_| !d.is_supplied(key)).map(str::to_string);
+        let mut data = Map::new();
+        let mut put = |key: &str, value: Option<Value>| {
+            if let Some(value) = value {
+                data.insert(key.to_string(), value);
+            }
+        };
+        put("@type", Some(json!("Legislation")));
+        put("@id", Some(json!(format!("{root}{}", self.directive_paths[id]))));
+        put("url", Some(json!(format!("{root}{}", self.directive_paths[id]))));
+        put("name", printed("title", Some(&d.title)).map(Value::from));
+        put("legislationIdentifier", printed("number", d.number_printed.as_deref()).map(Value::from));
+        put("legislationType", printed("type", d.type_name.as_deref()).map(Value::from));
+        put("legislationDate", d.date.filter(|_| !d.is_supplied("date")).map(|x| json!(x.to_string())));
+        let issuer = printed("issuer", d.issuer.as_deref());
+        put("legislationPassedBy", issuer.map(|name| json!({ "@type": "Organization", "name": name })));
+        let jurisdiction = match d.jurisdiction() {
+            Jurisdiction::Province(p) if !d.is_supplied("province") => {
+                Some(json!({ "@type": "AdministrativeArea", "name": self.provinces.get(p).name }))
+            }
+            Jurisdiction::Central => Some(json!({ "@type": "Country", "name": "Việt Nam" })),
+            _ => None,
+        };
+        put("legislationJurisdiction", jurisdiction);
+        put("inLanguage", Some(json!("vi")));
+        put("keywords", (!d.tags.is_empty()).then(|| json!(d.tags)));
+        if !d.is_supplied("cites") && !self.archive.cites_of[id].is_empty() {
+            let cites = self.archive.cites_of[id].iter().map(|&c| {
+                let cited = &self.archive.cited[c];
+                // What an archived directive's editor supplied is left out too.
+                let supplied = |key| cited.in_archive.is_some_and(|doc| self.archive.directives[doc].is_supplied(key));
+                let mut entry = Map::new();
+                entry.insert("@type".into(), json!("Legislation"));
+                entry.insert("url".into(), json!(format!("{root}{}", self.cited_paths[c])));
+                entry.insert("legislationIdentifier".into(), json!(cited.key.number));
+                if let Some(type_name) = cited.type_name.as_ref().filter(|_| !supplied("type")) {
+                    entry.insert("legislationType".into(), json!(type_name));
+                }
+                if let Some(date) = cited.date.filter(|_| !supplied("date")) {
+                    entry.insert("legislationDate".into(), json!(date.to_string()));
+                }
+                Value::Object(entry)
+            });
+            put("citation", Some(Value::Array(cites.collect())));
+        }
+        Value::Object(data)
     }
 
     /// A directive's value of field `key` as every page shows it: marked

@@ -43,6 +43,9 @@ pub enum PageKind {
     Type(usize),
     /// The search page; its index is built by [`crate::search`].
     Search,
+    /// `404.html`, which web servers show for an address the archive does
+    /// not have.
+    NotFound,
 }
 
 impl PageKind {
@@ -64,6 +67,7 @@ impl PageKind {
             PageKind::Issuers | PageKind::Types => "groups.html",
             PageKind::Issuer(_) | PageKind::Type(_) => "group.html",
             PageKind::Search => "search.html",
+            PageKind::NotFound => "404.html",
         }
     }
 }
@@ -170,6 +174,10 @@ pub const ISSUERS: &str = "co-quan/index.html";
 pub const TYPES: &str = "loai/index.html";
 /// The search page, beside its index (`tim-kiem/meta.js` …).
 pub const SEARCH: &str = "tim-kiem/index.html";
+/// The page for addresses the archive does not have, where web servers
+/// look for it (GitHub Pages, Netlify, and nginx or Apache as the README
+/// shows).
+pub const NOT_FOUND: &str = "404.html";
 
 pub fn province_path(provinces: &ProvinceRegistry, id: ProvinceId) -> String {
     format!("tinh/{}/index.html", provinces.get(id).slug)
@@ -418,6 +426,7 @@ impl<'a> Plan<'a> {
             add(path.clone(), PageKind::Type(i), archive.types[i].docs.len());
         }
         add(SEARCH.into(), PageKind::Search, 0);
+        add(NOT_FOUND.into(), PageKind::NotFound, 0);
         pages
     }
 

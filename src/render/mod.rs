@@ -6,13 +6,24 @@ pub mod theme;
 
 use crate::content::config::Config;
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::plan::PageContext;
+use crate::plan::{Content, PageContext};
 use crate::render::theme::Theme;
 use crate::site::ArchiveDate;
 use tera::{Context, Tera};
 
 pub struct Renderer {
     tera: Tera,
+    /// The interface strings (the breadcrumbs' names in the JSON-LD).
+    strings: serde_json::Value,
+    /// The archive's name and address, for the JSON-LD.
+    site_title: String,
+    base_url: String,
+    /// Who publishes the archive, and the licence of its texts (`vanban.yaml`).
+    publisher: String,
+    licence: String,
+    /// The path of `base_url` (`/kho/`), from which 404.html links: a web
+    /// server shows it at any address, where relative links would miss.
+    base_path: String,
 }
 
 impl Renderer {
@@ -34,7 +45,16 @@ impl Renderer {
         global.insert("site", config);
         global.insert("build_date", &build_date.date);
         global.insert("build_date_label", build_date.label);
-        Ok(Renderer { tera })
+        let base_path = url::Url::parse(&config.base_url).map(|url| url.path().to_string()).unwrap_or_default();
+        Ok(Renderer {
+            tera,
+            strings: theme.strings.clone(),
+            site_title: config.title.clone(),
+            base_url: config.base_url.clone(),
+            publisher: config.publisher.clone(),
+            licence: config.licence.clone(),
+            base_path,
+        })
     }
 
     /// The page as tera's values: its own fields, then the frame's (what
@@ -43,12 +63,53 @@ impl Renderer {
     pub fn context(&self, page: &PageContext) -> crate::Result<Context> {
         let mut context = Context::from_serialize(&page.content)
             .map_err(|e| crate::Error::Template(format!("{}: {e}", page.path)))?;
-        context.insert("root", &page.root);
+        let root = if page.kind == "not_found" && !self.base_path.is_empty() { &self.base_path } else { &page.root };
+        context.insert("root", root);
+        if let Content::Directive(directive) = &page.content {
+            context.insert("json_ld", &self.directive_json_ld(page, directive));
+        }
         context.insert("path", page.path);
         context.insert("kind", page.kind);
         context.insert("breadcrumbs", &page.breadcrumbs);
         context.insert("pagination", &page.pagination);
         Ok(context)
+    }
+
+    /// A directive page's JSON-LD: its `Legislation` (from the plan), the
+    /// archive it is part of, and its breadcrumb trail, as the text of a
+    /// `<script type="application/ld+json">` (see [`script_json`]).
+    fn directive_json_ld(&self, page: &PageContext, directive: &crate::plan::DirectiveData) -> String {
+        use serde_json::json;
+        let address = |href: &str| match self.base_url.as_str() {
+            "" => format!("{}{href}", page.root),
+            base => format!("{base}{href}"),
+        };
+        let mut legislation = directive.legislation.clone();
+        let mut archive = json!({ "@type": "WebSite", "name": self.site_title, "url": address("index.html") });
+        if !self.publisher.is_empty() {
+            archive["publisher"] = json!({ "@type": "Organization", "name": self.publisher });
+        }
+        legislation["isPartOf"] = archive;
+        if !self.licence.is_empty() {
+            legislation["license"] = json!(self.licence);
+        }
+        let name_of = |kind: &str| self.strings.get(kind).and_then(|s| s.as_str()).unwrap_or(kind).to_string();
+        let mut trail = vec![(name_of("home"), address("index.html"))];
+        for crumb in &page.breadcrumbs {
+            let name = if crumb.label.is_empty() { name_of(crumb.kind) } else { crumb.label.clone() };
+            trail.push((name, address(&crumb.href)));
+        }
+        trail.push((directive.title.to_string(), address(page.path)));
+        let items: Vec<serde_json::Value> = trail
+            .into_iter()
+            .enumerate()
+            .map(|(i, (name, item))| json!({ "@type": "ListItem", "position": i + 1, "name": name, "item": item }))
+            .collect();
+        let graph = json!({
+            "@context": "https://schema.org",
+            "@graph": [legislation, { "@type": "BreadcrumbList", "itemListElement": items }],
+        });
+        script_json(&graph)
     }
 
     /// `template` run on a page's `context`, as bytes: tera writes UTF-8 (its
@@ -65,5 +126,36 @@ impl Renderer {
             }
             crate::Error::Template(format!("{template} for {path}: {message}"))
         })
+    }
+}
+
+/// `value` as JSON that can stand inside a `<script>` element: `<`, `>`
+/// and `&` (which only strings hold) written as `\u003c`, `\u003e` and
+/// `\u0026`, so no text of the archive can close the element or open a
+/// comment; the JSON means the same.
+pub fn script_json(value: &serde_json::Value) -> String {
+    let json = serde_json::to_string(value).expect("a JSON value serialises");
+    let mut safe = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => safe.push_str("\\u003c"),
+            '>' => safe.push_str("\\u003e"),
+            '&' => safe.push_str("\\u0026"),
+            c => safe.push(c),
+        }
+    }
+    safe
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_json_cannot_close_its_element() {
+        let value = serde_json::json!({ "name": "</script><!-- & -->" });
+        let text = script_json(&value);
+        assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'), "{text}");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), value);
     }
 }

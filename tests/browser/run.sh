@@ -44,6 +44,9 @@ trap 'rm -rf "$WORK"' EXIT
 "$VANBAN" build --content content --output "$WORK/archives/seed" --zip-path "$WORK/archives/seed.zip"
 "$VANBAN" generate "$WORK/generated" --count 400 --seed 7
 "$VANBAN" build --content "$WORK/generated" --output "$WORK/archives/gen"
+# A list split into parts: one directive citing 600 others (the cited index).
+bash tests/fixtures/long-list.sh "$WORK/long"
+"$VANBAN" build --quiet --content "$WORK/long" --output "$WORK/archives/long"
 
 # --- the suite
 export VANBAN_BROWSER_ARCHIVES=$WORK/archives

@@ -24,8 +24,9 @@ fn built(settings: Option<&str>, files: &[(&str, &str)]) -> Built {
 fn editor_supplied_title_is_marked_everywhere() {
     let built = built(None, &[("7.md", SUPPLIED_TITLE)]);
     let page = built.page(PAGE);
-    for shown in ["<title>7-CV/TU: [Về việc phòng dịch] · ", "<h1>[Về việc phòng dịch]</h1>", "“[Về việc phòng dịch]”."]
-    {
+    let description =
+        "<meta name=\"description\" content=\"Công văn số 7-CV/TU, ngày 2/7/2021: [Về việc phòng dịch]\">";
+    for shown in [description, "<h1>[Về việc phòng dịch]</h1>", "“[Về việc phòng dịch]”."] {
         assert!(page.contains(shown), "{shown}");
     }
     assert!(built.page("tinh/ha-noi/index.html").contains("Công văn: [Về việc phòng dịch]</a>"));
