@@ -146,7 +146,14 @@ pub struct BuildReport {
     pub timings: Timings,
     /// The zip, when one was asked for.
     pub zip: Option<ZipReport>,
+    /// What the build did not write, and why (`note: …` lines).
+    pub notes: Vec<String>,
 }
+
+/// Why a build without `base_url` writes no sitemap or robots.txt.
+pub const NO_BASE_URL: &str = "no sitemap.xml or robots.txt written: they need the archive's public address; \
+     set `base_url` in vanban.yaml (e.g. `base_url: https://vanban.example.org/`). The feeds and the open data are \
+     written all the same, with links relative to each file";
 
 /// A build or check that failed: every problem in the content (with the
 /// warnings), or every operational error, never a selection.
@@ -302,7 +309,9 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     let started = Mark::now();
     let settings = Settings::with_config(checked.config, options).map_err(BuildFailure::from)?;
     let renderer = settings.renderer(&build_date(&checked.archive)).map_err(BuildFailure::of_diagnostics)?;
-    let plan = Plan::new(&checked.archive, ProvinceRegistry::builtin(), settings.language());
+    let base_url = settings.config.base_url.clone();
+    let notes = if base_url.is_empty() { vec![NO_BASE_URL.to_string()] } else { Vec::new() };
+    let plan = Plan::with_base_url(&checked.archive, ProvinceRegistry::builtin(), settings.language(), base_url);
     let zip_settings = match &options.zip {
         Some(_) => Some(zip_settings(&settings.config, &checked.archive)?),
         None => None,
@@ -349,6 +358,7 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
         rendered_warnings: checked.rendered_warnings,
         timings,
         zip,
+        notes,
     })
 }
 
@@ -469,13 +479,30 @@ pub fn render_pages(
             let started = Instant::now();
             let content = plan.content(page);
             let started = clock.add(&clock.content, started);
+            let Some(template) = page.kind.template() else {
+                // An open data file: no template, its bytes from its content.
+                let crate::plan::Content::Data(table) = &content.content else {
+                    unreachable!("only data files have no template")
+                };
+                let bytes = match crate::render::data::bytes(table) {
+                    Ok(bytes) => bytes,
+                    Err(error) => return Some(page_error(plan, content_folder, page, error.to_string())),
+                };
+                let started = clock.add(&clock.templates, started);
+                let written = write(&page.path, &bytes).err().map(|error| {
+                    page_error(plan, content_folder, page, format!("cannot write the file {}: {error}", page.path))
+                });
+                clock.add(&clock.write, started);
+                progress.advance(1);
+                return written;
+            };
             let context = match renderer.context(&content) {
                 Ok(context) => context,
                 Err(error) => return Some(page_error(plan, content_folder, page, error.to_string())),
             };
             drop(content);
             let started = clock.add(&clock.context, started);
-            let html = match renderer.render_context(page.kind.template(), &context, &page.path) {
+            let html = match renderer.render_context(template, &context, &page.path) {
                 Ok(html) => html,
                 Err(error) => return Some(page_error(plan, content_folder, page, error.to_string())),
             };

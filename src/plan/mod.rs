@@ -6,8 +6,11 @@
 pub mod charts;
 
 mod content;
+pub mod data;
+pub mod outputs;
 mod uptake;
 pub use content::*;
+pub use outputs::{DataFile, Feed};
 pub use uptake::*;
 
 use crate::content::model::PartialDate;
@@ -42,12 +45,26 @@ pub enum PageKind {
     Type(usize),
     /// The search page; its index is built by [`crate::search`].
     Search,
+    /// An Atom feed of the newest directives of a list ([`outputs`]).
+    Feed(Feed),
+    /// Part of the sitemap (only with `base_url`): the whole sitemap when it
+    /// has one part, else one of the parts its index lists.
+    Sitemap(usize),
+    /// The sitemap index, when the sitemap has more than one part.
+    SitemapIndex,
+    /// `robots.txt`, pointing at the sitemap (only with `base_url`).
+    Robots,
+    /// A file of the open data in `du-lieu/` (no template: [`crate::render::data`]).
+    Data(DataFile),
+    /// The page that explains the open data, `du-lieu/index.html`.
+    DataPage,
 }
 
 impl PageKind {
-    /// The template that renders this kind of page.
-    pub fn template(&self) -> &'static str {
-        match self {
+    /// The template that renders this kind of page; `None` for the open
+    /// data files, whose bytes [`crate::render::data`] writes.
+    pub fn template(&self) -> Option<&'static str> {
+        Some(match self {
             PageKind::Home => "home.html",
             PageKind::Directive(_) => "directive.html",
             PageKind::Cited(_) => "cited.html",
@@ -63,7 +80,13 @@ impl PageKind {
             PageKind::Issuers | PageKind::Types => "groups.html",
             PageKind::Issuer(_) | PageKind::Type(_) => "group.html",
             PageKind::Search => "search.html",
-        }
+            PageKind::Feed(_) => "feed.xml",
+            PageKind::Sitemap(_) => "sitemap.xml",
+            PageKind::SitemapIndex => "sitemap_index.xml",
+            PageKind::Robots => "robots.txt",
+            PageKind::DataPage => "data.html",
+            PageKind::Data(_) => return None,
+        })
     }
 }
 
@@ -126,6 +149,9 @@ pub struct Plan<'a> {
     pub cited_ranked: Vec<CitedId>,
     /// How dates are written on the pages.
     pub language: Language,
+    /// The archive's public address (`vanban.yaml`'s `base_url`, ending in
+    /// `/`), or empty: feeds' links, the sitemap and the data's URLs.
+    pub base_url: String,
 }
 
 /// A plan's own data, apart from the archive it was made for ([`Plan::detach`]).
@@ -141,6 +167,7 @@ pub struct Detached {
     cited_on_day: HashMap<PartialDate, Vec<CitedId>>,
     cited_ranked: Vec<CitedId>,
     language: Language,
+    base_url: String,
 }
 
 /// The interface language, for the few texts made outside templates (dates).
@@ -278,6 +305,17 @@ impl<'a> Plan<'a> {
     }
 
     pub fn new(archive: &'a Archive, provinces: &'a ProvinceRegistry, language: Language) -> Self {
+        Plan::with_base_url(archive, provinces, language, String::new())
+    }
+
+    /// [`Plan::new`] for an archive published at `base_url` (empty: not
+    /// known; then no sitemap or robots.txt is planned).
+    pub fn with_base_url(
+        archive: &'a Archive,
+        provinces: &'a ProvinceRegistry,
+        language: Language,
+        base_url: String,
+    ) -> Self {
         let mut paths = PathSet::default();
         // Each page's folder and slug are worked out in parallel; claiming
         // them, which settles clashes in archive order, is sequential.
@@ -352,6 +390,7 @@ impl<'a> Plan<'a> {
             cited_on_day,
             cited_ranked,
             language,
+            base_url,
         };
         plan.pages = plan.list_pages();
         plan
@@ -417,6 +456,7 @@ impl<'a> Plan<'a> {
             add(path.clone(), PageKind::Type(i), archive.types[i].docs.len());
         }
         add(SEARCH.into(), PageKind::Search, 0);
+        self.add_outputs(&mut pages);
         pages
     }
 
@@ -451,6 +491,7 @@ impl<'a> Plan<'a> {
             cited_on_day: std::mem::take(&mut self.cited_on_day),
             cited_ranked: std::mem::take(&mut self.cited_ranked),
             language: self.language,
+            base_url: std::mem::take(&mut self.base_url),
         }
     }
 
@@ -472,6 +513,7 @@ impl<'a> Plan<'a> {
             cited_on_day,
             cited_ranked,
             language,
+            base_url,
         } = detached;
         Plan {
             archive,
@@ -487,6 +529,7 @@ impl<'a> Plan<'a> {
             cited_on_day,
             cited_ranked,
             language,
+            base_url,
         }
     }
 }
