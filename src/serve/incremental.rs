@@ -101,6 +101,8 @@ pub struct Session {
     canonical_content: Option<PathBuf>,
     provinces: &'static ProvinceRegistry,
     language: Language,
+    /// `vanban.yaml`'s `base_url`, which the plan's feeds, sitemap and data use.
+    base_url: String,
     /// Every content file read, by path relative to the content folder.
     sources: BTreeMap<String, SourceFile>,
     /// Problems of each path (reading, validating; duplicates aside).
@@ -133,12 +135,18 @@ impl Session {
     /// Reads and validates the whole content folder, and makes the archive
     /// when the content has no error (the outcome is then a full update).
     pub fn open(content_dir: &Path, language: Language) -> (Session, Outcome) {
+        Session::open_with(content_dir, language, String::new())
+    }
+
+    /// [`Session::open`] for an archive published at `base_url`.
+    pub fn open_with(content_dir: &Path, language: Language, base_url: String) -> (Session, Outcome) {
         let provinces = ProvinceRegistry::builtin();
         let mut session = Session {
             content_dir: content_dir.to_path_buf(),
             canonical_content: std::fs::canonicalize(content_dir).ok(),
             provinces,
             language,
+            base_url,
             sources: BTreeMap::new(),
             problems: BTreeMap::new(),
             key_of: HashMap::default(),
@@ -220,6 +228,21 @@ impl Session {
         self.language = language;
         let archive = self.snapshot.take()?.into_owner();
         Some(self.install(archive))
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// `base_url` changed: every page is planned anew; the sitemap and
+    /// robots.txt come or go (those gone are in the update's `delete`).
+    pub fn set_base_url(&mut self, base_url: String) -> Option<Update> {
+        self.base_url = base_url;
+        let archive = self.snapshot.take()?.into_owner();
+        let before: BTreeSet<String> = self.pages.keys().cloned().collect();
+        let mut update = self.install(archive);
+        update.delete = before.into_iter().filter(|path| !self.pages.contains_key(path)).collect();
+        Some(update)
     }
 
     fn has_errors(&self) -> bool {
@@ -419,7 +442,9 @@ impl Session {
     /// Makes `archive` the session's, with its plan: every page is new.
     fn install(&mut self, archive: Archive) -> Update {
         self.idents = idents_of(&archive);
-        let snapshot = Snapshot::new(archive, |archive| Plan::new(archive, self.provinces, self.language));
+        let snapshot = Snapshot::new(archive, |archive| {
+            Plan::with_base_url(archive, self.provinces, self.language, self.base_url.clone())
+        });
         // Made now, with every page to render anyway, rather than by the
         // first re-indexing, before it can write any page.
         self.facts = Some(Before::of(snapshot.borrow_dependent(), &self.idents));
@@ -480,7 +505,9 @@ impl Session {
         kept.extend(changes.into_iter().filter_map(|(_, directive)| directive));
         let archive = index(kept, self.provinces);
         let idents = idents_of(&archive);
-        let snapshot = Snapshot::new(archive, |archive| Plan::new(archive, self.provinces, self.language));
+        let snapshot = Snapshot::new(archive, |archive| {
+            Plan::with_base_url(archive, self.provinces, self.language, self.base_url.clone())
+        });
         let plan = snapshot.borrow_dependent();
         let mut first = BTreeSet::new();
         for (id, directive) in plan.archive.directives.iter().enumerate() {
@@ -675,6 +702,7 @@ fn touch_in_place(plan: &Plan, id: DocId, touched: &mut BTreeSet<String>) {
     let provinces = plan.provinces;
     let directive = &archive.directives[id];
     touch_neighbours(plan, id, touched);
+    touched.extend(plan.outputs_showing(id, false));
     if let Some(province) = directive.province {
         let docs = &archive.by_province[province];
         if let Ok(i) = docs.binary_search(&id) {
@@ -764,6 +792,7 @@ fn touch_moved(plan: &Plan, id: DocId, touched: &mut BTreeSet<String>) {
     let provinces = plan.provinces;
     let directive = &archive.directives[id];
     touch_neighbours(plan, id, touched);
+    touched.extend(plan.outputs_showing(id, true));
     if let Some(province) = directive.province {
         touch_list(touched, &province_path(provinces, province), archive.by_province[province].len());
         for (position, &count) in plan.province_months[province].iter().enumerate() {
@@ -1140,6 +1169,28 @@ pub(crate) mod tests {
         assert!(update.replaced.is_some(), "an edit in place");
         assert!(update.render.contains(&second_part), "{:#?}", update.render);
         assert!(!update.render.iter().any(|p| p == CITED_INDEX), "{:#?}", update.render);
+    }
+
+    #[test]
+    fn the_open_data_and_feeds_follow_an_edit_and_the_sitemap_follows_base_url() {
+        let dir = fixture();
+        let mut session = open(dir.path());
+        edit(dir.path(), QN, "title: \"", "title: \"Mới: ");
+        let update = updated(session.update(&[QN.to_string()]));
+        for path in [
+            "du-lieu/van-ban.csv",
+            "du-lieu/van-ban.json",
+            "du-lieu/trich-dan.csv",
+            "feed.xml",
+            "tinh/quang-ngai/feed.xml",
+            "van-ban/tw/2021/07-kl-tw/feed.xml",
+        ] {
+            assert!(update.render.iter().any(|p| p == path), "{path} not in {:#?}", update.render);
+        }
+        let update = session.set_base_url("https://x.org/".into()).unwrap();
+        assert!(update.render.iter().any(|p| p == "sitemap.xml") && update.render.iter().any(|p| p == "robots.txt"));
+        let update = session.set_base_url(String::new()).unwrap();
+        assert_eq!(update.delete, ["robots.txt", "sitemap.xml"]);
     }
 
     #[test]
