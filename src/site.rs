@@ -479,36 +479,28 @@ pub fn render_pages(
             let started = Instant::now();
             let content = plan.content(page);
             let started = clock.add(&clock.content, started);
-            let Some(template) = page.kind.template() else {
+            let rendered = match page.kind.template() {
+                Some(template) => renderer.context(&content).and_then(|context| {
+                    drop(content);
+                    let started = clock.add(&clock.context, started);
+                    let html = renderer.render_context(template, &context, &page.path);
+                    drop(context);
+                    html.map(|html| (html, started))
+                }),
                 // An open data file: no template, its bytes from its content.
-                let crate::plan::Content::Data(table) = &content.content else {
-                    unreachable!("only data files have no template")
-                };
-                let bytes = match crate::render::data::bytes(table) {
-                    Ok(bytes) => bytes,
-                    Err(error) => return Some(page_error(plan, content_folder, page, error.to_string())),
-                };
-                let started = clock.add(&clock.templates, started);
-                let written = write(&page.path, &bytes).err().map(|error| {
-                    page_error(plan, content_folder, page, format!("cannot write the file {}: {error}", page.path))
-                });
-                clock.add(&clock.write, started);
-                progress.advance(1);
-                return written;
+                None => match &content.content {
+                    crate::plan::Content::Data(table) => {
+                        crate::render::data::bytes(table).map(|bytes| (bytes, started))
+                    }
+                    _ => unreachable!("only data files have no template"),
+                },
             };
-            let context = match renderer.context(&content) {
-                Ok(context) => context,
+            let (bytes, started) = match rendered {
+                Ok(rendered) => rendered,
                 Err(error) => return Some(page_error(plan, content_folder, page, error.to_string())),
             };
-            drop(content);
-            let started = clock.add(&clock.context, started);
-            let html = match renderer.render_context(template, &context, &page.path) {
-                Ok(html) => html,
-                Err(error) => return Some(page_error(plan, content_folder, page, error.to_string())),
-            };
-            drop(context);
             let started = clock.add(&clock.templates, started);
-            let written = write(&page.path, &html).err().map(|error| {
+            let written = write(&page.path, &bytes).err().map(|error| {
                 page_error(plan, content_folder, page, format!("cannot write the page {}: {error}", page.path))
             });
             clock.add(&clock.write, started);
