@@ -477,9 +477,14 @@ impl Session {
         if let Some(facts) = &mut self.facts {
             facts.retitle(snapshot.borrow_dependent(), replaced.iter().map(|&(id, _)| id));
         }
+        // The open data and the feeds (the whole archive's data files are
+        // tens of MB at 100,000 directives) follow the pages, after the reload.
+        let outputs: BTreeSet<String> =
+            replaced.iter().flat_map(|&(id, _)| snapshot.borrow_dependent().outputs_showing(id, false)).collect();
         self.snapshot = Some(snapshot);
-        let render = touched.into_iter().filter(|path| self.pages.contains_key(path)).collect();
-        Update { render, replaced: Some(replaced), ..Update::default() }
+        let render: Vec<String> = touched.into_iter().filter(|path| self.pages.contains_key(path)).collect();
+        let first = render.iter().filter(|path| !outputs.contains(*path)).cloned().collect();
+        Update { render, first: Some(first), replaced: Some(replaced), ..Update::default() }
     }
 
     /// Directives added, removed or moved: the archive is indexed again and
