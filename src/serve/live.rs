@@ -115,6 +115,11 @@ impl Pending {
 }
 
 impl Live {
+    /// `vanban.yaml`'s `base_url` as the archive is planned with it.
+    pub fn base_url(&self) -> &str {
+        self.session.base_url()
+    }
+
     /// Reads the content and builds the whole archive into the output
     /// folder, unless the content has errors.
     pub fn start(options: &BuildOptions, progress: &dyn Progress, cancel: &AtomicBool) -> (Live, Report) {
