@@ -105,6 +105,7 @@ fn the_citation_graph_says_where_each_citation_came_from_and_how_soon() {
 fn datapackage_describes_every_file_and_column() {
     let built = published();
     let package: serde_json::Value = serde_json::from_slice(&bytes(&built, "du-lieu/datapackage.json")).unwrap();
+    assert_eq!(package["profile"], "data-package");
     let resources = package["resources"].as_array().unwrap();
     assert_eq!(resources.len(), 5);
     for resource in resources {

@@ -357,7 +357,8 @@ impl<'a> DataTable<'a> {
             })
             .collect();
         json!({
-            "profile": "tabular-data-package",
+            // Not `tabular-data-package`: van-ban.json is not a table.
+            "profile": "data-package",
             "name": "vanban-archive",
             "title": PACKAGE_TITLE[usize::from(language == Language::English)],
             "description": PACKAGE_DESCRIPTION[usize::from(language == Language::English)],

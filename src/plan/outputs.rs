@@ -184,13 +184,13 @@ impl<'a> Plan<'a> {
     }
 
     pub fn feed_path(&self, feed: Feed) -> String {
-        let folder = match feed {
-            Feed::Archive => "",
-            Feed::Province(id) => return format!("{}{FEED}", folder_of(&province_path(self.provinces, id))),
-            Feed::Type(i) => folder_of(&self.type_paths[i]),
-            Feed::Cited(id) => folder_of(&self.cited_paths[id]),
+        let page = match feed {
+            Feed::Archive => return FEED.to_string(),
+            Feed::Province(id) => province_path(self.provinces, id),
+            Feed::Type(i) => self.type_paths[i].clone(),
+            Feed::Cited(id) => self.cited_paths[id].clone(),
         };
-        format!("{folder}{FEED}")
+        format!("{}{FEED}", folder_of(&page))
     }
 
     /// The directives a feed follows, newest first (archive order backwards).
