@@ -108,6 +108,13 @@ pub fn sitemap_path(part: usize, parts: usize) -> String {
     }
 }
 
+/// Part `part` of a sitemap of `limit` URLs a file: the paths of the HTML
+/// pages among `pages`, in plan order.
+pub fn sitemap_part(pages: &[Page], part: usize, limit: usize) -> Vec<&str> {
+    let html = pages.iter().filter(|p| p.path.ends_with(".html"));
+    html.skip(part * limit).take(limit).map(|p| p.path.as_str()).collect()
+}
+
 /// The folder a page's path is in, with its `/`: `tinh/ha-noi/index.html` → `tinh/ha-noi/`.
 fn folder_of(path: &str) -> &str {
     path.trim_end_matches("index.html")
@@ -263,8 +270,7 @@ impl<'a> Plan<'a> {
         if self.base_url.is_empty() {
             return;
         }
-        let urls = pages.iter().filter(|p| p.path.ends_with(".html")).count();
-        let parts = sitemap_parts(urls, SITEMAP_URLS);
+        let parts = sitemap_parts(sitemap_part(pages, 0, usize::MAX).len(), SITEMAP_URLS);
         for part in 0..parts {
             pages.push(Page { path: sitemap_path(part, parts), kind: PageKind::Sitemap(part), part, parts });
         }
@@ -347,10 +353,9 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// Part `part` of the sitemap: the paths of the archive's HTML pages.
+    /// Part `part` of the sitemap.
     pub(super) fn sitemap(&'a self, part: usize) -> Vec<&'a str> {
-        let html = self.pages.iter().filter(|p| p.path.ends_with(".html"));
-        html.skip(part * SITEMAP_URLS).take(SITEMAP_URLS).map(|p| p.path.as_str()).collect()
+        sitemap_part(&self.pages, part, SITEMAP_URLS)
     }
 
     /// The sitemap index's parts.
@@ -397,6 +402,17 @@ mod tests {
         assert_eq!(sitemap_path(0, 1), "sitemap.xml");
         assert_eq!(sitemap_path(0, 2), "sitemap-1.xml");
         assert_eq!(sitemap_path(1, 2), "sitemap-2.xml");
+        // Seven pages and a feed, three URLs a file: three files holding
+        // every page once, in order, and never the feed.
+        let page = |path: &str| Page { path: path.into(), kind: PageKind::Home, part: 0, parts: 1 };
+        let mut pages: Vec<Page> = (0..7).map(|i| page(&format!("p{i}/index.html"))).collect();
+        pages.insert(2, page("feed.xml"));
+        let parts = sitemap_parts(sitemap_part(&pages, 0, usize::MAX).len(), 3);
+        assert_eq!(parts, 3);
+        let split: Vec<Vec<&str>> = (0..parts).map(|part| sitemap_part(&pages, part, 3)).collect();
+        assert_eq!(split.iter().map(Vec::len).collect::<Vec<_>>(), [3, 3, 1]);
+        let all: Vec<&str> = split.concat();
+        assert_eq!(all, (0..7).map(|i| format!("p{i}/index.html")).collect::<Vec<_>>());
     }
 
     #[test]
