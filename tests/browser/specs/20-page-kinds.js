@@ -34,6 +34,8 @@ const PAGE_KINDS = [
   { name: 'issuer', from: 'co-quan/index.html', link: 'main tbody a' },
   { name: 'types', path: 'loai/index.html' },
   { name: 'type', path: 'loai/cong-van/index.html' },
+  // The open data page (du-lieu/): each file and its columns.
+  { name: 'data', path: 'du-lieu/index.html' },
 ];
 
 for (const name of ['seed', 'gen']) {
