@@ -146,7 +146,14 @@ pub struct BuildReport {
     pub timings: Timings,
     /// The zip, when one was asked for.
     pub zip: Option<ZipReport>,
+    /// What the build did not write, and why (`note: …` lines).
+    pub notes: Vec<String>,
 }
+
+/// Why a build without `base_url` writes no sitemap or robots.txt.
+pub const NO_BASE_URL: &str = "no sitemap.xml or robots.txt written: they need the archive's public address; \
+     set `base_url` in vanban.yaml (e.g. `base_url: https://vanban.example.org/`). The feeds and the open data are \
+     written all the same, with links relative to each file";
 
 /// A build or check that failed: every problem in the content (with the
 /// warnings), or every operational error, never a selection.
@@ -307,7 +314,9 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     let started = Mark::now();
     let settings = Settings::with_config(checked.config, options).map_err(BuildFailure::from)?;
     let renderer = settings.renderer(&build_date(&checked.archive)).map_err(BuildFailure::of_diagnostics)?;
-    let plan = Plan::new(&checked.archive, ProvinceRegistry::builtin(), settings.language());
+    let base_url = settings.config.base_url.clone();
+    let notes = if base_url.is_empty() { vec![NO_BASE_URL.to_string()] } else { Vec::new() };
+    let plan = Plan::with_base_url(&checked.archive, ProvinceRegistry::builtin(), settings.language(), base_url);
     let zip_settings = match &options.zip {
         Some(_) => Some(zip_settings(&settings.config, &checked.archive)?),
         None => None,
@@ -354,6 +363,7 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
         rendered_warnings: checked.rendered_warnings,
         timings,
         zip,
+        notes,
     })
 }
 
@@ -474,19 +484,28 @@ pub fn render_pages(
             let started = Instant::now();
             let content = plan.content(page);
             let started = clock.add(&clock.content, started);
-            let context = match renderer.context(&content) {
-                Ok(context) => context,
+            let rendered = match page.kind.template() {
+                Some(template) => renderer.context(&content).and_then(|context| {
+                    drop(content);
+                    let started = clock.add(&clock.context, started);
+                    let html = renderer.render_context(template, &context, &page.path);
+                    drop(context);
+                    html.map(|html| (html, started))
+                }),
+                // An open data file: no template, its bytes from its content.
+                None => match &content.content {
+                    crate::plan::Content::Data(table) => {
+                        crate::render::data::bytes(table).map(|bytes| (bytes, started))
+                    }
+                    _ => unreachable!("only data files have no template"),
+                },
+            };
+            let (bytes, started) = match rendered {
+                Ok(rendered) => rendered,
                 Err(error) => return Some(page_error(plan, content_folder, page, error.to_string())),
             };
-            drop(content);
-            let started = clock.add(&clock.context, started);
-            let html = match renderer.render_context(page.kind.template(), &context, &page.path) {
-                Ok(html) => html,
-                Err(error) => return Some(page_error(plan, content_folder, page, error.to_string())),
-            };
-            drop(context);
             let started = clock.add(&clock.templates, started);
-            let written = write(&page.path, &html).err().map(|error| {
+            let written = write(&page.path, &bytes).err().map(|error| {
                 page_error(plan, content_folder, page, format!("cannot write the page {}: {error}", page.path))
             });
             clock.add(&clock.write, started);

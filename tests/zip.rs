@@ -142,6 +142,20 @@ fn unzipping_gives_the_output_folder_and_the_read_me() {
         .map(|(path, bytes)| (format!("{TOP}/{path}"), bytes))
         .collect();
     assert!(output.contains_key(&format!("{TOP}/index.html")));
+    // The feeds and the open data travel with the pages.
+    for path in [
+        "feed.xml",
+        "tinh/quang-ngai/feed.xml",
+        "du-lieu/index.html",
+        "du-lieu/van-ban.csv",
+        "du-lieu/van-ban.json",
+        "du-lieu/trich-dan.csv",
+        "du-lieu/van-ban-duoc-trich-dan.csv",
+        "du-lieu/tinh.csv",
+        "du-lieu/datapackage.json",
+    ] {
+        assert!(unzipped.contains_key(&format!("{TOP}/{path}")), "{path} is not in the zip");
+    }
     assert_eq!(unzipped.keys().collect::<Vec<_>>(), output.keys().collect::<Vec<_>>());
     for (path, bytes) in &output {
         assert!(bytes == &unzipped[path], "{path} differs from the output");
@@ -239,6 +253,7 @@ fn every_page_kind_shows_the_extract_notice_that_the_stylesheet_hides() {
     let expected = [
         "cited",
         "cited_index",
+        "data",
         "day",
         "directive",
         "home",

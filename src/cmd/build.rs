@@ -50,6 +50,11 @@ fn build(options: BuildOptions, show_timings: bool, quiet: bool) -> ExitCode {
     match site::build_with(&options, progress.as_ref()) {
         Ok(report) => {
             eprint!("{}", report.rendered_warnings);
+            if !quiet {
+                for note in &report.notes {
+                    eprintln!("note: {note}");
+                }
+            }
             if show_timings {
                 print_timings(&report.timings);
             }

@@ -27,6 +27,8 @@ pub struct PageContext<'a> {
     pub breadcrumbs: Vec<Crumb>,
     /// Links to every part of a list split over several pages.
     pub pagination: Option<Pagination>,
+    /// The Atom feed of what the page lists, for `<link rel="alternate">`.
+    pub feed: Option<String>,
     #[serde(flatten)]
     pub content: Content<'a>,
 }
@@ -110,6 +112,27 @@ pub enum Content<'a> {
     /// The page a web server shows for an address the archive does not
     /// have: the frame, search and the ways in; nothing of the archive's.
     NotFound {},
+    Feed(Box<super::outputs::FeedData<'a>>),
+    /// A sitemap: the paths of its pages, after `base`.
+    Sitemap {
+        base: &'a str,
+        paths: Vec<&'a str>,
+    },
+    SitemapIndex {
+        base: &'a str,
+        sitemaps: Vec<String>,
+    },
+    Robots {
+        base: &'a str,
+    },
+    /// The page that explains the open data.
+    DataPage {
+        files: Vec<super::outputs::DataFileInfo>,
+        has_base_url: bool,
+        archive_feed: Option<&'static str>,
+    },
+    /// A file of the open data (written by [`crate::render::data`], not a template).
+    Data(super::data::DataTable<'a>),
 }
 
 /// A directive in a list.
@@ -586,6 +609,25 @@ impl<'a> Plan<'a> {
             }
             PageKind::Search => ("search", vec![], Content::Search { directives: self.archive.directives.len() }),
             PageKind::NotFound => ("not_found", vec![], Content::NotFound {}),
+            PageKind::Feed(feed) => ("feed", vec![], Content::Feed(Box::new(self.feed(feed, &page.path)))),
+            PageKind::Sitemap(part) => {
+                ("sitemap", vec![], Content::Sitemap { base: &self.base_url, paths: self.sitemap(part) })
+            }
+            PageKind::SitemapIndex => (
+                "sitemap_index",
+                vec![],
+                Content::SitemapIndex { base: &self.base_url, sitemaps: self.sitemap_index() },
+            ),
+            PageKind::Robots => ("robots", vec![], Content::Robots { base: &self.base_url }),
+            PageKind::DataPage => {
+                let content = Content::DataPage {
+                    files: self.data_files(),
+                    has_base_url: !self.base_url.is_empty(),
+                    archive_feed: self.has_feed(Feed::Archive).then_some(super::outputs::FEED),
+                };
+                ("data", vec![], content)
+            }
+            PageKind::Data(file) => ("data_file", vec![], Content::Data(super::data::DataTable { plan: self, file })),
         };
         PageContext {
             root: root_of(&page.path),
@@ -593,6 +635,7 @@ impl<'a> Plan<'a> {
             kind,
             breadcrumbs,
             pagination: pagination(page),
+            feed: self.feed_of_page(page.kind),
             content,
         }
     }

@@ -27,14 +27,13 @@ static UNENCODABLE: AtomicU64 = AtomicU64::new(0);
 pub type Fingerprint = u128;
 
 impl Plan<'_> {
-    /// The fingerprint of everything `page` shows: its content and the
-    /// frame around it (path, breadcrumbs, pagination). The renderer's
-    /// global values (interface strings, settings, build date) are not in
-    /// it: a change to any of them renders every page.
+    /// The fingerprint of everything `page` shows: its whole context (the
+    /// content and the frame around it: path, breadcrumbs, pagination …,
+    /// so that a field added to either is in it) and its template. The
+    /// renderer's global values (interface strings, settings, build date)
+    /// are not in it: a change to any of them renders every page.
     pub fn fingerprint(&self, page: &Page) -> Fingerprint {
-        let content = self.content(page);
-        let frame = (&content.root, content.path, content.kind, &content.breadcrumbs, &content.pagination);
-        of(&(page.kind.template(), frame, &content.content))
+        of(&(page.kind.template(), &self.content(page)))
     }
 }
 

@@ -7,8 +7,11 @@ pub mod charts;
 pub mod fingerprint;
 
 mod content;
+pub mod data;
+pub mod outputs;
 mod uptake;
 pub use content::*;
+pub use outputs::{DataFile, Feed};
 pub use uptake::*;
 
 use crate::content::model::PartialDate;
@@ -46,12 +49,26 @@ pub enum PageKind {
     /// `404.html`, which web servers show for an address the archive does
     /// not have.
     NotFound,
+    /// An Atom feed of the newest directives of a list ([`outputs`]).
+    Feed(Feed),
+    /// Part of the sitemap (only with `base_url`): the whole sitemap when it
+    /// has one part, else one of the parts its index lists.
+    Sitemap(usize),
+    /// The sitemap index, when the sitemap has more than one part.
+    SitemapIndex,
+    /// `robots.txt`, pointing at the sitemap (only with `base_url`).
+    Robots,
+    /// A file of the open data in `du-lieu/` (no template: [`crate::render::data`]).
+    Data(DataFile),
+    /// The page that explains the open data, `du-lieu/index.html`.
+    DataPage,
 }
 
 impl PageKind {
-    /// The template that renders this kind of page.
-    pub fn template(&self) -> &'static str {
-        match self {
+    /// The template that renders this kind of page; `None` for the open
+    /// data files, whose bytes [`crate::render::data`] writes.
+    pub fn template(&self) -> Option<&'static str> {
+        Some(match self {
             PageKind::Home => "home.html",
             PageKind::Directive(_) => "directive.html",
             PageKind::Cited(_) => "cited.html",
@@ -68,7 +85,13 @@ impl PageKind {
             PageKind::Issuer(_) | PageKind::Type(_) => "group.html",
             PageKind::Search => "search.html",
             PageKind::NotFound => "404.html",
-        }
+            PageKind::Feed(_) => "feed.xml",
+            PageKind::Sitemap(_) => "sitemap.xml",
+            PageKind::SitemapIndex => "sitemap_index.xml",
+            PageKind::Robots => "robots.txt",
+            PageKind::DataPage => "data.html",
+            PageKind::Data(_) => return None,
+        })
     }
 }
 
@@ -131,6 +154,9 @@ pub struct Plan<'a> {
     pub cited_ranked: Vec<CitedId>,
     /// How dates are written on the pages.
     pub language: Language,
+    /// The archive's public address (`vanban.yaml`'s `base_url`, ending in
+    /// `/`), or empty: feeds' links, the sitemap and the data's URLs.
+    pub base_url: String,
 }
 
 /// A plan's own data, apart from the archive it was made for ([`Plan::detach`]).
@@ -146,6 +172,7 @@ pub struct Detached {
     cited_on_day: HashMap<PartialDate, Vec<CitedId>>,
     cited_ranked: Vec<CitedId>,
     language: Language,
+    base_url: String,
 }
 
 /// The interface language, for the few texts made outside templates (dates).
@@ -287,6 +314,17 @@ impl<'a> Plan<'a> {
     }
 
     pub fn new(archive: &'a Archive, provinces: &'a ProvinceRegistry, language: Language) -> Self {
+        Plan::with_base_url(archive, provinces, language, String::new())
+    }
+
+    /// [`Plan::new`] for an archive published at `base_url` (empty: not
+    /// known; then no sitemap or robots.txt is planned).
+    pub fn with_base_url(
+        archive: &'a Archive,
+        provinces: &'a ProvinceRegistry,
+        language: Language,
+        base_url: String,
+    ) -> Self {
         let mut paths = PathSet::default();
         // Each page's folder and slug are worked out in parallel; claiming
         // them, which settles clashes in archive order, is sequential.
@@ -361,6 +399,7 @@ impl<'a> Plan<'a> {
             cited_on_day,
             cited_ranked,
             language,
+            base_url,
         };
         plan.pages = plan.list_pages();
         plan
@@ -427,6 +466,7 @@ impl<'a> Plan<'a> {
         }
         add(SEARCH.into(), PageKind::Search, 0);
         add(NOT_FOUND.into(), PageKind::NotFound, 0);
+        self.add_outputs(&mut pages);
         pages
     }
 
@@ -461,6 +501,7 @@ impl<'a> Plan<'a> {
             cited_on_day: std::mem::take(&mut self.cited_on_day),
             cited_ranked: std::mem::take(&mut self.cited_ranked),
             language: self.language,
+            base_url: std::mem::take(&mut self.base_url),
         }
     }
 
@@ -482,6 +523,7 @@ impl<'a> Plan<'a> {
             cited_on_day,
             cited_ranked,
             language,
+            base_url,
         } = detached;
         Plan {
             archive,
@@ -497,6 +539,7 @@ impl<'a> Plan<'a> {
             cited_on_day,
             cited_ranked,
             language,
+            base_url,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Stage 5, render: page content through the theme's tera templates. Pure:
 //! everything it needs (templates, strings, content) is handed to it.
 
+pub mod data;
 pub mod markdown;
 pub mod theme;
 
@@ -10,6 +11,16 @@ use crate::plan::{Content, PageContext};
 use crate::render::theme::Theme;
 use crate::site::ArchiveDate;
 use tera::{Context, Tera};
+
+/// The default theme's templates of the files every archive has, for
+/// themes that do not have them.
+const BUILT_IN: [(&str, &str); 5] = [
+    ("feed.xml", include_str!("../../themes/default/templates/feed.xml")),
+    ("sitemap.xml", include_str!("../../themes/default/templates/sitemap.xml")),
+    ("sitemap_index.xml", include_str!("../../themes/default/templates/sitemap_index.xml")),
+    ("robots.txt", include_str!("../../themes/default/templates/robots.txt")),
+    ("data.html", include_str!("../../themes/default/templates/data.html")),
+];
 
 pub struct Renderer {
     tera: Tera,
@@ -32,7 +43,14 @@ impl Renderer {
     pub fn new(theme: &Theme, config: &Config, build_date: &ArchiveDate) -> Result<Renderer, Vec<Diagnostic>> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml", ".svg"]);
-        let templates: Vec<(&str, &str)> = theme.templates.iter().map(|(n, s)| (n.as_str(), s.as_str())).collect();
+        let mut templates: Vec<(&str, &str)> = theme.templates.iter().map(|(n, s)| (n.as_str(), s.as_str())).collect();
+        // A theme made before the feeds, the sitemap and the open data page
+        // gets the default theme's templates of them.
+        for (name, source) in BUILT_IN {
+            if !templates.iter().any(|(existing, _)| existing == &name) {
+                templates.push((name, source));
+            }
+        }
         tera.add_raw_templates(templates).map_err(|error| {
             vec![Diagnostic::file(
                 Severity::Error,
@@ -72,6 +90,7 @@ impl Renderer {
         context.insert("kind", page.kind);
         context.insert("breadcrumbs", &page.breadcrumbs);
         context.insert("pagination", &page.pagination);
+        context.insert("feed", &page.feed);
         Ok(context)
     }
 

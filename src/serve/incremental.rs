@@ -94,6 +94,8 @@ pub struct Session {
     canonical_content: Option<PathBuf>,
     provinces: &'static ProvinceRegistry,
     language: Language,
+    /// `vanban.yaml`'s `base_url`, which the plan's feeds, sitemap and data use.
+    base_url: String,
     /// Every content file read, by path relative to the content folder.
     sources: BTreeMap<String, SourceFile>,
     /// Problems of each path (reading, validating; duplicates aside).
@@ -122,12 +124,18 @@ impl Session {
     /// Reads and validates the whole content folder, and makes the archive
     /// when the content has no error (the outcome is then a full update).
     pub fn open(content_dir: &Path, language: Language) -> (Session, Outcome) {
+        Session::open_with(content_dir, language, String::new())
+    }
+
+    /// [`Session::open`] for an archive published at `base_url`.
+    pub fn open_with(content_dir: &Path, language: Language, base_url: String) -> (Session, Outcome) {
         let provinces = ProvinceRegistry::builtin();
         let mut session = Session {
             content_dir: content_dir.to_path_buf(),
             canonical_content: std::fs::canonicalize(content_dir).ok(),
             provinces,
             language,
+            base_url,
             sources: BTreeMap::new(),
             problems: BTreeMap::new(),
             key_of: HashMap::default(),
@@ -208,6 +216,21 @@ impl Session {
         self.language = language;
         let archive = self.snapshot.take()?.into_owner();
         Some(self.install(archive))
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// `base_url` changed: every page is planned anew; the sitemap and
+    /// robots.txt come or go (those gone are in the update's `delete`).
+    pub fn set_base_url(&mut self, base_url: String) -> Option<Update> {
+        self.base_url = base_url;
+        let archive = self.snapshot.take()?.into_owner();
+        let before: BTreeSet<String> = self.pages.keys().cloned().collect();
+        let mut update = self.install(archive);
+        update.delete = before.into_iter().filter(|path| !self.pages.contains_key(path)).collect();
+        Some(update)
     }
 
     fn has_errors(&self) -> bool {
@@ -407,7 +430,9 @@ impl Session {
 
     /// Makes `archive` the session's, with its plan: every page is new.
     fn install(&mut self, archive: Archive) -> Update {
-        let snapshot = Snapshot::new(archive, |archive| Plan::new(archive, self.provinces, self.language));
+        let snapshot = Snapshot::new(archive, |archive| {
+            Plan::with_base_url(archive, self.provinces, self.language, self.base_url.clone())
+        });
         let plan = snapshot.borrow_dependent();
         let fingerprints: Vec<Fingerprint> = plan.pages.par_iter().map(|page| plan.fingerprint(page)).collect();
         self.pages = plan
@@ -454,8 +479,9 @@ impl Session {
         let changed: HashSet<String> =
             changes.iter().filter_map(|(_, d)| d.as_ref()).map(|d| d.source_path.clone()).collect();
         kept.extend(changes.into_iter().filter_map(|(_, directive)| directive));
-        let snapshot =
-            Snapshot::new(index(kept, self.provinces), |archive| Plan::new(archive, self.provinces, self.language));
+        let snapshot = Snapshot::new(index(kept, self.provinces), |archive| {
+            Plan::with_base_url(archive, self.provinces, self.language, self.base_url.clone())
+        });
         let plan = snapshot.borrow_dependent();
         let mut was = std::mem::take(&mut self.pages);
         self.pages = plan
@@ -719,6 +745,30 @@ pub(crate) mod tests {
         let stale = session.stale().unwrap();
         assert!(stale.contains(&second_part), "{stale:#?}");
         assert!(!stale.iter().any(|p| p == CITED_INDEX), "{stale:#?}");
+    }
+
+    #[test]
+    fn the_open_data_and_feeds_follow_an_edit_and_the_sitemap_follows_base_url() {
+        let dir = fixture();
+        let mut session = open(dir.path());
+        edit(dir.path(), QN, "title: \"", "title: \"Mới: ");
+        let update = updated(session.update(&[QN.to_string()]));
+        let rendered = [update.render, session.stale().unwrap()].concat();
+        for path in [
+            "du-lieu/van-ban.csv",
+            "du-lieu/van-ban.json",
+            "feed.xml",
+            "tinh/quang-ngai/feed.xml",
+            "van-ban/tw/2021/07-kl-tw/feed.xml",
+        ] {
+            assert!(rendered.iter().any(|p| p == path), "{path} not in {rendered:#?}");
+        }
+        // The citation graph names no title: unchanged, not written again.
+        assert!(!rendered.iter().any(|p| p == "du-lieu/trich-dan.csv"), "{rendered:#?}");
+        let update = session.set_base_url("https://x.org/".into()).unwrap();
+        assert!(update.render.iter().any(|p| p == "sitemap.xml") && update.render.iter().any(|p| p == "robots.txt"));
+        let update = session.set_base_url(String::new()).unwrap();
+        assert_eq!(update.delete, ["robots.txt", "sitemap.xml"]);
     }
 
     #[test]

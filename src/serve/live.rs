@@ -113,6 +113,11 @@ impl Pending {
 }
 
 impl Live {
+    /// `vanban.yaml`'s `base_url` as the archive is planned with it.
+    pub fn base_url(&self) -> &str {
+        self.session.base_url()
+    }
+
     /// Reads the content and builds the whole archive into the output
     /// folder, unless the content has errors.
     pub fn start(options: &BuildOptions, progress: &dyn Progress, cancel: &AtomicBool) -> (Live, Report) {
@@ -120,7 +125,8 @@ impl Live {
         let config = Config::load(&options.project_root);
         // Planned in the settings' language, or the default one until they load.
         let language = config.as_ref().map_or_else(|_| Config::default().language, |c| c.language.clone());
-        let (session, outcome) = Session::open(&options.content, Language::from_code(&language));
+        let base_url = config.as_ref().map_or_else(|_| String::new(), |c| c.base_url.clone());
+        let (session, outcome) = Session::open_with(&options.content, Language::from_code(&language), base_url);
         let mut live = Live {
             options: options.clone(),
             settings: None,
@@ -253,9 +259,14 @@ impl Live {
             self.session.set_language(settings.language());
             self.search_pending = Pending::Everything;
         }
+        // The sitemap and robots.txt come or go with `base_url`.
+        let mut delete = Vec::new();
+        if self.session.base_url() != settings.config.base_url {
+            delete = self.session.set_base_url(settings.config.base_url.clone()).map_or_else(Vec::new, |u| u.delete);
+        }
         self.settings = Some(settings);
         self.renderer = None;
-        self.write(&Update { full: true, ..Update::default() }, started, &Silent, cancel)
+        self.write(&Update { full: true, delete, ..Update::default() }, started, &Silent, cancel)
     }
 
     /// Renders and writes what `update` asks for.

@@ -214,6 +214,9 @@ fn start(options: &BuildOptions, progress: &dyn Progress, state: &Mutex<LiveStat
     match guarded(|| Live::start(options, progress, stop)) {
         Ok((live, report)) => {
             tell(state, &report, About::FirstBuild, options);
+            if live.base_url().is_empty() {
+                eprintln!("note: {}", crate::site::NO_BASE_URL);
+            }
             Some(live)
         }
         Err(panic) => {

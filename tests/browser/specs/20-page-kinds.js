@@ -35,6 +35,8 @@ const PAGE_KINDS = [
   { name: 'types', path: 'loai/index.html' },
   { name: 'type', path: 'loai/cong-van/index.html' },
   { name: 'not-found', path: '404.html' },
+  // The open data page (du-lieu/): each file and its columns.
+  { name: 'data', path: 'du-lieu/index.html' },
 ];
 
 for (const name of ['seed', 'gen']) {
