@@ -109,8 +109,11 @@ fn init_then_build_works_in_an_empty_folder_with_the_builtin_theme() {
     for file in ["vanban.yaml", ".gitignore", "content/quang-ngai/2021/453-cv-tu.md"] {
         assert!(project.join(file).is_file(), "{file}");
     }
-    let build = vanban(&["build", "--quiet"], &project);
+    let build = vanban(&["build", "--quiet", "--zip"], &project);
     assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    let zip = std::fs::read(project.join("output.zip")).expect("the zip beside the output");
+    let needle = b"van-ban/quang-ngai/2021/453-cv-tu/index.html";
+    assert!(zip.windows(needle.len()).any(|w| w == needle), "the zip holds the directive's page");
     let page = std::fs::read_to_string(project.join("output/van-ban/quang-ngai/2021/453-cv-tu/index.html")).unwrap();
     assert!(page.contains("<html lang=\"vi\">") && page.contains("453-CV/TU"), "{page}");
     for asset in ["style.css", "vanban.js", "search.js"] {
