@@ -5,7 +5,7 @@
 use crate::content::load::SourceFile;
 use crate::content::model::{CiteOrigin, CiteRef, CitedSpan, Directive, DirectiveKey, PartialDate, Scope, Signer};
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::text::citations::extract_citations;
+use crate::text::citations::extract_citations_in_nfc;
 use crate::text::number::DocNumber;
 use crate::text::provinces::ProvinceRegistry;
 use crate::text::vietnamese::{invisible_name, is_invisible};
@@ -740,7 +740,8 @@ fn text_citations(
     provinces: &ProvinceRegistry,
 ) -> Vec<(CiteRef, Range<usize>)> {
     let body_start = check.file.body_start();
-    extract_citations(check.body_text(), province)
+    // The text is NFC: load made it so.
+    extract_citations_in_nfc(check.body_text(), province)
         .into_iter()
         .map(|found| {
             let span = body_start + found.number_span.start..body_start + found.number_span.end;

@@ -32,6 +32,8 @@
 use crate::text::issuers::Issuers;
 use crate::text::number::{bare_province, DocNumber, DASHES};
 use regex::Regex;
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -94,6 +96,11 @@ const NAME_SYLLABLES: &str = "tướng phủ trị vụ ủy uỷ ban nhân dân
     pháp kế hoạch đầu môi trường nguyên thông tin truyền quân sự đảng đoàn mặt trận cơ quan sở \
     cục viện tòa toà án sát ngân hàng nhà nước bảo hiểm liên khối doanh cấp";
 
+/// [`NAME_SYLLABLES`] as a set, split once: every word of every candidate
+/// name is looked up in it.
+static NAME_SYLLABLE_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NAME_SYLLABLES.split_whitespace().collect());
+
 /// (year, month, day).
 type Date = (i32, u32, u32);
 
@@ -140,15 +147,52 @@ static PROVINCE_IN: LazyLock<Regex> = LazyLock::new(|| {
 /// All citations in `text` in order of appearance. `citing_province` is the province of the
 /// directive whose text this is.
 pub fn extract_citations(text: &str, citing_province: Option<&str>) -> Vec<FoundCitation> {
+    extract(text, Form::Any, citing_province)
+}
+
+/// [`extract_citations`] of a text known to be NFC, as every loaded file is
+/// (`content::load`): the context windows are then read where they are,
+/// neither checked nor copied. A window of NFC text is NFC itself: cutting
+/// at character boundaries leaves nothing that would compose or reorder.
+pub fn extract_citations_in_nfc(text: &str, citing_province: Option<&str>) -> Vec<FoundCitation> {
+    extract(text, Form::Nfc, citing_province)
+}
+
+/// What is known of a text's normal form.
+#[derive(Clone, Copy)]
+enum Form {
+    /// Anything: windows are normalised before their words are read.
+    Any,
+    /// NFC already.
+    Nfc,
+}
+
+impl Form {
+    /// `window` of the text in NFC.
+    fn nfc(self, window: &str) -> Cow<'_, str> {
+        match self {
+            Form::Any => Cow::Owned(crate::text::vietnamese::nfc(window)),
+            Form::Nfc => Cow::Borrowed(window),
+        }
+    }
+}
+
+fn extract(text: &str, form: Form, citing_province: Option<&str>) -> Vec<FoundCitation> {
     DocNumber::find_all(text)
         .into_iter()
-        .filter_map(|(span, number)| cite(text, span, number, citing_province))
+        .filter_map(|(span, number)| cite(text, form, span, number, citing_province))
         .collect()
 }
 
-fn cite(text: &str, span: Range<usize>, number: DocNumber, citing_province: Option<&str>) -> Option<FoundCitation> {
-    let before = sentence_before(text, span.start);
-    let after = window_after(text, span.end);
+fn cite(
+    text: &str,
+    form: Form,
+    span: Range<usize>,
+    number: DocNumber,
+    citing_province: Option<&str>,
+) -> Option<FoundCitation> {
+    let before = sentence_before(text, form, span.start);
+    let after = window_after(text, form, span.end);
     let typed = TYPE_BEFORE.captures(&before);
     let word_type = typed.as_ref().and_then(|c| c.name("t")).map(|t| collapse(t.as_str()).to_lowercase());
     let has_context = word_type.is_some() || typed.as_ref().is_some_and(|c| c.name("so").is_some());
@@ -206,12 +250,12 @@ fn plausible(raw: &str, number: &DocNumber, has_context: bool) -> bool {
 }
 
 /// NFC text of the sentence before `start` (at most `WINDOW` bytes back).
-fn sentence_before(text: &str, start: usize) -> String {
+fn sentence_before(text: &str, form: Form, start: usize) -> Cow<'_, str> {
     let mut from = start.saturating_sub(WINDOW);
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let window: String = crate::text::vietnamese::nfc(&text[from..start]);
+    let window = form.nfc(&text[from..start]);
     let mut cut = 0;
     let mut chars = window.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -220,16 +264,19 @@ fn sentence_before(text: &str, start: usize) -> String {
             cut = i + c.len_utf8();
         }
     }
-    window[cut..].to_string()
+    match window {
+        Cow::Borrowed(window) => Cow::Borrowed(&window[cut..]),
+        Cow::Owned(window) => Cow::Owned(window[cut..].to_string()),
+    }
 }
 
 /// NFC text of at most `WINDOW` bytes after `end`.
-fn window_after(text: &str, end: usize) -> String {
+fn window_after(text: &str, form: Form, end: usize) -> Cow<'_, str> {
     let mut to = (end + WINDOW).min(text.len());
     while !text.is_char_boundary(to) {
         to -= 1;
     }
-    crate::text::vietnamese::nfc(&text[end..to])
+    form.nfc(&text[end..to])
 }
 
 /// ", ngày 23/8/2021 của Thủ tướng Chính phủ" → (issuer, date), in either order.
@@ -279,7 +326,7 @@ fn is_name_word(words: &[&str], i: usize) -> bool {
         next.starts_with(char::is_uppercase) && !TYPE_WORDS.iter().any(|(w, _)| next.to_lowercase().starts_with(w))
     };
     words[i].starts_with(char::is_uppercase)
-        || NAME_SYLLABLES.split_whitespace().any(|s| s == lower)
+        || NAME_SYLLABLE_SET.contains(lower.as_str())
         || (lower == "và" && joins())
         || joins_by_dash(words, i)
 }
@@ -446,6 +493,7 @@ mod tests {
                 v.into_iter().map(|c| (c.number, c.type_name, c.issuer, c.date)).collect::<Vec<_>>()
             };
             assert_eq!(strip(extract_citations(&nfd, province)), strip(extract_citations(&nfc, province)), "{prefix}");
+            assert_eq!(extract_citations_in_nfc(&nfc, province), extract_citations(&nfc, province), "{prefix}");
         }
     }
 

@@ -69,6 +69,10 @@ pub struct Issuers {
     by_code: HashMap<String, BodyId>,
     /// Codes that take a term number (`QH`, `UBTVQH`), folded.
     by_term_code: Vec<(String, BodyId)>,
+    /// Each body's folded spellings (name, then aliases), by [`BodyId`]:
+    /// [`Issuers::resolve`] tries every body for each cut name it meets,
+    /// so they are folded once, here.
+    keys: Vec<Vec<String>>,
 }
 
 impl Issuers {
@@ -95,10 +99,14 @@ impl Issuers {
                 }
             })
             .collect();
+        let keys: Vec<Vec<String>> = bodies
+            .iter()
+            .map(|body| std::iter::once(&body.name).chain(&body.aliases).map(|s| name_key(s)).collect())
+            .collect();
         let (mut by_name, mut by_code, mut by_term_code) = (HashMap::new(), HashMap::new(), Vec::new());
         for (id, body) in bodies.iter().enumerate() {
-            for spelling in std::iter::once(&body.name).chain(&body.aliases) {
-                by_name.entry(name_key(spelling)).or_insert(id);
+            for key in &keys[id] {
+                by_name.entry(key.clone()).or_insert(id);
             }
             for code in &body.codes {
                 match code.strip_suffix('#') {
@@ -109,7 +117,7 @@ impl Issuers {
                 }
             }
         }
-        Issuers { bodies, by_name, by_code, by_term_code }
+        Issuers { bodies, by_name, by_code, by_term_code, keys }
     }
 
     pub fn all(&self) -> &[Body] {
@@ -154,14 +162,18 @@ impl Issuers {
     /// * `None` when the words are no central body's (or a fragment the
     ///   code does not settle): the caller keeps them as printed.
     pub fn resolve(&self, words: &str, number: Option<&DocNumber>) -> Option<&Body> {
-        if let Some(body) = self.by_name(words) {
-            return Some(body);
-        }
+        // Folded once: it is both the exact name looked up and the fragment.
         let fragment = name_key(words);
+        if let Some(&id) = self.by_name.get(&fragment) {
+            return Some(&self.bodies[id]);
+        }
         if fragment.is_empty() {
             return None;
         }
-        let begun: Vec<&Body> = self.bodies.iter().filter(|b| begins_name_of(&fragment, b)).collect();
+        let begun: Vec<&Body> = (self.bodies.iter().zip(&self.keys))
+            .filter(|(_, keys)| begins_name_of(&fragment, keys))
+            .map(|(body, _)| body)
+            .collect();
         if begun.is_empty() {
             return None;
         }
@@ -173,12 +185,10 @@ impl Issuers {
     }
 }
 
-/// Whether `fragment` (a name key) is the first whole words of one of the
-/// body's spellings.
-fn begins_name_of(fragment: &str, body: &Body) -> bool {
-    std::iter::once(&body.name)
-        .chain(&body.aliases)
-        .any(|s| name_key(s).strip_prefix(fragment).is_some_and(|rest| rest.starts_with(' ')))
+/// Whether `fragment` (a name key) is the first whole words of one of a
+/// body's spellings, given folded (`keys`).
+fn begins_name_of(fragment: &str, keys: &[String]) -> bool {
+    keys.iter().any(|key| key.strip_prefix(fragment).is_some_and(|rest| rest.starts_with(' ')))
 }
 
 /// The key names are matched by: the folded ASCII words, one space apart
