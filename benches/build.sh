@@ -5,17 +5,27 @@
 # largest file, the wall and CPU time of each stage (CPU over wall: how
 # many cores the stage kept busy), and the thread time of each step of a
 # page (content, tera context, templates, write) within render+write.
+# Then, when valgrind is on the PATH, the instructions per directive
+# (callgrind, one thread, a 1,000-directive build): the figure that does not
+# move with the machine's load. Without valgrind it says so and fails, unless
+# INSTRUCTIONS=0 asks for the times alone.
 # Output goes to tmpfs (/dev/shm) unless OUT_DIR says otherwise (e.g.
 # OUT_DIR=/var/tmp for the on-disk figure).
 #
 #   bash benches/build.sh              # 1k, 10k, 100k
 #   bash benches/build.sh 1000 10000   # chosen sizes
+#   INSTRUCTIONS=0 bash benches/build.sh   # without the callgrind run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000 100000)
 OUT_DIR=${OUT_DIR:-/dev/shm}
 command -v /usr/bin/time >/dev/null || { echo "benches/build.sh needs GNU time (apt-get install time)" >&2; exit 1; }
+INSTRUCTIONS=${INSTRUCTIONS:-1}
+if [ "$INSTRUCTIONS" != 0 ] && ! command -v valgrind >/dev/null; then
+  echo "benches/build.sh counts instructions with valgrind (apt-get install valgrind), or INSTRUCTIONS=0 for the times alone" >&2
+  exit 1
+fi
 
 cargo build --release --locked --quiet
 VANBAN=$(realpath -m "${CARGO_TARGET_DIR:-target}")/release/vanban
@@ -46,3 +56,21 @@ for n in "${SIZES[@]}"; do
   rm -f "$log"
   rm -rf "$output"
 done
+
+# Instructions per directive: callgrind counts every instruction the build
+# runs (one thread, so none are spent waiting), the same on a busy machine
+# as on an idle one. A 1,000-directive archive, its own seed (2020).
+if [ "$INSTRUCTIONS" != 0 ]; then
+  content=$OUT_DIR/vanban-bench-content-1000
+  output=$OUT_DIR/vanban-bench-output-callgrind
+  [ -d "$content" ] || "$VANBAN" generate "$content" --count 1000 --seed 2020 2>/dev/null
+  profile=$(mktemp)
+  log=$(mktemp)
+  valgrind --tool=callgrind --callgrind-out-file="$profile" "$VANBAN" build --content "$content" --output "$output" --quiet --jobs 1 --force 2>"$log" \
+    || { cat "$log" >&2; echo "benches/build.sh: the callgrind build failed" >&2; exit 1; }
+  total=$(sed -n 's/^summary: //p' "$profile")
+  [ -n "$total" ] || { echo "benches/build.sh: no instruction count in callgrind's output $profile" >&2; exit 1; }
+  printf 'instructions per directive (callgrind, 1,000 directives, --jobs 1): %d k (%s in all)\n' $((total / 1000 / 1000)) "$total"
+  rm -f "$profile" "$log"
+  rm -rf "$output"
+fi

@@ -484,33 +484,35 @@ pub fn render_pages(
             let started = Instant::now();
             let content = plan.content(page);
             let started = clock.add(&clock.content, started);
-            let rendered = match page.kind.template() {
-                Some(template) => renderer.context(&content).and_then(|context| {
-                    drop(content);
-                    let started = clock.add(&clock.context, started);
-                    let html = renderer.render_context(template, &context, &page.path);
-                    drop(context);
-                    html.map(|html| (html, started))
-                }),
-                // An open data file: no template, its bytes from its content.
-                None => match &content.content {
-                    crate::plan::Content::Data(table) => {
-                        crate::render::data::bytes(table).map(|bytes| (bytes, started))
-                    }
-                    _ => unreachable!("only data files have no template"),
-                },
-            };
-            let (bytes, started) = match rendered {
-                Ok(rendered) => rendered,
-                Err(error) => return Some(page_error(plan, content_folder, page, error.to_string())),
-            };
-            let started = clock.add(&clock.templates, started);
-            let written = write(&page.path, &bytes).err().map(|error| {
-                page_error(plan, content_folder, page, format!("cannot write the page {}: {error}", page.path))
-            });
-            clock.add(&clock.write, started);
-            progress.advance(1);
-            written
+            with_page_buffer(|bytes| {
+                let rendered = match page.kind.template() {
+                    Some(template) => renderer.context(&content).and_then(|context| {
+                        drop(content);
+                        let started = clock.add(&clock.context, started);
+                        renderer.render_into(template, &context, &page.path, bytes).map(|()| started)
+                    }),
+                    // An open data file: no template, its bytes from its content
+                    // (its vector then serves as the thread's buffer).
+                    None => match &content.content {
+                        crate::plan::Content::Data(table) => crate::render::data::bytes(table).map(|data| {
+                            *bytes = data;
+                            started
+                        }),
+                        _ => unreachable!("only data files have no template"),
+                    },
+                };
+                let started = match rendered {
+                    Ok(started) => started,
+                    Err(error) => return Some(page_error(plan, content_folder, page, error.to_string())),
+                };
+                let started = clock.add(&clock.templates, started);
+                let written = write(&page.path, bytes).err().map(|error| {
+                    page_error(plan, content_folder, page, format!("cannot write the page {}: {error}", page.path))
+                });
+                clock.add(&clock.write, started);
+                progress.advance(1);
+                written
+            })
         })
         .collect();
     progress.finish();
@@ -524,6 +526,19 @@ pub fn render_pages(
     } else {
         Err(failures)
     }
+}
+
+/// `f` on this thread's page buffer, emptied: pages are rendered into it one
+/// after another, so each does not allocate, grow (copying) and free its own.
+/// Taken out while in use, so a page started on this thread while another is
+/// being written (rayon may do that while it waits) gets a buffer of its own.
+fn with_page_buffer<R>(f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+    thread_local!(static BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) });
+    let mut buffer = BUFFER.take();
+    buffer.clear();
+    let result = f(&mut buffer);
+    BUFFER.set(buffer);
+    result
 }
 
 /// A page that could not be rendered or written, with the content file it

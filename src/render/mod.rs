@@ -136,7 +136,14 @@ impl Renderer {
     /// wasted work.
     pub fn render_context(&self, template: &str, context: &Context, path: &str) -> crate::Result<Vec<u8>> {
         let mut html = Vec::with_capacity(16 * 1024);
-        self.tera.render_to(template, context, &mut html).map(|()| html).map_err(|e| {
+        self.render_into(template, context, path, &mut html).map(|()| html)
+    }
+
+    /// [`Renderer::render_context`] into `html`, after what it holds: a
+    /// build renders every page into one buffer per thread, so a page's bytes
+    /// are not allocated, grown and copied, then freed, page after page.
+    pub fn render_into(&self, template: &str, context: &Context, path: &str, html: &mut Vec<u8>) -> crate::Result<()> {
+        self.tera.render_to(template, context, html).map_err(|e| {
             let mut message = e.to_string();
             let mut source = std::error::Error::source(&e);
             while let Some(cause) = source {
