@@ -283,6 +283,25 @@ fn a_theme_change_renders_every_page_again_and_a_broken_template_is_reported() {
     server.eventually(20, "the old template is back", |s| !s.get(PAGE_453).1.contains("giao diện mới"));
 }
 
+/// Started with the built-in theme (no `themes/` in the project), the
+/// server takes in a theme folder made while it runs, file by file over the
+/// built-in one, as `vanban build` would.
+#[test]
+fn a_theme_folder_made_while_serving_overrides_the_built_in_theme() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_tree(&fixture("valid"), &root.join("content"));
+    let server = Server::start_in(root);
+    server.eventually(60, "the first build", |s| s.state()["version"].as_u64() >= Some(1));
+    assert!(!server.get("/assets/style.css").1.contains("giao-dien-moi"));
+    let css = root.join("themes/default/static/style.css");
+    std::fs::create_dir_all(css.parent().unwrap()).unwrap();
+    std::fs::write(&css, "/* giao-dien-moi */\nbody { color: #123; }\n").unwrap();
+    server.eventually(20, "the project's style sheet", |s| s.get("/assets/style.css").1.contains("giao-dien-moi"));
+    let (status, page) = server.get(PAGE_453);
+    assert!(status == 200 && page.contains("453-CV/TU"), "the built-in templates still render the pages");
+}
+
 /// Started with broken settings (`broken`, written to `vanban.yaml`), the
 /// server shows the problem; a content edit while they are broken must not
 /// end its rebuild thread (it did: "loaded before any page is written"), and

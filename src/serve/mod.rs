@@ -375,11 +375,23 @@ impl Places {
 
     fn watch_theme(&mut self, watcher: &mut Watcher) {
         self.theme = canonical(&self.theme);
-        for dir in [self.theme.clone(), self.templates.clone()] {
-            if dir.is_dir() && !self.watched.contains(&dir) && watcher.watch(&dir, true).is_ok() {
+        // A theme folder that does not exist yet (the built-in theme is in
+        // use): `themes/`, once it exists, so that the folder's creation is
+        // seen (the project folder itself is watched for `themes/`).
+        let parent = self.theme.parent().filter(|parent| *parent != self.root).map(Path::to_path_buf);
+        let folders = [(self.theme.clone(), true), (self.templates.clone(), true)];
+        for (dir, recursive) in folders.into_iter().chain(parent.map(|parent| (parent, false))) {
+            if dir.is_dir() && !self.watched.contains(&dir) && watcher.watch(&dir, recursive).is_ok() {
                 self.watched.push(dir);
             }
         }
+    }
+
+    /// Whether `path` is the theme folder or one of the folders above it in
+    /// the project (`themes/`): made or removed, the theme changes.
+    fn holds_theme(&self, path: &Path) -> bool {
+        path.starts_with(&self.theme)
+            || (path != self.root && path.starts_with(&self.root) && self.theme.starts_with(path))
     }
 
     fn classify(&self, batch: &Batch, live: &Live) -> Changes {
@@ -390,7 +402,7 @@ impl Places {
                 if let Some(rel) = live.session().rel_path(path).filter(|rel| !rel.is_empty()) {
                     changes.content.insert(rel);
                 }
-            } else if path.starts_with(&self.theme) || path.starts_with(&self.templates) || *path == self.settings {
+            } else if self.holds_theme(path) || path.starts_with(&self.templates) || *path == self.settings {
                 changes.theme = true;
             }
         }
