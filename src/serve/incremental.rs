@@ -211,21 +211,22 @@ impl Session {
         self.update(&[String::new()])
     }
 
-    /// The interface language changed: every page is planned anew.
-    pub fn set_language(&mut self, language: Language) -> Option<Update> {
-        self.language = language;
-        let archive = self.snapshot.take()?.into_owner();
-        Some(self.install(archive))
-    }
-
     pub fn base_url(&self) -> &str {
         &self.base_url
     }
 
-    /// `base_url` changed: every page is planned anew; the sitemap and
-    /// robots.txt come or go (those gone are in the update's `delete`).
-    pub fn set_base_url(&mut self, base_url: String) -> Option<Update> {
-        self.base_url = base_url;
+    /// The settings the plan is made with (the interface language, which
+    /// dates are written in; `base_url`, which the feeds, the sitemap and
+    /// the data use). When either changed, every page is planned anew, and
+    /// the pages gone (the sitemap and robots.txt without `base_url`) are in
+    /// the update's `delete`; `None` when neither changed or there is no
+    /// archive yet.
+    pub fn replan(&mut self, language: Language, base_url: &str) -> Option<Update> {
+        if self.language == language && self.base_url == base_url {
+            return None;
+        }
+        self.language = language;
+        self.base_url = base_url.to_string();
         let archive = self.snapshot.take()?.into_owner();
         let before: BTreeSet<String> = self.pages.keys().cloned().collect();
         let mut update = self.install(archive);
@@ -765,9 +766,9 @@ pub(crate) mod tests {
         }
         // The citation graph names no title: unchanged, not written again.
         assert!(!rendered.iter().any(|p| p == "du-lieu/trich-dan.csv"), "{rendered:#?}");
-        let update = session.set_base_url("https://x.org/".into()).unwrap();
+        let update = session.replan(Language::Vietnamese, "https://x.org/").unwrap();
         assert!(update.render.iter().any(|p| p == "sitemap.xml") && update.render.iter().any(|p| p == "robots.txt"));
-        let update = session.set_base_url(String::new()).unwrap();
+        let update = session.replan(Language::Vietnamese, "").unwrap();
         assert_eq!(update.delete, ["robots.txt", "sitemap.xml"]);
     }
 

@@ -65,8 +65,6 @@ pub struct Live {
     /// started with a broken `vanban.yaml` or a missing theme recovers once
     /// it is fixed.
     settings: Option<Settings>,
-    /// The language the session plans in (`vanban.yaml`'s, once read).
-    language: String,
     session: Session,
     renderer: Option<Renderer>,
     /// The build date the renderer prints.
@@ -130,7 +128,6 @@ impl Live {
         let mut live = Live {
             options: options.clone(),
             settings: None,
-            language,
             session,
             renderer: None,
             build_date: ArchiveDate::default(),
@@ -254,16 +251,13 @@ impl Live {
             Ok(settings) => settings,
             Err(problem) => return failed(vec![problem]),
         };
-        if settings.config.language != self.language {
-            self.language = settings.config.language.clone();
-            self.session.set_language(settings.language());
+        // The language and `base_url` change the plan (the sitemap and
+        // robots.txt come or go with `base_url`).
+        let replanned = self.session.replan(settings.language(), &settings.config.base_url);
+        if replanned.is_some() {
             self.search_pending = Pending::Everything;
         }
-        // The sitemap and robots.txt come or go with `base_url`.
-        let mut delete = Vec::new();
-        if self.session.base_url() != settings.config.base_url {
-            delete = self.session.set_base_url(settings.config.base_url.clone()).map_or_else(Vec::new, |u| u.delete);
-        }
+        let delete = replanned.map_or_else(Vec::new, |update| update.delete);
         self.settings = Some(settings);
         self.renderer = None;
         self.write(&Update { full: true, delete, ..Update::default() }, started, &Silent, cancel)
