@@ -34,7 +34,7 @@ fn main() {
     let plan = vanban::plan::Plan::new(&archive, provinces, vanban::plan::Language::Vietnamese);
 
     let (wall, cpu) = (Instant::now(), cpu_seconds());
-    let index = vanban::search::files(&plan);
+    let index = vanban::search::files(&plan).expect("every text read");
     let (wall, cpu) = (wall.elapsed().as_secs_f64(), cpu_seconds() - cpu);
 
     let size = |prefix: &str| -> (usize, usize) {

@@ -24,6 +24,18 @@ pub enum Error {
         #[source]
         source: io::Error,
     },
+    /// A directive's text could not be read again for its page or the
+    /// search index (the build reads texts where they are used, not holding
+    /// them: see [`crate::content::model::Body`]).
+    #[error("cannot read {} again: {source}", path.display())]
+    Reread {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    /// A directive's file holds something else than when it was validated.
+    #[error("{} changed while the archive was being built (it is now {now}): build again", path.display())]
+    Changed { path: PathBuf, now: String },
     /// A page the theme could not render or that could not be written,
     /// with the content file it was made from when one file made it.
     #[error("{}{message}", file.as_ref().map(|file| format!("{}: ", file.display())).unwrap_or_default())]

@@ -3,8 +3,8 @@
 //! at once.
 
 use crate::content::config::Config;
-use crate::content::load::{load, SourceFile};
-use crate::content::validate::validate;
+use crate::content::load::{read_body, SourceFile};
+use crate::content::validate::load_and_validate;
 use crate::diagnostics::{self, Diagnostic};
 use crate::error::{self, Error};
 use crate::graph::{index, Archive};
@@ -222,7 +222,7 @@ pub struct Checked {
 
 fn render_with_sources(diagnostics: &[Diagnostic], files: &[SourceFile]) -> String {
     let by_path: HashMap<&str, &SourceFile> = files.iter().map(|f| (f.display_path.as_str(), f)).collect();
-    diagnostics::render(diagnostics, |path| by_path.get(path).map(|file| file.text()))
+    diagnostics::render(diagnostics, |path| by_path.get(path).and_then(|file| file.text()).map(String::from))
 }
 
 /// Load, validate and index. Fails when any content file has an error.
@@ -239,16 +239,13 @@ pub fn check_with(
     let config = Config::load(&options.project_root).map_err(BuildFailure::from)?;
     let provinces = ProvinceRegistry::builtin();
     let started = Mark::now();
-    progress.stage("load", "files", 0);
-    let loaded = load(&options.content);
+    // One stage: each file is validated as soon as it is read, so that the
+    // texts are never all in memory at once.
+    progress.stage("load+validate", "files", 0);
+    let (loaded, validated) = load_and_validate(&options.content, provinces);
     progress.advance(loaded.files.len() as u64);
     progress.finish();
-    let started = timings.record("load", started);
-    progress.stage("validate", "directives", loaded.files.len() as u64);
-    let validated = validate(&loaded.files, provinces);
-    progress.advance(loaded.files.len() as u64);
-    progress.finish();
-    let started = timings.record("validate", started);
+    let started = timings.record("load+validate", started);
     let mut problems = loaded.diagnostics;
     problems.extend(validated.diagnostics);
     diagnostics::sort(&mut problems);
@@ -323,7 +320,7 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     };
     let started = timings.record("plan", started);
     // The search index is content like the pages: decided here, written with them.
-    let search = crate::search::build(&plan);
+    let search = crate::search::build(&plan)?;
     let started = timings.record("search index", started);
 
     let full = FullBuild::start(&output, &options.content)?;
@@ -482,7 +479,15 @@ pub fn render_pages(
                 return Some(Error::Stopped);
             }
             let started = Instant::now();
-            let content = plan.content(page);
+            let mut content = plan.content(page);
+            // A directive's text is read from its file where its page is
+            // made (see `Body`), not held from the start of the build.
+            if let Some(body) = content.text_to_read() {
+                match read_body(body.body()) {
+                    Ok(text) => body.set_text(text),
+                    Err(error) => return Some(error),
+                }
+            }
             let started = clock.add(&clock.content, started);
             with_page_buffer(|bytes| {
                 let rendered = match page.kind.template() {

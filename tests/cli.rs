@@ -17,7 +17,7 @@ fn build(extra: &[&str]) -> String {
 #[test]
 fn progress_is_plain_lines_when_not_on_a_terminal() {
     let stderr = build(&[]);
-    assert!(stderr.contains("load: 4 files in"), "{stderr}");
+    assert!(stderr.contains("load+validate: 4 files in"), "{stderr}");
     assert!(stderr.contains("render+write: "), "{stderr}");
     assert!(stderr.contains(" pages in "), "{stderr}");
 }
@@ -49,7 +49,7 @@ fn timings_split_render_and_write_into_the_steps_of_a_page() {
 #[test]
 fn timings_name_every_stage() {
     let stderr = build(&["--quiet", "--timings"]);
-    for stage in ["load", "validate", "index", "plan", "search index", "render+write", "commit"] {
+    for stage in ["load+validate", "index", "plan", "search index", "render+write", "commit"] {
         // `  render+write   12.3 ms wall   20.1 ms cpu   410 MiB resident   520 MiB peak`:
         // CPU over wall is how many cores the stage kept busy; the memory is
         // what the process holds at the stage's end and the most it held so far.

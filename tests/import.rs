@@ -60,7 +60,7 @@ fn assert_validates(imported: &Imported) {
     assert_eq!(directive.title, imported.front_matter.title);
     assert_eq!(directive.number_printed, imported.front_matter.number);
     // The body starts after the blank line that follows the front matter.
-    assert_eq!(directive.body.text().trim_start_matches('\n'), imported.body_markdown);
+    assert_eq!(directive.body.text().expect("held while validated").trim_start_matches('\n'), imported.body_markdown);
 }
 
 /// Every line of the seed from `first` to `last` (1-based, inclusive),

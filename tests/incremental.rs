@@ -37,7 +37,7 @@ impl Incremental {
         let (session, outcome) = Session::open(dir, Language::Vietnamese);
         assert!(matches!(outcome, Outcome::Updated(Update { full: true, .. })), "{outcome:?}");
         let pages = contexts(session.plan().unwrap());
-        let (search, files) = LiveIndex::new(session.plan().unwrap());
+        let (search, files) = LiveIndex::new(session.plan().unwrap()).unwrap();
         Incremental { session, pages, search, search_files: files.into_iter().collect(), search_written: Vec::new() }
     }
 
@@ -45,8 +45,8 @@ impl Incremental {
     fn apply_search(&mut self, update: &Update) {
         let plan = self.session.plan().unwrap();
         let Written { write, remove } = match &update.replaced {
-            Some(replaced) => self.search.update(plan, replaced),
-            None => self.search.rebuild(plan),
+            Some(replaced) => self.search.update(plan, replaced).unwrap(),
+            None => self.search.rebuild(plan).unwrap(),
         };
         self.search_written = write.iter().map(|(path, _)| path.clone()).chain(remove.iter().cloned()).collect();
         for path in remove {
@@ -113,7 +113,7 @@ impl Incremental {
         }
         assert!(missing.is_empty() && extra.is_empty(), "{what}: missing {missing:?}, extra {extra:?}");
 
-        compare_search(&self.search_files, &vanban::search::files(fresh.plan().unwrap()).files, what);
+        compare_search(&self.search_files, &vanban::search::files(fresh.plan().unwrap()).unwrap().files, what);
     }
 }
 
@@ -444,7 +444,7 @@ fn the_live_preview_keeps_the_search_index_on_disk_as_a_fresh_build_writes_it() 
     assert!(matches!(report, Report::Rebuilt { .. }), "{report:?}");
     let fresh = || {
         let (session, _) = Session::open(&content, Language::Vietnamese);
-        vanban::search::files(session.plan().unwrap()).files
+        vanban::search::files(session.plan().unwrap()).unwrap().files
     };
     compare_search(&search_files_on_disk(&output), &fresh(), "the first build");
     let all = files(&content);

@@ -4,8 +4,10 @@
 
 use crate::content::model::Body;
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::error::Error;
 use crate::text::vietnamese::into_nfc;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -22,18 +24,26 @@ pub struct SourceFile {
     pub head: Arc<str>,
     /// Byte range of the YAML in `head` (and so in the whole text).
     pub front_matter: Range<usize>,
-    /// The rest, compressed, shared with the directive made from it; it
-    /// starts at byte `head.len()` of the text.
+    /// The rest: where it is, what it hashes to and, while it is held, the
+    /// text; shared with the directive made from it. It starts at byte
+    /// `head.len()` of the text.
     pub body: Body,
 }
 
 impl SourceFile {
     /// Splits `text` (already normalised) at its front matter; `None` when
-    /// it has none.
+    /// it has none. `display_path` is also where its text is read again.
     pub fn new(rel_path: String, display_path: String, text: &str) -> Option<SourceFile> {
+        let path = PathBuf::from(&display_path);
+        SourceFile::read_from(&path, rel_path, display_path, text)
+    }
+
+    /// [`SourceFile::new`] for a file at `path`.
+    fn read_from(path: &Path, rel_path: String, display_path: String, text: &str) -> Option<SourceFile> {
         let (front_matter, body) = split_front_matter(text)?;
         let head = text[..body.start].into();
-        Some(SourceFile { rel_path, display_path, head, front_matter, body: Body::compress(&text[body]) })
+        let body = Body::held(path, text.into(), body.start);
+        Some(SourceFile { rel_path, display_path, head, front_matter, body })
     }
 
     pub fn front_matter_text(&self) -> &str {
@@ -45,18 +55,53 @@ impl SourceFile {
         self.head.len()
     }
 
-    /// The whole text, decompressed.
-    pub fn text(&self) -> String {
-        let mut text = Vec::with_capacity(self.head.len() + self.body.len());
-        text.extend_from_slice(self.head.as_bytes());
-        self.body.append_to(&mut text);
-        crate::content::model::into_string(text)
+    /// The whole text: held, or read again from the file (`None` when it
+    /// can no longer be read, or has changed since).
+    pub fn text(&self) -> Option<Cow<'_, str>> {
+        match self.body.whole_text() {
+            Some(whole) => Some(Cow::Borrowed(whole)),
+            None => read_body(&self.body).ok().map(|body| Cow::Owned(format!("{}{body}", self.head))),
+        }
     }
 
-    /// Same text as `other` (compared without decompressing).
+    /// Same text as `other` (compared by the body's hash).
     pub fn same_text(&self, other: &SourceFile) -> bool {
         self.head == other.head && self.body == other.body
     }
+}
+
+/// A directive's text read again from its file, for its page or the search
+/// index: the text validated, or an error when the file can no longer be
+/// read or no longer holds it. A file that needed no normalising (nearly
+/// all) ends with the text, checked by its hash without decoding the rest.
+pub fn read_body(body: &Body) -> Result<Cow<'_, str>, Error> {
+    if let Some(text) = body.text() {
+        return Ok(Cow::Borrowed(text));
+    }
+    let path = body.path();
+    let mut bytes = read_regular_file(path).map_err(|problem| match problem {
+        Unread::Failed(source) => Error::Reread { path: path.to_path_buf(), source },
+        Unread::Special(kind) => Error::Changed { path: path.to_path_buf(), now: kind.to_string() },
+    })?;
+    if let Some(start) = bytes.len().checked_sub(body.len()) {
+        if body.is_bytes(&bytes[start..]) {
+            bytes.drain(..start);
+            if let Ok(text) = utf8(bytes) {
+                return Ok(Cow::Owned(text));
+            }
+            return Err(changed(path));
+        }
+    }
+    // Read as loading reads it.
+    let text = decode(bytes).map(normalise).map_err(|_| changed(path))?;
+    match split_front_matter(&text) {
+        Some((_, range)) if body.is(&text[range.clone()]) => Ok(Cow::Owned(text[range].to_string())),
+        _ => Err(changed(path)),
+    }
+}
+
+fn changed(path: &Path) -> Error {
+    Error::Changed { path: path.to_path_buf(), now: "another text".into() }
 }
 
 #[derive(Debug, Default)]
@@ -68,25 +113,35 @@ pub struct Loaded {
 
 /// Reads every `.md` file below `content_dir`, in parallel.
 pub fn load(content_dir: &Path) -> Loaded {
-    let mut loaded = Loaded::default();
+    let (files, diagnostics) = load_each(content_dir, |file| file);
+    Loaded { files, diagnostics }
+}
+
+/// Reads every `.md` file below `content_dir` in parallel, handing each to
+/// `each` as soon as it is read: what `each` keeps is what stays in memory
+/// (validation keeps what it found, not the text). In the order of the
+/// paths, whatever order the threads finish in.
+pub fn load_each<T: Send>(content_dir: &Path, each: impl Fn(SourceFile) -> T + Sync) -> (Vec<T>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
     if !content_dir.is_dir() {
-        loaded.diagnostics.push(
+        diagnostics.push(
             Diagnostic::file(Severity::Error, &content_dir.display().to_string(), "content folder not found".into())
                 .with_help("create it, or name another with --content DIR"),
         );
-        return loaded;
+        return (Vec::new(), diagnostics);
     }
     let (paths, walk_problems) = list_files(content_dir);
-    loaded.diagnostics.extend(walk_problems);
-    let results: Vec<Result<SourceFile, Diagnostic>> =
-        paths.par_iter().map(|path| read_source(content_dir, path)).collect();
+    diagnostics.extend(walk_problems);
+    let results: Vec<Result<T, Diagnostic>> =
+        paths.par_iter().map(|path| read_source(content_dir, path).map(&each)).collect();
+    let mut kept = Vec::with_capacity(results.len());
     for result in results {
         match result {
-            Ok(file) => loaded.files.push(file),
-            Err(diagnostic) => loaded.diagnostics.push(diagnostic),
+            Ok(file) => kept.push(file),
+            Err(diagnostic) => diagnostics.push(diagnostic),
         }
     }
-    loaded
+    (kept, diagnostics)
 }
 
 /// How a file is named in messages: the content folder as given, joined
@@ -241,7 +296,7 @@ fn read_source(content_dir: &Path, path: &Path) -> Result<SourceFile, Diagnostic
     if let Some(nul) = text.find('\0') {
         return Err(Diagnostic::at(Severity::Error, &shown, &text, nul..nul + 1, NUL.into()).with_help(NUL_HELP));
     }
-    SourceFile::new(rel_path, shown.clone(), &text).ok_or_else(|| no_front_matter(&shown, &text))
+    SourceFile::read_from(path, rel_path, shown.clone(), &text).ok_or_else(|| no_front_matter(&shown, &text))
 }
 
 /// Why a file listed as a regular file was not read.
@@ -405,14 +460,49 @@ mod tests {
         assert_eq!(&text[body], "Body\n");
     }
 
+    /// The body of `name` in `dir`, as loading leaves it (released).
+    fn released_body(dir: &Path, name: &str, bytes: &[u8]) -> Body {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let mut file = read_source(dir, &path).unwrap();
+        file.body.release();
+        assert_eq!(file.body.text(), None);
+        file.body
+    }
+
     #[test]
-    fn a_source_file_keeps_its_front_matter_and_compresses_its_body() {
+    fn a_released_text_is_read_again_from_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let body = released_body(dir.path(), "a.md", "---\ntitle: x\n---\nKính gửi: các huyện ủy.\n".as_bytes());
+        assert_eq!(read_body(&body).unwrap(), "Kính gửi: các huyện ủy.\n");
+        // A file that loading normalised (BOM, CRLF, decomposed letters) is
+        // normalised again.
+        let raw = "\u{feff}---\r\ntitle: x\r\n---\r\nKi\u{301}nh gu\u{31b}\u{309}i\r\n";
+        let body = released_body(dir.path(), "b.md", raw.as_bytes());
+        assert_eq!(read_body(&body).unwrap(), "Kính gửi\n");
+    }
+
+    #[test]
+    fn a_text_changed_or_gone_since_it_was_validated_is_an_error_not_another_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let body = released_body(dir.path(), "a.md", b"---\ntitle: x\n---\nSo 07\n");
+        // Same length, other text: the hash tells them apart.
+        std::fs::write(dir.path().join("a.md"), b"---\ntitle: x\n---\nSo 08\n").unwrap();
+        let error = read_body(&body).unwrap_err();
+        assert!(matches!(error, Error::Changed { .. }), "{error}");
+        assert!(error.to_string().contains("changed while the archive was being built"), "{error}");
+        std::fs::remove_file(dir.path().join("a.md")).unwrap();
+        assert!(matches!(read_body(&body), Err(Error::Reread { .. })));
+    }
+
+    #[test]
+    fn a_source_file_keeps_its_front_matter_and_holds_its_body_until_released() {
         let text = "---\ntitle: Về việc tăng cường\n---\nKính gửi: các huyện ủy.\n";
         let file = SourceFile::new("a.md".into(), "content/a.md".into(), text).unwrap();
         assert_eq!(file.front_matter_text(), "title: Về việc tăng cường\n");
         assert_eq!(&text[file.body_start()..], "Kính gửi: các huyện ủy.\n");
-        assert_eq!(file.body.text(), "Kính gửi: các huyện ủy.\n");
-        assert_eq!(file.text(), text, "the whole text, as read");
+        assert_eq!(file.body.text(), Some("Kính gửi: các huyện ủy.\n"));
+        assert_eq!(file.text().as_deref(), Some(text), "the whole text, as read");
         let same = SourceFile::new("b.md".into(), "content/b.md".into(), text).unwrap();
         assert!(file.same_text(&same));
         let edited = SourceFile::new("a.md".into(), "content/a.md".into(), &text.replace("huyện", "thị")).unwrap();

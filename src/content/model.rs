@@ -6,6 +6,7 @@ use crate::text::provinces::ProvinceId;
 use serde::Serialize;
 use std::fmt;
 use std::ops::Range;
+use std::path::Path;
 use std::sync::Arc;
 
 /// A date known to the day, the month or only the year. Partial dates are
@@ -210,50 +211,73 @@ impl Directive {
     }
 }
 
-/// A directive's Markdown text: the part of its content file after the
-/// front matter, held LZ4-compressed from load to render. The text is most
-/// of what a build holds in memory (609 MB at 100,000 directives);
-/// compressed it takes about 60% of that, and each reader (validate, the
-/// search index, the page) decompresses it in microseconds. Clones share the
-/// bytes. Equal texts compress to equal bytes, so bodies compare as bytes.
-#[derive(Clone, Default, PartialEq, Eq)]
+/// A directive's Markdown text (the part of its content file after the front
+/// matter): where it is, what it hashes to, and the text itself while it is
+/// held. Texts are most of an archive's bytes (609 MB at 100,000
+/// directives); a build that held them, even compressed, would grow with
+/// them to gigabytes at a million. So `vanban build` lets each text go once
+/// it is validated, and the page and the search index read it again from
+/// its file (from the page cache, as a rule) with
+/// [`crate::content::load::read_body`], which checks that it is still the
+/// text validated. `vanban serve` keeps the texts it has read: what it
+/// shows stays what it validated, and an edit is compared with the version
+/// it replaces. Bodies compare by their text's hash.
+#[derive(Clone)]
 pub struct Body {
-    compressed: Arc<[u8]>,
+    /// The content file, as the build was given its path.
+    path: Arc<Path>,
     /// Bytes of the text.
     len: usize,
+    hash: u128,
+    /// The whole file's text while it is held, with where the body starts.
+    held: Option<(Arc<str>, usize)>,
 }
 
 impl Body {
-    pub fn compress(text: &str) -> Body {
-        if text.is_empty() {
-            return Body::default();
-        }
-        Body { compressed: lz4_flex::block::compress(text.as_bytes()).into(), len: text.len() }
+    /// The body `text` of the file at `path`, not held.
+    pub fn of(path: &Path, text: &str) -> Body {
+        Body { path: path.into(), len: text.len(), hash: crate::text::hash::hash128(text.as_bytes()), held: None }
     }
 
-    /// The text as held, compressed: equal texts give equal bytes.
-    pub fn compressed(&self) -> &[u8] {
-        &self.compressed
+    /// The body of the file at `path` whose whole text is `whole`, starting
+    /// at byte `start`; held until [`Body::release`].
+    pub fn held(path: &Path, whole: Arc<str>, start: usize) -> Body {
+        Body { held: Some((whole.clone(), start)), ..Body::of(path, &whole[start..]) }
     }
 
-    /// The text, decompressed into a new string.
-    pub fn text(&self) -> String {
-        let mut text = Vec::with_capacity(self.len);
-        self.append_to(&mut text);
-        into_string(text)
+    /// The text, when it is held.
+    pub fn text(&self) -> Option<&str> {
+        self.held.as_ref().map(|(whole, start)| &whole[*start..])
     }
 
-    /// Appends the text's bytes to `out` (which must end on a character
-    /// boundary to stay UTF-8).
-    pub fn append_to(&self, out: &mut Vec<u8>) {
-        if self.len == 0 {
-            return;
-        }
-        let start = out.len();
-        out.resize(start + self.len, 0);
-        let written = lz4_flex::block::decompress_into(&self.compressed, &mut out[start..]);
-        // Only ever fails if memory was corrupted: the bytes are our own.
-        assert_eq!(written.ok(), Some(self.len), "a body decompresses to the text it was made from");
+    /// The whole file's text (front matter and body), when it is held.
+    pub fn whole_text(&self) -> Option<&str> {
+        self.held.as_ref().map(|(whole, _)| &**whole)
+    }
+
+    /// Lets go of the text: it is read again from the file when needed.
+    pub fn release(&mut self) {
+        self.held = None;
+    }
+
+    /// The content file it is read from.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Whether `text` is this body's text.
+    pub fn is(&self, text: &str) -> bool {
+        self.is_bytes(text.as_bytes())
+    }
+
+    /// Whether `bytes` are those of this body's text.
+    pub fn is_bytes(&self, bytes: &[u8]) -> bool {
+        bytes.len() == self.len && crate::text::hash::hash128(bytes) == self.hash
+    }
+
+    /// The text's hash: what a page's fingerprint reads in its stead.
+    pub fn hash(&self) -> u128 {
+        self.hash
     }
 
     /// Bytes of the text.
@@ -264,29 +288,25 @@ impl Body {
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
+}
 
-    /// Bytes held: the compressed text.
-    #[cfg(test)]
-    fn held(&self) -> usize {
-        self.compressed.len()
+impl Default for Body {
+    fn default() -> Body {
+        Body::of(Path::new(""), "")
     }
 }
 
-/// Decompressed bytes as a string: they are the UTF-8 they were made from.
-/// Not checked again: a body's bytes are only ever made by
-/// [`Body::compress`] from a `&str`, are never changed (shared, read-only),
-/// and LZ4 gives back exactly what it was given (`append_to` also checks
-/// the length). Checking would read every text once more for each reader.
-pub(crate) fn into_string(bytes: Vec<u8>) -> String {
-    debug_assert!(simdutf8::basic::from_utf8(&bytes).is_ok(), "decompressed text is the UTF-8 it was made from");
-    // SAFETY: the bytes of a `&str` (with, from `SourceFile::text`, those
-    // of another `&str` before them), as said above.
-    unsafe { String::from_utf8_unchecked(bytes) }
+impl PartialEq for Body {
+    fn eq(&self, other: &Body) -> bool {
+        self.len == other.len && self.hash == other.hash
+    }
 }
+
+impl Eq for Body {}
 
 impl fmt::Debug for Body {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Debug::fmt(&self.text(), f)
+        write!(f, "Body({}, {} bytes, {:032x})", self.path.display(), self.len, self.hash)
     }
 }
 
@@ -399,28 +419,19 @@ mod tests {
     }
 
     #[test]
-    fn a_body_gives_back_its_text_and_holds_less() {
-        let paragraph = "Thực hiện Kết luận số 07-KL/TW ngày 11/6/2021 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy \
-                         yêu cầu các cấp ủy, tổ chức đảng quán triệt và triển khai thực hiện nghiêm túc.\n\n";
-        let text = paragraph.repeat(40);
-        let body = Body::compress(&text);
-        assert_eq!(body.text(), text);
-        assert_eq!(body.len(), text.len());
-        assert!(body.held() * 2 < text.len(), "{} of {} bytes", body.held(), text.len());
-        for small in ["", "x", "đ", "Ủy ban nhân dân tỉnh Quảng Ngãi"] {
-            assert_eq!(Body::compress(small).text(), small);
-        }
-        let mut out = b"---\n".to_vec();
-        body.append_to(&mut out);
-        assert_eq!(&out[4..], text.as_bytes(), "appended after what was there");
-    }
-
-    #[test]
     fn bodies_compare_by_their_text() {
-        assert_eq!(Body::compress("Kính gửi: các huyện ủy"), Body::compress("Kính gửi: các huyện ủy"));
-        assert_ne!(Body::compress("Kính gửi: các huyện ủy"), Body::compress("Kính gửi: các thị ủy"));
-        assert_ne!(Body::compress("a"), Body::compress("aa"));
-        assert_eq!(format!("{:?}", Body::compress("số 07")), "\"số 07\"");
+        let body = |text| Body::of(Path::new("a.md"), text);
+        assert_eq!(body("Kính gửi: các huyện ủy"), body("Kính gửi: các huyện ủy"));
+        assert_ne!(body("Kính gửi: các huyện ủy"), body("Kính gửi: các thị ủy"));
+        assert_ne!(body("a"), body("aa"));
+        assert!(body("số 07").is("số 07"));
+        assert!(!body("số 07").is("số 08"));
+        assert_eq!(body("số 07").len(), "số 07".len());
+        let whole: Arc<str> = "---\ntitle: x\n---\nsố 07".into();
+        let mut held = Body::held(Path::new("a.md"), whole, 17);
+        assert_eq!((held.text(), held == body("số 07")), (Some("số 07"), true));
+        held.release();
+        assert_eq!((held.text(), held == body("số 07")), (None, true), "a released body is the same body");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! collecting every problem (with file, line, column and a fix) instead of
 //! stopping at the first; then check the archive as a whole (duplicates).
 
-use crate::content::load::SourceFile;
+use crate::content::load::{load_each, Loaded, SourceFile};
 use crate::content::model::{CiteOrigin, CiteRef, CitedSpan, Directive, DirectiveKey, PartialDate, Scope, Signer};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::text::citations::extract_citations_in_nfc;
@@ -11,8 +11,10 @@ use crate::text::provinces::ProvinceRegistry;
 use crate::text::vietnamese::{invisible_name, is_invisible};
 use rayon::prelude::*;
 use serde_yaml::{Mapping, Value};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::path::Path;
 
 /// Every key a directive's front matter may have.
 pub const KEYS: &[&str] = &[
@@ -46,8 +48,33 @@ pub struct Validated {
 
 /// Validates every file in parallel, then the archive as a whole.
 pub fn validate(files: &[SourceFile], provinces: &ProvinceRegistry) -> Validated {
-    let results: Vec<(Option<Directive>, Vec<Diagnostic>)> =
-        files.par_iter().map(|file| validate_file(file, provinces)).collect();
+    let results = files.par_iter().map(|file| validate_file(file, provinces)).collect();
+    validate_archive(results, files)
+}
+
+/// Loads and validates every file of `content_dir`, each as soon as it is
+/// read, and then the archive as a whole. A file's text is let go once it
+/// is validated, unless it has problems to show: memory holds what the
+/// texts say, never all the texts at once.
+pub fn load_and_validate(content_dir: &Path, provinces: &ProvinceRegistry) -> (Loaded, Validated) {
+    let (checked, load_problems) = load_each(content_dir, |mut file| {
+        let (mut directive, problems) = validate_file(&file, provinces);
+        if problems.is_empty() {
+            file.body.release();
+        }
+        if let Some(directive) = &mut directive {
+            directive.body.release();
+        }
+        (file, (directive, problems))
+    });
+    let (files, results): (Vec<SourceFile>, Vec<_>) = checked.into_iter().unzip();
+    let validated = validate_archive(results, &files);
+    (Loaded { files, diagnostics: load_problems }, validated)
+}
+
+/// Each file's directive and problems (`results[i]` of `files[i]`), and
+/// then the problems seen only with the whole archive.
+fn validate_archive(results: Vec<(Option<Directive>, Vec<Diagnostic>)>, files: &[SourceFile]) -> Validated {
     let mut validated = Validated::default();
     let mut kept_files = Vec::new();
     for ((directive, diagnostics), file) in results.into_iter().zip(files) {
@@ -139,9 +166,9 @@ impl<'a> Locator<'a> {
 /// Collects the problems of one file.
 struct FileCheck<'a> {
     file: &'a SourceFile,
-    /// The whole text, decompressed once for the citations in the body and
-    /// for placing problems found there.
-    text: String,
+    /// The whole text, for the citations in the body and for placing
+    /// problems found there.
+    text: Cow<'a, str>,
     at: Locator<'a>,
     problems: Vec<Diagnostic>,
 }
@@ -352,7 +379,10 @@ fn mapping_keys(mapping: &Mapping) -> Vec<String> {
 
 /// Validates one file. Returns the directive when it has no error.
 pub fn validate_file(file: &SourceFile, provinces: &ProvinceRegistry) -> (Option<Directive>, Vec<Diagnostic>) {
-    let mut check = FileCheck { file, text: file.text(), at: Locator::new(file), problems: Vec::new() };
+    // A file is validated as it is read, so its text is held; were it not,
+    // and could it not be read again, its front matter alone is checked.
+    let text = file.text().unwrap_or(Cow::Borrowed(&file.head));
+    let mut check = FileCheck { file, text, at: Locator::new(file), problems: Vec::new() };
     let mapping = match parse_yaml(&mut check) {
         Some(mapping) => mapping,
         None => return (None, check.problems),
@@ -864,8 +894,12 @@ impl DatesByNumber {
         for (cite, key) in Self::undated_citations(directive) {
             let Some([cited]) = self.0.get(&key).map(Vec::as_slice) else { continue };
             if cited.is_surely_after(&date) {
-                let span = citation_place(file, directive, cite);
-                problems.push(cited_after_citer(file, &file.text(), span, &cite.number, *cited, date));
+                // A text that can no longer be read is shown by its front matter.
+                let text = file.text().unwrap_or(Cow::Borrowed(&file.head));
+                let span = Some(citation_place(file, directive, cite))
+                    .filter(|span| span.end <= text.len())
+                    .unwrap_or_else(|| Locator::new(file).front_matter_start());
+                problems.push(cited_after_citer(file, &text, span, &cite.number, *cited, date));
             }
         }
         problems
@@ -1006,7 +1040,7 @@ mod tests {
     fn the_text_citations_are_located_for_linking_and_the_own_number_is_no_citation() {
         let text = "---\ntitle: x\nnumber: 1/KH-UBND\ndate: 2022-01-05\nprovince: Kiên Giang\n---\nTheo Kế hoạch số 1/KH-UBND, ngày 13/8/2020 và Kết luận số 07-KL/TW.\n";
         let directive = validate_file(&source(text), ProvinceRegistry::builtin()).0.unwrap();
-        let body = directive.body.text();
+        let body = &text[text.rfind("---\n").unwrap() + 4..];
         let located: Vec<(&str, &str)> =
             directive.cited_spans.iter().map(|c| (&body[c.span.clone()], c.number.as_str())).collect();
         assert_eq!(located, [("1/KH-UBND", "1/KH-UBND"), ("07-KL/TW", "07-KL/TW")]);

@@ -2,7 +2,7 @@
 //! relative to the archive root; templates prefix it with `root`.
 
 use super::*;
-use crate::content::model::{Jurisdiction, PartialDate};
+use crate::content::model::{Body, Jurisdiction, PartialDate};
 use crate::graph::Group;
 use crate::plan::charts::{bar_chart, shade, BarChart, YearMonth};
 use crate::render::markdown;
@@ -266,24 +266,55 @@ pub struct DirectiveData<'a> {
 
 /// A directive's text as HTML, made when the page is serialised for the
 /// templates: a page's fingerprint reads what the HTML is made from (the
-/// text, where it cites, the links, the way back to the root) instead,
-/// without the cost of Markdown.
+/// text's hash, where it cites, the links, the way back to the root)
+/// instead, without the cost of Markdown or of reading the text. The text
+/// itself is not held (see [`Body`]): the engine reads it from its file and
+/// hands it in with [`PageContext::text_to_read`] before the page is rendered.
 pub struct BodyHtml<'a> {
-    body: &'a crate::content::model::Body,
+    body: &'a Body,
+    text: Option<Cow<'a, str>>,
     cited: &'a [crate::content::model::CitedSpan],
     /// Each cited number with the path of its page.
     links: Vec<(String, String)>,
     root: String,
 }
 
+impl<'a> BodyHtml<'a> {
+    /// Where the text is to be read from.
+    pub fn body(&self) -> &'a Body {
+        self.body
+    }
+
+    /// The text read from the file, checked to be the body's.
+    pub fn set_text(&mut self, text: Cow<'a, str>) {
+        debug_assert!(self.body.is(&text), "the text read is the one validated");
+        self.text = Some(text);
+    }
+}
+
 impl Serialize for BodyHtml<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if serializer.is_human_readable() {
-            serializer.serialize_str(&markdown::to_html(&self.body.text(), self.cited, &self.links, &self.root))
+            // Held (as `vanban serve` holds texts), or read and set.
+            let Some(text) = self.text.as_deref().or(self.body.text()) else {
+                return Err(serde::ser::Error::custom("the directive's text was not read before its page was made"));
+            };
+            serializer.serialize_str(&markdown::to_html(text, self.cited, &self.links, &self.root))
         } else {
             let cited: Vec<(&std::ops::Range<usize>, &str)> =
                 self.cited.iter().map(|c| (&c.span, c.number.as_str())).collect();
-            (fingerprint::Bytes(self.body.compressed()), cited, &self.links, &self.root).serialize(serializer)
+            (self.body.hash(), self.body.len(), cited, &self.links, &self.root).serialize(serializer)
+        }
+    }
+}
+
+impl<'a> PageContext<'a> {
+    /// The directive text this page shows, which must be read from its file
+    /// and set before the page is rendered; `None` for every other page.
+    pub fn text_to_read(&mut self) -> Option<&mut BodyHtml<'a>> {
+        match &mut self.content {
+            Content::Directive(data) => Some(&mut data.body_html),
+            _ => None,
         }
     }
 }
@@ -1112,6 +1143,7 @@ impl<'a> Plan<'a> {
             source_path: &d.source_path,
             body_html: BodyHtml {
                 body: &d.body,
+                text: None,
                 cited: &d.cited_spans,
                 links,
                 root: root_of(&self.directive_paths[id]),

@@ -6,7 +6,7 @@
 //!
 //! The content is encoded through serde into a compact, unambiguous byte
 //! string (every value tagged, every string and sequence delimited, every
-//! struct field named) and hashed twice with aHash under two fixed keys
+//! struct field named) and hashed with [`crate::text::hash::hash128`]
 //! (128 bits: the chance that a changed page keeps its fingerprint is about
 //! 10⁻³⁸). aHash is several times faster than SipHash here, where hashing
 //! was a fifth of the cost; fingerprints are never stored, so its output
@@ -18,7 +18,6 @@
 use super::{Page, PageContext, Plan};
 use serde::ser::{self, Serialize};
 use std::cell::RefCell;
-use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Counts values that could not be encoded, so that no two fingerprints of
@@ -64,30 +63,9 @@ pub fn of(value: &impl Serialize) -> Fingerprint {
             buffer.extend_from_slice(message.as_bytes());
             buffer.extend_from_slice(&UNENCODABLE.fetch_add(1, Ordering::Relaxed).to_le_bytes());
         }
-        let half = |seeds: &ahash::RandomState| {
-            let mut hasher = seeds.build_hasher();
-            hasher.write(&buffer);
-            hasher.finish()
-        };
-        (u128::from(half(&SEEDS[1])) << 64) | u128::from(half(&SEEDS[0]))
+        crate::text::hash::hash128(&buffer)
     })
 }
-
-/// Two fixed keyings of aHash: the two halves of a fingerprint.
-static SEEDS: [ahash::RandomState; 2] = [
-    ahash::RandomState::with_seeds(
-        0x243f_6a88_85a3_08d3,
-        0x1319_8a2e_0370_7344,
-        0xa409_3822_299f_31d0,
-        0x082e_fa98_ec4e_6c89,
-    ),
-    ahash::RandomState::with_seeds(
-        0x4528_21e6_38d0_1377,
-        0xbe54_66cf_34e9_0c6c,
-        0xc0ac_29b7_c97c_50dd,
-        0x3f84_d5b5_b547_0917,
-    ),
-];
 
 /// Bytes as one value (serde would take a `&[u8]` for a list of numbers).
 pub struct Bytes<'a>(pub &'a [u8]);

@@ -502,7 +502,7 @@ pub(crate) fn invert(
     plan: &Plan,
     docs: &[Document],
     summary: &(dyn Fn(Source, usize, &Option<String>) -> String + Sync),
-) -> Inverted {
+) -> Result<Inverted, Vec<crate::Error>> {
     let n = docs.len() as u32;
     let threads = rayon::current_num_threads();
     let workers: Vec<Mutex<(Vocabulary, Cache, Vec<u32>)>> = (0..threads).map(|_| Mutex::default()).collect();
@@ -511,7 +511,7 @@ pub(crate) fn invert(
     let chunks: Vec<(usize, &[Document])> =
         docs.chunks(CHUNK_DOCS).enumerate().map(|(c, chunk)| (c * CHUNK_DOCS, chunk)).collect();
     for wave in chunks.chunks(threads * WAVE_PER_THREAD) {
-        let runs: Vec<Run> = wave
+        let runs: Vec<Result<Run, crate::Error>> = wave
             .par_iter()
             .map(|&(first, chunk)| {
                 let worker = rayon::current_thread_index().unwrap_or(0) % threads;
@@ -523,7 +523,7 @@ pub(crate) fn invert(
                 for (id, &(source, _)) in (first..).zip(chunk) {
                     reader.mark = id as u32 * 2 + 1;
                     let mut lead = None;
-                    walk(plan, source, &mut reader, &mut lead);
+                    walk(plan, source, &mut reader, &mut lead)?;
                     reader.ends.push(reader.hits.len() as u32);
                     if !joined.is_empty() {
                         joined.push(',');
@@ -534,9 +534,14 @@ pub(crate) fn invert(
                 joined.shrink_to_fit();
                 let summaries = (joined, ends);
                 let Reader { hits, ends, vocabulary, .. } = reader;
-                Run::new(worker, vocabulary.names.len(), first as u32, hits, &ends, summaries)
+                Ok(Run::new(worker, vocabulary.names.len(), first as u32, hits, &ends, summaries))
             })
             .collect();
+        let (runs, unread): (Vec<_>, Vec<_>) = runs.into_iter().partition(Result::is_ok);
+        if !unread.is_empty() {
+            return Err(unread.into_iter().filter_map(Result::err).collect());
+        }
+        let runs: Vec<Run> = runs.into_iter().filter_map(Result::ok).collect();
         for (worker, state) in workers.iter().enumerate() {
             let guard = state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             merged.learn(worker, &guard.0.names);
@@ -567,5 +572,5 @@ pub(crate) fn invert(
     drop(merged);
     entries.par_sort_unstable_by(|a, b| a.2[..a.1].cmp(&b.2[..b.1]));
     let entries = entries.into_iter().map(|(hash, _, entry)| (hash, entry)).collect();
-    Inverted { entries, summaries }
+    Ok(Inverted { entries, summaries })
 }

@@ -20,9 +20,11 @@ use super::{
     entry_term, fnv1a, into_shards, postings, shard_count, shard_of, summary, summary_path, summary_shard, term_path,
     term_shard, Built, Document, Facets, Source, DIR, DOCS_PER_SHARD, META,
 };
+use crate::content::load::read_body;
 use crate::content::model::Directive;
 use crate::graph::DocId;
 use crate::plan::Plan;
+use crate::Error;
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
@@ -39,6 +41,9 @@ pub struct LiveIndex {
     /// Every file written, with a hash of its bytes.
     written: BTreeMap<String, u64>,
 }
+
+/// Files to write, each with its bytes.
+pub type Files = Vec<(String, Vec<u8>)>;
 
 /// What to do to the output folder.
 #[derive(Debug, Default)]
@@ -57,8 +62,8 @@ fn hash_of(bytes: &[u8]) -> u64 {
 
 impl LiveIndex {
     /// Indexes the plan's archive: the index, and every file (sorted by path).
-    pub fn new(plan: &Plan) -> (LiveIndex, Vec<(String, Vec<u8>)>) {
-        let built = Built::new(plan);
+    pub fn new(plan: &Plan) -> Result<(LiveIndex, Files), Vec<Error>> {
+        let built = Built::new(plan)?;
         let files = built.files();
         let Built { docs, facets, shards, .. } = built;
         let mut ids = vec![0u32; plan.archive.directives.len()];
@@ -69,7 +74,7 @@ impl LiveIndex {
         }
         let total = shards.iter().flatten().map(|e| e.len() + 1).sum();
         let written = files.iter().map(|(path, bytes)| (path.clone(), hash_of(bytes))).collect();
-        (LiveIndex { docs, ids, facets, shards, total, written }, files)
+        Ok((LiveIndex { docs, ids, facets, shards, total, written }, files))
     }
 
     /// Bytes of memory the index holds (its heap allocations, roughly).
@@ -85,18 +90,20 @@ impl LiveIndex {
 
     /// Indexes the archive anew: the files whose bytes changed, and those
     /// that are no longer part of the index.
-    pub fn rebuild(&mut self, plan: &Plan) -> Written {
-        let (fresh, files) = LiveIndex::new(plan);
+    pub fn rebuild(&mut self, plan: &Plan) -> Result<Written, Vec<Error>> {
+        let (fresh, files) = LiveIndex::new(plan)?;
         let remove = self.written.keys().filter(|path| !fresh.written.contains_key(*path)).cloned().collect();
         let write = files.into_iter().filter(|(path, _)| self.written.get(path) != fresh.written.get(path)).collect();
         *self = fresh;
-        Written { write, remove }
+        Ok(Written { write, remove })
     }
 
     /// Takes in directives changed in place: `replaced` holds each one's id
     /// (the same before and after) with the version the index holds, `plan`
     /// the archive with the new versions. Returns the files that changed.
-    pub fn update(&mut self, plan: &Plan, replaced: &[(DocId, Directive)]) -> Written {
+    /// Their texts are read with [`read_body`]: `vanban serve` holds them,
+    /// the replaced versions' too.
+    pub fn update(&mut self, plan: &Plan, replaced: &[(DocId, Directive)]) -> Result<Written, Vec<Error>> {
         let archive = plan.archive;
         // Term → (document, whether it is now in the head and in the body).
         let mut changes: BTreeMap<String, Vec<(u32, [bool; 2])>> = BTreeMap::new();
@@ -105,8 +112,9 @@ impl LiveIndex {
             let x = self.ids[*id];
             let cites = archive.cites_of[*id].iter().map(|&c| archive.cited[c].key.number.as_str());
             let (mut before, mut after) = (Named::default(), Named::default());
-            walk_directive(plan, old, cites.clone(), &mut before);
-            walk_directive(plan, &archive.directives[*id], cites, &mut after);
+            let new = &archive.directives[*id];
+            walk_directive(plan, old, &read_body(&old.body).map_err(|e| vec![e])?, cites.clone(), &mut before);
+            walk_directive(plan, new, &read_body(&new.body).map_err(|e| vec![e])?, cites, &mut after);
             for (term, was) in &before.terms {
                 let now = after.terms.get(term).copied().unwrap_or_default();
                 if now != *was {
@@ -183,20 +191,20 @@ impl LiveIndex {
         }
         for k in summaries {
             let first = k * DOCS_PER_SHARD;
-            let shard: Vec<String> = self.docs[first..(first + DOCS_PER_SHARD).min(self.docs.len())]
-                .iter()
-                .enumerate()
-                .map(|(i, &(source, _))| {
-                    let lead = match source {
-                        Source::Directive(d) => directive_lead(&archive.directives[d]),
-                        Source::Cited(_) => None,
-                    };
-                    summary(plan, source, &self.facets, first + i, &lead)
-                })
-                .collect();
+            let docs = &self.docs[first..(first + DOCS_PER_SHARD).min(self.docs.len())];
+            let mut shard = Vec::with_capacity(docs.len());
+            for (i, &(source, _)) in docs.iter().enumerate() {
+                let lead = match source {
+                    Source::Directive(d) => {
+                        directive_lead(&read_body(&archive.directives[d].body).map_err(|e| vec![e])?)
+                    }
+                    Source::Cited(_) => None,
+                };
+                shard.push(summary(plan, source, &self.facets, first + i, &lead));
+            }
             files.push((summary_path(k), summary_shard(k, &shard.join(","))));
         }
-        self.written(files)
+        Ok(self.written(files))
     }
 
     /// A file could not be written or removed: it differs from whatever the

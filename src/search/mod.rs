@@ -48,6 +48,7 @@ use crate::graph::{Archive, CitedId, DocId};
 use crate::plan::Plan;
 use crate::text::provinces::ProvinceId;
 use crate::text::vietnamese::{canonical_tones, collation_key, fold, slugify, tokens};
+use crate::Error;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -91,14 +92,14 @@ enum Source {
 /// build's way). Deterministic: the same plan gives the same bytes, whatever
 /// the number of threads (parallel work is collected in order and every map
 /// is sorted before it is written).
-pub fn files(plan: &Plan) -> SearchIndex {
-    let built = Built::new(plan);
-    SearchIndex {
+pub fn files(plan: &Plan) -> Result<SearchIndex, Vec<Error>> {
+    let built = Built::new(plan)?;
+    Ok(SearchIndex {
         files: built.files(),
         documents: built.docs.len(),
         terms: built.shards.iter().map(Vec::len).sum(),
         term_shards: built.shards.len(),
-    }
+    })
 }
 
 /// The index, built but not yet spelled out as files. `vanban build` hands
@@ -106,9 +107,10 @@ pub fn files(plan: &Plan) -> SearchIndex {
 /// that the ~1 KB a directive of files is never all held at once.
 pub struct Search(Built);
 
-/// Builds the index: the same files as [`files`].
-pub fn build(plan: &Plan) -> Search {
-    Search(Built::new(plan))
+/// Builds the index: the same files as [`files`]. Fails when a directive's
+/// text can no longer be read from its file, or has changed since.
+pub fn build(plan: &Plan) -> Result<Search, Vec<Error>> {
+    Built::new(plan).map(Search)
 }
 
 impl Search {
@@ -130,13 +132,13 @@ struct Built {
 }
 
 impl Built {
-    fn new(plan: &Plan) -> Built {
+    fn new(plan: &Plan) -> Result<Built, Vec<Error>> {
         let docs = documents(plan.archive);
         let facets = Facets::new(plan, &docs);
-        let inverted = invert::invert(plan, &docs, &|source, id, lead| summary(plan, source, &facets, id, lead));
+        let inverted = invert::invert(plan, &docs, &|source, id, lead| summary(plan, source, &facets, id, lead))?;
         let total: usize = inverted.entries.iter().map(|(_, e)| e.len() + 1).sum();
         let shards = into_shards(inverted.entries, shard_count(total));
-        Built { docs, facets, shards, summaries: inverted.summaries }
+        Ok(Built { docs, facets, shards, summaries: inverted.summaries })
     }
 
     /// Every file, sorted by path.

@@ -16,7 +16,7 @@ fn archive(folder: &str) -> Archive {
 fn index_of(folder: &str) -> SearchIndex {
     let archive = archive(folder);
     let plan = Plan::new(&archive, ProvinceRegistry::builtin(), crate::plan::Language::Vietnamese);
-    files(&plan)
+    files(&plan).unwrap()
 }
 
 /// Reads the built files back the way the client does.
@@ -192,9 +192,10 @@ fn facets_code_every_document() {
 fn output_is_deterministic_across_runs_and_thread_counts() {
     let archive = archive("tests/fixtures/valid");
     let plan = Plan::new(&archive, ProvinceRegistry::builtin(), crate::plan::Language::Vietnamese);
-    let first = files(&plan).files;
-    let one_thread = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap().install(|| files(&plan).files);
-    let three = rayon::ThreadPoolBuilder::new().num_threads(3).build().unwrap().install(|| files(&plan).files);
+    let first = files(&plan).unwrap().files;
+    let one_thread =
+        rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap().install(|| files(&plan).unwrap().files);
+    let three = rayon::ThreadPoolBuilder::new().num_threads(3).build().unwrap().install(|| files(&plan).unwrap().files);
     assert_eq!(first, one_thread);
     assert_eq!(first, three);
     assert!(first.iter().all(|(path, _)| path.starts_with("tim-kiem/") && path.ends_with(".js")));

@@ -4,6 +4,7 @@
 //! build (which interns the words) and the live index (which names them).
 
 use super::{number_term, Source, LEAD_CHARS};
+use crate::content::load::read_body;
 use crate::content::model::{Directive, Scope};
 use crate::plan::Plan;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -22,12 +23,19 @@ pub(crate) trait Texts {
 
 /// The search document's texts, with the start of its text in `lead` (only
 /// directives have one).
-pub(crate) fn walk(plan: &Plan, source: Source, texts: &mut impl Texts, lead: &mut Option<String>) {
+/// A directive's text is read from its file here (see [`crate::content::model::Body`]).
+pub(crate) fn walk(
+    plan: &Plan,
+    source: Source,
+    texts: &mut impl Texts,
+    lead: &mut Option<String>,
+) -> Result<(), crate::Error> {
     let archive = plan.archive;
     match source {
         Source::Directive(id) => {
             let cites = archive.cites_of[id].iter().map(|&c| archive.cited[c].key.number.as_str());
-            *lead = walk_directive(plan, &archive.directives[id], cites, texts);
+            let d = &archive.directives[id];
+            *lead = walk_directive(plan, d, &read_body(&d.body)?, cites, texts);
         }
         Source::Cited(id) => {
             let c = &archive.cited[id];
@@ -47,6 +55,7 @@ pub(crate) fn walk(plan: &Plan, source: Source, texts: &mut impl Texts, lead: &m
             }
         }
     }
+    Ok(())
 }
 
 /// A directive's texts, `cites` being the numbers it cites (as the archive
@@ -57,6 +66,7 @@ pub(crate) fn walk(plan: &Plan, source: Source, texts: &mut impl Texts, lead: &m
 pub(crate) fn walk_directive<'c>(
     plan: &Plan,
     d: &Directive,
+    body: &str,
     cites: impl Iterator<Item = &'c str> + Clone,
     texts: &mut impl Texts,
 ) -> Option<String> {
@@ -72,7 +82,7 @@ pub(crate) fn walk_directive<'c>(
         texts.number(true, &term);
     }
     let mut blocks = Blocks::new(LEAD_CHARS);
-    markdown(&d.body.text(), &mut |block| texts.text(false, block), &mut blocks, false);
+    markdown(body, &mut |block| texts.text(false, block), &mut blocks, false);
     for cite in cites.clone() {
         texts.text(false, cite);
     }
@@ -116,9 +126,9 @@ impl Texts for Named {
 }
 
 /// The start of a directive's text, for its summary, without reading the rest.
-pub(crate) fn directive_lead(d: &Directive) -> Option<String> {
+pub(crate) fn directive_lead(body: &str) -> Option<String> {
     let mut blocks = Blocks::new(LEAD_CHARS);
-    markdown(&d.body.text(), &mut |_| {}, &mut blocks, true);
+    markdown(body, &mut |_| {}, &mut blocks, true);
     lead(&blocks.blocks)
 }
 

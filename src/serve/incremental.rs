@@ -341,7 +341,7 @@ impl Session {
     fn render(&self, diagnostics: &[Diagnostic]) -> String {
         let source_of = |path: &str| {
             let rel = load::rel_path_of(&self.content_dir, Path::new(path));
-            self.sources.get(&rel).map(|f| f.text())
+            self.sources.get(&rel).and_then(|f| f.text()).map(String::from)
         };
         diagnostics::render(diagnostics, source_of)
     }

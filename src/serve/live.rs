@@ -160,6 +160,14 @@ impl Live {
             Pending::Replaced(replaced) => index.update(plan, &replaced.into_iter().collect::<Vec<_>>()),
             Pending::Everything => index.rebuild(plan),
         };
+        let written = match written {
+            Ok(written) => written,
+            Err(errors) => {
+                // A text could not be read: the next refresh indexes anew.
+                self.search_pending = Pending::Everything;
+                return Err(errors);
+            }
+        };
         let mut problems = Vec::new();
         let folder = &self.options.output;
         for (path, bytes) in &written.write {
@@ -368,7 +376,7 @@ fn build_staged(
 ) -> Result<LiveIndex, Vec<Error>> {
     let full = FullBuild::start(&options.output, &options.content).map_err(|error| vec![error])?;
     full.write_all(plan, renderer, theme, progress, cancel)?;
-    let (search, files) = LiveIndex::new(plan);
+    let (search, files) = LiveIndex::new(plan)?;
     for (path, bytes) in &files {
         full.write(path, bytes).map_err(|error| vec![error])?;
     }

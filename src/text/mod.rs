@@ -3,6 +3,7 @@
 //! provinces, and the table of central issuing bodies.
 
 pub mod citations;
+pub mod hash;
 pub mod issuers;
 pub mod number;
 pub mod provinces;
