@@ -35,11 +35,13 @@ mod body;
 mod casing;
 mod cli;
 mod decode;
+mod input;
 mod layout;
 mod write;
 
 pub use cli::{run, ImportOptions, RunSummary};
 pub use decode::decode;
+pub use input::read_input;
 pub use write::to_content_file;
 
 use crate::content::model::{PartialDate, Signer};
@@ -107,6 +109,36 @@ pub struct ImportedFields {
     pub printed_marks: Vec<String>,
 }
 
+/// How the importer came by a field's value, for the summary and the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HowRead {
+    /// Read from the document as printed (re-cased or spelt out by a fixed
+    /// table still counts: the text prints it).
+    Printed,
+    /// Read through OCR or extraction noise, corrected where the intended
+    /// word was unambiguous ("QUYÉT ĐỊNH", "sốl 0688/BYT-MT"); see the notes.
+    Corrected,
+    /// Taken from another field, not printed as such (the file's `inferred:`).
+    Inferred,
+    /// Expected but not found, or unreadable: left out for the editor.
+    Missing,
+    /// Not given and not expected (a province for a central body).
+    None,
+}
+
+impl HowRead {
+    /// The word the summary and the report use.
+    pub fn label(self) -> &'static str {
+        match self {
+            HowRead::Printed => "printed",
+            HowRead::Corrected => "corrected",
+            HowRead::Inferred => "inferred",
+            HowRead::Missing => "missing",
+            HowRead::None => "none",
+        }
+    }
+}
+
 /// The result of importing one text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Imported {
@@ -118,6 +150,8 @@ pub struct Imported {
     pub inferred: Vec<&'static str>,
     /// Fields the text does not give.
     pub missing: Vec<&'static str>,
+    /// Fields read through OCR noise (also in `found`): see [`HowRead::Corrected`].
+    pub corrected: Vec<&'static str>,
     /// What the editor should know: furniture removed, lines not read.
     pub notes: Vec<String>,
     /// `{province}/{year}/{name}.md` under the content folder.
@@ -159,6 +193,7 @@ pub fn import_text(text: &str, source_name: &str) -> Imported {
         found: report.found,
         inferred: report.inferred,
         missing: report.missing,
+        corrected: report.corrected,
         notes,
         relative_path,
     }
@@ -228,6 +263,7 @@ struct Report {
     found: Vec<&'static str>,
     inferred: Vec<&'static str>,
     missing: Vec<&'static str>,
+    corrected: Vec<&'static str>,
 }
 
 impl Report {
@@ -255,7 +291,7 @@ impl Report {
     }
     fn sort(&mut self) {
         let rank = |key: &&str| FIELD_ORDER.iter().position(|k| k == key).unwrap_or(FIELD_ORDER.len());
-        for list in [&mut self.found, &mut self.inferred, &mut self.missing] {
+        for list in [&mut self.found, &mut self.inferred, &mut self.missing, &mut self.corrected] {
             list.sort_by_key(rank);
             list.dedup();
         }
@@ -436,7 +472,29 @@ fn relative_path(
     format!("{province}/{year}/{name}.md")
 }
 
+/// Reads the file at `path` (text, .docx or .pdf: [`read_input`]) and
+/// imports it, its path as given naming the source.
+pub fn import_path(path: &std::path::Path) -> crate::Result<Imported> {
+    let text = read_input(path)?;
+    Ok(import_text(&text, &path.display().to_string()))
+}
+
 impl Imported {
+    /// How `field` was read (see [`HowRead`]).
+    pub fn how_read(&self, field: &str) -> HowRead {
+        if self.missing.contains(&field) && !self.inferred.contains(&field) {
+            HowRead::Missing
+        } else if self.inferred.contains(&field) {
+            HowRead::Inferred
+        } else if self.corrected.contains(&field) {
+            HowRead::Corrected
+        } else if self.found.contains(&field) {
+            HowRead::Printed
+        } else {
+            HowRead::None
+        }
+    }
+
     /// What an editor needs to check, for stderr:
     /// `seeds/003.txt → content/…/453-cv-tu.md`, then found, inferred, missing
     /// and notes.
