@@ -90,7 +90,8 @@ fn main() {
     let mut files = 0;
     for row in lines.filter(|l| !l.trim().is_empty()) {
         let cells: Vec<&str> = row.split('\t').collect();
-        let cell = |name: &str| columns.iter().position(|c| *c == name).and_then(|i| cells.get(i)).map_or("", |c| c.trim());
+        let cell =
+            |name: &str| columns.iter().position(|c| *c == name).and_then(|i| cells.get(i)).map_or("", |c| c.trim());
         let file = cell("file");
         let imported = match import_path(&dir.join(file)) {
             Ok(imported) => imported,
@@ -136,7 +137,10 @@ fn main() {
         }
     }
     println!("{files} files of {}", dir.display());
-    println!("{:<9} {:>6} {:>6} {:>8} {:>9} {:>7} {:>8}", "field", "right", "wrong", "missing", "invented", "absent", "right%");
+    println!(
+        "{:<9} {:>6} {:>6} {:>8} {:>9} {:>7} {:>8}",
+        "field", "right", "wrong", "missing", "invented", "absent", "right%"
+    );
     for &field in FIELDS {
         let t = &tallies[field];
         let with_value = t.right + t.wrong + t.missing;

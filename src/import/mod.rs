@@ -37,6 +37,7 @@ mod cli;
 mod decode;
 mod input;
 mod layout;
+mod repair;
 mod write;
 
 pub use cli::{run, ImportOptions, RunSummary};
@@ -163,7 +164,7 @@ pub struct Imported {
 /// Never panics, whatever the text.
 pub fn import_text(text: &str, source_name: &str) -> Imported {
     let mut notes = Vec::new();
-    let text = nfc(&clean_text(text, &mut notes));
+    let text = repair::repair(&nfc(&clean_text(text, &mut notes)), &mut notes);
     let lines: Vec<&str> = text.lines().collect();
     let layout = layout::read_layout(&lines, &mut notes);
     let body_markdown = body::to_markdown(&layout.body_lines, layout.signature.as_ref(), &mut notes);
@@ -181,9 +182,13 @@ pub fn import_text(text: &str, source_name: &str) -> Imported {
     fields.distribution = report.take_list("distribution", layout.distribution);
     let signer = layout.signature.map(|s| Signer { name: s.name, position: s.position, authority: s.authority });
     fields.signer = report.take("signer", signer);
-    fields.cites = report.take_list("cites", cites(&body_markdown, fields.province.as_deref(), number));
+    fields.cites = report.take_list("cites", cites(&body_markdown, fields.province.as_deref(), number, &mut notes));
+    if fields.issuer.is_none() {
+        fields.issuer = issuer_named_with_own_number(&layout.preamble, &body_markdown, number, &mut report);
+    }
     fields.printed_marks = report.take_list("printed_marks", layout.printed_marks);
     fields.source = Some(source_line(source_name));
+    report.corrected.extend(header.corrected.iter().copied());
     report_missing(&fields, number, &mut report);
     let relative_path = relative_path(&fields, number, source_name, ProvinceRegistry::builtin());
     report.sort();
@@ -220,9 +225,12 @@ fn set_issuer_and_province(fields: &mut ImportedFields, header: &layout::Header,
     let header_province = header.issuer_lines.iter().find_map(|l| registry.find_in_issuer(l));
     let place_province = header.place.as_deref().and_then(|p| registry.find(p));
     let number_is_provincial = number.is_some_and(DocNumber::is_provincial);
+    // "Hà Nội, ngày …" under a central body's number is where it sits, not a province's document.
+    let number_is_central =
+        number.is_some_and(|n| matches!(n.level(), IssuerLevel::CentralParty | IssuerLevel::CentralGovernment));
     let province = match (header_province, place_province) {
         (Some(id), _) => report.take("province", Some(id)),
-        (None, Some(id)) if fields.issuer.is_none() || number_is_provincial => {
+        (None, Some(id)) if (fields.issuer.is_none() && !number_is_central) || number_is_provincial => {
             report.inferred("province");
             Some(id)
         }
@@ -232,6 +240,41 @@ fn set_issuer_and_province(fields: &mut ImportedFields, header: &layout::Header,
     if fields.issuer.is_none() {
         fields.issuer = issuer_from_number(number, fields.province.as_deref(), report);
     }
+    complete_local_head(fields, report);
+}
+
+/// A header that prints a local body's head alone ("ỦY BAN NHÂN DÂN", its
+/// province lost with the other column) names the body of the province the
+/// place line gives: completed, and inferred.
+fn complete_local_head(fields: &mut ImportedFields, report: &mut Report) {
+    let (Some(issuer), Some(province)) = (&fields.issuer, &fields.province) else { return };
+    let key = crate::text::vietnamese::fold(issuer);
+    if !matches!(key.as_str(), "uy ban nhan dan" | "hoi dong nhan dan" | "ubnd" | "hdnd") {
+        return;
+    }
+    let Some(id) = ProvinceRegistry::builtin().find(province) else { return };
+    let province = ProvinceRegistry::builtin().get(id);
+    let head = if key.starts_with('h') { "Hội đồng nhân dân" } else { "Ủy ban nhân dân" };
+    fields.issuer = Some(format!("{head} {} {}", province.kind, province.name));
+    report.inferred("issuer");
+}
+
+/// The issuer the text gives where it cites the document's own number
+/// ("Quy định số 97-QĐ/TW ngày 7/2/2023 của Bộ Chính trị", in a website's
+/// lead or the body), when that is a body of the table of issuers; inferred.
+fn issuer_named_with_own_number(
+    preamble: &[String],
+    body: &str,
+    own: Option<&DocNumber>,
+    report: &mut Report,
+) -> Option<String> {
+    let own = own?;
+    let text = format!("{}\n\n{body}", preamble.join("\n"));
+    let named = extract_citations(&text, None).into_iter().filter(|c| &c.number == own).find_map(|c| c.issuer)?;
+    let body = crate::text::issuers::Issuers::builtin().by_name(&named)?;
+    report.inferred("issuer");
+    report.found("issuer");
+    Some(body.name.clone())
 }
 
 /// The subject as the title, in normal case when printed in capitals; the
@@ -328,6 +371,11 @@ fn clean_text(text: &str, notes: &mut Vec<String>) -> String {
 /// Quảng Ninh").
 fn issuer_from_header(lines: &[String], registry: &ProvinceRegistry) -> Option<String> {
     let last = lines.last()?;
+    if let Some(body) = crate::text::issuers::Issuers::builtin().by_name(last) {
+        // "BAN CHẤP HÀNH TRUNG ƯƠNG" heads every central Party document,
+        // whichever organ issues it (Bộ Chính trị, Ban Bí thư …): no one body.
+        return (body.codes.first().map(String::as_str) != Some("TW")).then(|| body.name.clone());
+    }
     let own = normal_case(last);
     if lines.len() == 1 || registry.find_in_issuer(last).is_some() {
         return Some(own);
@@ -390,16 +438,20 @@ fn type_name(title: Option<&str>, number: Option<&DocNumber>, body: &str, notes:
 
 /// Citations in the body, the document's own number excluded, each number
 /// once (later mentions fill what the first did not say).
-fn cites(body: &str, province: Option<&str>, own: Option<&DocNumber>) -> Vec<ImportedCite> {
+fn cites(body: &str, province: Option<&str>, own: Option<&DocNumber>, notes: &mut Vec<String>) -> Vec<ImportedCite> {
     let mut cites: Vec<ImportedCite> = Vec::new();
-    for found in extract_citations(body, province) {
-        if Some(&found.number) == own {
+    let own = own.map(DocNumber::canonical);
+    let repaired = repair::repair_number_codes(body);
+    for found in extract_citations(&repaired, province) {
+        let number = found.number.canonical();
+        if Some(&number) == own.as_ref() {
             continue;
         }
+        let issuer = found.issuer.and_then(|words| plausible_issuer(&words, &found.number, notes));
         let cite = ImportedCite {
-            number: found.number.canonical(),
+            number,
             type_name: found.type_name.or_else(|| found.number.type_name().map(String::from)),
-            issuer: found.issuer.or_else(|| found.number.issuer_name().map(String::from)),
+            issuer: issuer.or_else(|| found.number.issuer_name().map(String::from)),
             date: found.date.map(|(y, m, d)| PartialDate::ymd(y, m, d)),
         };
         match cites.iter_mut().find(|c| c.number == cite.number) {
@@ -412,6 +464,29 @@ fn cites(body: &str, province: Option<&str>, own: Option<&DocNumber>) -> Vec<Imp
         }
     }
     cites
+}
+
+/// A cited issuer as the text gives it, when it is a body: one of the table
+/// of issuers (its name in full: "Bộ Lao động" with a `…/BLĐTBXH-…` number),
+/// else a local body's name ("UBND tỉnh", "Ban Thường vụ Tỉnh ủy"). Words cut
+/// from running text ("Chính phủ và Điều", "Ủy ban Thường vụ Quốc hội ban
+/// hành chính") are none; they are left out and noted.
+fn plausible_issuer(words: &str, number: &DocNumber, notes: &mut Vec<String>) -> Option<String> {
+    let issuers = crate::text::issuers::Issuers::builtin();
+    if let Some(body) = issuers.resolve(words, Some(number)) {
+        return Some(body.name.clone());
+    }
+    let key = crate::text::vietnamese::fold(words);
+    let local_heads = ["ubnd", "uy ban nhan dan", "hdnd", "hoi dong nhan dan", "tinh uy", "thanh uy", "huyen uy"];
+    let local = ["so ", "ban ", "thuong truc ", "van phong "];
+    let plausible = words.split_whitespace().count() <= 10
+        && (local_heads.iter().any(|h| key.starts_with(h)) || local.iter().any(|h| key.starts_with(h)))
+        && names_local_body(words);
+    if plausible {
+        return Some(words.to_string());
+    }
+    notes.push(format!("cited issuer \"{words}\" of {} is no known body; left out", number.canonical()));
+    None
 }
 
 fn source_line(source_name: &str) -> String {
