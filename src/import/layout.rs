@@ -240,6 +240,10 @@ const POSITION_WORDS: &[&str] = &[
 
 const MAX_SUBJECT_LINES: usize = 4;
 
+/// The words a decision's or a letter's body opens with.
+static BODY_OPENING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Thừa lệnh|Kính gửi)\b"));
+
 /// Splits the text's lines into the parts of the layout.
 pub(crate) fn read_layout(lines: &[&str], notes: &mut Vec<String>) -> Layout {
     let start = document_start(lines);
@@ -716,6 +720,9 @@ fn subject_after_title(lines: &[&str], from: usize) -> Option<(String, usize)> {
     let mut end = start + 1;
     while end < lines.len() && end - start < MAX_SUBJECT_LINES && !lines[end].trim().is_empty() {
         let line = collapse(lines[end]);
+        if BODY_OPENING.is_match(&line) {
+            break; // "Căn cứ Luật …": the body's first line, in a copy without blank lines
+        }
         let continues = if in_capitals && mostly_upper(&line) {
             !is_distinct_header_part(&line) && !starts_with_position(&line)
         } else {

@@ -38,6 +38,7 @@ mod decode;
 mod input;
 mod layout;
 mod repair;
+mod report;
 mod write;
 
 pub use cli::{run, ImportOptions, RunSummary};
@@ -209,7 +210,8 @@ pub fn import_text(text: &str, source_name: &str) -> Imported {
 fn number_field(header: &layout::Header, notes: &mut Vec<String>) -> Option<String> {
     let canonical = header.number.as_ref()?.canonical();
     let printed = header.number_printed.as_deref().unwrap_or_default();
-    if !printed.ends_with(&canonical) {
+    // A number read through noise has its note already.
+    if !printed.ends_with(&canonical) && !header.corrected.contains(&"number") {
         notes.push(format!("number printed \"{printed}\", written {canonical}"));
     }
     Some(canonical)
@@ -595,6 +597,9 @@ impl Imported {
             list(&self.inferred, false),
             list(&self.missing, false)
         );
+        if !self.corrected.is_empty() {
+            out.push_str(&format!("  read through OCR noise: {}\n", list(&self.corrected, false)));
+        }
         for note in &self.notes {
             out.push_str(&format!("  note: {note}\n"));
         }
