@@ -177,7 +177,11 @@ pub(crate) fn split_columns(text: &str) -> String {
                 right.push(segs[1..].iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>().join(" "));
             } else if right_only(segs) {
                 right.push(segs[0].1.clone());
-            } else if segs[0].1.chars().count() <= SHORT_LINE && continues_later() {
+            } else if segs[0].1.chars().count() <= SHORT_LINE
+                && (continues_later() || segs[0].1.starts_with(['-', '+', '•']))
+            {
+                // Short lines of the left column: the rest of a header's
+                // issuer column, or the "Nơi nhận" list beside a signature.
                 left.push(segs[0].1.clone());
             } else {
                 break;

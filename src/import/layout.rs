@@ -789,8 +789,8 @@ fn push_issuer_line(header: &mut Header, text: String, notes: &mut Vec<String>) 
         }
         None => text,
     };
-    let key = canonical_tones(&text.to_lowercase());
-    let only_place = ["tỉnh ", "thành phố ", "tp. ", "huyện "].iter().any(|p| key.starts_with(p))
+    let key = crate::text::vietnamese::fold(&text);
+    let only_place = ["tinh ", "thanh pho ", "tp. ", "huyen "].iter().any(|p| key.starts_with(p))
         && crate::text::provinces::ProvinceRegistry::builtin().find(&text).is_some();
     let issuers = Issuers::builtin();
     match header.issuer_lines.last_mut() {
