@@ -1006,7 +1006,7 @@ fn strip_signature_markers(line: &str) -> String {
 
 /// An authority line ("T/M BAN THƯỜNG VỤ") or a position line ("PHÓ BÍ THƯ":
 /// capitals naming a position, so that a name printed in capitals is none).
-fn is_signature_line(text: &str) -> bool {
+pub(crate) fn is_signature_line(text: &str) -> bool {
     if AUTHORITY.is_match(text) {
         return true;
     }
@@ -1018,7 +1018,7 @@ fn is_signature_line(text: &str) -> bool {
 }
 
 /// A person's name: two to seven capitalised words of letters.
-fn is_name(text: &str) -> bool {
+pub(crate) fn is_name(text: &str) -> bool {
     let words: Vec<&str> = text.split(' ').collect();
     (2..=7).contains(&words.len())
         && words.iter().all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
@@ -1144,6 +1144,129 @@ mod tests {
         let signature = l.signature.unwrap();
         assert_eq!(signature.authority.as_deref(), Some("KT. Giám đốc"));
         assert_eq!(signature.name.as_deref(), Some("Nguyễn Văn Dũng"));
+    }
+
+    fn number_of(line: &str) -> (Option<String>, Vec<&'static str>) {
+        let mut header = Header::default();
+        let mut notes = Vec::new();
+        take_number(line, &mut header, &mut notes);
+        (header.number.map(|n| n.canonical()), header.corrected)
+    }
+
+    #[test]
+    fn number_keywords_through_ocr_noise() {
+        for (line, number) in [
+            ("sốl 0688/BYT-MT", "0688/BYT-MT"),
+            ("sé: 860 /BHXH-BT", "860/BHXH-BT"),
+            ("Sô: 125/QĐ-UBND", "125/QĐ-UBND"),
+            ("Số 445-KL/TƯ", "445-KL/TU"),
+            ("Số: 1961/QĐUBND", "1961/QĐ-UBND"),
+        ] {
+            assert_eq!(number_of(line), (Some(number.to_string()), vec!["number"]), "{line}");
+        }
+        assert_eq!(number_of("Số: 2644-CV/TU"), (Some("2644-CV/TU".into()), vec![]));
+        assert_eq!(number_of("Nghị quyết số: 653/2019/UBTVQH14"), (Some("653/2019/UBTVQH14".into()), vec![]));
+        // A website's headline naming the number is no number line; nor is
+        // a noisy keyword without a number after it.
+        assert!(number_line_rest("Quyết định số 1961/2019/QĐ-UBND ban hành Quy chế").is_none());
+        assert!(number_line_rest("Sẽ có 5 đoàn/ngày").is_none());
+    }
+
+    #[test]
+    fn dates_through_noise_are_read_or_left_out() {
+        let read = |line: &str| {
+            let mut header = Header::default();
+            let mut notes = Vec::new();
+            let is_date_line = take_date(line, &mut header, &mut notes);
+            (is_date_line, header.date.map(|d| d.to_string()), header.corrected, notes.len())
+        };
+        assert_eq!(read("Hà Nội, ngày 05tháng 04 năm 2018"), (true, Some("2018-04-05".into()), vec![], 0));
+        assert_eq!(read("Hà Nội, ngảy 5 thảng 4 nãm 2018"), (true, Some("2018-04-05".into()), vec!["date"], 1));
+        assert_eq!(read("Bến Tre, ngàyló thảngU năm 2021"), (true, None, vec![], 1));
+        assert_eq!(read("ngày {† tháng 3 năm 2020"), (true, None, vec![], 1));
+        // A sentence of the body that starts with a date is no date line.
+        assert!(!read("Ngày 18 tháng 01 năm 2021, Thông tấn xã Việt Nam có bài viết").0);
+        assert!(!read("Hà Nội, ngay sau khi nhận được").0);
+    }
+
+    #[test]
+    fn type_titles_through_noise() {
+        assert_eq!(type_title("QUYẾT ĐỊNH"), Some(("Quyết định", false)));
+        assert_eq!(type_title("QUYÉT ĐỊNH"), Some(("Quyết định", true)));
+        assert_eq!(type_title("K ÉT LUẬN"), Some(("Kết luận", true)));
+        assert_eq!(type_title("QUY ĐỊNH"), Some(("Quy định", false)));
+        assert_eq!(type_title("Quyết định"), None);
+    }
+
+    #[test]
+    fn issuer_lines_through_noise() {
+        assert_eq!(correct_issuer_line("Bộ YTÉ").as_deref(), Some("BỘ Y TẾ"));
+        assert_eq!(correct_issuer_line("Y BAN NHÂN DÂN").as_deref(), Some("ỦY BAN NHÂN DÂN"));
+        assert_eq!(correct_issuer_line("Y BAN NHÂN DÂN TỈNH KON TUM").as_deref(), Some("ỦY BAN NHÂN DÂN TỈNH KON TUM"));
+        // Right as printed, or a body one letter from another: left alone.
+        assert_eq!(correct_issuer_line("BỘ Y TẾ"), None);
+        assert_eq!(correct_issuer_line("ỦY BAN NHÂN DÂN"), None);
+        assert_eq!(correct_issuer_line("SỞ GIÁO DỤC VÀ ĐÀO TẠO"), None);
+    }
+
+    #[test]
+    fn merged_two_column_headers_state_and_party() {
+        let (l, _) = layout(
+            "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HẬU GIANG Độc lập - Tự do - Hạnh phúc\n\n\
+             Số: 73/UBND-TH Hậu Giang, ngày 12 tháng 1 năm 2018\nV/v ủy quyền chỉ đạo\nKính gửi: Sở Y tế.\nThân bài.",
+        );
+        assert_eq!(l.header.issuer_lines, ["ỦY BAN NHÂN DÂN TỈNH HẬU GIANG"]);
+        assert_eq!(l.header.number.map(|n| n.canonical()).as_deref(), Some("73/UBND-TH"));
+        assert_eq!(
+            (l.header.place.as_deref(), l.header.date),
+            (Some("Hậu Giang"), Some(PartialDate::ymd(2018, 1, 12)))
+        );
+        let (l, _) = layout(
+            "TỈNH ỦY THỪA THIÊN HUẾ ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 445-KL/TƯ Thừa Thiên Huế, ngày 13 tháng 5 năm 2022\n\
+             K ÉT LUẬN\nvề xây dựng hệ thống kết cấu hạ tầng\n\nHội nghị đã thảo luận.",
+        );
+        assert_eq!(l.header.issuer_lines, ["TỈNH ỦY THỪA THIÊN HUẾ"]);
+        assert_eq!(l.header.number.map(|n| n.canonical()).as_deref(), Some("445-KL/TU"));
+        assert_eq!(l.header.date, Some(PartialDate::ymd(2022, 5, 13)));
+        assert_eq!(l.header.type_title, Some("Kết luận"));
+        assert_eq!(l.header.subject.as_deref(), Some("về xây dựng hệ thống kết cấu hạ tầng"));
+        assert_eq!(l.header.corrected, ["number", "type"]);
+    }
+
+    #[test]
+    fn issuer_printed_on_two_lines_is_one_body() {
+        let (l, _) = layout("ỦY BAN THƯỜNG VỤ\nQUỐC HỘI\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nThân bài.");
+        assert_eq!(l.header.issuer_lines, ["ỦY BAN THƯỜNG VỤ QUỐC HỘI"]);
+    }
+
+    #[test]
+    fn site_lines_above_the_header_are_left_out() {
+        let (l, notes) = layout(
+            "Quyết định số 575/QĐ-UBND năm 2020 về phê duyệt quy trình\nSố hiệu: 575/QĐ-UBND Loại văn bản: Quyết định\n\
+             Ngày ban hành: 05/08/2020\n\nỦY BAN NHÂN DÂN\nTỈNH KON TUM\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+             Số: 575/QĐ-UBND\nKon Tum, ngày 05 tháng 8 năm 2020\nThân bài.",
+        );
+        assert_eq!(l.preamble.len(), 3);
+        assert!(notes[0].starts_with("3 line(s) before the document's header left out"), "{notes:?}");
+        assert_eq!(l.header.issuer_lines, ["ỦY BAN NHÂN DÂN TỈNH KON TUM"]);
+        assert_eq!(l.header.number.map(|n| n.canonical()).as_deref(), Some("575/QĐ-UBND"));
+        // A sentence naming the republic is no header: nothing is left out.
+        let (l, _) = layout("Lời dẫn của báo.\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nThân bài.");
+        assert!(l.preamble.is_empty());
+    }
+
+    #[test]
+    fn noisy_kính_gửi_and_a_wrapped_authority() {
+        let (l, notes) = layout("Kỉnhgửì: Sở Y tế.\nThân bài.");
+        assert_eq!(l.recipients, ["Sở Y tế"]);
+        assert_eq!(l.header.corrected, ["recipients"]);
+        assert!(notes.iter().any(|n| n.contains("\"Kỉnhgửì\" read through noise as Kính gửi")), "{notes:?}");
+        let signature = finish_signature(Signature {
+            printed: vec!["TL. CHỦ TỊCH ỦY".into(), "BAN NHÂN DÂN TỈNH".into(), "CHÁNH VĂN PHÒNG".into()],
+            ..Signature::default()
+        });
+        assert_eq!(signature.authority.as_deref(), Some("TL. Chủ tịch Ủy ban nhân dân tỉnh"));
+        assert_eq!(signature.position.as_deref(), Some("Chánh Văn phòng"));
     }
 
     #[test]

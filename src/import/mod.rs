@@ -478,6 +478,9 @@ fn plausible_issuer(words: &str, number: &DocNumber, notes: &mut Vec<String>) ->
     if let Some(body) = issuers.resolve(words, Some(number)) {
         return Some(body.name.clone());
     }
+    if let Some(name) = only_body_begun_by(words) {
+        return Some(name);
+    }
     let key = crate::text::vietnamese::fold(words);
     let local_heads = ["ubnd", "uy ban nhan dan", "hdnd", "hoi dong nhan dan", "tinh uy", "thanh uy", "huyen uy"];
     let local = ["so ", "ban ", "thuong truc ", "van phong "];
@@ -489,6 +492,31 @@ fn plausible_issuer(words: &str, number: &DocNumber, notes: &mut Vec<String>) ->
     }
     notes.push(format!("cited issuer \"{words}\" of {} is no known body; left out", number.canonical()));
     None
+}
+
+/// The one body of the table whose name starts with `words` ("Bộ Lao động"
+/// cut short by the text), at least two words; none when several do ("Bộ
+/// Tài": Tài chính, Tài nguyên và Môi trường).
+fn only_body_begun_by(words: &str) -> Option<String> {
+    let fragment = crate::text::vietnamese::tokens(words).join(" ");
+    if fragment.split(' ').count() < 2 {
+        return None;
+    }
+    let begun: Vec<&str> = crate::text::issuers::Issuers::builtin()
+        .all()
+        .iter()
+        .filter(|body| {
+            std::iter::once(&body.name).chain(&body.aliases).any(|name| {
+                let key = crate::text::vietnamese::tokens(name).join(" ");
+                key.strip_prefix(&fragment).is_some_and(|rest| rest.starts_with(' '))
+            })
+        })
+        .map(|body| body.name.as_str())
+        .collect();
+    match begun.as_slice() {
+        [only] => Some(only.to_string()),
+        _ => None,
+    }
 }
 
 fn source_line(source_name: &str) -> String {
@@ -636,6 +664,59 @@ mod tests {
         assert_eq!(imported.inferred, ["title"]);
         assert!(imported.found.is_empty());
         assert_eq!(imported.body_markdown, "");
+    }
+
+    #[test]
+    fn cited_issuers_are_bodies_or_left_out() {
+        let number = DocNumber::parse("116/NQ-CP").unwrap();
+        let mut notes = Vec::new();
+        assert_eq!(plausible_issuer("Chính phủ", &number, &mut notes).as_deref(), Some("Chính phủ"));
+        assert_eq!(plausible_issuer("Chính phủ và Điều", &number, &mut notes), None);
+        let number = DocNumber::parse("1023/NQ-UBTVQH14").unwrap();
+        assert_eq!(plausible_issuer("Ủy ban Thường vụ Quốc hội ban hành chính", &number, &mut notes), None);
+        let number = DocNumber::parse("2928/LĐTBXH-BVCSTE").unwrap();
+        assert_eq!(
+            plausible_issuer("Bộ Lao động", &number, &mut notes).as_deref(),
+            Some("Bộ Lao động - Thương binh và Xã hội")
+        );
+        let number = DocNumber::parse("88/UBND-ĐTXD").unwrap();
+        assert_eq!(
+            plausible_issuer("Ủy ban nhân dân tỉnh Đồng Tháp", &number, &mut notes).as_deref(),
+            Some("Ủy ban nhân dân tỉnh Đồng Tháp")
+        );
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        // In a text: the issuer left out is spelt from the number's code instead.
+        let imported = import_text(
+            "Số: 5/UBND-VX\nKính gửi: Sở Y tế.\nThực hiện Nghị quyết số 1023/NQ-UBTVQH14 ngày 28/9/2020 của Ủy ban Thường vụ Quốc hội ban hành chính sách mới; Quyết định số 5/UBND-VX nêu trên.",
+            "a.txt",
+        );
+        let cites: Vec<(&str, Option<&str>)> =
+            imported.front_matter.cites.iter().map(|c| (c.number.as_str(), c.issuer.as_deref())).collect();
+        assert_eq!(cites, [("1023/NQ-UBTVQH14", Some("Ủy ban Thường vụ Quốc hội"))]);
+    }
+
+    #[test]
+    fn a_bare_local_head_is_completed_from_the_place_and_inferred() {
+        let imported = import_text(
+            "ỦY BAN NHÂN DÂN\nSố: 722/UBND-MT\nBắc Giang, ngày 28 tháng 03 năm 2013\nKính gửi: Sở Tài nguyên.\nThân.",
+            "a.txt",
+        );
+        assert_eq!(imported.front_matter.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Bắc Giang"));
+        assert_eq!(imported.how_read("issuer"), HowRead::Inferred);
+        assert_eq!(imported.how_read("province"), HowRead::Inferred);
+    }
+
+    #[test]
+    fn the_generic_party_header_names_no_issuer_but_the_text_citing_its_own_number_may() {
+        let header = "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSố: 97-QĐ/TW\nHà Nội, ngày 07 tháng 02 năm 2023\nQUY ĐỊNH\nThân bài.";
+        let imported = import_text(header, "a.txt");
+        assert_eq!((imported.front_matter.issuer.as_deref(), imported.front_matter.province.as_deref()), (None, None));
+        let lead =
+            format!("Tại Quy định số 97-QĐ/TW ngày 7/2/2023 của Bộ Chính trị về chức năng của đảng đoàn.\n\n{header}");
+        let imported = import_text(&lead, "a.txt");
+        assert_eq!(imported.front_matter.issuer.as_deref(), Some("Bộ Chính trị"));
+        assert_eq!(imported.how_read("issuer"), HowRead::Inferred);
+        assert!(imported.front_matter.cites.is_empty());
     }
 
     #[test]

@@ -9,6 +9,9 @@
 //! * A page flattened onto one line (`ỦY BAN … Số: 1961/QĐUBND CỘNG HÒA …
 //!   Kiên Giang, ngày … QUYẾT ĐỊNH …`): broken before the layout's
 //!   keywords, so that each part of the header is a line again.
+//! * A footer whose two columns were run together line by line ("Nơi
+//!   nhận: KT. CHỦ TỊCH", "- Như trên; PHÓ CHỦ TỊCH"): the "Nơi nhận" list,
+//!   then the signature block.
 //! * Diacritics detached from their letters (`thiêt hai ̀ ̣ ̣ do`): the
 //!   loose marks are removed (which letter each belonged to cannot be told).
 //! * A subject glued to the number (`2597/VPCP-NCV/v tổ chức …`).
@@ -75,6 +78,7 @@ pub(crate) fn is_exact(printed: &str, keyword: &str) -> bool {
 pub(crate) fn repair(text: &str, notes: &mut Vec<String>) -> String {
     let text = split_cells(text, notes);
     let text = split_flattened(&text, notes);
+    let text = split_merged_footer(&text, notes);
     let text = remove_detached_marks(&text, notes);
     let text = unglue_name(&text, notes);
     unglue_subject(&text, notes)
@@ -203,6 +207,54 @@ fn end_item_at_full_stop(part: &str) -> Vec<&str> {
         Some(m) => vec![&part[..m.start() + 1], part[m.start() + 1..].trim()],
         None => vec![part],
     }
+}
+
+/// "Nơi nhận: KT. CHỦ TỊCH": the list's label beside the signature's first line.
+static MERGED_FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)^\s*(?P<label>{}\s*:?)\s*(?P<sign>(?:t\s*/\s*m|k\s*/\s*t|t\s*/\s*l|tm\.|kt\.|tl\.|tuq\.)\s*\S.*)$",
+        loose("nơi nhận")
+    ))
+});
+/// "- Như trên; PHÓ CHỦ TỊCH": an item, then capitals from the other column.
+static ITEM_WITH_TAIL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?P<item>\s*[-–+•]\s+.*?[;,.:])\s+(?P<tail>\p{Lu}[\p{Lu}\s.,/]*\p{Lu})\s*$"));
+static ITEM_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*[-–+•]\s+\S"));
+
+/// How many lines a merged footer runs over at most.
+const FOOTER_LINES: usize = 20;
+
+/// Puts a footer merged line by line back in its two columns: the "Nơi
+/// nhận" list first, then the signature block.
+fn split_merged_footer(text: &str, notes: &mut Vec<String>) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(start) = lines.iter().rposition(|l| MERGED_FOOTER.is_match(l)) else { return text.to_string() };
+    let c = MERGED_FOOTER.captures(lines[start]).expect("matched");
+    let (mut left, mut right) = (vec![c["label"].trim().to_string()], vec![c["sign"].trim().to_string()]);
+    let mut end = start + 1;
+    while end < lines.len() && end - start <= FOOTER_LINES {
+        let line = lines[end].trim();
+        if line.is_empty() {
+        } else if let Some(t) = ITEM_WITH_TAIL.captures(line).filter(|t| super::layout::is_signature_line(&t["tail"])) {
+            left.push(t["item"].trim().to_string());
+            right.push(t["tail"].to_string());
+        } else if ITEM_LINE.is_match(line) {
+            left.push(line.to_string());
+        } else if super::layout::is_signature_line(line) || super::layout::is_name(line) {
+            right.push(line.to_string());
+        } else {
+            break;
+        }
+        end += 1;
+    }
+    notes
+        .push("a footer printed with its two columns on shared lines read as \"Nơi nhận\" list, then signature".into());
+    let mut out: Vec<String> = lines[..start].iter().map(|l| l.to_string()).collect();
+    out.extend(left);
+    out.push(String::new());
+    out.extend(right);
+    out.extend(lines[end..].iter().map(|l| l.to_string()));
+    out.join("\n") + "\n"
 }
 
 static DETACHED_MARKS: LazyLock<Regex> = LazyLock::new(|| re(r"[ \t]\p{M}+"));
@@ -354,6 +406,23 @@ mod tests {
     }
 
     #[test]
+    fn a_merged_footer_is_put_back_in_its_columns() {
+        let mut notes = Vec::new();
+        let text = "Thân bài./.\nNơi nhận: KT. CHỦ TỊCH\n- Như trên; PHÓ CHỦ TỊCH\n- Lưu: VT, TH.\n\nNguyễn Văn A\n";
+        assert_eq!(
+            split_merged_footer(text, &mut notes),
+            "Thân bài./.\nNơi nhận:\n- Như trên;\n- Lưu: VT, TH.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn A\n"
+        );
+        // An item whose capitals are no position keeps them.
+        let text = "Nơi nhận: TM. BAN THƯỜNG VỤ\n- Lưu: VT, TH\nBÍ THƯ\nTrần Văn B\n";
+        assert_eq!(
+            split_merged_footer(text, &mut notes),
+            "Nơi nhận:\n- Lưu: VT, TH\n\nTM. BAN THƯỜNG VỤ\nBÍ THƯ\nTrần Văn B\n"
+        );
+        assert_eq!(split_merged_footer("Nơi nhận:\n- A.\n", &mut notes), "Nơi nhận:\n- A.\n");
+    }
+
+    #[test]
     fn detached_marks_and_glued_subjects() {
         let mut notes = Vec::new();
         assert_eq!(remove_detached_marks("thiêt hai ̀ ̣ ̣ do lũ", &mut notes), "thiêt hai do lũ");
@@ -362,7 +431,9 @@ mod tests {
             "Số: 2597/VPCP-NC\nV/v tổ chức họp mặt\n"
         );
         assert_eq!(unglue_subject("Số: 12/UBND V/v x\n", &mut notes), "Số: 12/UBND V/v x\n");
-        assert_eq!(notes.len(), 2);
+        assert_eq!(unglue_name("CHÁNH VĂN PHÒNGThái Hữu Phép\n", &mut notes), "CHÁNH VĂN PHÒNG\nThái Hữu Phép\n");
+        assert_eq!(unglue_name("Thông tấn xã Việt Nam\n", &mut notes), "Thông tấn xã Việt Nam\n");
+        assert_eq!(notes.len(), 3);
     }
 
     #[test]
