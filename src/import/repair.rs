@@ -139,6 +139,13 @@ static BREAK_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         loose("quyết định"),
     ))
 });
+/// A type title in capitals before more capitals (its subject), and the
+/// line naming who decides ("CHỦ TỊCH ỦY BAN NHÂN DÂN …"), in a flattened page.
+static TITLE_IN_CAPITALS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:^|\s)(?P<title>QUYẾT ĐỊNH|CHỈ THỊ|KẾ HOẠCH|NGHỊ QUYẾT|THÔNG BÁO|KẾT LUẬN|QUY ĐỊNH|HƯỚNG DẪN|CÔNG ĐIỆN|CHỦ TỊCH ỦY BAN NHÂN DÂN)\s+\p{Lu}\p{Lu}",
+    )
+});
 /// "Phan Rang-Tháp Chàm, ngày 05 tháng 11 năm 2010": the place is the
 /// capitalised words before ", ngày".
 static PLACE_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -168,6 +175,14 @@ fn split_flattened(text: &str, notes: &mut Vec<String>) -> String {
             let start = m.start() + m.as_str().len() - m.as_str().trim_start().len();
             cuts.extend([start, m.end()]);
             whole.push(start..m.end());
+        }
+        // "QUYẾT ĐỊNH BAN HÀNH …": the type title, then its subject in capitals.
+        for c in TITLE_IN_CAPITALS.captures_iter(line) {
+            let title = c.name("title").expect("group");
+            cuts.push(title.start());
+            if !title.as_str().starts_with("CHỦ TỊCH") {
+                cuts.push(title.end());
+            }
         }
         for m in BREAK_BEFORE.find_iter(line) {
             // The match may start at the space before "- Item" or " 1. Point".
@@ -399,6 +414,20 @@ mod tests {
                 "V/v báo cáo nhanh tình hình thiệt hại do lũ lụt.",
                 "Kính gửi:",
                 "- Ủy ban nhân dân tỉnh Ninh Thuận;",
+            ]
+        );
+        let line = "ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG Số: 1961/QĐUBND CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập Tự do \
+                    Hạnh phúc Kiên Giang, ngày 28 tháng 8 năm 2019 QUYẾT ĐỊNH BAN HÀNH QUY CHẾ PHỐI HỢP CHỦ TỊCH ỦY \
+                    BAN NHÂN DÂN TỈNH KIÊN GIANG Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; \
+                    Căn cứ Nghị định số 61/2018/NĐCP ngày 23 tháng 4 năm 2018 của Chính phủ;";
+        let text = split_flattened(line, &mut notes);
+        assert_eq!(
+            text.lines().skip(5).take(4).collect::<Vec<_>>(),
+            [
+                "QUYẾT ĐỊNH",
+                "BAN HÀNH QUY CHẾ PHỐI HỢP",
+                "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG",
+                "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"
             ]
         );
         // A short line is never broken.
