@@ -284,7 +284,16 @@ fn document_start(lines: &[&str]) -> usize {
         taken += 1;
         start = k;
     }
-    start
+    // Lines of a document above the "header" (points, a list, a signature):
+    // the text began mid-document and the motto is a form's in its annex.
+    let documentish = lines[..start].iter().any(|l| {
+        parse_point(l).is_some() || KINH_GUI.is_match(l) || NOI_NHAN.is_match(l) || AUTHORITY.is_match(l.trim())
+    });
+    if documentish {
+        0
+    } else {
+        start
+    }
 }
 
 /// How far into a text its header is looked for.
@@ -1250,6 +1259,9 @@ mod tests {
         assert!(notes[0].starts_with("3 line(s) before the document's header left out"), "{notes:?}");
         assert_eq!(l.header.issuer_lines, ["ỦY BAN NHÂN DÂN TỈNH KON TUM"]);
         assert_eq!(l.header.number.map(|n| n.canonical()).as_deref(), Some("575/QĐ-UBND"));
+        // A text that begins mid-document keeps its lines above a form's motto.
+        let (l, _) = layout("các đơn vị thực hiện.\n2. Giao Sở Y tế theo dõi.\nMẫu số 01\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐơn đề nghị");
+        assert!(l.preamble.is_empty());
         // A sentence naming the republic is no header: nothing is left out.
         let (l, _) = layout("Lời dẫn của báo.\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nThân bài.");
         assert!(l.preamble.is_empty());
