@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// UTF-8 text files, one directive each.
+    /// Files of one directive each: UTF-8 text, Word (.docx) or PDF with a
+    /// text layer (through Poppler's pdftotext); a folder stands for the
+    /// .txt, .docx and .pdf files in it.
     files: Vec<PathBuf>,
     /// Print the content files instead of writing them.
     #[arg(long)]
@@ -16,6 +18,10 @@ pub struct Args {
     /// Folder of directive files the imports go into.
     #[arg(long, default_value = "content")]
     content: PathBuf,
+    /// Also write a CSV report for review: one row per file, each field's
+    /// value and how it was read (printed, corrected, inferred, missing).
+    #[arg(long, value_name = "FILE.csv")]
+    report: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -25,7 +31,12 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    let options = vanban::import::ImportOptions { content: args.content, stdout: args.stdout, force: args.force };
+    let options = vanban::import::ImportOptions {
+        content: args.content,
+        stdout: args.stdout,
+        force: args.force,
+        report: args.report,
+    };
     let summary =
         vanban::import::run(&args.files, &options, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
     if summary.success() {

@@ -30,12 +30,19 @@ fn re(pattern: &str) -> Regex {
 }
 
 static BOOKMARK: LazyLock<Regex> = LazyLock::new(|| re(r"\[bookmark:[^\]\n]*\]"));
-/// "2", "- 2 -", "Trang 2", "Trang 2/5".
-static PAGE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*(?:[-–—]\s*)?(?:trang\s+)?(?P<n>\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*[-–—])?\s*$"));
+/// "2", "- 2 -", "Trang 2", "Trang 2/5", and the page-break markers of web
+/// copies: "--- Trang 2 ---", "[Trang 2]", "=== Page 2 ===".
+static PAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*[\[(]?\s*(?:[-–—=_*]+\s*)?(?:(?:trang|page)\s+)?(?P<n>\d{1,3})(?:\s*/\s*\d{1,3})?(?:\s*[-–—=_*]+)?\s*[\])]?\s*$",
+    )
+});
+/// "[page break]", "--- Ngắt trang ---", "<pagebreak>": a web copy's page break.
+static PAGE_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*[-–—=_\[<(]*\s*(?:page\s*-?\s*break|ngắt\s+trang|hết\s+trang)\s*[-–—=_\]>)/]*\s*$"));
 static WATERMARK: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:https?://\S+|www\.\S+|[\w.-]+\.(?:vn|com|net|org)(?:/\S*)?|.*camscanner.*|.*thuvienphapluat.*|.*luatvietnam.*)\s*$",
+        r"(?i)^\s*(?:https?://\S+|www\.\S+|[\w.-]+\.(?:vn|com|net|org)(?:/\S*)?|.*camscanner.*|.*thuvienphapluat.*|.*luatvietnam.*|@\s.*)\s*$",
     )
 });
 static ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"^[-–+•*]\s+(?P<text>\S.*)$"));
@@ -187,6 +194,9 @@ fn remove_furniture(lines: &[String], notes: &mut Vec<String>) -> (Vec<String>, 
             let n: u32 = c["n"].parse().unwrap_or(0);
             notes.push(format!("removed page number line \"{t}\""));
             next_page = next_page.max(n + 1);
+        } else if PAGE_BREAK.is_match(t) {
+            notes.push(format!("removed page-break marker \"{t}\""));
+            out.push(String::new());
         } else if is_ornament(t) {
             out.push(String::new());
         } else if WATERMARK.is_match(t) || repeats.get(line.trim()).is_some_and(|&n| n >= WATERMARK_REPEATS) {
@@ -407,6 +417,14 @@ mod tests {
         let lines: Vec<String> = text.lines().map(String::from).collect();
         let mut notes = Vec::new();
         (to_markdown(&lines, None, &mut notes), notes)
+    }
+
+    #[test]
+    fn page_breaks_of_web_copies_are_removed() {
+        let (md, notes) =
+            markdown("Một.\n--- Trang 2 ---\nHai.\n[page break]\nBa.\n@ Cơ quan phát hành: Bộ Y tế\nBốn.");
+        assert_eq!(md, "Một.\n\nHai.\n\nBa.\n\nBốn.\n");
+        assert_eq!(notes.len(), 3, "{notes:?}");
     }
 
     #[test]

@@ -1,8 +1,12 @@
-//! The `vanban import FILE…` command: each file is decoded, imported, checked
-//! by the build's own validator and written under the content folder (or to
-//! standard output). One file's failure does not stop the others.
+//! The `vanban import FILE…` command: each file is read (text, .docx, .pdf),
+//! imported, checked by the build's own validator and written under the
+//! content folder (or to standard output). One file's failure does not stop
+//! the others. A folder stands for the files in it that the importer reads;
+//! `--report FILE.csv` writes one row per file for batch review
+//! ([`super::report`]).
 
-use super::{decode, import_text, to_content_file, Imported};
+use super::report::Report;
+use super::{import_text, read_input, to_content_file, Imported};
 use crate::content::load::SourceFile;
 use crate::content::validate::validate_file;
 use crate::text::provinces::ProvinceRegistry;
@@ -18,6 +22,8 @@ pub struct ImportOptions {
     pub stdout: bool,
     /// Replace files that exist.
     pub force: bool,
+    /// Where to write the CSV report, one row per file.
+    pub report: Option<PathBuf>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -36,19 +42,25 @@ impl RunSummary {
 /// errors to `err`.
 pub fn run(files: &[PathBuf], options: &ImportOptions, out: &mut dyn Write, err: &mut dyn Write) -> RunSummary {
     let mut summary = RunSummary::default();
+    let files = expand_folders(files, err);
     if files.is_empty() {
-        let _ = writeln!(err, "vanban import: no file given; name the text files to import");
+        let _ =
+            writeln!(err, "vanban import: no file given; name the text, .docx or .pdf files (or a folder) to import");
         summary.failed = 1;
         return summary;
     }
-    for file in files {
+    let mut report = Report::default();
+    for file in &files {
+        let shown = file.display().to_string();
         match import_file(file, options, out) {
-            Ok(report) => {
-                let _ = write!(err, "{report}");
+            Ok((imported, target)) => {
+                let _ = write!(err, "{}", imported.summary(&shown, &target));
+                report.add(&shown, &target, &imported);
                 summary.imported += 1;
             }
             Err(error) => {
-                let _ = writeln!(err, "{}: error: {error}", file.display());
+                let _ = writeln!(err, "{shown}: error: {error}");
+                report.add_error(&shown, &error.to_string());
                 summary.failed += 1;
             }
         }
@@ -56,12 +68,55 @@ pub fn run(files: &[PathBuf], options: &ImportOptions, out: &mut dyn Write, err:
     if files.len() > 1 {
         let _ = writeln!(err, "imported {} of {} files", summary.imported, files.len());
     }
+    if let Some(path) = &options.report {
+        match report.write(path) {
+            Ok(()) => {
+                let _ = writeln!(err, "report of {} file(s) written to {}", files.len(), path.display());
+            }
+            Err(error) => {
+                let _ = writeln!(err, "error: cannot write the report {}: {error}", path.display());
+                summary.failed += 1;
+            }
+        }
+    }
     summary
 }
 
-fn import_file(file: &Path, options: &ImportOptions, out: &mut dyn Write) -> Result<String> {
-    let bytes = std::fs::read(file).map_err(Error::Read)?;
-    let text = decode(&bytes)?;
+/// The extensions of the files a folder given to `vanban import` stands for.
+const READ_EXTENSIONS: &[&str] = &["txt", "docx", "pdf"];
+
+/// Each folder replaced by the files in it (and below) the importer reads,
+/// in name order; files named one by one are kept as given.
+fn expand_folders(files: &[PathBuf], err: &mut dyn Write) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in files {
+        if !path.is_dir() {
+            out.push(path.clone());
+            continue;
+        }
+        let mut found: Vec<PathBuf> = walkdir::WalkDir::new(path)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_map(|entry| entry.ok())
+            .filter(|entry| entry.file_type().is_file())
+            .map(walkdir::DirEntry::into_path)
+            .filter(|p| {
+                p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| READ_EXTENSIONS.contains(&e.to_lowercase().as_str()))
+            })
+            .collect();
+        if found.is_empty() {
+            let _ = writeln!(err, "{}: no .txt, .docx or .pdf file in this folder", path.display());
+        }
+        out.append(&mut found);
+    }
+    out
+}
+
+/// Imports one file; returns the import and where it went.
+fn import_file(file: &Path, options: &ImportOptions, out: &mut dyn Write) -> Result<(Imported, String)> {
+    let text = read_input(file)?;
     let shown = file.display().to_string();
     let imported = import_text(&text, &shown);
     let content = to_content_file(&imported);
@@ -69,13 +124,13 @@ fn import_file(file: &Path, options: &ImportOptions, out: &mut dyn Write) -> Res
     check(&imported, &content, &target.display().to_string())?;
     if options.stdout {
         out.write_all(content.as_bytes()).map_err(Error::Stdout)?;
-        return Ok(imported.summary(&shown, "standard output"));
+        return Ok((imported, "standard output".into()));
     }
     if target.exists() && !options.force {
         return Err(Error::Exists(target));
     }
     write_file(&target, &content).map_err(Error::write(&target))?;
-    Ok(imported.summary(&shown, &target.display().to_string()))
+    Ok((imported, target.display().to_string()))
 }
 
 /// The file must pass the build's validator, so that an import can never

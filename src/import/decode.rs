@@ -41,6 +41,14 @@ fn decode_text(bytes: &[u8]) -> Result<String, String> {
     Ok(crate::text::vietnamese::nfc(&text.replace("\r\n", "\n").replace('\r', "\n")))
 }
 
+/// Scans are out of scope: the importer reads text, and OCR is another tool's work.
+const SCANNED_PNG: &str =
+    "a PNG image: scanned images are out of scope; run OCR on it first (e.g. ocrmypdf, tesseract) and import the text";
+const SCANNED_JPEG: &str =
+    "a JPEG image: scanned images are out of scope; run OCR on it first (e.g. ocrmypdf, tesseract) and import the text";
+const SCANNED_TIFF: &str =
+    "a TIFF image: scanned images are out of scope; run OCR on it first (e.g. ocrmypdf, tesseract) and import the text";
+
 const CONVERT_HELP: &str = "save it as UTF-8 text (in a text editor: Save as… → Encoding: UTF-8)";
 
 /// Problems visible before decoding: empty, UTF-16/32, binary signatures.
@@ -59,12 +67,14 @@ fn not_text(bytes: &[u8]) -> Option<String> {
         return named("UTF-16 big-endian (it starts with a UTF-16 byte order mark)");
     }
     for (signature, what) in [
-        (&b"\x89PNG"[..], "a PNG image"),
-        (b"%PDF", "a PDF document: copy its text into a .txt file first"),
-        (b"PK\x03\x04", "a ZIP archive (a .docx or .odt file?): save it as plain text first"),
-        (b"\xD0\xCF\x11\xE0", "a Microsoft Office file (.doc?): save it as plain text first"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (&b"\x89PNG"[..], SCANNED_PNG),
+        (b"%PDF", "a PDF document (vanban import reads its text layer through pdftotext)"),
+        (b"PK\x03\x04", "a ZIP archive that is no Word file: save it as .docx or plain text first"),
+        (b"\xD0\xCF\x11\xE0", "an old Microsoft Office file (.doc?): save it as .docx or plain text first"),
+        (b"\xFF\xD8\xFF", SCANNED_JPEG),
         (b"GIF8", "a GIF image"),
+        (b"II*\0", SCANNED_TIFF),
+        (b"MM\0*", SCANNED_TIFF),
     ] {
         if bytes.starts_with(signature) {
             return Some(format!("not a text file: it is {what}"));

@@ -19,7 +19,9 @@
 //!   as the last such line, so that the words in running text do not cut it.
 
 use super::casing::{collapse, mostly_upper, name_case, normal_case};
+use super::repair::{is_exact, loose, repair_number_codes};
 use crate::content::model::PartialDate;
+use crate::text::issuers::Issuers;
 use crate::text::number::DocNumber;
 use crate::text::vietnamese::canonical_tones;
 use regex::Regex;
@@ -34,6 +36,8 @@ pub(crate) struct Layout {
     pub distribution: Vec<String>,
     pub printed_marks: Vec<String>,
     pub signature: Option<Signature>,
+    /// Lines above the document's header (a website's or a PDF service's).
+    pub preamble: Vec<String>,
 }
 
 #[derive(Debug, Default)]
@@ -50,6 +54,8 @@ pub(crate) struct Header {
     pub type_title: Option<&'static str>,
     /// A national motto line was seen (the header is there).
     pub motto: bool,
+    /// Fields read through OCR noise (see [`super::HowRead::Corrected`]).
+    pub corrected: Vec<&'static str>,
 }
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -65,31 +71,61 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("layout pattern")
 }
 
-static PARTY_MOTTO: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)đảng\s+cộng\s+sản\s+việt\s+nam"));
+static PARTY_MOTTO: LazyLock<Regex> = LazyLock::new(|| re(&format!("(?i){}", loose("đảng cộng sản việt nam"))));
 static STATE_MOTTO: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)cộng\s+h(?:òa|oà|oa)\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|độc\s+lập\s*[-–—]\s*tự\s+do\s*[-–—]\s*hạnh\s+phúc",
-    )
+    re(&format!(
+        r"(?i){}|{}\s*[-–—]?\s*{}\s*[-–—]?\s*{}",
+        loose("cộng hòa xã hội chủ nghĩa việt nam"),
+        loose("độc lập"),
+        loose("tự do"),
+        loose("hạnh phúc")
+    ))
 });
-/// "Số 2644 - CV/TU", "Số: 1102/CĐ-TTg", "SỐ 45/QĐ-UBND", "số 12-cv/tu".
-static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*s[ốoôó](?P<sep>\s*[:.]\s*|\s+)?(?P<rest>.*)$"));
-/// "Ninh Bình, ngày 29 tháng 7 năm 2020" (the place is optional).
-static DATE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*(?:(?P<place>[^,\d]{1,60}?)\s*,\s*)?(?P<what>ngày|tháng)\s+(?P<rest>.*)$"));
+/// "Số 2644 - CV/TU", "Số: 1102/CĐ-TTg", "SỐ 45/QĐ-UBND", "số 12-cv/tu",
+/// "Nghị quyết số: 653/2019/UBTVQH14"; through OCR noise "sốl 0688/BYT-MT",
+/// "sé: 860 /BHXH-BT", "Sô:" (`kw` and `noise` tell).
+static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    let types: Vec<String> = TYPE_TITLES.iter().map(|t| loose(t)).collect();
+    re(&format!(
+        r"(?i)^\s*(?:(?P<type>{})\s+)?(?P<kw>s[oóòỏõọôốồổỗộơớờởỡợeéèẻẽẹêếềểễệ])(?P<noise>[l1!|i]?)(?P<sep>\s*[:.]\s*|\s+)?(?P<rest>.*)$",
+        types.join("|")
+    ))
+});
+/// "Ninh Bình, ngày 29 tháng 7 năm 2020" (the place is optional); through
+/// noise "ngàyló thảngU năm 2021", "ngày 05tháng 04".
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)^\s*(?:(?P<place>[^,\d]{{1,60}}?)\s*,\s*)?(?P<what>{}|{})\s*(?P<rest>.*)$",
+        loose("ngày"),
+        loose("tháng")
+    ))
+});
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*,?\s+năm\s+(?P<y>\d{4})\b|^(?P<d2>\d{1,2})\s*[/.\-]\s*(?P<m2>\d{1,2})\s*[/.\-]\s*(?P<y2>\d{4})\b",
-    )
+    re(&format!(
+        r"(?i)^(?P<d>\d{{1,2}})\s*(?P<k1>{})\s*(?P<m>\d{{1,2}})\s*,?\s*(?P<k2>{})\s*(?P<y>\d{{4}})\b|^(?P<d2>\d{{1,2}})\s*[/.\-]\s*(?P<m2>\d{{1,2}})\s*[/.\-]\s*(?P<y2>\d{{4}})\b",
+        loose("tháng"),
+        loose("năm")
+    ))
 });
-static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^(?P<m>\d{1,2})\s*,?\s+năm\s+(?P<y>\d{4})\b"));
+static MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"(?i)^(?P<m>\d{{1,2}})\s*,?\s*(?P<k2>{})\s*(?P<y>\d{{4}})\b", loose("năm"))));
+/// A year or "năm": what a date line holds even when its digits are lost.
+static YEARISH: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)\b\d{{4}}\b|{}", loose("năm"))));
 /// "V/v …", "V/V: …", "Về việc …".
 static SUBJECT_LINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)^\s*(?:v\s*/\s*v|về\s+việc)(?:\s*[:.]\s*|\s+)(?P<rest>\S.*)$"));
+/// "Kính gửi:", through OCR noise "Kỉnhgửì:".
 static KINH_GUI: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(?:[-–*+•]\s*)?(?:\*\*)?\s*kính\s+gửi\s*(?:\*\*)?\s*(?:[:\-–]|$)\s*\**\s*(?P<rest>.*)$")
+    re(&format!(
+        r"(?i)^\s*(?:[-–*+•]\s*)?(?:\*\*)?\s*(?P<kw>{})\s*(?:\*\*)?\s*(?:[:\-–]|$)\s*\**\s*(?P<rest>.*)$",
+        loose("kính gửi")
+    ))
 });
 static NOI_NHAN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^\s*(?:[-–*+•]\s*)?(?:\*\*|\*)?\s*nơi\s+nhận\s*(?:\*\*|\*)?\s*(?::|$)\s*(?:\*\*|\*)?\s*(?P<rest>.*)$")
+    re(&format!(
+        r"(?i)^\s*(?:[-–*+•]\s*)?(?:\*\*|\*)?\s*(?P<kw>{})\s*(?:\*\*|\*)?\s*(?::|$)\s*(?:\*\*|\*)?\s*(?P<rest>.*)$",
+        loose("nơi nhận")
+    ))
 });
 /// A numbered point of the body: "1. …", "2) …", "3.Tiếp" (OCR lost the space).
 static POINT: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?P<n>\d{1,2})(?P<delim>[.)])(?P<gap>\s*)(?P<text>\S.*)$"));
@@ -121,13 +157,36 @@ pub(crate) fn parse_point(line: &str) -> Option<Point<'_>> {
 }
 
 /// The text after "Số" when the line is a number line: "Số: 1102/CĐ-TTg",
-/// "SỐ 45/QĐ-UBND", "Số2644-CV/TU", and not "Song song …".
-fn number_line_rest(line: &str) -> Option<regex::Match<'_>> {
+/// "SỐ 45/QĐ-UBND", "Số2644-CV/TU", and not "Song song …". Returns it and
+/// whether the keyword was read through noise ("sốl", "sé:", "Sô:"), in
+/// which case a number must follow at once, or the line is none.
+fn number_line_rest(line: &str) -> Option<(regex::Match<'_>, bool)> {
     let c = NUMBER_LINE.captures(line)?;
     let rest = c.name("rest")?;
     let starts_with_digit = rest.as_str().starts_with(|ch: char| ch.is_ascii_digit());
     let looks_like_number = starts_with_digit || rest.as_str().chars().take(30).any(|ch| ch == '/' || ch == '／');
-    (looks_like_number && (c.name("sep").is_some() || starts_with_digit)).then_some(rest)
+    if !(looks_like_number && (c.name("sep").is_some() || starts_with_digit)) {
+        return None;
+    }
+    // "Nghị quyết số: 653/2019/UBTVQH14" is a label; "Quyết định số 1961/…
+    // ban hành …" a sentence (a website's headline) naming the number.
+    if c.name("type").is_some() && !c.name("sep").is_some_and(|s| s.as_str().contains(':')) {
+        return None;
+    }
+    let noisy = !c["noise"].is_empty() || !is_exact(&c["kw"], "số");
+    if noisy && !starts_with_number(&repair_number_codes(rest.as_str())) {
+        return None;
+    }
+    Some((rest, noisy))
+}
+
+/// The number at the start of `text` (a character of slack), if any.
+fn number_at_start(text: &str) -> Option<(std::ops::Range<usize>, DocNumber)> {
+    DocNumber::find_all(text).into_iter().next().filter(|(span, _)| span.start <= 1)
+}
+
+fn starts_with_number(text: &str) -> bool {
+    number_at_start(text).is_some()
 }
 
 /// "(Đã ký)", "[đã ký và đóng dấu]".
@@ -181,8 +240,83 @@ const POSITION_WORDS: &[&str] = &[
 
 const MAX_SUBJECT_LINES: usize = 4;
 
+/// The words a decision's or a letter's body opens with.
+static BODY_OPENING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Thừa lệnh|Kính gửi)\b"));
+
 /// Splits the text's lines into the parts of the layout.
 pub(crate) fn read_layout(lines: &[&str], notes: &mut Vec<String>) -> Layout {
+    let start = document_start(lines);
+    let preamble: Vec<String> = lines[..start].iter().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
+    if let Some(first) = preamble.first() {
+        let first: String = first.chars().take(60).collect();
+        notes.push(format!(
+            "{} line(s) before the document's header left out as the copy's own text (site lines, a lead): \"{first}…\"",
+            preamble.len()
+        ));
+    }
+    let mut layout = read_document(&lines[start..], notes);
+    layout.preamble = preamble;
+    layout
+}
+
+/// Where the document starts: at the header when one is found in the first
+/// lines (a national motto, else a number line, with the issuer lines just
+/// above them), so that what a website or a PDF service printed above it
+/// ("Số hiệu: …", "Tải bản đầy đủ", a headline, a lead) is no part of it.
+/// A text without a header starts at its first line.
+fn document_start(lines: &[&str]) -> usize {
+    let limit = lines.len().min(HEADER_SEARCH_LINES);
+    // The first of the motto and the number: a Party header prints the
+    // number and the subject in the left column, above the motto's line.
+    let is_number = |line: &str| number_line_rest(line).is_some_and(|(rest, _)| starts_with_number(rest.as_str()));
+    let Some(anchor) = (0..limit).find(|&i| is_motto_line(lines[i]) || is_number(lines[i])) else { return 0 };
+    let (mut start, mut taken) = (anchor, 0);
+    for k in (0..anchor).rev() {
+        let line = collapse(lines[k]);
+        if line.is_empty() || is_ornament(&line) {
+            continue;
+        }
+        let header_like = (mostly_upper(&line) && line.chars().count() <= 80) || number_line_rest(&line).is_some();
+        if !header_like || taken == 4 {
+            break;
+        }
+        taken += 1;
+        start = k;
+    }
+    // Lines of a document above the "header" (points, a list, a signature):
+    // the text began mid-document and the motto is a form's in its annex.
+    let documentish = lines[..start].iter().any(|l| {
+        parse_point(l).is_some() || KINH_GUI.is_match(l) || NOI_NHAN.is_match(l) || AUTHORITY.is_match(l.trim())
+    });
+    if documentish {
+        0
+    } else {
+        start
+    }
+}
+
+/// How far into a text its header is looked for.
+const HEADER_SEARCH_LINES: usize = 80;
+
+/// A line of a header's motto column: the motto, alone or beside the
+/// issuer ("TỈNH HẬU GIANG Độc lập - Tự do - Hạnh phúc"), not a sentence
+/// naming the republic ("Căn cứ Hiến pháp nước Cộng hòa …").
+fn is_motto_line(line: &str) -> bool {
+    let mut rest = line.to_string();
+    let mut found = false;
+    for motto in [&*PARTY_MOTTO, &*STATE_MOTTO] {
+        if motto.is_match(&rest) {
+            found = true;
+            rest = motto.replace_all(&rest, " ").into_owned();
+        }
+    }
+    let rest = collapse(&rest);
+    found && (rest.is_empty() || is_ornament(&rest) || mostly_upper(&rest)) && line.chars().count() <= 160
+}
+
+/// Splits the document's lines (from its header on) into the layout's parts.
+fn read_document(lines: &[&str], notes: &mut Vec<String>) -> Layout {
     let noi_nhan = lines.iter().rposition(|l| NOI_NHAN.is_match(l));
     let head = read_head(lines, noi_nhan.unwrap_or(lines.len()), notes);
     let foot = read_foot(lines, head.body_start, noi_nhan.filter(|&n| n >= head.body_start), notes);
@@ -196,6 +330,7 @@ pub(crate) fn read_layout(lines: &[&str], notes: &mut Vec<String>) -> Layout {
         distribution: foot.distribution,
         printed_marks: foot.printed_marks,
         signature: foot.signature,
+        preamble: Vec::new(),
     }
 }
 
@@ -224,9 +359,24 @@ fn read_head(lines: &[&str], limit: usize, notes: &mut Vec<String>) -> Head {
             scan.leftover.len()
         ));
     }
+    let mut header = scan.header;
+    if label_read_through_noise(&KINH_GUI, lines[k], "Kính gửi", notes) {
+        header.corrected.push("recipients");
+    }
     let rest = KINH_GUI.captures(lines[k]).map_or("", |c| c.name("rest").map_or("", |m| m.as_str()));
     let (recipients, body_start) = read_list(lines, k, rest);
-    Head { header: scan.header, recipients, leading_lines: scan.leftover, body_start }
+    Head { header, recipients, leading_lines: scan.leftover, body_start }
+}
+
+/// Whether the label of `line` ("Kỉnhgửì:") is `label` read through noise;
+/// if so, says so in the notes.
+fn label_read_through_noise(pattern: &Regex, line: &str, label: &str, notes: &mut Vec<String>) -> bool {
+    let Some(printed) = pattern.captures(line).and_then(|c| c.name("kw")) else { return false };
+    if is_exact(printed.as_str(), label) {
+        return false;
+    }
+    notes.push(format!("\"{}\" read through noise as {label}", printed.as_str()));
+    true
 }
 
 /// What comes after the body.
@@ -253,6 +403,7 @@ fn read_foot(lines: &[&str], body_start: usize, noi_nhan: Option<usize>, notes: 
             trailing_lines: Vec::new(),
         };
     };
+    label_read_through_noise(&NOI_NHAN, lines[n], "Nơi nhận", notes);
     let rest = NOI_NHAN.captures(lines[n]).map_or("", |c| c.name("rest").map_or("", |m| m.as_str()));
     let (distribution, next) = read_list(lines, n, rest);
     let tail = read_tail(&lines[next..]);
@@ -285,7 +436,8 @@ enum HeaderLine {
     Parts,
     Subject(String),
     ItalicSubject,
-    TypeTitle(&'static str),
+    /// The type, and whether it was read through noise.
+    TypeTitle(&'static str, bool),
     Issuer(String),
     Other,
 }
@@ -317,14 +469,18 @@ fn scan_header(lines: &[&str], stop_at_body: bool, notes: &mut Vec<String>) -> H
                 set_subject(&mut header, joined.trim_matches('*').trim().to_string());
                 i = end;
             }
-            HeaderLine::TypeTitle(type_name) => {
+            HeaderLine::TypeTitle(type_name, noisy) => {
                 header.type_title = Some(type_name);
+                if noisy {
+                    header.corrected.push("type");
+                    notes.push(format!("type title \"{}\" read through noise as {type_name}", collapse(line)));
+                }
                 if let Some((subject, next)) = subject_after_title(lines, i) {
                     set_subject(&mut header, subject);
                     i = next;
                 }
             }
-            HeaderLine::Issuer(text) if header.subject.is_none() => push_issuer_line(&mut header, text),
+            HeaderLine::Issuer(text) if header.subject.is_none() => push_issuer_line(&mut header, text, notes),
             HeaderLine::Issuer(_) | HeaderLine::Other if stop_at_body => {
                 return HeaderScan { header, end: i - 1, leftover };
             }
@@ -376,7 +532,7 @@ fn classify_header_line(line: &str, header: &mut Header, notes: &mut Vec<String>
     if rest.is_empty() {
         return HeaderLine::Parts;
     }
-    let kind = classify_rest(rest);
+    let kind = classify_rest(rest, !header.issuer_lines.is_empty());
     if took_part && matches!(kind, HeaderLine::Other | HeaderLine::ItalicSubject) {
         // Two columns run together after the number: say what was not read.
         notes.push(format!("text after the number, \"{rest}\", is no part of a header; left out"));
@@ -386,17 +542,22 @@ fn classify_header_line(line: &str, header: &mut Header, notes: &mut Vec<String>
 }
 
 /// Classifies what is left of a header line once its number and date are taken.
-fn classify_rest(rest: &str) -> HeaderLine {
+fn classify_rest(rest: &str, issuer_seen: bool) -> HeaderLine {
     if let Some(c) = SUBJECT_LINE.captures(rest) {
         return HeaderLine::Subject(c["rest"].trim().to_string());
     }
     if rest.starts_with('*') && !rest.starts_with("**") && rest.chars().nth(1).is_some_and(|c| !c.is_whitespace()) {
         return HeaderLine::ItalicSubject;
     }
-    if let Some(type_name) = type_title(rest) {
-        return HeaderLine::TypeTitle(type_name);
+    if let Some((type_name, noisy)) = type_title(rest) {
+        return HeaderLine::TypeTitle(type_name, noisy);
     }
     if mostly_upper(rest) && rest.chars().filter(|c| c.is_alphabetic()).count() >= 4 && rest.split(' ').count() <= 15 {
+        if issuer_seen && starts_with_signing_position(rest) {
+            // "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …" under a decision's title:
+            // who decides, the body's first line, not an issuer line.
+            return HeaderLine::Other;
+        }
         return HeaderLine::Issuer(rest.to_string());
     }
     HeaderLine::Other
@@ -409,17 +570,30 @@ pub(crate) fn is_ornament(text: &str) -> bool {
 }
 
 /// Takes a "Số …" number from the start of `text`; returns what follows it.
+/// A number read through noise (the keyword, a lost hyphen, `Ư` for `U`)
+/// is marked corrected, and the print noted.
 fn take_number<'t>(text: &'t str, header: &mut Header, notes: &mut Vec<String>) -> Option<&'t str> {
-    let rest = number_line_rest(text)?;
-    let found = DocNumber::find_all(rest.as_str()).into_iter().next().filter(|(span, _)| span.start <= 1);
+    let (rest, noisy) = number_line_rest(text)?;
     if header.number.is_some() || header.number_printed.is_some() {
         return Some(&text[text.len()..]);
     }
-    match found {
+    let repaired = repair_number_codes(rest.as_str());
+    match number_at_start(&repaired) {
         Some((span, number)) => {
-            header.number_printed = Some(text[..rest.start() + span.end].trim().to_string());
+            // Repairs change the number only, so what follows it is as printed.
+            let tail = &repaired[span.end..];
+            let end = if rest.as_str().ends_with(tail) { rest.end() - tail.len() } else { rest.end() };
+            header.number_printed = Some(text[..end].trim().to_string());
+            if noisy || repaired != rest.as_str() {
+                header.corrected.push("number");
+                notes.push(format!(
+                    "number printed \"{}\" read through noise as {}",
+                    text[..end].trim(),
+                    number.canonical()
+                ));
+            }
             header.number = Some(number);
-            Some(&text[rest.start() + span.end..])
+            Some(&text[end..])
         }
         None => {
             notes.push(format!("number line \"{text}\" could not be read as a directive number; left out"));
@@ -440,14 +614,17 @@ fn take_date(text: &str, header: &mut Header, notes: &mut Vec<String>) -> bool {
     if c.name("place").is_some() && place.is_none() {
         return false; // "Số ca, ngày …": not a place, so not a date line
     }
-    let by_month = c["what"].to_lowercase() == "tháng";
+    let by_month = crate::text::vietnamese::fold(&c["what"]) == "thang";
     let found = if by_month { MONTH_YEAR.captures(rest) } else { DAY_MONTH_YEAR.captures(rest) };
+    let mut noisy = !is_exact(&c["what"], if by_month { "tháng" } else { "ngày" });
     let parsed = match found {
         Some(d) => {
             let after = &rest[d.get(0).map_or(0, |m| m.end())..];
             if after.chars().any(char::is_alphanumeric) {
                 return false;
             }
+            noisy |= d.name("k1").is_some_and(|k| !is_exact(k.as_str(), "tháng"))
+                || d.name("k2").is_some_and(|k| !is_exact(k.as_str(), "năm"));
             let get = |a: &str, b: &str| d.name(a).or_else(|| d.name(b)).map_or("", |m| m.as_str()).to_string();
             Some(if by_month {
                 format!("{}-{:0>2}", get("y", "y"), get("m", "m"))
@@ -455,7 +632,14 @@ fn take_date(text: &str, header: &mut Header, notes: &mut Vec<String>) -> bool {
                 format!("{}-{:0>2}-{:0>2}", get("y", "y2"), get("m", "m2"), get("d", "d2"))
             })
         }
-        None if place.is_some() && text.chars().count() <= 80 => None,
+        // "Hà Nội, ngàyló thảngU năm 2021", "ngày {† tháng 3 năm 2020": a
+        // date line whose digits OCR lost; a sentence goes on after a comma.
+        None if YEARISH.is_match(rest)
+            && ((place.is_some() && text.chars().count() <= 80)
+                || (!by_month && text.chars().count() <= 60 && !rest.contains(','))) =>
+        {
+            None
+        }
         None => return false,
     };
     if header.place.is_none() {
@@ -465,7 +649,13 @@ fn take_date(text: &str, header: &mut Header, notes: &mut Vec<String>) -> bool {
         return true;
     }
     match parsed.map(|iso| PartialDate::parse(&iso)) {
-        Some(Ok(date)) => header.date = Some(date),
+        Some(Ok(date)) => {
+            header.date = Some(date);
+            if noisy {
+                header.corrected.push("date");
+                notes.push(format!("date line \"{}\" read through noise as {date}", text.trim()));
+            }
+        }
         Some(Err(reason)) => notes.push(format!("date in \"{}\" is impossible ({reason}); left out", text.trim())),
         None => notes.push(format!("date in \"{}\" could not be read; left out", text.trim())),
     }
@@ -481,16 +671,23 @@ fn is_place(text: &str) -> bool {
         && text.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '.' || c == '-')
 }
 
-/// "CHỈ THỊ" → "Chỉ thị"; "THÔNG BÁO KẾT LUẬN" → "Thông báo".
-fn type_title(text: &str) -> Option<&'static str> {
+/// "CHỈ THỊ" → "Chỉ thị"; "THÔNG BÁO KẾT LUẬN" → "Thông báo"; through OCR
+/// noise "QUYÉT ĐỊNH", "K ÉT LUẬN" (the same letters without diacritics and
+/// spaces, which no two types share): then `true`, read through noise.
+fn type_title(text: &str) -> Option<(&'static str, bool)> {
     if !mostly_upper(text) {
         return None;
     }
     let key = canonical_tones(&collapse(text).to_lowercase());
     if key == "thông báo kết luận" {
-        return Some("Thông báo");
+        return Some(("Thông báo", false));
     }
-    TYPE_TITLES.iter().copied().find(|t| t.to_lowercase() == key)
+    if let Some(exact) = TYPE_TITLES.iter().copied().find(|t| t.to_lowercase() == key) {
+        return Some((exact, false));
+    }
+    let squeezed = |s: &str| crate::text::vietnamese::fold(s).replace(' ', "");
+    let printed = squeezed(text);
+    TYPE_TITLES.iter().copied().find(|t| squeezed(t) == printed).map(|t| (t, true))
 }
 
 /// The lines that continue a "V/v" subject: short lines right after it that
@@ -532,6 +729,9 @@ fn subject_after_title(lines: &[&str], from: usize) -> Option<(String, usize)> {
     let mut end = start + 1;
     while end < lines.len() && end - start < MAX_SUBJECT_LINES && !lines[end].trim().is_empty() {
         let line = collapse(lines[end]);
+        if BODY_OPENING.is_match(&line) {
+            break; // "Căn cứ Luật …": the body's first line, in a copy without blank lines
+        }
         let continues = if in_capitals && mostly_upper(&line) {
             !is_distinct_header_part(&line) && !starts_with_position(&line)
         } else {
@@ -548,6 +748,15 @@ fn subject_after_title(lines: &[&str], from: usize) -> Option<(String, usize)> {
         && parse_point(&subject).is_none()
         && !KINH_GUI.is_match(&subject);
     plausible.then_some((subject, end))
+}
+
+/// "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "BỘ TRƯỞNG BỘ Y TẾ": a person who
+/// decides, which a header's issuer column never starts with.
+fn starts_with_signing_position(line: &str) -> bool {
+    let key = canonical_tones(&line.to_lowercase());
+    ["chủ tịch", "bộ trưởng", "thủ tướng", "giám đốc", "chánh văn phòng", "trưởng ban"]
+        .iter()
+        .any(|p| key.starts_with(p))
 }
 
 /// "CHỦ TỊCH …", "BỘ TRƯỞNG …": the authority line of a state document.
@@ -577,18 +786,83 @@ fn is_distinct_header_part(line: &str) -> bool {
         || type_title(line).is_some()
 }
 
-/// "ỦY BAN NHÂN DÂN" then "TỈNH QUẢNG NINH": one issuer printed on two lines.
-fn push_issuer_line(header: &mut Header, text: String) {
-    let key = canonical_tones(&text.to_lowercase());
-    let only_place = ["tỉnh ", "thành phố ", "tp. ", "huyện "].iter().any(|p| key.starts_with(p))
+/// "ỦY BAN NHÂN DÂN" then "TỈNH QUẢNG NINH", "ỦY BAN THƯỜNG VỤ" then "QUỐC
+/// HỘI": one issuer printed on two lines. A line read through OCR noise is
+/// corrected first ([`correct_issuer_line`]).
+fn push_issuer_line(header: &mut Header, text: String, notes: &mut Vec<String>) {
+    let text = match correct_issuer_line(&text) {
+        Some(corrected) => {
+            notes.push(format!("issuer line \"{text}\" read through noise as \"{corrected}\""));
+            header.corrected.push("issuer");
+            corrected
+        }
+        None => text,
+    };
+    let key = crate::text::vietnamese::fold(&text);
+    let only_place = ["tinh ", "thanh pho ", "tp. ", "huyen "].iter().any(|p| key.starts_with(p))
         && crate::text::provinces::ProvinceRegistry::builtin().find(&text).is_some();
+    let issuers = Issuers::builtin();
     match header.issuer_lines.last_mut() {
-        Some(previous) if only_place => {
+        Some(previous)
+            if only_place
+                || (issuers.by_name(previous).is_none()
+                    && issuers.by_name(&format!("{previous} {text}")).is_some()) =>
+        {
             previous.push(' ');
             previous.push_str(&text);
         }
         _ => header.issuer_lines.push(text),
     }
+}
+
+/// The heads of local bodies' names, which a header prints alone or before
+/// the province.
+const LOCAL_HEADS: &[&str] = &["ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN"];
+
+/// An issuer line as it was meant, when OCR or extraction damaged it and
+/// one reading alone is near: a body of the table of issuers whose letters
+/// (without diacritics and spaces) are the line's ("Bộ YTÉ" → "BỘ Y TẾ"),
+/// or a local head one letter off ("Y BAN NHÂN DÂN
+/// TỈNH KON TUM" → "ỦY BAN NHÂN DÂN TỈNH KON TUM"). `None` when the line is
+/// right as printed or nothing is near enough to say.
+fn correct_issuer_line(text: &str) -> Option<String> {
+    let issuers = Issuers::builtin();
+    if issuers.by_name(text).is_some() {
+        return None;
+    }
+    let printed = squeeze(text);
+    // Only the same letters: names one letter apart are different bodies
+    // ("Sở Giáo dục và Đào tạo", "Bộ Giáo dục và Đào tạo").
+    let near = |name: &str| squeeze(name) == printed;
+    let bodies: Vec<&str> = issuers
+        .all()
+        .iter()
+        .filter(|b| std::iter::once(&b.name).chain(&b.aliases).any(|n| near(n)))
+        .map(|b| b.name.as_str())
+        .collect();
+    if let [only] = bodies.as_slice() {
+        return Some(only.to_uppercase());
+    }
+    let words: Vec<&str> = text.split(' ').collect();
+    for head in LOCAL_HEADS {
+        let wanted = squeeze(head);
+        for n in 2..=words.len().min(5) {
+            let start = squeeze(&words[..n].join(" "));
+            if start == wanted {
+                return None;
+            }
+            if strsim::levenshtein(&start, &wanted) == 1 {
+                let rest = words[n..].join(" ");
+                return Some(format!("{head} {rest}").trim_end().to_string());
+            }
+        }
+    }
+    None
+}
+
+/// Letters and digits without diacritics, case or spaces: what OCR keeps.
+fn squeeze(text: &str) -> String {
+    crate::text::vietnamese::fold(text).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// Reads a "Kính gửi" or "Nơi nhận" list starting at line `start`, whose own
@@ -741,7 +1015,7 @@ fn strip_signature_markers(line: &str) -> String {
 
 /// An authority line ("T/M BAN THƯỜNG VỤ") or a position line ("PHÓ BÍ THƯ":
 /// capitals naming a position, so that a name printed in capitals is none).
-fn is_signature_line(text: &str) -> bool {
+pub(crate) fn is_signature_line(text: &str) -> bool {
     if AUTHORITY.is_match(text) {
         return true;
     }
@@ -753,10 +1027,31 @@ fn is_signature_line(text: &str) -> bool {
 }
 
 /// A person's name: two to seven capitalised words of letters.
-fn is_name(text: &str) -> bool {
+pub(crate) fn is_name(text: &str) -> bool {
     let words: Vec<&str> = text.split(' ').collect();
     (2..=7).contains(&words.len())
         && words.iter().all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+}
+
+/// "TL. CHỦ TỊCH ỦY" + "BAN NHÂN DÂN TỈNH": an authority line wrapped in
+/// the middle of the body's name is one line.
+fn join_wrapped_authority(printed: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in printed {
+        let key = canonical_tones(&line.to_lowercase());
+        match out.last_mut() {
+            Some(previous)
+                if AUTHORITY.is_match(previous)
+                    && canonical_tones(&previous.to_lowercase()).ends_with(" ủy")
+                    && key.starts_with("ban ") =>
+            {
+                previous.push(' ');
+                previous.push_str(&line);
+            }
+            _ => out.push(line),
+        }
+    }
+    out
 }
 
 /// Authority ("T/M Ban Thường vụ") and position ("Phó Bí thư") from the
@@ -764,6 +1059,7 @@ fn is_name(text: &str) -> bool {
 /// has two ("TM. Ủy ban nhân dân, KT. Chủ tịch"); the last other line is the
 /// position.
 fn finish_signature(mut signature: Signature) -> Signature {
+    signature.printed = join_wrapped_authority(std::mem::take(&mut signature.printed));
     let mut authorities = Vec::new();
     for line in &signature.printed {
         match AUTHORITY.captures(line) {
@@ -857,6 +1153,132 @@ mod tests {
         let signature = l.signature.unwrap();
         assert_eq!(signature.authority.as_deref(), Some("KT. Giám đốc"));
         assert_eq!(signature.name.as_deref(), Some("Nguyễn Văn Dũng"));
+    }
+
+    fn number_of(line: &str) -> (Option<String>, Vec<&'static str>) {
+        let mut header = Header::default();
+        let mut notes = Vec::new();
+        take_number(line, &mut header, &mut notes);
+        (header.number.map(|n| n.canonical()), header.corrected)
+    }
+
+    #[test]
+    fn number_keywords_through_ocr_noise() {
+        for (line, number) in [
+            ("sốl 0688/BYT-MT", "0688/BYT-MT"),
+            ("sé: 860 /BHXH-BT", "860/BHXH-BT"),
+            ("Sô: 125/QĐ-UBND", "125/QĐ-UBND"),
+            ("Số 445-KL/TƯ", "445-KL/TU"),
+            ("Số: 1961/QĐUBND", "1961/QĐ-UBND"),
+        ] {
+            assert_eq!(number_of(line), (Some(number.to_string()), vec!["number"]), "{line}");
+        }
+        assert_eq!(number_of("Số: 2644-CV/TU"), (Some("2644-CV/TU".into()), vec![]));
+        assert_eq!(number_of("Nghị quyết số: 653/2019/UBTVQH14"), (Some("653/2019/UBTVQH14".into()), vec![]));
+        // A website's headline naming the number is no number line; nor is
+        // a noisy keyword without a number after it.
+        assert!(number_line_rest("Quyết định số 1961/2019/QĐ-UBND ban hành Quy chế").is_none());
+        assert!(number_line_rest("Sẽ có 5 đoàn/ngày").is_none());
+    }
+
+    #[test]
+    fn dates_through_noise_are_read_or_left_out() {
+        let read = |line: &str| {
+            let mut header = Header::default();
+            let mut notes = Vec::new();
+            let is_date_line = take_date(line, &mut header, &mut notes);
+            (is_date_line, header.date.map(|d| d.to_string()), header.corrected, notes.len())
+        };
+        assert_eq!(read("Hà Nội, ngày 05tháng 04 năm 2018"), (true, Some("2018-04-05".into()), vec![], 0));
+        assert_eq!(read("Hà Nội, ngảy 5 thảng 4 nãm 2018"), (true, Some("2018-04-05".into()), vec!["date"], 1));
+        assert_eq!(read("Bến Tre, ngàyló thảngU năm 2021"), (true, None, vec![], 1));
+        assert_eq!(read("ngày {† tháng 3 năm 2020"), (true, None, vec![], 1));
+        // A sentence of the body that starts with a date is no date line.
+        assert!(!read("Ngày 18 tháng 01 năm 2021, Thông tấn xã Việt Nam có bài viết").0);
+        assert!(!read("Hà Nội, ngay sau khi nhận được").0);
+    }
+
+    #[test]
+    fn type_titles_through_noise() {
+        assert_eq!(type_title("QUYẾT ĐỊNH"), Some(("Quyết định", false)));
+        assert_eq!(type_title("QUYÉT ĐỊNH"), Some(("Quyết định", true)));
+        assert_eq!(type_title("K ÉT LUẬN"), Some(("Kết luận", true)));
+        assert_eq!(type_title("QUY ĐỊNH"), Some(("Quy định", false)));
+        assert_eq!(type_title("Quyết định"), None);
+    }
+
+    #[test]
+    fn issuer_lines_through_noise() {
+        assert_eq!(correct_issuer_line("Bộ YTÉ").as_deref(), Some("BỘ Y TẾ"));
+        assert_eq!(correct_issuer_line("Y BAN NHÂN DÂN").as_deref(), Some("ỦY BAN NHÂN DÂN"));
+        assert_eq!(correct_issuer_line("Y BAN NHÂN DÂN TỈNH KON TUM").as_deref(), Some("ỦY BAN NHÂN DÂN TỈNH KON TUM"));
+        // Right as printed, or a body one letter from another: left alone.
+        assert_eq!(correct_issuer_line("BỘ Y TẾ"), None);
+        assert_eq!(correct_issuer_line("ỦY BAN NHÂN DÂN"), None);
+        assert_eq!(correct_issuer_line("SỞ GIÁO DỤC VÀ ĐÀO TẠO"), None);
+    }
+
+    #[test]
+    fn merged_two_column_headers_state_and_party() {
+        let (l, _) = layout(
+            "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HẬU GIANG Độc lập - Tự do - Hạnh phúc\n\n\
+             Số: 73/UBND-TH Hậu Giang, ngày 12 tháng 1 năm 2018\nV/v ủy quyền chỉ đạo\nKính gửi: Sở Y tế.\nThân bài.",
+        );
+        assert_eq!(l.header.issuer_lines, ["ỦY BAN NHÂN DÂN TỈNH HẬU GIANG"]);
+        assert_eq!(l.header.number.map(|n| n.canonical()).as_deref(), Some("73/UBND-TH"));
+        assert_eq!(
+            (l.header.place.as_deref(), l.header.date),
+            (Some("Hậu Giang"), Some(PartialDate::ymd(2018, 1, 12)))
+        );
+        let (l, _) = layout(
+            "TỈNH ỦY THỪA THIÊN HUẾ ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố 445-KL/TƯ Thừa Thiên Huế, ngày 13 tháng 5 năm 2022\n\
+             K ÉT LUẬN\nvề xây dựng hệ thống kết cấu hạ tầng\n\nHội nghị đã thảo luận.",
+        );
+        assert_eq!(l.header.issuer_lines, ["TỈNH ỦY THỪA THIÊN HUẾ"]);
+        assert_eq!(l.header.number.map(|n| n.canonical()).as_deref(), Some("445-KL/TU"));
+        assert_eq!(l.header.date, Some(PartialDate::ymd(2022, 5, 13)));
+        assert_eq!(l.header.type_title, Some("Kết luận"));
+        assert_eq!(l.header.subject.as_deref(), Some("về xây dựng hệ thống kết cấu hạ tầng"));
+        assert_eq!(l.header.corrected, ["number", "type"]);
+    }
+
+    #[test]
+    fn issuer_printed_on_two_lines_is_one_body() {
+        let (l, _) = layout("ỦY BAN THƯỜNG VỤ\nQUỐC HỘI\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nThân bài.");
+        assert_eq!(l.header.issuer_lines, ["ỦY BAN THƯỜNG VỤ QUỐC HỘI"]);
+    }
+
+    #[test]
+    fn site_lines_above_the_header_are_left_out() {
+        let (l, notes) = layout(
+            "Quyết định số 575/QĐ-UBND năm 2020 về phê duyệt quy trình\nSố hiệu: 575/QĐ-UBND Loại văn bản: Quyết định\n\
+             Ngày ban hành: 05/08/2020\n\nỦY BAN NHÂN DÂN\nTỈNH KON TUM\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+             Số: 575/QĐ-UBND\nKon Tum, ngày 05 tháng 8 năm 2020\nThân bài.",
+        );
+        assert_eq!(l.preamble.len(), 3);
+        assert!(notes[0].starts_with("3 line(s) before the document's header left out"), "{notes:?}");
+        assert_eq!(l.header.issuer_lines, ["ỦY BAN NHÂN DÂN TỈNH KON TUM"]);
+        assert_eq!(l.header.number.map(|n| n.canonical()).as_deref(), Some("575/QĐ-UBND"));
+        // A text that begins mid-document keeps its lines above a form's motto.
+        let (l, _) = layout("các đơn vị thực hiện.\n2. Giao Sở Y tế theo dõi.\nMẫu số 01\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐơn đề nghị");
+        assert!(l.preamble.is_empty());
+        // A sentence naming the republic is no header: nothing is left out.
+        let (l, _) = layout("Lời dẫn của báo.\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\nThân bài.");
+        assert!(l.preamble.is_empty());
+    }
+
+    #[test]
+    fn noisy_kính_gửi_and_a_wrapped_authority() {
+        let (l, notes) = layout("Kỉnhgửì: Sở Y tế.\nThân bài.");
+        assert_eq!(l.recipients, ["Sở Y tế"]);
+        assert_eq!(l.header.corrected, ["recipients"]);
+        assert!(notes.iter().any(|n| n.contains("\"Kỉnhgửì\" read through noise as Kính gửi")), "{notes:?}");
+        let signature = finish_signature(Signature {
+            printed: vec!["TL. CHỦ TỊCH ỦY".into(), "BAN NHÂN DÂN TỈNH".into(), "CHÁNH VĂN PHÒNG".into()],
+            ..Signature::default()
+        });
+        assert_eq!(signature.authority.as_deref(), Some("TL. Chủ tịch Ủy ban nhân dân tỉnh"));
+        assert_eq!(signature.position.as_deref(), Some("Chánh Văn phòng"));
     }
 
     #[test]

@@ -35,11 +35,15 @@ mod body;
 mod casing;
 mod cli;
 mod decode;
+mod input;
 mod layout;
+mod repair;
+mod report;
 mod write;
 
 pub use cli::{run, ImportOptions, RunSummary};
 pub use decode::decode;
+pub use input::read_input;
 pub use write::to_content_file;
 
 use crate::content::model::{PartialDate, Signer};
@@ -107,6 +111,36 @@ pub struct ImportedFields {
     pub printed_marks: Vec<String>,
 }
 
+/// How the importer came by a field's value, for the summary and the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HowRead {
+    /// Read from the document as printed (re-cased or spelt out by a fixed
+    /// table still counts: the text prints it).
+    Printed,
+    /// Read through OCR or extraction noise, corrected where the intended
+    /// word was unambiguous ("QUYÉT ĐỊNH", "sốl 0688/BYT-MT"); see the notes.
+    Corrected,
+    /// Taken from another field, not printed as such (the file's `inferred:`).
+    Inferred,
+    /// Expected but not found, or unreadable: left out for the editor.
+    Missing,
+    /// Not given and not expected (a province for a central body).
+    None,
+}
+
+impl HowRead {
+    /// The word the summary and the report use.
+    pub fn label(self) -> &'static str {
+        match self {
+            HowRead::Printed => "printed",
+            HowRead::Corrected => "corrected",
+            HowRead::Inferred => "inferred",
+            HowRead::Missing => "missing",
+            HowRead::None => "none",
+        }
+    }
+}
+
 /// The result of importing one text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Imported {
@@ -118,6 +152,8 @@ pub struct Imported {
     pub inferred: Vec<&'static str>,
     /// Fields the text does not give.
     pub missing: Vec<&'static str>,
+    /// Fields read through OCR noise (also in `found`): see [`HowRead::Corrected`].
+    pub corrected: Vec<&'static str>,
     /// What the editor should know: furniture removed, lines not read.
     pub notes: Vec<String>,
     /// `{province}/{year}/{name}.md` under the content folder.
@@ -129,7 +165,7 @@ pub struct Imported {
 /// Never panics, whatever the text.
 pub fn import_text(text: &str, source_name: &str) -> Imported {
     let mut notes = Vec::new();
-    let text = nfc(&clean_text(text, &mut notes));
+    let text = repair::repair(&nfc(&clean_text(text, &mut notes)), &mut notes);
     let lines: Vec<&str> = text.lines().collect();
     let layout = layout::read_layout(&lines, &mut notes);
     let body_markdown = body::to_markdown(&layout.body_lines, layout.signature.as_ref(), &mut notes);
@@ -147,9 +183,13 @@ pub fn import_text(text: &str, source_name: &str) -> Imported {
     fields.distribution = report.take_list("distribution", layout.distribution);
     let signer = layout.signature.map(|s| Signer { name: s.name, position: s.position, authority: s.authority });
     fields.signer = report.take("signer", signer);
-    fields.cites = report.take_list("cites", cites(&body_markdown, fields.province.as_deref(), number));
+    fields.cites = report.take_list("cites", cites(&body_markdown, fields.province.as_deref(), number, &mut notes));
+    if fields.issuer.is_none() {
+        fields.issuer = issuer_named_with_own_number(&layout.preamble, &body_markdown, number, &mut report);
+    }
     fields.printed_marks = report.take_list("printed_marks", layout.printed_marks);
     fields.source = Some(source_line(source_name));
+    report.corrected.extend(header.corrected.iter().copied());
     report_missing(&fields, number, &mut report);
     let relative_path = relative_path(&fields, number, source_name, ProvinceRegistry::builtin());
     report.sort();
@@ -159,6 +199,7 @@ pub fn import_text(text: &str, source_name: &str) -> Imported {
         found: report.found,
         inferred: report.inferred,
         missing: report.missing,
+        corrected: report.corrected,
         notes,
         relative_path,
     }
@@ -169,7 +210,8 @@ pub fn import_text(text: &str, source_name: &str) -> Imported {
 fn number_field(header: &layout::Header, notes: &mut Vec<String>) -> Option<String> {
     let canonical = header.number.as_ref()?.canonical();
     let printed = header.number_printed.as_deref().unwrap_or_default();
-    if !printed.ends_with(&canonical) {
+    // A number read through noise has its note already.
+    if !printed.ends_with(&canonical) && !header.corrected.contains(&"number") {
         notes.push(format!("number printed \"{printed}\", written {canonical}"));
     }
     Some(canonical)
@@ -185,9 +227,12 @@ fn set_issuer_and_province(fields: &mut ImportedFields, header: &layout::Header,
     let header_province = header.issuer_lines.iter().find_map(|l| registry.find_in_issuer(l));
     let place_province = header.place.as_deref().and_then(|p| registry.find(p));
     let number_is_provincial = number.is_some_and(DocNumber::is_provincial);
+    // "Hà Nội, ngày …" under a central body's number is where it sits, not a province's document.
+    let number_is_central =
+        number.is_some_and(|n| matches!(n.level(), IssuerLevel::CentralParty | IssuerLevel::CentralGovernment));
     let province = match (header_province, place_province) {
         (Some(id), _) => report.take("province", Some(id)),
-        (None, Some(id)) if fields.issuer.is_none() || number_is_provincial => {
+        (None, Some(id)) if (fields.issuer.is_none() && !number_is_central) || number_is_provincial => {
             report.inferred("province");
             Some(id)
         }
@@ -197,6 +242,41 @@ fn set_issuer_and_province(fields: &mut ImportedFields, header: &layout::Header,
     if fields.issuer.is_none() {
         fields.issuer = issuer_from_number(number, fields.province.as_deref(), report);
     }
+    complete_local_head(fields, report);
+}
+
+/// A header that prints a local body's head alone ("ỦY BAN NHÂN DÂN", its
+/// province lost with the other column) names the body of the province the
+/// place line gives: completed, and inferred.
+fn complete_local_head(fields: &mut ImportedFields, report: &mut Report) {
+    let (Some(issuer), Some(province)) = (&fields.issuer, &fields.province) else { return };
+    let key = crate::text::vietnamese::fold(issuer);
+    if !matches!(key.as_str(), "uy ban nhan dan" | "hoi dong nhan dan" | "ubnd" | "hdnd") {
+        return;
+    }
+    let Some(id) = ProvinceRegistry::builtin().find(province) else { return };
+    let province = ProvinceRegistry::builtin().get(id);
+    let head = if key.starts_with('h') { "Hội đồng nhân dân" } else { "Ủy ban nhân dân" };
+    fields.issuer = Some(format!("{head} {} {}", province.kind, province.name));
+    report.inferred("issuer");
+}
+
+/// The issuer the text gives where it cites the document's own number
+/// ("Quy định số 97-QĐ/TW ngày 7/2/2023 của Bộ Chính trị", in a website's
+/// lead or the body), when that is a body of the table of issuers; inferred.
+fn issuer_named_with_own_number(
+    preamble: &[String],
+    body: &str,
+    own: Option<&DocNumber>,
+    report: &mut Report,
+) -> Option<String> {
+    let own = own?;
+    let text = format!("{}\n\n{body}", preamble.join("\n"));
+    let named = extract_citations(&text, None).into_iter().filter(|c| &c.number == own).find_map(|c| c.issuer)?;
+    let body = crate::text::issuers::Issuers::builtin().by_name(&named)?;
+    report.inferred("issuer");
+    report.found("issuer");
+    Some(body.name.clone())
 }
 
 /// The subject as the title, in normal case when printed in capitals; the
@@ -228,6 +308,7 @@ struct Report {
     found: Vec<&'static str>,
     inferred: Vec<&'static str>,
     missing: Vec<&'static str>,
+    corrected: Vec<&'static str>,
 }
 
 impl Report {
@@ -255,7 +336,7 @@ impl Report {
     }
     fn sort(&mut self) {
         let rank = |key: &&str| FIELD_ORDER.iter().position(|k| k == key).unwrap_or(FIELD_ORDER.len());
-        for list in [&mut self.found, &mut self.inferred, &mut self.missing] {
+        for list in [&mut self.found, &mut self.inferred, &mut self.missing, &mut self.corrected] {
             list.sort_by_key(rank);
             list.dedup();
         }
@@ -292,6 +373,11 @@ fn clean_text(text: &str, notes: &mut Vec<String>) -> String {
 /// Quảng Ninh").
 fn issuer_from_header(lines: &[String], registry: &ProvinceRegistry) -> Option<String> {
     let last = lines.last()?;
+    if let Some(body) = crate::text::issuers::Issuers::builtin().by_name(last) {
+        // "BAN CHẤP HÀNH TRUNG ƯƠNG" heads every central Party document,
+        // whichever organ issues it (Bộ Chính trị, Ban Bí thư …): no one body.
+        return (body.codes.first().map(String::as_str) != Some("TW")).then(|| body.name.clone());
+    }
     let own = normal_case(last);
     if lines.len() == 1 || registry.find_in_issuer(last).is_some() {
         return Some(own);
@@ -354,16 +440,20 @@ fn type_name(title: Option<&str>, number: Option<&DocNumber>, body: &str, notes:
 
 /// Citations in the body, the document's own number excluded, each number
 /// once (later mentions fill what the first did not say).
-fn cites(body: &str, province: Option<&str>, own: Option<&DocNumber>) -> Vec<ImportedCite> {
+fn cites(body: &str, province: Option<&str>, own: Option<&DocNumber>, notes: &mut Vec<String>) -> Vec<ImportedCite> {
     let mut cites: Vec<ImportedCite> = Vec::new();
-    for found in extract_citations(body, province) {
-        if Some(&found.number) == own {
+    let own = own.map(DocNumber::canonical);
+    let repaired = repair::repair_number_codes(body);
+    for found in extract_citations(&repaired, province) {
+        let number = found.number.canonical();
+        if Some(&number) == own.as_ref() {
             continue;
         }
+        let issuer = found.issuer.and_then(|words| plausible_issuer(&words, &found.number, notes));
         let cite = ImportedCite {
-            number: found.number.canonical(),
+            number,
             type_name: found.type_name.or_else(|| found.number.type_name().map(String::from)),
-            issuer: found.issuer.or_else(|| found.number.issuer_name().map(String::from)),
+            issuer: issuer.or_else(|| found.number.issuer_name().map(String::from)),
             date: found.date.map(|(y, m, d)| PartialDate::ymd(y, m, d)),
         };
         match cites.iter_mut().find(|c| c.number == cite.number) {
@@ -376,6 +466,57 @@ fn cites(body: &str, province: Option<&str>, own: Option<&DocNumber>) -> Vec<Imp
         }
     }
     cites
+}
+
+/// A cited issuer as the text gives it, when it is a body: one of the table
+/// of issuers (its name in full: "Bộ Lao động" with a `…/BLĐTBXH-…` number),
+/// else a local body's name ("UBND tỉnh", "Ban Thường vụ Tỉnh ủy"). Words cut
+/// from running text ("Chính phủ và Điều", "Ủy ban Thường vụ Quốc hội ban
+/// hành chính") are none; they are left out and noted.
+fn plausible_issuer(words: &str, number: &DocNumber, notes: &mut Vec<String>) -> Option<String> {
+    let issuers = crate::text::issuers::Issuers::builtin();
+    if let Some(body) = issuers.resolve(words, Some(number)) {
+        return Some(body.name.clone());
+    }
+    if let Some(name) = only_body_begun_by(words) {
+        return Some(name);
+    }
+    let key = crate::text::vietnamese::fold(words);
+    let local_heads = ["ubnd", "uy ban nhan dan", "hdnd", "hoi dong nhan dan", "tinh uy", "thanh uy", "huyen uy"];
+    let local = ["so ", "ban ", "thuong truc ", "van phong "];
+    let plausible = words.split_whitespace().count() <= 10
+        && (local_heads.iter().any(|h| key.starts_with(h)) || local.iter().any(|h| key.starts_with(h)))
+        && names_local_body(words);
+    if plausible {
+        return Some(words.to_string());
+    }
+    notes.push(format!("cited issuer \"{words}\" of {} is no known body; left out", number.canonical()));
+    None
+}
+
+/// The one body of the table whose name starts with `words` ("Bộ Lao động"
+/// cut short by the text), at least two words; none when several do ("Bộ
+/// Tài": Tài chính, Tài nguyên và Môi trường).
+fn only_body_begun_by(words: &str) -> Option<String> {
+    let fragment = crate::text::vietnamese::tokens(words).join(" ");
+    if fragment.split(' ').count() < 2 {
+        return None;
+    }
+    let begun: Vec<&str> = crate::text::issuers::Issuers::builtin()
+        .all()
+        .iter()
+        .filter(|body| {
+            std::iter::once(&body.name).chain(&body.aliases).any(|name| {
+                let key = crate::text::vietnamese::tokens(name).join(" ");
+                key.strip_prefix(&fragment).is_some_and(|rest| rest.starts_with(' '))
+            })
+        })
+        .map(|body| body.name.as_str())
+        .collect();
+    match begun.as_slice() {
+        [only] => Some(only.to_string()),
+        _ => None,
+    }
 }
 
 fn source_line(source_name: &str) -> String {
@@ -436,7 +577,29 @@ fn relative_path(
     format!("{province}/{year}/{name}.md")
 }
 
+/// Reads the file at `path` (text, .docx or .pdf: [`read_input`]) and
+/// imports it, its path as given naming the source.
+pub fn import_path(path: &std::path::Path) -> crate::Result<Imported> {
+    let text = read_input(path)?;
+    Ok(import_text(&text, &path.display().to_string()))
+}
+
 impl Imported {
+    /// How `field` was read (see [`HowRead`]).
+    pub fn how_read(&self, field: &str) -> HowRead {
+        if self.missing.contains(&field) && !self.inferred.contains(&field) {
+            HowRead::Missing
+        } else if self.inferred.contains(&field) {
+            HowRead::Inferred
+        } else if self.corrected.contains(&field) {
+            HowRead::Corrected
+        } else if self.found.contains(&field) {
+            HowRead::Printed
+        } else {
+            HowRead::None
+        }
+    }
+
     /// What an editor needs to check, for stderr:
     /// `seeds/003.txt → content/…/453-cv-tu.md`, then found, inferred, missing
     /// and notes.
@@ -462,6 +625,9 @@ impl Imported {
             list(&self.inferred, false),
             list(&self.missing, false)
         );
+        if !self.corrected.is_empty() {
+            out.push_str(&format!("  read through OCR noise: {}\n", list(&self.corrected, false)));
+        }
         for note in &self.notes {
             out.push_str(&format!("  note: {note}\n"));
         }
@@ -498,6 +664,59 @@ mod tests {
         assert_eq!(imported.inferred, ["title"]);
         assert!(imported.found.is_empty());
         assert_eq!(imported.body_markdown, "");
+    }
+
+    #[test]
+    fn cited_issuers_are_bodies_or_left_out() {
+        let number = DocNumber::parse("116/NQ-CP").unwrap();
+        let mut notes = Vec::new();
+        assert_eq!(plausible_issuer("Chính phủ", &number, &mut notes).as_deref(), Some("Chính phủ"));
+        assert_eq!(plausible_issuer("Chính phủ và Điều", &number, &mut notes), None);
+        let number = DocNumber::parse("1023/NQ-UBTVQH14").unwrap();
+        assert_eq!(plausible_issuer("Ủy ban Thường vụ Quốc hội ban hành chính", &number, &mut notes), None);
+        let number = DocNumber::parse("2928/LĐTBXH-BVCSTE").unwrap();
+        assert_eq!(
+            plausible_issuer("Bộ Lao động", &number, &mut notes).as_deref(),
+            Some("Bộ Lao động - Thương binh và Xã hội")
+        );
+        let number = DocNumber::parse("88/UBND-ĐTXD").unwrap();
+        assert_eq!(
+            plausible_issuer("Ủy ban nhân dân tỉnh Đồng Tháp", &number, &mut notes).as_deref(),
+            Some("Ủy ban nhân dân tỉnh Đồng Tháp")
+        );
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        // In a text: the issuer left out is spelt from the number's code instead.
+        let imported = import_text(
+            "Số: 5/UBND-VX\nKính gửi: Sở Y tế.\nThực hiện Nghị quyết số 1023/NQ-UBTVQH14 ngày 28/9/2020 của Ủy ban Thường vụ Quốc hội ban hành chính sách mới; Quyết định số 5/UBND-VX nêu trên.",
+            "a.txt",
+        );
+        let cites: Vec<(&str, Option<&str>)> =
+            imported.front_matter.cites.iter().map(|c| (c.number.as_str(), c.issuer.as_deref())).collect();
+        assert_eq!(cites, [("1023/NQ-UBTVQH14", Some("Ủy ban Thường vụ Quốc hội"))]);
+    }
+
+    #[test]
+    fn a_bare_local_head_is_completed_from_the_place_and_inferred() {
+        let imported = import_text(
+            "ỦY BAN NHÂN DÂN\nSố: 722/UBND-MT\nBắc Giang, ngày 28 tháng 03 năm 2013\nKính gửi: Sở Tài nguyên.\nThân.",
+            "a.txt",
+        );
+        assert_eq!(imported.front_matter.issuer.as_deref(), Some("Ủy ban nhân dân tỉnh Bắc Giang"));
+        assert_eq!(imported.how_read("issuer"), HowRead::Inferred);
+        assert_eq!(imported.how_read("province"), HowRead::Inferred);
+    }
+
+    #[test]
+    fn the_generic_party_header_names_no_issuer_but_the_text_citing_its_own_number_may() {
+        let header = "BAN CHẤP HÀNH TRUNG ƯƠNG\nĐẢNG CỘNG SẢN VIỆT NAM\nSố: 97-QĐ/TW\nHà Nội, ngày 07 tháng 02 năm 2023\nQUY ĐỊNH\nThân bài.";
+        let imported = import_text(header, "a.txt");
+        assert_eq!((imported.front_matter.issuer.as_deref(), imported.front_matter.province.as_deref()), (None, None));
+        let lead =
+            format!("Tại Quy định số 97-QĐ/TW ngày 7/2/2023 của Bộ Chính trị về chức năng của đảng đoàn.\n\n{header}");
+        let imported = import_text(&lead, "a.txt");
+        assert_eq!(imported.front_matter.issuer.as_deref(), Some("Bộ Chính trị"));
+        assert_eq!(imported.how_read("issuer"), HowRead::Inferred);
+        assert!(imported.front_matter.cites.is_empty());
     }
 
     #[test]

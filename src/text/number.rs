@@ -7,6 +7,7 @@
 //!
 //! Decisions:
 //! * The serial is kept as written (`07` stays `07`), so `7-KL/TW` and `07-KL/TW` differ.
+//!   It may end in one lower-case letter (`30c/NQ-CP`, a number given out between two others).
 //! * `issuer_code` holds everything after the type code, units included (`UBND-VP6`, `BYT-MT`).
 //! * Codes are stored canonically: known codes in their official case (`TTg`, `TTr`, `QyĐ`,
 //!   `CĐ`), with an ASCII `D` read as `Đ` where only the `Đ` spelling is a code (`CD`→`CĐ`,
@@ -150,7 +151,7 @@ static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = r"(?x)
         (?: ^ | [^\p{L}\p{N}\p{M}/.\-\x{2010}-\x{2014}\x{2212}\x{FF0D}] )
         (?P<num>
-            (?P<serial> [0-9]{1,5} )
+            (?P<serial> [0-9]{1,5} [a-z]? )
             (?:
                 # Party: 07-KL/TW, 10- TB/VPTW
                 SP DASH SP (?P<ptype> LETTER{1,6} ) SP SLASH SP (?P<piss> SEG (?: DASH SEG )* )
@@ -466,6 +467,13 @@ mod tests {
                 Some((span, from_captures(&c)?.canonical()))
             })
             .collect()
+    }
+
+    #[test]
+    fn a_serial_may_end_in_one_lower_case_letter() {
+        assert_eq!(DocNumber::parse("30c/NQ-CP").map(|n| n.canonical()).as_deref(), Some("30c/NQ-CP"));
+        assert_eq!(DocNumber::parse("30C/NQ-CP"), None);
+        assert_eq!(DocNumber::parse("30cd/NQ-CP"), None);
     }
 
     #[test]
