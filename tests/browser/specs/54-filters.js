@@ -56,7 +56,7 @@ for (const site of h.archive('split').sites()) {
     let whole = null; // its citers, every part
 
     test('a filter on a split list counts across parts and pages inside the result, through paging and back', () =>
-      shared.visit('trich-dan/index.html', async (page, { go }) => {
+      shared.visit('trich-dan/index.html', async (page, { go, assertAccessible }) => {
         top = await h.linkTarget(page, 'main tbody tr td:first-child a');
         whole = await everyPart(page, go, top);
         assert.ok(whole.length > 500, `a list in several parts: ${whole.length}`);
@@ -74,6 +74,11 @@ for (const site of h.archive('split').sites()) {
         assert.deepEqual(rows.map((r) => r.href), provincial.slice(0, 500).map((r) => r.href), 'in the list order, rows from every part');
         assert.equal(await page.locator('main nav.pagination:visible').count(), 2, "the filtered list's own parts, above and below");
         assert.equal(await page.locator('.filtered-list nav.pagination').count(), 2);
+        // The filtered list reads on a phone, and passes axe as the archive's pages do.
+        await page.setViewportSize({ width: 375, height: 800 });
+        await h.assertNoHorizontalOverflow(page);
+        await assertAccessible();
+        await page.setViewportSize({ width: 1280, height: 800 });
 
         // Paging inside the filtered result keeps the filter in the URL.
         await page.locator('.filtered-list nav.pagination a[rel="next"]').first().click();
