@@ -214,6 +214,7 @@
       });
       if (form.dataset.list) {
         /* Only a part is on the page: the whole list's counts stay. */
+        showYearCounts(null);
         count.textContent = active ? visible + " / " + rows.length + " " + (document.body.dataset.shown || "") : "";
       } else {
         showYearCounts(active ? years : null);
