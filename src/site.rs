@@ -503,6 +503,10 @@ pub fn render_pages(
                             *bytes = data;
                             started
                         }),
+                        crate::plan::Content::ListData(rows) => crate::render::list_data::bytes(rows).map(|data| {
+                            *bytes = data;
+                            started
+                        }),
                         _ => unreachable!("only data files have no template"),
                     },
                 };

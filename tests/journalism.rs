@@ -93,7 +93,8 @@ fn a_provincial_directive_has_its_citers_but_no_province_by_province_table() {
 #[test]
 fn lists_carry_facet_values_and_controls_that_work_without_javascript() {
     let page = built().page("tinh/ha-noi/index.html");
-    assert!(page.contains("data-type=\"Kế hoạch\" data-level=\"tinh\" data-year=\"2021\""), "{page}");
+    assert!(page.contains("data-type=\"ke-hoach\" data-level=\"tinh\" data-year=\"2021\""), "{page}");
+    assert!(page.contains("<option value=\"ke-hoach\">Kế hoạch</option>"), "the URL's slug, the label on screen");
     assert!(page.contains("<form class=\"facets\" hidden data-facets"), "controls appear only with the script");
     let kl = built().page("van-ban/tw/2021/07-kl-tw/index.html");
     assert!(kl.contains("data-level=\"tinh\""));

@@ -289,6 +289,7 @@ fn the_sitemap_index_validates_against_the_same_schema() {
         breadcrumbs: Vec::new(),
         pagination: None,
         feed: None,
+        filter: None,
         content: vanban::plan::Content::SitemapIndex { base: BASE, sitemaps },
     };
     let context = renderer.context(&page).unwrap();

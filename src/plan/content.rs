@@ -29,6 +29,8 @@ pub struct PageContext<'a> {
     pub pagination: Option<Pagination>,
     /// The Atom feed of what the page lists, for `<link rel="alternate">`.
     pub feed: Option<String>,
+    /// What the facet form of the page's list offers (see [`super::filters`]).
+    pub filter: Option<ListFilter>,
     #[serde(flatten)]
     pub content: Content<'a>,
 }
@@ -133,6 +135,8 @@ pub enum Content<'a> {
     },
     /// A file of the open data (written by [`crate::render::data`], not a template).
     Data(super::data::DataTable<'a>),
+    /// A split list's rows (written by [`crate::render::list_data`]).
+    ListData(ListRows<'a>),
 }
 
 /// A directive in a list.
@@ -159,10 +163,12 @@ pub struct DocSummary<'a> {
     /// Days since the cited directive, on lists of citers.
     pub days: Option<i64>,
     /// Facet values, carried as data attributes so lists can be narrowed
-    /// in the browser: issuer level, year and topic tags.
+    /// in the browser: the type's slug, issuer level, year and the topic
+    /// tags' slugs (the values URLs hold, see [`super::filters`]).
+    pub type_slug: Option<String>,
     pub level: &'static str,
     pub year: Option<i32>,
-    pub tags: &'a [String],
+    pub tag_slugs: Vec<String>,
 }
 
 /// A directive named in a link (previous/next, related): what the link
@@ -256,6 +262,8 @@ pub struct DirectiveData<'a> {
     /// All its citers, of which `cited_by` is the first part.
     pub cited_by_count: usize,
     pub uptake: Option<Uptake<'a>>,
+    /// Its citers of the week and the 30 days after its date (a central directive's).
+    pub after: Option<super::filters::AfterLinks>,
     /// For each directive it cites, the nearest other directives citing it.
     pub related: Vec<Related<'a>>,
     pub previous: Option<DocLink<'a>>,
@@ -338,6 +346,8 @@ pub struct CitedData<'a> {
     pub provinces: usize,
     /// Only for a central directive (see `Plan::national_uptake`).
     pub uptake: Option<Uptake<'a>>,
+    /// Its citers of the week and the 30 days after its date (a central directive's).
+    pub after: Option<super::filters::AfterLinks>,
 }
 
 #[derive(Serialize)]
@@ -491,7 +501,7 @@ pub struct GroupSummary<'a> {
 
 /// The issuer level a directive belongs to, for facets: central Party,
 /// central government, province, or unknown.
-fn issuer_level(d: &crate::content::model::Directive) -> &'static str {
+pub(super) fn issuer_level(d: &crate::content::model::Directive) -> &'static str {
     use crate::text::number::IssuerLevel;
     match d.number.as_ref().map(|n| n.level()) {
         Some(IssuerLevel::CentralParty) => "tw-dang",
@@ -659,6 +669,7 @@ impl<'a> Plan<'a> {
                 ("data", vec![], content)
             }
             PageKind::Data(file) => ("data_file", vec![], Content::Data(super::data::DataTable { plan: self, file })),
+            PageKind::ListData(list) => ("list_data", vec![], Content::ListData(self.list_rows(list))),
         };
         PageContext {
             root: root_of(&page.path),
@@ -667,6 +678,7 @@ impl<'a> Plan<'a> {
             breadcrumbs,
             pagination: pagination(page),
             feed: self.feed_of_page(page.kind),
+            filter: self.list_filter(page),
             content,
         }
     }
@@ -686,9 +698,10 @@ impl<'a> Plan<'a> {
             not_before: self.date_shown(id, "not_before", d.not_before),
             jurisdiction: d.jurisdiction().slug(),
             days: None,
+            type_slug: d.type_name.as_deref().map(super::filters::facet_slug),
             level: issuer_level(d),
             year: d.date.map(|x| x.year),
-            tags: &d.tags,
+            tag_slugs: d.tags.iter().map(|tag| super::filters::facet_slug(tag)).collect(),
         }
     }
 
@@ -906,13 +919,7 @@ impl<'a> Plan<'a> {
 
     fn province_month(&'a self, id: ProvinceId, position: usize, part: usize) -> ProvinceMonthData<'a> {
         let month = self.months[position];
-        let docs: Vec<DocId> = self.archive.by_province[id]
-            .iter()
-            .copied()
-            .filter(|&doc| {
-                self.archive.directives[doc].date.is_some_and(|d| d.year == month.year && d.month == Some(month.month))
-            })
-            .collect();
+        let docs = self.province_month_docs(id, position);
         let counts = &self.province_months[id];
         let link = |i: usize| {
             let m = self.months[i];
@@ -1097,7 +1104,8 @@ impl<'a> Plan<'a> {
         let uptake = self.national_uptake(id);
         // The table, when there is one, has counted them already.
         let provinces = uptake.as_ref().map_or_else(|| self.acting_provinces(id), |uptake| uptake.acting);
-        CitedData { cited: self.cited_summary(id), provinces, citers: self.citers(id, part), uptake }
+        let after = self.after_links(id);
+        CitedData { cited: self.cited_summary(id), provinces, citers: self.citers(id, part), uptake, after }
     }
 
     fn directive_crumbs(&'a self, id: DocId) -> Vec<Crumb> {
@@ -1154,6 +1162,7 @@ impl<'a> Plan<'a> {
             cited_by: archive.cited_as[id].map(|c| self.citers(c, 0)).unwrap_or_default(),
             cited_by_count: archive.cited_as[id].map_or(0, |c| archive.cited[c].citers.len()),
             uptake: archive.cited_as[id].and_then(|c| self.national_uptake(c)),
+            after: archive.cited_as[id].and_then(|c| self.after_links(c)),
             related: archive.cites_of[id].iter().map(|&c| self.related(c, id)).filter(|r| !r.docs.is_empty()).collect(),
             previous: id.checked_sub(1).map(|p| self.doc_link(p)),
             next: (id + 1 < archive.directives.len()).then(|| self.doc_link(id + 1)),

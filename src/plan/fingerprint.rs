@@ -39,8 +39,8 @@ impl Plan<'_> {
         // frame does not compile until it is in the fingerprint. (Hashing
         // the context whole would go through serde's `flatten`, which
         // costs a third of the fingerprint.)
-        let PageContext { root, path, kind, breadcrumbs, pagination, feed, content } = &context;
-        of(&(page.kind.template(), (root, path, kind, breadcrumbs, pagination, feed), content))
+        let PageContext { root, path, kind, breadcrumbs, pagination, feed, filter, content } = &context;
+        of(&(page.kind.template(), (root, path, kind, breadcrumbs, pagination, feed, filter), content))
     }
 }
 

@@ -8,9 +8,11 @@ pub mod fingerprint;
 
 mod content;
 pub mod data;
+pub mod filters;
 pub mod outputs;
 mod uptake;
 pub use content::*;
+pub use filters::{List, ListFilter, ListRows};
 pub use outputs::{DataFile, Feed};
 pub use uptake::*;
 
@@ -62,6 +64,9 @@ pub enum PageKind {
     Data(DataFile),
     /// The page that explains the open data, `du-lieu/index.html`.
     DataPage,
+    /// Every row of a list split into parts, for filtering it whole in
+    /// the browser (no template: [`crate::render::list_data`]).
+    ListData(List),
 }
 
 impl PageKind {
@@ -90,7 +95,7 @@ impl PageKind {
             PageKind::SitemapIndex => "sitemap_index.xml",
             PageKind::Robots => "robots.txt",
             PageKind::DataPage => "data.html",
-            PageKind::Data(_) => return None,
+            PageKind::Data(_) | PageKind::ListData(_) => return None,
         })
     }
 }
@@ -420,6 +425,7 @@ impl<'a> Plan<'a> {
                     pages.push(Page { path: part_path(path, part), kind: PageKind::Cited(cited), part, parts });
                 }
             }
+            pages.extend(self.list_data_page(path, PageKind::Directive(id), parts));
         }
         // A list page and, when its list is long, its further parts.
         let mut add = |path: String, kind: PageKind, listed: usize| {
@@ -427,6 +433,7 @@ impl<'a> Plan<'a> {
             for part in 0..parts {
                 pages.push(Page { path: part_path(&path, part), kind, part, parts });
             }
+            pages.extend(self.list_data_page(&path, kind, parts));
         };
         add(HOME.into(), PageKind::Home, 0);
         for (id, cited) in archive.cited.iter().enumerate() {

@@ -2,6 +2,7 @@
 //! everything it needs (templates, strings, content) is handed to it.
 
 pub mod data;
+pub mod list_data;
 pub mod markdown;
 pub mod theme;
 
@@ -91,6 +92,7 @@ impl Renderer {
         context.insert("breadcrumbs", &page.breadcrumbs);
         context.insert("pagination", &page.pagination);
         context.insert("feed", &page.feed);
+        context.insert("filter", &page.filter);
         Ok(context)
     }
 

@@ -47,6 +47,10 @@ trap 'rm -rf "$WORK"' EXIT
 # A list split into parts: one directive citing 600 others (the cited index).
 bash tests/fixtures/long-list.sh "$WORK/long"
 "$VANBAN" build --quiet --content "$WORK/long" --output "$WORK/archives/long"
+# Lists split into parts, filtered whole (specs/54-filters.js): 3,000 generated
+# directives, where the most cited directive has 880 citers in two parts.
+"$VANBAN" generate "$WORK/generated-split" --count 3000 --seed 7 >/dev/null
+"$VANBAN" build --quiet --content "$WORK/generated-split" --output "$WORK/archives/split"
 
 # --- the suite
 export VANBAN_BROWSER_ARCHIVES=$WORK/archives

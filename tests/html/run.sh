@@ -46,11 +46,15 @@ printf 'language: en\nbase_url: "https://vanban.example.org/kho/"\n' >"$WORK/en/
 "$VANBAN" build --quiet --root "$WORK/en" --content tests/fixtures/valid --output "$WORK/valid-en"
 bash tests/fixtures/long-list.sh "$WORK/long"
 "$VANBAN" build --quiet --content "$WORK/long" --output "$WORK/long-lists"
-pages=$(find "$WORK/seed" "$WORK/valid-en" "$WORK/long-lists" -name '*.html' | wc -l)
+# A list of citers split into parts, filtered whole: its pages with a filter form.
+bash tests/fixtures/much-cited.sh "$WORK/much-cited"
+"$VANBAN" build --quiet --content "$WORK/much-cited" --output "$WORK/filtered"
+grep -rl --include='*.html' 'class="facets"' "$WORK/filtered" >"$WORK/filtered.txt"
+pages=$(( $(find "$WORK/seed" "$WORK/valid-en" "$WORK/long-lists" -name '*.html' | wc -l) + $(wc -l <"$WORK/filtered.txt") ))
 
 # --- the Nu Html Checker: errors only (its warnings are advice)
 echo "== html: vnu.jar over $pages pages"
-if ! java -jar "$VNU" --errors-only --skip-non-html --format gnu "$WORK/seed" "$WORK/valid-en" "$WORK/long-lists" 2>"$WORK/vnu.log"; then
+if ! java -jar "$VNU" --errors-only --skip-non-html --format gnu "$WORK/seed" "$WORK/valid-en" "$WORK/long-lists" $(cat "$WORK/filtered.txt") 2>"$WORK/vnu.log"; then
   sed "s|$WORK/||" "$WORK/vnu.log" | head -50 >&2
   fail "the Nu Html Checker found $(wc -l <"$WORK/vnu.log") errors (first 50 above)"
 fi

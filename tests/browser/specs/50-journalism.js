@@ -35,11 +35,19 @@ for (const site of h.archive('gen').sites()) {
         const types = [...new Set(all)].filter(Boolean);
         assert.ok(types.length >= 2, `several types: ${types}`);
         const chosen = types[1];
+        assert.match(chosen, /^[a-z0-9-]+$/, 'rows carry the type as a slug');
         await page.selectOption('select[name="loai"]', chosen);
         const narrowed = await visibleRows(page, 'data-type');
         assert.ok(narrowed.length > 0 && narrowed.length < all.length, `${narrowed.length} of ${all.length}`);
         assert.ok(narrowed.every((t) => t === chosen), 'only the chosen type is shown');
-        assert.match(decodeURIComponent(page.url()), new RegExp(`#loai=${chosen}$`));
+        // The URL holds the slug (`#loai=cong-van`), the form shows the label.
+        assert.match(page.url(), new RegExp(`#loai=${chosen}$`));
+        const label = await page.locator('select[name="loai"] option:checked').innerText();
+        assert.notEqual(label, chosen);
+        assert.ok(
+          (await page.locator('main table.docs tbody tr[data-level]:visible td:nth-child(4)').allInnerTexts()).every((t) => t.startsWith(`${label}: `)),
+          'the rows shown are of the type the form names',
+        );
         assert.match(await page.locator('.facet-count').innerText(), new RegExp(`^${narrowed.length} / ${all.length} `));
         // A shared link opens narrowed.
         const shared = page.url();

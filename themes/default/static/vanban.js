@@ -1,7 +1,8 @@
 /* vanban: small progressive enhancements. Every page is complete without
-   this script; with it, lists can be narrowed (state kept in the URL's #…),
+   this script; with it, lists can be narrowed (state kept in the URL's #…;
+   a list split into parts is narrowed whole, from its data file),
    tables sorted, and a citation copied. A classic script: it works from
-   file:// as well as over HTTP, and loads nothing else. */
+   file:// as well as over HTTP, and loads nothing but a list's data file. */
 (function () {
   "use strict";
 
@@ -9,105 +10,363 @@
     return Array.prototype.slice.call(root.querySelectorAll(selector));
   }
 
-  /* ---------- Facets: narrow lists by type, issuer level, year, tag ---------- */
+  /* ---------- Filters: narrow a list by type, issuer level, year, tag and dates ---------- */
 
-  var FACETS = [
-    { name: "loai", values: function (row) { return row.dataset.type ? [row.dataset.type] : []; } },
-    { name: "cap", values: function (row) { return row.dataset.level ? [row.dataset.level] : []; } },
-    { name: "nam", values: function (row) { return row.dataset.year ? [row.dataset.year] : []; } },
-    { name: "chu-de", values: function (row) { return row.dataset.tags ? row.dataset.tags.split("|") : []; } }
-  ];
+  /* The keys and values are the search page's too: slugs (loai=chi-thi) and
+     ISO dates (tu, den: inclusive), kept in the URL's #…; `trang` is the part
+     of a filtered list on screen. A list split into parts is filtered whole:
+     its rows come from its data file (danh-sach.js, loaded by <script src>
+     when a filter is first used, so it works from file:// too). */
+  var SELECTS = ["loai", "cap", "nam", "chu-de"];
+  var KEYS = SELECTS.concat(["tu", "den"]);
+  var PART = 500;
+  var ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
   function readHash() {
     var state = {};
     location.hash.replace(/^#/, "").split("&").forEach(function (pair) {
       var parts = pair.split("=");
       if (parts.length === 2 && parts[1] !== "") {
-        state[decodeURIComponent(parts[0])] = decodeURIComponent(parts[1]);
+        try {
+          state[decodeURIComponent(parts[0])] = decodeURIComponent(parts[1]);
+        } catch (e) {
+          /* A malformed pair is left out. */
+        }
       }
     });
     return state;
   }
 
-  function writeHash(state) {
+  function hashOf(state) {
     var pairs = [];
-    FACETS.forEach(function (facet) {
-      if (state[facet.name]) {
-        pairs.push(encodeURIComponent(facet.name) + "=" + encodeURIComponent(state[facet.name]));
+    KEYS.concat(["trang"]).forEach(function (key) {
+      if (state[key]) {
+        pairs.push(encodeURIComponent(key) + "=" + encodeURIComponent(state[key]));
       }
     });
-    var url = location.href.split("#")[0] + (pairs.length ? "#" + pairs.join("&") : "");
+    return pairs.length ? "#" + pairs.join("&") : "";
+  }
+
+  function writeHash(state) {
+    var url = location.href.split("#")[0] + hashOf(state);
     try {
       history.replaceState(null, "", url);
     } catch (e) {
-      location.hash = pairs.join("&");
+      location.hash = hashOf(state);
     }
   }
 
-  function levelLabel(form, value) {
-    var key = "level" + value.replace(/(^|-)([a-z])/g, function (_, __, c) { return c.toUpperCase(); });
-    return form.dataset[key] || value;
+  function isActive(state) {
+    return KEYS.some(function (key) { return !!state[key]; });
   }
 
-  function setUpFacets(form) {
-    var scope = form.closest("section") || document.querySelector("main");
-    var rows = all(scope, "table.docs tbody tr[data-level]");
-    if (rows.length < 2) {
-      return;
+  /* Whether a directive with these facts passes the filter. A date known
+     only to the month or the year is in a range when all of it is. */
+  function matches(state, facts) {
+    if (state.loai && facts.type !== state.loai) { return false; }
+    if (state.cap && facts.level !== state.cap) { return false; }
+    if (state.nam && facts.year !== state.nam) { return false; }
+    if (state["chu-de"] && facts.tags.indexOf(state["chu-de"]) < 0) { return false; }
+    var from = ISO_DAY.test(state.tu || "") ? state.tu : "";
+    var to = ISO_DAY.test(state.den || "") ? state.den : "";
+    if (from || to) {
+      var date = facts.date;
+      if (!date) { return false; }
+      var first = (date + "-01-01").slice(0, 10);
+      var last = date.length === 4 ? date + "-12-31" : date.length === 7 ? date + "-31" : date;
+      if ((from && first < from) || (to && last > to)) { return false; }
     }
-    var shown = 0;
-    FACETS.forEach(function (facet) {
-      var select = form.querySelector('select[name="' + facet.name + '"]');
-      var seen = {};
-      rows.forEach(function (row) {
-        facet.values(row).forEach(function (v) { seen[v] = true; });
-      });
-      var values = Object.keys(seen).sort(function (a, b) { return a.localeCompare(b, "vi"); });
-      values.forEach(function (value) {
-        var option = document.createElement("option");
-        option.value = value;
-        option.textContent = facet.name === "cap" ? levelLabel(form, value) : value;
-        select.appendChild(option);
-      });
-      if (values.length < 2) {
-        select.closest("label").hidden = true;
-      } else {
-        shown += 1;
-      }
+    return true;
+  }
+
+  function rowFacts(row) {
+    var time = row.cells[0] && row.cells[0].querySelector("time");
+    return {
+      type: row.dataset.type || "",
+      level: row.dataset.level || "",
+      year: row.dataset.year || "",
+      tags: row.dataset.tags ? row.dataset.tags.split("|") : [],
+      date: time ? time.getAttribute("datetime") : ""
+    };
+  }
+
+  function element(name, text, attributes) {
+    var node = document.createElement(name);
+    if (text !== undefined && text !== null) { node.textContent = text; }
+    Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+    return node;
+  }
+
+  /* A split list's rows, from its data file, as the page's rows show them. */
+  function dataRows(data) {
+    return data.rows.map(function (r) {
+      var type = r[6] === null ? null : data.types[r[6]];
+      return {
+        href: "van-ban/" + r[0] + "/index.html",
+        date: r[1], iso: r[2] || "", number: r[3],
+        province: typeof r[4] === "number" ? data.provinces[r[4]] : null,
+        place: typeof r[4] === "number" ? "tinh" : r[4],
+        title: r[5], typeName: type ? type[1] : "", days: r[9], notBefore: r[10],
+        facts: {
+          type: type ? type[0] : "",
+          level: r[7],
+          year: r[2] ? r[2].slice(0, 4) : "",
+          tags: r[8].map(function (t) { return data.tags[t][0]; }),
+          date: r[2] || ""
+        }
+      };
     });
-    if (shown === 0) {
-      return;
-    }
-    var count = form.querySelector(".facet-count");
+  }
 
-    function apply() {
-      var state = readHash();
-      var visible = 0;
-      FACETS.forEach(function (facet) {
-        var select = form.querySelector('select[name="' + facet.name + '"]');
-        select.value = state[facet.name] || "";
-        if (select.value !== (state[facet.name] || "")) {
-          select.value = "";
+  var listData = { rows: null, waiting: [] };
+
+  /* Loads the data file once; `done(rows)` or, when it cannot be read, `done(null)`. */
+  function loadList(src, done) {
+    if (listData.rows) { done(listData.rows); return; }
+    listData.waiting.push(done);
+    if (listData.waiting.length > 1) { return; }
+    var script = document.createElement("script");
+    function finish() {
+      listData.rows = window.vanbanList ? dataRows(window.vanbanList) : null;
+      var waiting = listData.waiting;
+      listData.waiting = [];
+      waiting.forEach(function (callback) { callback(listData.rows); });
+    }
+    script.onload = finish;
+    script.onerror = finish;
+    script.src = src;
+    document.head.appendChild(script);
+  }
+
+  function setUpFilters(form) {
+    var scope = form.closest("section") || document.querySelector("main");
+    var rows = all(scope, "table.doc-list tbody tr[data-level]");
+    var total = Number(form.dataset.total) || rows.length;
+    var words = form.dataset;
+    var root = form.dataset.root || "";
+    var count = form.querySelector(".facet-count");
+    var controls = KEYS.map(function (key) { return form.elements[key]; }).filter(Boolean);
+    var yearCounts = all(document, ".year-counts li[data-year]");
+    yearCounts.forEach(function (li) {
+      var span = li.querySelector(".count");
+      li.dataset.whole = span.textContent;
+    });
+    /* The page's own list: its tables, the sections around them, its parts' navigation. */
+    var listSections = all(scope, "section").filter(function (s) {
+      return !s.contains(form) && s.querySelector("table.doc-list, ul.issued");
+    });
+    var loose = all(scope, "table.doc-list").filter(function (t) {
+      return !listSections.some(function (s) { return s.contains(t); });
+    });
+    var statics = listSections.concat(loose).concat(all(document, "main nav.pagination"));
+    var template = scope.querySelector("table.doc-list");
+    var filtered = null;
+    var shownPart = null;
+
+    function showYearCounts(counts) {
+      yearCounts.forEach(function (li) {
+        var span = li.querySelector(".count");
+        if (counts) {
+          var n = counts[li.dataset.year] || 0;
+          span.textContent = "(" + n + ")";
+          li.hidden = n === 0;
+        } else {
+          span.textContent = li.dataset.whole;
+          li.hidden = false;
         }
       });
+    }
+
+    function countText(visible) {
+      count.textContent = visible + " / " + total + " " + (document.body.dataset.shown || "");
+    }
+
+    function setControls(state) {
+      controls.forEach(function (control) {
+        var wanted = state[control.name] || "";
+        if (control.tagName === "SELECT" && wanted &&
+            !all(control, "option").some(function (o) { return o.value === wanted; })) {
+          /* A shared link's value this list does not have: kept, and shown as it is. */
+          control.appendChild(element("option", wanted, { value: wanted }));
+        }
+        control.value = wanted;
+      });
+    }
+
+    /* Filters the rows on the page (a list in one part, or no data file). */
+    function filterInPage(state) {
+      var active = isActive(state);
+      var visible = 0;
+      var years = {};
       rows.forEach(function (row) {
-        var match = FACETS.every(function (facet) {
-          var wanted = form.querySelector('select[name="' + facet.name + '"]').value;
-          return !wanted || facet.values(row).indexOf(wanted) >= 0;
-        });
+        var facts = rowFacts(row);
+        var match = !active || matches(state, facts);
         row.hidden = !match;
         if (match) {
           visible += 1;
+          var year = facts.year || "khong-ro";
+          years[year] = (years[year] || 0) + 1;
         }
       });
-      count.textContent = visible + " / " + rows.length + " " + (document.body.dataset.shown || "");
+      listSections.forEach(function (section) {
+        var table = section.querySelector("table.doc-list");
+        section.hidden = active && !!table && !all(table, "tbody tr").some(function (r) { return !r.hidden; });
+      });
+      if (form.dataset.list) {
+        /* Only a part is on the page: the whole list's counts stay. */
+        showYearCounts(null);
+        count.textContent = active ? visible + " / " + rows.length + " " + (document.body.dataset.shown || "") : "";
+      } else {
+        showYearCounts(active ? years : null);
+        countText(visible);
+      }
+    }
+
+    function showStatics(shown) {
+      statics.forEach(function (node) { node.hidden = !shown; });
+      if (filtered) { filtered.hidden = shown; }
+    }
+
+    function cell(row, content) {
+      var td = document.createElement("td");
+      if (typeof content === "string") { td.textContent = content; } else { td.appendChild(content); }
+      row.appendChild(td);
+      return td;
+    }
+
+    function tableRow(r, withDays) {
+      var tr = element("tr", null, {
+        "data-type": r.facts.type, "data-level": r.facts.level, "data-year": r.facts.year, "data-tags": r.facts.tags.join("|")
+      });
+      if (r.date) {
+        cell(tr, element("time", r.date, { datetime: r.iso }));
+      } else {
+        cell(tr, words.undated + (r.notBefore ? " (" + words.notBefore + " " + r.notBefore + ")" : ""));
+      }
+      cell(tr, r.number ? r.number : element("span", words.unknown, { "class": "unknown" }));
+      if (r.province) {
+        cell(tr, element("a", r.province[0], { href: root + "tinh/" + r.province[1] + "/index.html" }));
+      } else {
+        cell(tr, r.place === "tinh-khong-ro" ? words.provinceUnknown : r.place === "trung-uong" ? words.central : words.unknown);
+      }
+      cell(tr, element("a", (r.typeName ? r.typeName + ": " : "") + r.title, { href: root + r.href }));
+      if (withDays) {
+        var td = cell(tr, typeof r.days === "number" && r.days < 0
+          ? element("span", r.days + ": " + words.citedBefore, { "class": "date-conflict" })
+          : typeof r.days === "number" ? String(r.days) : "–");
+        td.className = "num";
+      }
+      return tr;
+    }
+
+    function table(list) {
+      var copy = template.cloneNode(false);
+      copy.hidden = false;
+      copy.appendChild(template.tHead.cloneNode(true));
+      var withDays = template.tHead.rows[0].cells.length > 4;
+      var body = document.createElement("tbody");
+      list.forEach(function (r) { body.appendChild(tableRow(r, withDays)); });
+      copy.appendChild(body);
+      return copy;
+    }
+
+    function pager(state, part, parts, label) {
+      var nav = element("nav", null, { "class": "pagination", "aria-label": label });
+      nav.appendChild(element("span", words.page + " " + part + "/" + parts + ":"));
+      function link(n, text, rel) {
+        var next = {};
+        KEYS.forEach(function (key) { next[key] = state[key]; });
+        next.trang = n > 1 ? String(n) : "";
+        var a = element("a", text, { href: hashOf(next) || "#" });
+        if (rel) { a.setAttribute("rel", rel); }
+        nav.appendChild(document.createTextNode(" "));
+        nav.appendChild(a);
+      }
+      if (part > 1) { link(part - 1, "← " + words.previous, "prev"); }
+      for (var n = 1; n <= parts; n++) {
+        if (n === part) {
+          nav.appendChild(document.createTextNode(" "));
+          nav.appendChild(element("span", String(n), { "aria-current": "page" }));
+        } else {
+          link(n, String(n));
+        }
+      }
+      if (part < parts) { link(part + 1, words.next + " →", "next"); }
+      return nav;
+    }
+
+    /* The whole list, filtered, with its own parts. */
+    function renderFiltered(state, list) {
+      var matching = list.filter(function (r) { return matches(state, r.facts); });
+      var parts = Math.max(1, Math.ceil(matching.length / PART));
+      var part = Math.min(Math.max(parseInt(state.trang, 10) || 1, 1), parts);
+      var shown = matching.slice((part - 1) * PART, part * PART);
+      if (!filtered) {
+        filtered = element("div", null, { "class": "filtered-list" });
+        form.parentNode.insertBefore(filtered, form.nextSibling);
+        if (yearCounts.length) {
+          var years = form.closest("main").querySelector(".year-counts").closest("section");
+          years.parentNode.insertBefore(filtered, years.nextSibling);
+        }
+      }
+      filtered.textContent = "";
+      if (parts > 1) { filtered.appendChild(pager(state, part, parts, words.pages)); }
+      if (form.dataset.group === "year") {
+        var groups = [];
+        shown.forEach(function (r) {
+          var year = r.facts.year || "";
+          if (!groups.length || groups[groups.length - 1].year !== year) { groups.push({ year: year, rows: [] }); }
+          groups[groups.length - 1].rows.push(r);
+        });
+        groups.forEach(function (g) {
+          var section = document.createElement("section");
+          var heading = element("h2");
+          heading.appendChild(g.year
+            ? element("a", g.year, { href: root + "thoi-gian/" + g.year + "/index.html" })
+            : document.createTextNode(words.undated));
+          section.appendChild(heading);
+          section.appendChild(table(g.rows));
+          filtered.appendChild(section);
+        });
+      } else {
+        filtered.appendChild(table(shown));
+      }
+      if (parts > 1) { filtered.appendChild(pager(state, part, parts, words.pagesBelow)); }
+      var years = {};
+      matching.forEach(function (r) {
+        var year = r.facts.year || "khong-ro";
+        years[year] = (years[year] || 0) + 1;
+      });
+      showYearCounts(years);
+      showStatics(false);
+      countText(matching.length);
+      if (shownPart !== null && shownPart !== part) { filtered.scrollIntoView(); }
+      shownPart = part;
+    }
+
+    function apply() {
+      var state = readHash();
+      setControls(state);
+      if (form.dataset.list && isActive(state)) {
+        loadList(form.dataset.list, function (list) {
+          var now = readHash();
+          if (!isActive(now)) { return; }
+          if (list) {
+            renderFiltered(now, list);
+          } else {
+            filterInPage(now);
+          }
+        });
+        return;
+      }
+      showStatics(true);
+      shownPart = null;
+      filterInPage(state);
     }
 
     form.addEventListener("change", function () {
       var state = {};
-      FACETS.forEach(function (facet) {
-        state[facet.name] = form.querySelector('select[name="' + facet.name + '"]').value;
-      });
+      controls.forEach(function (control) { state[control.name] = control.value; });
       writeHash(state);
       apply();
     });
@@ -198,7 +457,7 @@
   }
 
   function start() {
-    all(document, "form[data-facets]").forEach(setUpFacets);
+    all(document, "form[data-facets]").forEach(setUpFilters);
     all(document, "table.sortable").forEach(setUpSorting);
     setUpCitation();
   }
