@@ -136,3 +136,29 @@ fn the_curve_of_provinces_that_acted_matches_the_table_of_who_acted() {
     assert!(page.contains("<dt>Chậm nhất</dt><dd>Ninh Bình (33 ngày)</dd>"));
     assert!(!page.contains("weekly-title"), "the bar chart per week is gone");
 }
+
+#[test]
+fn a_long_week_is_split_into_parts_each_day_where_its_directives_fall() {
+    let dir = tempfile::tempdir().unwrap();
+    // Week 23 of 2021 (7–13 June): 300 letters on Tuesday 8/6, 220 on Thursday 10/6.
+    for n in 0..520 {
+        let date = if n < 300 { "2021-06-08" } else { "2021-06-10" };
+        std::fs::write(dir.path().join(format!("{n}.md")), letter(&format!("{n}-CV/TU"), "Hà Nội", date)).unwrap();
+    }
+    let built = Built::from(dir.path());
+    let parts =
+        [built.page("thoi-gian/2021/tuan-23/index.html"), built.page("thoi-gian/2021/tuan-23/trang-2/index.html")];
+    let rows: Vec<usize> = parts.iter().map(|p| p.matches("<tr data-type").count()).collect();
+    assert_eq!(rows, [500, 20]);
+    let days = |page: &str| -> Vec<String> {
+        page.split("<h2 id=\"wd-").skip(1).map(|s| s[..s.find('"').unwrap()].to_string()).collect()
+    };
+    // Monday to Thursday on the first part (Thursday's first 200); Thursday's
+    // last 20 and the empty Friday to Sunday on the second.
+    assert_eq!(days(&parts[0]), ["0", "1", "2", "3"]);
+    assert_eq!(days(&parts[1]), ["3", "4", "5", "6"]);
+    assert!(
+        parts[1].contains("Tuần 23/2021 <span class=\"count\">(520)</span>"),
+        "the week's whole count on every part"
+    );
+}
