@@ -55,6 +55,10 @@ for (const site of h.archive('gen').sites()) {
         assert.equal(await days.count(), 7, 'Monday to Sunday');
         assert.match(await days.first().locator('h2').innerText(), /^Thứ Hai, /);
         assert.match(await days.last().locator('h2').innerText(), /^Chủ nhật, /);
+        // The days at a glance: a jump to each day that has directives, the empty ones plain.
+        const glance = await page.locator('nav.week-days li').evaluateAll((lis) => lis.map((li) => ({ link: !!li.querySelector('a'), text: li.textContent })));
+        assert.equal(glance.length, 7);
+        for (const g of glance) assert.equal(g.link, !g.text.endsWith('(0)'), g.text);
         // The day we came from, with as many directives as its own page.
         const iso = day.split('/').slice(1, 4).join('-');
         const ours = page.locator(`main section.week-day:has(h2 time[datetime="${iso}"])`);
