@@ -66,8 +66,9 @@ fn cited_page_answers_who_acted_and_how_soon() {
     assert!(ninh_binh.contains("3001-CV/TU") && ninh_binh.contains("data-value=\"2\">2</td>"), "{ninh_binh}");
     let absent = table.split("<tr").find(|r| r.contains(">Cà Mau</a>")).unwrap();
     assert!(absent.contains("class=\"absent\"") && absent.contains("chưa có văn bản dẫn"), "absence is visible");
-    assert!(page.contains("aria-labelledby=\"weekly-title\""), "citations per week");
-    assert!(page.contains("<title>1: 1</title>"), "one citer in the first week; the other is dated only to the month");
+    assert!(page.contains("aria-labelledby=\"curve-title\""), "the share of provinces that acted, by day");
+    assert!(page.contains("<title>Sau 2 ngày: 1/63 (1,6%)</title>"), "Ninh Bình two days after");
+    assert!(page.contains("<p class=\"note\">1 tỉnh có văn bản dẫn nhưng"), "the other is dated only to the month");
     assert!(page.contains("class=\"docs sortable\""), "sortable without a server");
 }
 

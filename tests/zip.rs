@@ -269,6 +269,7 @@ fn every_page_kind_shows_the_extract_notice_that_the_stylesheet_hides() {
         "type",
         "types",
         "undated",
+        "week",
         "year",
     ];
     assert_eq!(kinds, expected.iter().map(|k| k.to_string()).collect(), "every page kind was checked");

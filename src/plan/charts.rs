@@ -84,6 +84,92 @@ pub fn bar_chart<T>(
     BarChart { width: items.len() as u32 * step, height: CHART_HEIGHT, bar_width: BAR_WIDTH, max, bars, ticks }
 }
 
+/// A cumulative step curve: how many of `total` had done something by each
+/// day, drawn in a `width × height` box (axes and labels included).
+#[derive(Debug, Serialize)]
+pub struct StepChart {
+    pub width: u32,
+    pub height: u32,
+    /// The plot area: left and top edges, and its width and height.
+    pub left: u32,
+    pub top: u32,
+    pub plot_width: u32,
+    pub plot_height: u32,
+    /// The last day of the axis (at least 1) and the count at the top.
+    pub max_day: i64,
+    pub total: usize,
+    /// The curve as an SVG path: flat until a day, then up to its count.
+    pub path: String,
+    /// A point where the curve steps up, per step, in the steps' order.
+    pub points: Vec<(u32, u32)>,
+    /// (x, label) under the axis; (y, label) of the shares on the left.
+    pub x_ticks: Vec<(u32, String)>,
+    pub y_ticks: Vec<(u32, String)>,
+}
+
+pub const CURVE_WIDTH: u32 = 480;
+pub const CURVE_HEIGHT: u32 = 220;
+const CURVE_LEFT: u32 = 40;
+const CURVE_TOP: u32 = 8;
+const CURVE_BOTTOM: u32 = 28;
+const CURVE_RIGHT: u32 = 12;
+
+impl StepChart {
+    /// The x of a day. Integer arithmetic keeps the SVG byte-identical everywhere.
+    pub fn x(&self, day: i64) -> u32 {
+        self.left + (day.clamp(0, self.max_day) as u64 * u64::from(self.plot_width) / self.max_day as u64) as u32
+    }
+
+    /// The y of a count out of `total`.
+    pub fn y(&self, count: usize) -> u32 {
+        let total = self.total.max(1) as u64;
+        self.top + self.plot_height - (count.min(self.total) as u64 * u64::from(self.plot_height) / total) as u32
+    }
+}
+
+/// The curve through `steps`: (day, count reached that day), days rising.
+pub fn step_chart(steps: &[(i64, usize)], total: usize) -> StepChart {
+    let max_day = steps.last().map_or(1, |s| s.0).max(1);
+    let mut chart = StepChart {
+        width: CURVE_WIDTH,
+        height: CURVE_HEIGHT,
+        left: CURVE_LEFT,
+        top: CURVE_TOP,
+        plot_width: CURVE_WIDTH - CURVE_LEFT - CURVE_RIGHT,
+        plot_height: CURVE_HEIGHT - CURVE_TOP - CURVE_BOTTOM,
+        max_day,
+        total,
+        path: String::new(),
+        points: Vec::new(),
+        x_ticks: Vec::new(),
+        y_ticks: Vec::new(),
+    };
+    let mut path = format!("M{} {}", chart.x(0), chart.y(0));
+    for &(day, count) in steps {
+        let (x, y) = (chart.x(day), chart.y(count));
+        path.push_str(&format!(" H{x} V{y}"));
+        chart.points.push((x, y));
+    }
+    path.push_str(&format!(" H{}", chart.x(max_day)));
+    chart.path = path;
+    let step = day_tick_step(max_day);
+    chart.x_ticks = (0..=max_day / step).map(|i| (chart.x(i * step), (i * step).to_string())).collect();
+    chart.y_ticks = [0, 25, 50, 75, 100]
+        .iter()
+        .map(|&percent| {
+            let y = chart.top + chart.plot_height - percent * chart.plot_height / 100;
+            (y, format!("{percent}%"))
+        })
+        .collect();
+    chart
+}
+
+/// Days between labels on a day axis: a round step giving at most six.
+fn day_tick_step(max_day: i64) -> i64 {
+    const STEPS: [i64; 14] = [1, 2, 5, 7, 10, 14, 30, 60, 90, 120, 180, 365, 730, 1825];
+    STEPS.into_iter().find(|s| max_day / s <= 6).unwrap_or((max_day + 5) / 6)
+}
+
 /// A shade level from 0 (none) to 5 (the most), for heat-map cells.
 pub fn shade(count: usize, max: usize) -> u32 {
     if count == 0 || max == 0 {
@@ -117,6 +203,27 @@ mod tests {
     fn a_single_directive_is_still_visible() {
         let chart = bar_chart(&[1usize, 1000], |n| *n, |n| n.to_string(), |_| None, |_| None);
         assert!(chart.bars[0].height >= 1);
+    }
+
+    #[test]
+    fn a_step_curve_rises_at_each_day_to_its_count() {
+        let chart = step_chart(&[(0, 1), (5, 3), (40, 63)], 63);
+        assert_eq!(chart.max_day, 40);
+        assert_eq!(chart.points.len(), 3);
+        let (left, bottom) = (chart.left, chart.top + chart.plot_height);
+        assert_eq!(chart.points[0], (left, chart.y(1)));
+        assert_eq!(chart.points[2], (left + chart.plot_width, chart.top), "all 63 reach the top at the last day");
+        assert!(chart.path.starts_with(&format!("M{left} {bottom} H{left} V")), "{}", chart.path);
+        let xs: Vec<&str> = chart.x_ticks.iter().map(|t| t.1.as_str()).collect();
+        assert_eq!(xs, ["0", "7", "14", "21", "28", "35"], "weeks, at most six labels");
+        assert_eq!(chart.y_ticks[4], (chart.top, "100%".to_string()));
+    }
+
+    #[test]
+    fn a_curve_of_one_day_still_has_an_axis() {
+        let chart = step_chart(&[(0, 5)], 63);
+        assert_eq!(chart.max_day, 1);
+        assert!(chart.x(0) < chart.x(1));
     }
 
     #[test]

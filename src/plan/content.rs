@@ -95,6 +95,7 @@ pub enum Content<'a> {
     Year(YearData<'a>),
     Month(MonthData<'a>),
     Day(DayData<'a>),
+    Week(super::weeks::WeekData<'a>),
     Undated {
         docs: Vec<DocSummary<'a>>,
     },
@@ -475,6 +476,8 @@ pub struct MonthData<'a> {
     pub year_href: String,
     pub days: Vec<DaySection<'a>>,
     pub month_only: Vec<DocSummary<'a>>,
+    /// Every day of the month in a Monday-to-Sunday grid.
+    pub calendar: super::weeks::Calendar,
     pub previous: Option<Link>,
     pub next: Option<Link>,
 }
@@ -488,6 +491,8 @@ pub struct DayData<'a> {
     pub month_href: String,
     pub docs: Vec<DocSummary<'a>>,
     pub issued: Vec<CitedSummary<'a>>,
+    /// The day's week page.
+    pub week: Option<WeekLink>,
     pub previous: Option<Link>,
     pub next: Option<Link>,
 }
@@ -545,7 +550,7 @@ pub fn related_window(citers: &[DocId], doc: DocId) -> (Vec<DocId>, usize) {
 
 /// The items of `list` that fall within `shown`, when `list` starts at
 /// position `offset` of a longer list.
-fn clip<'l>(list: &'l [DocId], offset: usize, shown: &std::ops::Range<usize>) -> &'l [DocId] {
+pub(super) fn clip<'l>(list: &'l [DocId], offset: usize, shown: &std::ops::Range<usize>) -> &'l [DocId] {
     let start = shown.start.saturating_sub(offset).min(list.len());
     let end = shown.end.saturating_sub(offset).min(list.len());
     &list[start..end.max(start)]
@@ -623,6 +628,14 @@ impl<'a> Plan<'a> {
                     crumb("month", format!("{month}/{}", year.year), month_path(year.year, month)),
                 ];
                 ("day", crumbs, Content::Day(self.day(y, m, d, page.part)))
+            }
+            PageKind::Week(i) => {
+                let year = self.weeks[i].year;
+                let mut crumbs = vec![crumb("timeline", "", TIMELINE)];
+                if self.archive.timeline.years.iter().any(|y| y.year == year) {
+                    crumbs.push(crumb("year", year.to_string(), year_path(year)));
+                }
+                ("week", crumbs, Content::Week(self.week(i, page.part)))
             }
             PageKind::Undated => {
                 let docs = self.part_of(&self.archive.timeline.undated, page.part);
@@ -1007,13 +1020,14 @@ impl<'a> Plan<'a> {
             year_href: year_path(year.year),
             days,
             month_only: self.summaries(month_only),
+            calendar: self.calendar(year.year, month),
             previous: here.checked_sub(1).map(|i| link(positions[i])),
             next: positions.get(here + 1).map(|&p| link(p)),
         }
     }
 
     /// Higher directives issued on `date`.
-    fn issued_on(&'a self, date: PartialDate) -> Vec<CitedSummary<'a>> {
+    pub(super) fn issued_on(&'a self, date: PartialDate) -> Vec<CitedSummary<'a>> {
         self.cited_on_day.get(&date).map(|ids| ids.iter().map(|&c| self.cited_summary(c)).collect()).unwrap_or_default()
     }
 
@@ -1039,12 +1053,7 @@ impl<'a> Plan<'a> {
             let listed = docs.map_or(&[][..], |d| &d.docs[..]);
             let kept = clip(listed, offset, shown);
             // A day with no directive of its own stays with the part its place falls in.
-            let here = if listed.is_empty() {
-                shown.contains(&offset) || (offset == shown.end && shown.end == month.count)
-            } else {
-                !kept.is_empty()
-            };
-            if here {
+            if super::weeks::section_on_part(listed.len(), kept.len(), offset, shown, month.count) {
                 sections.push(DaySection {
                     day,
                     href: docs.map(|_| day_path(year, month.month, day)),
@@ -1087,6 +1096,9 @@ impl<'a> Plan<'a> {
             month_href: month_path(year.year, month.month),
             docs: self.part_of(&day.docs, part),
             issued: self.issued_on(date),
+            week: chrono::NaiveDate::from_ymd_opt(year.year, month.month, day.day)
+                .and_then(|date| self.week_of(date))
+                .map(|week| WeekLink { href: week_path(week), year: week.year, week: week.week, skipped: 0 }),
             previous: neighbour(-1).map(link),
             next: neighbour(1).map(link),
         }

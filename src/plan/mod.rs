@@ -11,10 +11,12 @@ pub mod data;
 pub mod filters;
 pub mod outputs;
 mod uptake;
+mod weeks;
 pub use content::*;
 pub use filters::{List, ListFilter, ListRows};
 pub use outputs::{DataFile, Feed};
 pub use uptake::*;
+pub use weeks::*;
 
 use crate::content::model::PartialDate;
 use crate::content::model::{DirectiveKey, Scope};
@@ -41,6 +43,8 @@ pub enum PageKind {
     Year(usize),
     Month(usize, usize),
     Day(usize, usize, usize),
+    /// An ISO week (index into [`Plan::weeks`]).
+    Week(usize),
     Undated,
     Issuers,
     Issuer(usize),
@@ -85,6 +89,7 @@ impl PageKind {
             PageKind::Year(_) => "year.html",
             PageKind::Month(..) => "month.html",
             PageKind::Day(..) => "day.html",
+            PageKind::Week(_) => "week.html",
             PageKind::Undated => "undated.html",
             PageKind::Issuers | PageKind::Types => "groups.html",
             PageKind::Issuer(_) | PageKind::Type(_) => "group.html",
@@ -157,6 +162,9 @@ pub struct Plan<'a> {
     /// Cited directives, most cited first (ties in key order): the cited
     /// index's order, ranked once rather than on each of its pages.
     pub cited_ranked: Vec<CitedId>,
+    /// The ISO weeks that have a directive dated to one of their days, in
+    /// order: each has a page.
+    pub weeks: Vec<WeekKey>,
     /// How dates are written on the pages.
     pub language: Language,
     /// The archive's public address (`vanban.yaml`'s `base_url`, ending in
@@ -176,6 +184,7 @@ pub struct Detached {
     province_months: Vec<Vec<usize>>,
     cited_on_day: HashMap<PartialDate, Vec<CitedId>>,
     cited_ranked: Vec<CitedId>,
+    weeks: Vec<WeekKey>,
     language: Language,
     base_url: String,
 }
@@ -403,6 +412,7 @@ impl<'a> Plan<'a> {
             province_months,
             cited_on_day,
             cited_ranked,
+            weeks: timeline_weeks(&archive.timeline),
             language,
             base_url,
         };
@@ -462,6 +472,9 @@ impl<'a> Plan<'a> {
                 }
             }
         }
+        for (i, &week) in self.weeks.iter().enumerate() {
+            add(week_path(week), PageKind::Week(i), self.week_count(week));
+        }
         add(UNDATED.into(), PageKind::Undated, archive.timeline.undated.len());
         add(ISSUERS.into(), PageKind::Issuers, 0);
         for (i, path) in self.issuer_paths.iter().enumerate() {
@@ -507,6 +520,7 @@ impl<'a> Plan<'a> {
             province_months: std::mem::take(&mut self.province_months),
             cited_on_day: std::mem::take(&mut self.cited_on_day),
             cited_ranked: std::mem::take(&mut self.cited_ranked),
+            weeks: std::mem::take(&mut self.weeks),
             language: self.language,
             base_url: std::mem::take(&mut self.base_url),
         }
@@ -529,6 +543,7 @@ impl<'a> Plan<'a> {
             province_months,
             cited_on_day,
             cited_ranked,
+            weeks,
             language,
             base_url,
         } = detached;
@@ -545,6 +560,7 @@ impl<'a> Plan<'a> {
             province_months,
             cited_on_day,
             cited_ranked,
+            weeks,
             language,
             base_url,
         }

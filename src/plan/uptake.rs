@@ -1,10 +1,11 @@
 //! "Who acted, and how soon": for a cited directive, the first directive of
 //! each province that cites it, the days elapsed, the provinces with no
 //! directive citing it in the archive (an absence to look into, not proof of
-//! silence: the archive may lack it), and citations per week.
+//! silence: the archive may lack it), and the share of provinces that had
+//! acted by each day after it.
 
 use super::*;
-use crate::plan::charts::{bar_chart, BarChart};
+use crate::plan::charts::{step_chart, StepChart};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -13,9 +14,57 @@ pub struct Uptake<'a> {
     pub acting: usize,
     /// All 63 provinces in alphabetical order, acting or not.
     pub provinces: Vec<ProvinceUptake<'a>>,
-    /// Citations per week after the cited directive's date, when it is known to the day.
-    pub weekly: Option<BarChart>,
+    /// The share of provinces that had acted by each day after the cited
+    /// directive's date, when it is known to the day and some province acted
+    /// on a known day.
+    pub curve: Option<Box<UptakeCurve<'a>>>,
 }
+
+/// "By day N, this share of the 63 provinces had acted": a cumulative step
+/// curve, one step per day on which a province's first citing directive
+/// was issued (its days elapsed, as the table shows them).
+#[derive(Serialize)]
+pub struct UptakeCurve<'a> {
+    /// All provinces: the curve's 100 %.
+    pub total: usize,
+    /// Provinces on the curve.
+    pub placed: usize,
+    /// Provinces that acted whose first citing directive is not dated to the
+    /// day, or is dated before the cited one: not on the curve.
+    pub unplaced: usize,
+    pub steps: Vec<CurveStep>,
+    /// The median province's day: at least half of those on the curve had
+    /// acted by then. Its x on the chart.
+    pub median: i64,
+    pub median_x: u32,
+    pub fastest: Extreme<'a>,
+    pub slowest: Extreme<'a>,
+    pub chart: StepChart,
+}
+
+/// A day of the curve: provinces that first acted that day, how many had
+/// acted by then, and that as a share of all provinces.
+#[derive(Serialize)]
+pub struct CurveStep {
+    pub day: i64,
+    pub new: usize,
+    pub acted: usize,
+    pub share: String,
+    pub x: u32,
+    pub y: u32,
+}
+
+/// The provinces that acted first (or last), on the same day.
+#[derive(Serialize)]
+pub struct Extreme<'a> {
+    pub day: i64,
+    pub names: Vec<&'a str>,
+    /// Tied provinces past those named.
+    pub more: usize,
+}
+
+/// Provinces named as fastest or slowest at most; others tied are counted.
+const NAMED: usize = 3;
 
 #[derive(Serialize)]
 pub struct ProvinceUptake<'a> {
@@ -39,9 +88,6 @@ const UNDATED_SORT_DATE: &str = "9998";
 const ABSENT_SORT_DATE: &str = "9999";
 const UNDATED_SORT_DAYS: i64 = 999_998;
 const ABSENT_SORT_DAYS: i64 = 999_999;
-
-/// Weeks shown on the weekly chart; later citations fall in the last bar.
-const WEEKS: usize = 26;
 
 impl<'a> Plan<'a> {
     /// The province-by-province table means something only for a directive
@@ -113,7 +159,10 @@ impl<'a> Plan<'a> {
                 }
             })
             .collect::<Vec<_>>();
-        Uptake { acting: provinces.iter().filter(|p| p.count > 0).count(), provinces, weekly: self.weekly(id) }
+        let acting = provinces.iter().filter(|p| p.count > 0).count();
+        let curve =
+            self.archive.cited[id].date.filter(PartialDate::is_full).and_then(|_| self.curve(&provinces, acting));
+        Uptake { acting, provinces, curve }
     }
 
     /// A first citing directive's sort values (see [`ProvinceUptake`]).
@@ -132,22 +181,52 @@ impl<'a> Plan<'a> {
         from.days_until(&self.archive.directives[doc].date?)
     }
 
-    fn weekly(&'a self, id: CitedId) -> Option<BarChart> {
-        let cited = &self.archive.cited[id];
-        cited.date.filter(PartialDate::is_full)?;
-        let mut weeks = vec![0usize; WEEKS + 1];
-        for &doc in &cited.citers {
-            if let Some(days) = self.days_after(id, doc).filter(|d| *d >= 0) {
-                weeks[(days as usize / 7).min(WEEKS)] += 1;
+    /// The curve of `provinces` (each with its first citing directive's
+    /// days elapsed), `None` when no province acted on a known day.
+    fn curve(&self, provinces: &[ProvinceUptake<'a>], acting: usize) -> Option<Box<UptakeCurve<'a>>> {
+        let mut placed: Vec<(i64, &'a str)> =
+            provinces.iter().filter_map(|p| Some((p.first.as_ref()?.days.filter(|d| *d >= 0)?, p.name))).collect();
+        // By day, then in the table's (alphabetical) order: stable.
+        placed.sort_by_key(|&(day, _)| day);
+        let (first, last) = (placed.first()?.0, placed.last()?.0);
+        let total = provinces.len();
+        let mut steps: Vec<CurveStep> = Vec::new();
+        for (acted, &(day, _)) in placed.iter().enumerate() {
+            match steps.last_mut() {
+                Some(step) if step.day == day => {
+                    step.new += 1;
+                    step.acted = acted + 1;
+                }
+                _ => steps.push(CurveStep { day, new: 1, acted: acted + 1, share: String::new(), x: 0, y: 0 }),
             }
         }
-        let items: Vec<(usize, usize)> = weeks.into_iter().enumerate().collect();
-        Some(bar_chart(
-            &items,
-            |(_, n)| *n,
-            |(w, n)| if *w == WEEKS { format!("≥ {w}: {n}") } else { format!("{}: {n}", w + 1) },
-            |_| None,
-            |(w, _)| (w % 4 == 0).then(|| (w + 1).to_string()),
-        ))
+        let chart = step_chart(&steps.iter().map(|s| (s.day, s.acted)).collect::<Vec<_>>(), total);
+        for (step, &(x, y)) in steps.iter_mut().zip(&chart.points) {
+            step.share = self.share(step.acted, total);
+            (step.x, step.y) = (x, y);
+        }
+        let median = placed[(placed.len() - 1) / 2].0;
+        let extreme = |day: i64| {
+            let tied: Vec<&'a str> = placed.iter().filter(|p| p.0 == day).map(|p| p.1).collect();
+            Extreme { day, more: tied.len().saturating_sub(NAMED), names: tied.into_iter().take(NAMED).collect() }
+        };
+        Some(Box::new(UptakeCurve {
+            total,
+            placed: placed.len(),
+            unplaced: acting - placed.len(),
+            steps,
+            median,
+            median_x: chart.x(median),
+            fastest: extreme(first),
+            slowest: extreme(last),
+            chart,
+        }))
+    }
+
+    /// `part` of `total` as a percentage with one decimal, as the language writes it.
+    fn share(&self, part: usize, total: usize) -> String {
+        let permille = (part * 1000 + total / 2) / total.max(1);
+        let point = if self.language == Language::Vietnamese { ',' } else { '.' };
+        format!("{}{point}{}%", permille / 10, permille % 10)
     }
 }

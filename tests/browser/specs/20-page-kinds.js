@@ -25,6 +25,7 @@ const PAGE_KINDS = [
   { name: 'year', path: 'thoi-gian/2021/index.html' },
   { name: 'month', path: 'thoi-gian/2021/06/index.html' },
   { name: 'day', from: 'thoi-gian/2021/06/index.html', link: 'main h2 a' },
+  { name: 'week', from: 'thoi-gian/2021/06/index.html', link: 'table.calendar tbody th a' },
   { name: 'undated', path: 'thoi-gian/khong-ro/index.html' },
   { name: 'cited-index', path: 'trich-dan/index.html' },
   // A cited directive that is not in the archive (no "in archive" badge).
