@@ -7,7 +7,10 @@
 # measures the search index build (cargo bench --bench search_index), then
 # the search page in headless Chromium from file:// (benches/search/bench.mjs):
 # script loaded before the first query, per query, and the time from the last
-# keystroke to results on screen. Needs cargo, node, npm and chromium
+# keystroke to results on screen; then the search's quality in node
+# (benches/search/quality.mjs): precision and recall at 10 against a ground
+# truth computed from the archive's own text, and the bytes of summaries
+# loaded per result shown. Needs cargo, node, npm and chromium
 # (installed with apt-get when missing); playwright-core goes to
 # $BENCH_NODE_DIR (default /tmp/bench-node), outside the repository.
 set -euo pipefail
@@ -52,4 +55,8 @@ for n in $counts; do
   echo '```'
   echo
   BENCH_NODE_DIR="$node_dir" node benches/search/bench.mjs --archive "$output" --label "$n directives" --runs "${RUNS:-3}"
+  echo
+  echo "### Quality, $n directives (benches/search/quality.mjs)"
+  echo
+  node benches/search/quality.mjs --archive "$output"
 done

@@ -522,13 +522,13 @@ pub(crate) fn invert(
                 let (mut joined, mut ends) = (String::new(), Vec::with_capacity(chunk.len()));
                 for (id, &(source, _)) in (first..).zip(chunk) {
                     reader.mark = id as u32 * 2 + 1;
-                    let mut lead = None;
-                    walk(plan, source, &mut reader, &mut lead)?;
+                    let mut plain = None;
+                    walk(plan, source, &mut reader, &mut plain)?;
                     reader.ends.push(reader.hits.len() as u32);
                     if !joined.is_empty() {
                         joined.push(',');
                     }
-                    joined.push_str(&summary(source, id, &lead));
+                    joined.push_str(&summary(source, id, &plain));
                     ends.push(joined.len() as u32);
                 }
                 joined.shrink_to_fit();

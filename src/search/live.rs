@@ -15,10 +15,10 @@
 //! Anything else (a directive added, removed or moved, a new language) is
 //! indexed anew, and only the files whose bytes changed are written.
 
-use super::text::{directive_lead, walk_directive, Named};
+use super::text::{plain_text, walk_directive, Named};
 use super::{
-    entry_term, fnv1a, into_shards, postings, shard_count, shard_of, summary, summary_path, summary_shard, term_path,
-    term_shard, Built, Document, Facets, Source, DIR, DOCS_PER_SHARD, META,
+    entry_term, fnv1a, into_shards, lookup_files, postings, shard_count, shard_of, summary, summary_path,
+    summary_shard, term_path, term_shard, word_prefixes, Built, Document, Facets, Source, DIR, DOCS_PER_SHARD, META,
 };
 use crate::content::load::read_body;
 use crate::content::model::Directive;
@@ -40,6 +40,8 @@ pub struct LiveIndex {
     total: usize,
     /// Every file written, with a hash of its bytes.
     written: BTreeMap<String, u64>,
+    /// The word files' prefixes, as meta.js lists them.
+    prefixes: String,
 }
 
 /// Files to write, each with its bytes.
@@ -65,6 +67,7 @@ impl LiveIndex {
     pub fn new(plan: &Plan) -> Result<(LiveIndex, Files), Vec<Error>> {
         let built = Built::new(plan)?;
         let files = built.files();
+        let prefixes = word_prefixes(&built.lookups);
         let Built { docs, facets, shards, .. } = built;
         let mut ids = vec![0u32; plan.archive.directives.len()];
         for (id, (source, _)) in docs.iter().enumerate() {
@@ -74,7 +77,7 @@ impl LiveIndex {
         }
         let total = shards.iter().flatten().map(|e| e.len() + 1).sum();
         let written = files.iter().map(|(path, bytes)| (path.clone(), hash_of(bytes))).collect();
-        Ok((LiveIndex { docs, ids, facets, shards, total, written }, files))
+        Ok((LiveIndex { docs, ids, facets, shards, total, written, prefixes }, files))
     }
 
     /// Bytes of memory the index holds (its heap allocations, roughly).
@@ -184,27 +187,47 @@ impl LiveIndex {
             let entries = std::mem::take(&mut self.shards).into_iter().flatten();
             self.shards = into_shards(entries.map(|entry| (fnv1a(entry_term(&entry)), entry)), count);
             touched = (0..count).collect();
-            files.push((META.to_string(), self.facets.meta(&self.docs, count)));
+            files.push((META.to_string(), self.facets.meta(&self.docs, count, &self.prefixes)));
         }
         for k in touched {
             files.push((term_path(k), term_shard(k, &self.shards[k])));
+        }
+        // Every term feeds the lookup files (numbers, words, pairs), made
+        // again from all the entries: a scan of the index, without sorting.
+        // A word file no longer made (no word starts so any more) goes.
+        let mut gone = Vec::new();
+        if !changes.is_empty() {
+            let lookups = lookup_files(self.shards.iter().flatten().map(String::as_str), self.docs.len());
+            let prefixes = word_prefixes(&lookups);
+            if prefixes != self.prefixes {
+                let now: BTreeSet<&str> = prefixes.split(',').collect();
+                gone = (self.prefixes.split(',').filter(|p| !p.is_empty() && !now.contains(p)))
+                    .map(|p| format!("{DIR}/w/{p}.js"))
+                    .collect();
+                self.prefixes = prefixes;
+                files.push((META.to_string(), self.facets.meta(&self.docs, self.shards.len(), &self.prefixes)));
+            }
+            files.extend(lookups);
         }
         for k in summaries {
             let first = k * DOCS_PER_SHARD;
             let docs = &self.docs[first..(first + DOCS_PER_SHARD).min(self.docs.len())];
             let mut shard = Vec::with_capacity(docs.len());
             for (i, &(source, _)) in docs.iter().enumerate() {
-                let lead = match source {
-                    Source::Directive(d) => {
-                        directive_lead(&read_body(&archive.directives[d].body).map_err(|e| vec![e])?)
-                    }
+                let plain = match source {
+                    Source::Directive(d) => plain_text(&read_body(&archive.directives[d].body).map_err(|e| vec![e])?),
                     Source::Cited(_) => None,
                 };
-                shard.push(summary(plan, source, &self.facets, first + i, &lead));
+                shard.push(summary(plan, source, &self.facets, first + i, &plain));
             }
             files.push((summary_path(k), summary_shard(k, &shard.join(","))));
         }
-        Ok(self.written(files))
+        let mut written = self.written(files);
+        for path in gone {
+            self.written.remove(&path);
+            written.remove.push(path);
+        }
+        Ok(written)
     }
 
     /// A file could not be written or removed: it differs from whatever the

@@ -12,7 +12,10 @@
 //! | `tim-kiem/meta.js` | with the page | counts, shard counts, facet vocabularies |
 //! | `tim-kiem/f.js` | when the search box gets focus, or at the first query | each document's province, type and year codes |
 //! | `tim-kiem/t/{k}.js` | when a query needs a term whose hash falls in shard `k` | term → postings |
-//! | `tim-kiem/d/{k}.js` | when a result page shows a document `k × 32 … k × 32 + 31` | summaries |
+//! | `tim-kiem/d/{k}.js` | when a result page shows document `k` | its summary and plain text (for the excerpt) |
+//! | `tim-kiem/n/{k}.js` | when a query holds a number whose digits (without leading zeros) hash to `k` | number → documents of that number |
+//! | `tim-kiem/w/{ab}.js` | when the word being typed starts with `ab` | the words starting so, with how many documents hold each |
+//! | `tim-kiem/a/{k}.js` | when a word is typed after a word hashing to `k` | each word's most frequent followers (`quang` → `nam`, `ngai`, …) |
 //!
 //! **Documents.** Every directive, and every cited directive whose text is
 //! not in the archive (so `07-KL/TW` finds its page even when only cited).
@@ -56,18 +59,22 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// The folder of the index in the output, beside the search page.
 pub const DIR: &str = "tim-kiem";
 /// Document summaries per `d/{k}.js` file. A result page shows 20 results,
-/// which may fall in 20 different files; at about 500 bytes a summary, 32 a
-/// file keeps that under 400 KB, where 1,000 a file would be 10 MB.
-pub const DOCS_PER_SHARD: usize = 32;
+/// which may fall in 20 different files, so one a file: a result shown
+/// costs its own summary and text (a few KB), not those of 31 neighbours.
+pub const DOCS_PER_SHARD: usize = 1;
+/// Documents per number file (`n/{k}.js`): each holds the numbers whose
+/// digits hash to it, about 2,000 documents' worth (some 30 KB).
+const DOCS_PER_NUMBER_SHARD: usize = 2000;
+/// Documents per followers file (`a/{k}.js`), and the followers kept per word.
+const DOCS_PER_AFTER_SHARD: usize = 250;
+const FOLLOWERS_KEPT: usize = 40;
 /// Average size aimed at for a term shard. A typical query needs 5 to 15
 /// terms, each in its own shard, so this bounds what a query loads (at
 /// 40 KB: 200 to 600 KB) while keeping the file count at about one per
 /// 40 KB of index.
 pub const TARGET_SHARD_BYTES: usize = 40_000;
-/// Characters of a directive's text kept for the result snippet.
-const LEAD_CHARS: usize = 240;
 /// Version of the file format, checked by the client.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// Everything under `tim-kiem/`, with a few figures for reports.
 pub struct SearchIndex {
@@ -129,16 +136,19 @@ struct Built {
     /// Each term shard's entries (`term:head:body`), sorted by term.
     shards: Vec<Vec<String>>,
     summaries: Summaries,
+    /// `n/{k}.js` and `w/{ab}.js`, made from the entries.
+    lookups: Vec<(String, Vec<u8>)>,
 }
 
 impl Built {
     fn new(plan: &Plan) -> Result<Built, Vec<Error>> {
         let docs = documents(plan.archive);
         let facets = Facets::new(plan, &docs);
-        let inverted = invert::invert(plan, &docs, &|source, id, lead| summary(plan, source, &facets, id, lead))?;
+        let inverted = invert::invert(plan, &docs, &|source, id, plain| summary(plan, source, &facets, id, plain))?;
         let total: usize = inverted.entries.iter().map(|(_, e)| e.len() + 1).sum();
+        let lookups = lookup_files(inverted.entries.iter().map(|(_, e)| e.as_str()), docs.len());
         let shards = into_shards(inverted.entries, shard_count(total));
-        Ok(Built { docs, facets, shards, summaries: inverted.summaries })
+        Ok(Built { docs, facets, shards, summaries: inverted.summaries, lookups })
     }
 
     /// Every file, sorted by path.
@@ -150,13 +160,16 @@ impl Built {
 
     /// Every file, each made when the iterator gets to it.
     fn par_files(&self) -> impl ParallelIterator<Item = (String, Vec<u8>)> + '_ {
-        let meta = rayon::iter::once(()).map(|()| (META.to_string(), self.facets.meta(&self.docs, self.shards.len())));
-        let codes = rayon::iter::once(()).map(|()| (CODES.to_string(), self.facets.codes_file()));
+        let prefixes = word_prefixes(&self.lookups);
+        let meta = rayon::iter::once(())
+            .map(move |()| (META.to_string(), self.facets.meta(&self.docs, self.shards.len(), &prefixes)));
+        let codes = rayon::iter::once(()).map(|()| (CODES.to_string(), self.facets.codes_file(&self.docs)));
+        let lookups = self.lookups.par_iter().cloned();
         let terms = self.shards.par_iter().enumerate().map(|(k, entries)| (term_path(k), term_shard(k, entries)));
         let summaries = (0..self.summaries.count().div_ceil(DOCS_PER_SHARD))
             .into_par_iter()
             .map(|k| (summary_path(k), self.summaries.shard(k)));
-        meta.chain(codes).chain(terms).chain(summaries)
+        meta.chain(codes).chain(lookups).chain(terms).chain(summaries)
     }
 }
 
@@ -229,7 +242,7 @@ impl Summaries {
     /// where each ends; all but the last run must hold a multiple of
     /// [`DOCS_PER_SHARD`] documents.
     pub(crate) fn push_run(&mut self, joined: String, ends: Vec<u32>) {
-        debug_assert!(self.runs.last().is_none_or(|(_, ends)| ends.len() % DOCS_PER_SHARD == 0));
+        debug_assert!(self.runs.last().is_none_or(|(_, ends)| ends.len().is_multiple_of(DOCS_PER_SHARD)));
         self.runs.push((joined, ends));
     }
 
@@ -295,12 +308,12 @@ pub fn number_term(number: &str) -> Option<String> {
 
 /// One document's summary, a JSON array (see search.js `summary`):
 /// `[number, type code, province code, ISO date, shown date, title, href,
-/// lead, flags, citers, issuer, shown province]`; flags 1 = cited directive
+/// plain text, flags, citers, issuer, shown province]`; flags 1 = cited directive
 /// not in the archive. Number, title, issuer and the date (in the
 /// interface's language) are as the pages show them, marked when an editor
 /// supplied them; the shown province is there only when it differs from
 /// its facet's name (supplied, so marked).
-fn summary(plan: &Plan, source: Source, facets: &Facets, id: usize, lead: &Option<String>) -> String {
+fn summary(plan: &Plan, source: Source, facets: &Facets, id: usize, plain: &Option<String>) -> String {
     let archive = plan.archive;
     let (type_code, province_code, _) = facets.codes[id];
     // Serialised as tuples, straight to text (a serde_json::Value per
@@ -309,7 +322,9 @@ fn summary(plan: &Plan, source: Source, facets: &Facets, id: usize, lead: &Optio
         Source::Directive(d) => {
             let doc = &archive.directives[d];
             let province = plan.province_shown(d).filter(|p| matches!(p, Cow::Owned(_)));
-            serde_json::to_string(&(
+            // The plain text (most of the summary) is written by hand, in
+            // one pass; the fields around it by serde_json.
+            let before = serde_json::to_string(&(
                 plan.field_shown(d, "number", doc.number_printed.as_deref()),
                 type_code,
                 province_code,
@@ -317,12 +332,22 @@ fn summary(plan: &Plan, source: Source, facets: &Facets, id: usize, lead: &Optio
                 plan.date_shown(d, "date", doc.date),
                 plan.title_shown(d),
                 plan.directive_path(d),
-                lead,
-                0,
-                0,
-                plan.field_shown(d, "issuer", doc.issuer.as_deref()),
-                province,
-            ))
+            ));
+            let after = serde_json::to_string(&(0, 0, plan.field_shown(d, "issuer", doc.issuer.as_deref()), province));
+            before.and_then(|before| {
+                let after = after?;
+                let mut out =
+                    String::with_capacity(before.len() + after.len() + plain.as_ref().map_or(4, String::len) + 4);
+                out.push_str(&before[..before.len() - 1]);
+                out.push(',');
+                match plain {
+                    Some(plain) => push_json_string(&mut out, plain),
+                    None => out.push_str("null"),
+                }
+                out.push(',');
+                out.push_str(&after[1..]);
+                Ok(out)
+            })
         }
         Source::Cited(c) => {
             let cited = &archive.cited[c];
@@ -343,6 +368,20 @@ fn summary(plan: &Plan, source: Source, facets: &Facets, id: usize, lead: &Optio
         }
     };
     text.expect("plain data serialises")
+}
+
+/// Appends `text` as a JSON string. Most texts need no escaping, which one
+/// pass over their bytes (that the compiler vectorises) tells; the others
+/// go through serde_json.
+fn push_json_string(out: &mut String, text: &str) {
+    let dirty = text.bytes().fold(false, |dirty, b| dirty | (b < 0x20) | (b == b'"') | (b == b'\\'));
+    if dirty {
+        out.push_str(&serde_json::to_string(text).expect("a string serialises"));
+    } else {
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+    }
 }
 
 /// The facet vocabularies (province, type, year) and each document's codes
@@ -466,7 +505,7 @@ impl Facets {
         width
     }
 
-    fn meta(&self, docs: &[Document], shards: usize) -> Vec<u8> {
+    fn meta(&self, docs: &[Document], shards: usize, word_prefixes: &str) -> Vec<u8> {
         let n = docs.len();
         let dated = docs.iter().filter(|d| d.1.is_some()).count();
         let meta = serde_json::json!({
@@ -475,6 +514,9 @@ impl Facets {
             "dated": dated,
             "termShards": shards,
             "docsPerShard": DOCS_PER_SHARD,
+            "numberShards": number_shards(n),
+            "afterShards": after_shards(n),
+            "wordPrefixes": word_prefixes,
             "provinces": self.provinces,
             "types": self.types,
             "years": self.years,
@@ -484,8 +526,11 @@ impl Facets {
     }
 
     /// `f.js`: three strings of fixed-width base-64 codes, one code per
-    /// document: province, type, year (about 300 KB at 100,000 documents).
-    fn codes_file(&self) -> Vec<u8> {
+    /// document: province, type, year (about 300 KB at 100,000 documents);
+    /// then the dates, for a date range: `date*count,…`, each date (ISO, at
+    /// the precision known) with how many documents in a row have it, from
+    /// document 0 (the dated come first, in date order).
+    fn codes_file(&self, docs: &[Document]) -> Vec<u8> {
         let encode = |pick: &dyn Fn(&(usize, usize, usize)) -> usize, width: usize| {
             let mut out = String::with_capacity(self.codes.len() * width);
             for code in &self.codes {
@@ -499,8 +544,121 @@ impl Facets {
         let provinces = encode(&|c| c.1, Facets::width(self.provinces.len()));
         let types = encode(&|c| c.0, Facets::width(self.types.len()));
         let years = encode(&|c| c.2, Facets::width(self.years.len()));
-        format!("vanbanSearch.f(\"{provinces}\",\"{types}\",\"{years}\");\n").into_bytes()
+        let dates = date_runs(docs);
+        format!("vanbanSearch.f(\"{provinces}\",\"{types}\",\"{years}\",\"{dates}\");\n").into_bytes()
     }
+}
+
+/// The dated documents' dates as runs, `2021-08-23*5,2021-08-24*1,…`.
+fn date_runs(docs: &[Document]) -> String {
+    let mut out = String::new();
+    let mut run: Option<(PartialDate, usize)> = None;
+    let dates = docs.iter().map_while(|d| d.1);
+    for date in dates.map(Some).chain([None]) {
+        match (&mut run, date) {
+            (Some((current, count)), Some(date)) if *current == date => *count += 1,
+            _ => {
+                if let Some((current, count)) = run {
+                    if !out.is_empty() {
+                        out.push(',');
+                    }
+                    out.push_str(&format!("{current}*{count}"));
+                }
+                run = date.map(|date| (date, 1));
+            }
+        }
+    }
+    out
+}
+
+/// How many followers files (`a/{k}.js`) an index of `documents` has.
+fn after_shards(documents: usize) -> usize {
+    documents.div_ceil(DOCS_PER_AFTER_SHARD).max(1)
+}
+
+/// How many number files (`n/{k}.js`) an index of `documents` has.
+fn number_shards(documents: usize) -> usize {
+    documents.div_ceil(DOCS_PER_NUMBER_SHARD).max(1)
+}
+
+/// The number file a number's digits go to: the first run of digits of its
+/// term, without leading zeros (`#07_kl_tw` → `7`), so that `7-KL/TW`,
+/// `07-KL/TW` and `KL 07` all look in the same file.
+pub fn number_key(term: &str) -> Option<&str> {
+    let digits = term.trim_start_matches('#').split('_').find(|part| part.bytes().all(|b| b.is_ascii_digit()))?;
+    let key = digits.trim_start_matches('0');
+    Some(if key.is_empty() { "0" } else { key })
+}
+
+/// The prefixes of the word files (`w/{ab}.js`) among `files`, joined by
+/// commas: meta.js lists them, so the client asks for no missing file.
+fn word_prefixes(files: &[(String, Vec<u8>)]) -> String {
+    let prefixes = files.iter().filter_map(|(path, _)| path.strip_prefix(&format!("{DIR}/w/"))?.strip_suffix(".js"));
+    prefixes.collect::<Vec<_>>().join(",")
+}
+
+/// The lookup tables the client reads before the term shards, made from
+/// the index's entries (`term:head:body`, in any order):
+/// - `n/{k}.js`: each document's own number (a number term's head
+///   postings), `07_kl_tw:12 345,…`, by [`number_key`];
+/// - `w/{ab}.js`: the words (syllables) starting with `ab`, each with about
+///   how many documents hold it, most held first: `ngai:530,ngay:420,…`,
+///   so the word being typed can match as a prefix;
+/// - `a/{k}.js`: each word's most frequent followers (from its pairs), with
+///   how many documents hold each pair: `quang:nam 40 ngai 15,…`, so that
+///   `Quảng Ng` completes to `ngai` though `nguoi` is far more common.
+fn lookup_files<'e>(entries: impl Iterator<Item = &'e str>, documents: usize) -> Vec<(String, Vec<u8>)> {
+    let n = documents as u32;
+    let shards = number_shards(documents);
+    let mut numbers: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let mut words: BTreeMap<&str, Vec<(usize, &str)>> = BTreeMap::new();
+    // Each word's pairs: (documents, second word).
+    let mut followers: HashMap<&str, Vec<(usize, &str)>, Fast> = HashMap::default();
+    for entry in entries {
+        let mut parts = entry.split(':');
+        let (Some(term), Some(head), body) = (parts.next(), parts.next(), parts.next()) else { continue };
+        if let Some(number) = term.strip_prefix('#') {
+            let owners = postings::decode(head, n).unwrap_or_default();
+            if let (false, Some(key)) = (owners.is_empty(), number_key(term)) {
+                let ids: Vec<String> = owners.iter().map(u32::to_string).collect();
+                numbers.entry(shard_of(key, shards)).or_default().push(format!("{number}:{}", ids.join(" ")));
+            }
+        } else {
+            let held = postings::count(head, n).max(body.map_or(0, |b| postings::count(b, n)));
+            match term.split_once('_') {
+                Some((first, second)) => followers.entry(first).or_default().push((held, second)),
+                None if term.len() >= 2 => words.entry(&term[..2]).or_default().push((held, term)),
+                None => {}
+            }
+        }
+    }
+    let mut files = Vec::new();
+    // Every number file, even empty, so the client never asks for a missing one.
+    for k in 0..shards {
+        let mut list = numbers.remove(&k).unwrap_or_default();
+        list.sort_unstable();
+        files.push((format!("{DIR}/n/{k}.js"), format!("vanbanSearch.n({k},\"{}\");\n", list.join(",")).into_bytes()));
+    }
+    for (prefix, mut list) in words {
+        list.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        let joined: Vec<String> = list.iter().map(|(held, word)| format!("{word}:{held}")).collect();
+        let text = format!("vanbanSearch.w(\"{prefix}\",\"{}\");\n", joined.join(","));
+        files.push((format!("{DIR}/w/{prefix}.js"), text.into_bytes()));
+    }
+    let after = after_shards(documents);
+    let mut after_files: Vec<Vec<String>> = vec![Vec::new(); after];
+    for (word, mut list) in followers {
+        list.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        list.truncate(FOLLOWERS_KEPT);
+        let joined: Vec<String> = list.iter().map(|(held, second)| format!("{second} {held}")).collect();
+        after_files[shard_of(word, after)].push(format!("{word}:{}", joined.join(" ")));
+    }
+    for (k, list) in after_files.iter_mut().enumerate() {
+        list.sort_unstable();
+        let text = format!("vanbanSearch.a({k},\"{}\");\n", list.join(","));
+        files.push((format!("{DIR}/a/{k}.js"), text.into_bytes()));
+    }
+    files
 }
 
 /// The indexer's own maps hash with rustc's FxHasher: keys are our own

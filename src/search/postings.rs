@@ -23,8 +23,21 @@
 /// The 64 symbols; a character's value is its position.
 pub const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
+/// Each byte's value in [`ALPHABET`], 255 for a byte not in it: a table,
+/// since the indexer counts every posting of the index.
+const VALUES: [u8; 256] = {
+    let mut values = [255u8; 256];
+    let mut i = 0;
+    while i < 64 {
+        values[ALPHABET[i] as usize] = i as u8;
+        i += 1;
+    }
+    values
+};
+
 fn value(symbol: u8) -> Option<u32> {
-    ALPHABET.iter().position(|&s| s == symbol).map(|p| p as u32)
+    let v = VALUES[usize::from(symbol)];
+    (v != 255).then_some(u32::from(v))
 }
 
 fn push_varint(out: &mut String, mut v: u32) {
@@ -148,6 +161,20 @@ pub fn encode_into(ids: &[u32], n: u32, out: &mut String) {
     }
 }
 
+/// How many ids [`encode`] wrote in `text` (0 for a malformed string),
+/// without listing them.
+pub fn count(text: &str, n: u32) -> usize {
+    let bytes = text.as_bytes();
+    let Some((&tag, rest)) = bytes.split_first() else { return 0 };
+    let digits = rest.iter().filter_map(|&symbol| value(symbol));
+    match tag {
+        b'd' => digits.filter(|digit| digit & 32 == 0).count(),
+        b'c' => (n as usize).saturating_sub(digits.filter(|digit| digit & 32 == 0).count()),
+        b'b' => digits.map(|bits| bits.count_ones() as usize).sum(),
+        _ => 0,
+    }
+}
+
 /// Decodes what [`encode`] wrote; `None` for a malformed string.
 pub fn decode(text: &str, n: u32) -> Option<Vec<u32>> {
     let bytes = text.as_bytes();
@@ -267,6 +294,18 @@ mod tests {
                     .collect();
                 roundtrip(&ids, n);
             }
+        }
+    }
+
+    #[test]
+    fn counts_without_decoding() {
+        for ids in [
+            vec![0u32],
+            vec![3, 4, 40],
+            (0..10_000).step_by(3).collect(),
+            (0..10_000).filter(|i| i % 1000 != 7).collect(),
+        ] {
+            assert_eq!(count(&encode(&ids, 10_000), 10_000), ids.len());
         }
     }
 

@@ -126,9 +126,14 @@ fn markdown_becomes_plain_blocks() {
     assert_eq!(blocks, ["Mở đầu nghiêng tiếp.", "Một. Nội dung liên kết.", "con", "Hai chữ"]);
     let html = text_blocks("Có <script>alert(1)</script> chữ.\n\n<style>\np { x: y }\n</style>\n\nSau.");
     assert_eq!(html, ["Có chữ.", "Sau."]);
-    let long = "chữ ".repeat(100);
-    let lead = text::lead(&[long]).unwrap();
-    assert!(lead.ends_with('…') && lead.chars().count() <= LEAD_CHARS + 1, "{lead}");
+}
+
+#[test]
+fn number_files_are_keyed_by_digits_without_leading_zeros() {
+    assert_eq!(number_key("#07_kl_tw"), Some("7"));
+    assert_eq!(number_key("#kl_07"), Some("7"));
+    assert_eq!(number_key("#00_a"), Some("0"));
+    assert_eq!(number_key("#kl_tw"), None);
 }
 
 #[test]
@@ -184,8 +189,12 @@ fn facets_code_every_document() {
     assert!(types.contains(&"Công văn") && types.contains(&"Công điện"), "{types:?}");
     let codes = reader.file("f.js");
     let strings: Vec<&str> = codes.split('"').skip(1).step_by(2).collect();
-    assert_eq!(strings.len(), 3);
-    assert!(strings.iter().all(|s| s.len() == reader.n() as usize));
+    assert_eq!(strings.len(), 4, "province, type and year codes, then the dates");
+    assert!(strings[..3].iter().all(|s| s.len() == reader.n() as usize));
+    // The dated documents' dates as runs, in id order, summing to the dated count.
+    let dated: usize = strings[3].split(',').map(|run| run.rsplit_once('*').unwrap().1.parse::<usize>().unwrap()).sum();
+    assert_eq!(dated as u64, reader.meta["dated"].as_u64().unwrap());
+    assert!(strings[3].starts_with("2020*1,") || strings[3].contains("2021-06-11*"), "{}", strings[3]);
 }
 
 #[test]
@@ -222,7 +231,7 @@ fn every_term_is_in_the_shard_its_hash_names() {
 
 #[test]
 fn summary_files_take_their_documents_from_the_runs_they_fall_in() {
-    // Two runs: 64 documents (two files of 32), then 40 (a full file and 8).
+    // Two runs: 64 documents, then 40; one document a file.
     let run = |first: usize, count: usize| {
         let mut joined = String::new();
         let mut ends = Vec::new();
@@ -245,7 +254,16 @@ fn summary_files_take_their_documents_from_the_runs_they_fall_in() {
         let list: Vec<String> = ids.map(|id| format!("[{id}]")).collect();
         format!("vanbanSearch.d({k},[{}]);\n", list.join(","))
     };
-    for (k, ids) in [(0, 0..32), (1, 32..64), (2, 64..96), (3, 96..104)] {
-        assert_eq!(String::from_utf8(summaries.shard(k)).unwrap(), expected(k, ids));
+    for k in [0, 31, 63, 64, 103] {
+        assert_eq!(String::from_utf8(summaries.shard(k)).unwrap(), expected(k, k..k + 1));
+    }
+}
+
+#[test]
+fn texts_are_written_as_json_strings() {
+    for text in ["Mục tiêu kép", "có \"ngoặc\" và \\ và\tthụt", "“3 tại chỗ”", ""] {
+        let mut out = String::new();
+        push_json_string(&mut out, text);
+        assert_eq!(serde_json::from_str::<String>(&out).unwrap(), text, "{out}");
     }
 }

@@ -1,9 +1,10 @@
 //! What a search document says, as the indexer reads it: its texts field by
-//! field and block by block, its whole numbers, and the start of its text.
+//! field and block by block, its whole numbers, and its plain text (which the
+//! search page cuts its excerpts from).
 //! The one definition of a document's terms, shared by the whole-index
 //! build (which interns the words) and the live index (which names them).
 
-use super::{number_term, Source, LEAD_CHARS};
+use super::{number_term, Source};
 use crate::content::load::read_body;
 use crate::content::model::{Directive, Scope};
 use crate::plan::Plan;
@@ -21,21 +22,21 @@ pub(crate) trait Texts {
     fn number(&mut self, head: bool, term: &str);
 }
 
-/// The search document's texts, with the start of its text in `lead` (only
+/// The search document's texts, with its plain text in `plain` (only
 /// directives have one).
 /// A directive's text is read from its file here (see [`crate::content::model::Body`]).
 pub(crate) fn walk(
     plan: &Plan,
     source: Source,
     texts: &mut impl Texts,
-    lead: &mut Option<String>,
+    plain: &mut Option<String>,
 ) -> Result<(), crate::Error> {
     let archive = plan.archive;
     match source {
         Source::Directive(id) => {
             let cites = archive.cites_of[id].iter().map(|&c| archive.cited[c].key.number.as_str());
             let d = &archive.directives[id];
-            *lead = walk_directive(plan, d, &read_body(&d.body)?, cites, texts);
+            *plain = walk_directive(plan, d, &read_body(&d.body)?, cites, texts);
         }
         Source::Cited(id) => {
             let c = &archive.cited[id];
@@ -59,7 +60,7 @@ pub(crate) fn walk(
 }
 
 /// A directive's texts, `cites` being the numbers it cites (as the archive
-/// lists them); returns the start of its text. Separate from [`walk`] so
+/// lists them); returns its plain text ([`plain_text`]). Separate from [`walk`] so
 /// that the live index can read a directive the archive no longer holds:
 /// the version an edit replaced. Head fields come first: the indexer
 /// relies on it.
@@ -81,8 +82,11 @@ pub(crate) fn walk_directive<'c>(
     if let Some(term) = number.as_deref().and_then(number_term) {
         texts.number(true, &term);
     }
-    let mut blocks = Blocks::new(LEAD_CHARS);
-    markdown(body, &mut |block| texts.text(false, block), &mut blocks, false);
+    let mut plain = String::new();
+    markdown(body, &mut |block| {
+        texts.text(false, block);
+        push_block(&mut plain, block);
+    });
     for cite in cites.clone() {
         texts.text(false, cite);
     }
@@ -97,7 +101,21 @@ pub(crate) fn walk_directive<'c>(
     for term in cites.filter_map(number_term) {
         texts.number(false, &term);
     }
-    lead(&blocks.blocks)
+    (!plain.is_empty()).then_some(plain)
+}
+
+/// Adds a block to a plain text: trimmed, after a space (not a line break,
+/// which would need escaping in the summary). White space inside is left
+/// as it is (the page shows it as one space), which spares the indexer a
+/// pass over every character.
+fn push_block(plain: &mut String, block: &str) {
+    let block = block.trim();
+    if !block.is_empty() {
+        if !plain.is_empty() {
+            plain.push(' ');
+        }
+        plain.push_str(block);
+    }
 }
 
 /// A document's terms by name, each with whether it is in a head field and
@@ -125,31 +143,35 @@ impl Texts for Named {
     }
 }
 
-/// The start of a directive's text, for its summary, without reading the rest.
-pub(crate) fn directive_lead(body: &str) -> Option<String> {
-    let mut blocks = Blocks::new(LEAD_CHARS);
-    markdown(body, &mut |_| {}, &mut blocks, true);
-    lead(&blocks.blocks)
+/// A directive's plain text, for its summary: its blocks (paragraph, list
+/// item, heading, cell), each trimmed, joined by spaces.
+pub(crate) fn plain_text(body: &str) -> Option<String> {
+    let mut plain = String::new();
+    markdown(body, &mut |block| push_block(&mut plain, block));
+    (!plain.is_empty()).then_some(plain)
 }
 
 /// The plain text of a directive's Markdown, one string per block
 /// (paragraph, list item, heading, cell), as the index reads it.
 pub fn text_blocks(markdown_text: &str) -> Vec<String> {
-    let mut blocks = Blocks::new(usize::MAX);
-    markdown(markdown_text, &mut |_| {}, &mut blocks, false);
-    blocks.blocks
+    let mut blocks = Vec::new();
+    markdown(markdown_text, &mut |block| {
+        let block = block.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !block.is_empty() {
+            blocks.push(block);
+        }
+    });
+    blocks
 }
 
 /// Hands each block of the body's text (paragraph, list item, heading,
 /// cell) to `block`, without markup, links' targets or raw HTML, which the
-/// page does not show either; and keeps its first blocks as plain text in
-/// `blocks`. With `stop`, reads only until `blocks` is full.
-fn markdown(markdown: &str, block: &mut dyn FnMut(&str), blocks: &mut Blocks, stop: bool) {
+/// page does not show either.
+fn markdown(markdown: &str, block: &mut dyn FnMut(&str)) {
     let mut current = String::new();
-    let mut flush = |current: &mut String, blocks: &mut Blocks| {
+    let mut flush = |current: &mut String| {
         if !current.is_empty() {
             block(current);
-            blocks.add(current);
             current.clear();
         }
     };
@@ -168,51 +190,12 @@ fn markdown(markdown: &str, block: &mut dyn FnMut(&str), blocks: &mut Blocks, st
             Event::Text(_) | Event::Code(_) if hidden => {}
             Event::Text(text) | Event::Code(text) => current.push_str(&text),
             Event::SoftBreak | Event::HardBreak => current.push(' '),
-            Event::Start(tag) if is_block(&tag) => flush(&mut current, blocks),
-            Event::End(tag) if is_block_end(&tag) => flush(&mut current, blocks),
+            Event::Start(tag) if is_block(&tag) => flush(&mut current),
+            Event::End(tag) if is_block_end(&tag) => flush(&mut current),
             _ => {}
         }
-        if stop && blocks.full() {
-            return;
-        }
     }
-    flush(&mut current, blocks);
-}
-
-/// The first blocks of a text as plain strings, trimmed, white space made
-/// single spaces, empty ones left out: until they join (with spaces) into
-/// more than `limit` characters.
-struct Blocks {
-    blocks: Vec<String>,
-    /// Characters of the blocks joined so far.
-    chars: usize,
-    limit: usize,
-}
-
-impl Blocks {
-    fn new(limit: usize) -> Blocks {
-        Blocks { blocks: Vec::new(), chars: 0, limit }
-    }
-
-    fn full(&self) -> bool {
-        self.chars > self.limit
-    }
-
-    fn add(&mut self, text: &str) {
-        if self.full() {
-            return;
-        }
-        let text = text.trim();
-        let block = if text.contains("  ") || text.contains(|c: char| c.is_whitespace() && c != ' ') {
-            text.split_whitespace().collect::<Vec<_>>().join(" ")
-        } else {
-            text.to_string()
-        };
-        if !block.is_empty() {
-            self.chars += block.chars().count() + usize::from(!self.blocks.is_empty());
-            self.blocks.push(block);
-        }
-    }
+    flush(&mut current);
 }
 
 fn is_block(tag: &Tag) -> bool {
@@ -243,27 +226,4 @@ fn is_block_end(tag: &TagEnd) -> bool {
             | TagEnd::TableRow
             | TagEnd::TableHead
     )
-}
-
-/// The first [`LEAD_CHARS`] characters of the text, cut at a word, for the snippet.
-pub(crate) fn lead(blocks: &[String]) -> Option<String> {
-    let mut text = String::new();
-    for block in blocks {
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        text.push_str(block);
-        if text.chars().count() > LEAD_CHARS {
-            break;
-        }
-    }
-    if text.is_empty() {
-        return None;
-    }
-    if text.chars().count() <= LEAD_CHARS {
-        return Some(text);
-    }
-    let cut: String = text.chars().take(LEAD_CHARS).collect();
-    let cut = cut.rfind(' ').map_or(cut.as_str(), |space| &cut[..space]);
-    Some(format!("{}…", cut.trim_end_matches([',', ';', ':', ' '])))
 }

@@ -9,7 +9,15 @@
  *   f.js       when the box gets focus or at the first query: every
  *              document's province/type/year code;
  *   t/{k}.js   the term shards holding the query's terms (k = fnv1a(term) % shards);
- *   d/{k}.js   the summaries of the results on the page shown (32 a file).
+ *   n/{k}.js   when the query may be a directive number: the numbers whose
+ *              digits (without leading zeros) hash to k, with their documents;
+ *   w/{ab}.js  while a word starting with `ab` is being typed: the words
+ *              starting so, to match it as a prefix;
+ *   d/{id}.js  the summary and plain text of each result on the page shown
+ *              (the excerpt is cut from the text, around the best match).
+ *
+ * On a directive page (no #search-app), the script marks the words of the
+ * search that opened it (`#tim=<query>` in the URL) and scrolls to the first.
  *
  * The core (folding, hashing, decoding, query parsing, ranking, highlighting)
  * touches no DOM, so tests/search/*.test.mjs runs it in node with a loader
@@ -124,7 +132,9 @@
   var QUOTES = /["\u201c\u201d\u201e\u00ab\u00bb]/;
   var MAX_NUMBER_PARTS = 5;
 
-  function parseQuery(q) {
+  // `typing`: the query is being typed, so its last word, unless followed
+  // by a space or inside quotes, is unfinished and also matches as a prefix.
+  function parseQuery(q, typing) {
     var segments = String(q || '').split(QUOTES);
     var words = [], pairs = [], phrases = [], numbers = [], highlight = [];
     var seen = {};
@@ -150,12 +160,109 @@
         else phrases.push(toks);
       }
     }
-    return { words: words, pairs: pairs, phrases: phrases, numbers: numbers, highlight: highlight };
+    var parsed = { words: words, pairs: pairs, phrases: phrases, numbers: numbers, highlight: highlight, prefix: null, before: null, completions: [], number: null };
+    var last = segments.length - 1, typed = typing ? tokens(segments[last]) : [];
+    if (typed.length && last % 2 === 0 && /\S$/.test(String(q))) {
+      var word = typed[typed.length - 1];
+      if (word.length >= 2 && !/^[0-9]/.test(word)) {
+        parsed.prefix = word;
+        parsed.before = typed.length > 1 ? typed[typed.length - 2] : null;
+      }
+    }
+    return parsed;
+  }
+
+  // ---- The word being typed: its likeliest completions. After a word, the
+  // followers of that word (a/{k}.js: `quang:nam 40 ngai 15 …`, most
+  // documents first) that start so; then the words starting so
+  // (w/{ab}.js: `ngay:983,…`, most documents first).
+  var COMPLETIONS = 6, COMPLETION = 0.5;
+
+  function prefixFiles(parsed) {
+    var files = [];
+    if (!parsed.prefix) return files;
+    var prefixes = ',' + (store.meta.wordPrefixes || '') + ',';
+    if (prefixes.indexOf(',' + parsed.prefix.slice(0, 2) + ',') >= 0) files.push('w/' + parsed.prefix.slice(0, 2) + '.js');
+    if (parsed.before) files.push('a/' + hash(parsed.before) % store.meta.afterShards + '.js');
+    return files;
+  }
+
+  function complete(parsed) {
+    var candidates = [], i;
+    var after = parsed.before && store.after[hash(parsed.before) % store.meta.afterShards];
+    var entries = typeof after === 'string' && after ? after.split(',') : [];
+    for (i = 0; i < entries.length; i++) {
+      if (entries[i].slice(0, entries[i].indexOf(':')) !== parsed.before) continue;
+      var followers = entries[i].slice(entries[i].indexOf(':') + 1).split(' ');
+      for (var f = 0; f < followers.length; f += 2) candidates.push(followers[f]);
+    }
+    var words = store.words[parsed.prefix.slice(0, 2)];
+    entries = typeof words === 'string' && words ? words.split(',') : [];
+    for (i = 0; i < entries.length; i++) candidates.push(entries[i].slice(0, entries[i].indexOf(':')));
+    var seen = {};
+    for (i = 0; i < candidates.length && parsed.completions.length < COMPLETIONS; i++) {
+      var word = candidates[i];
+      if (seen[word] || word === parsed.prefix || word.indexOf(parsed.prefix) !== 0) continue;
+      seen[word] = true;
+      parsed.completions.push(word);
+    }
+  }
+
+  // ---- Directive numbers typed any way (`07 kl tw`, `07-KL/TW`, `KL 07`,
+  // `7-KL/TW`): the number's first run of digits, without leading zeros,
+  // picks the file n/{k}.js; a number there matches when those digits are
+  // its first run of digits and every other word typed is one of its parts.
+  // `looks`: the query reads as a number, so finding none says so.
+  function numberQuery(q) {
+    var text = String(q || ''), toks = tokens(text), at = -1, rest = [], short = true;
+    if (QUOTES.test(text) || toks.length < 2 || toks.length > MAX_NUMBER_PARTS) return null;
+    for (var i = 0; i < toks.length; i++) {
+      if (at < 0 && /^[0-9]+$/.test(toks[i])) { at = i; continue; }
+      rest.push(withoutZeros(toks[i]));
+      if (toks[i].length > 4 || /^[0-9]+$/.test(toks[i])) short = false;
+    }
+    if (at < 0) return null;
+    var looks = /[0-9]\s*[\/-]\s*[^\s0-9]/.test(text) || (at === 0 && short) ||
+      (toks.length === 2 && short && /^\s*[^\s0-9a-z\u00e0-\u1ef9]+\s+[0-9]+\s*$/.test(text));
+    return { key: withoutZeros(toks[at]), rest: rest, looks: looks };
+  }
+
+  function withoutZeros(part) {
+    return /^[0-9]+$/.test(part) ? part.replace(/^0+/, '') || '0' : part;
+  }
+
+  function numberFile(query) { return 'n/' + hash(query.key) % store.meta.numberShards + '.js'; }
+
+  // The numbers matching the query: their terms and the documents they number.
+  function findNumbers(query) {
+    var text = store.numbers[hash(query.key) % store.meta.numberShards], terms = [], owners = [];
+    var entries = typeof text === 'string' && text ? text.split(',') : [];
+    for (var i = 0; i < entries.length; i++) {
+      var colon = entries[i].indexOf(':'), number = entries[i].slice(0, colon), parts = number.split('_'), key = null;
+      var have = Object.create(null);
+      for (var j = 0; j < parts.length; j++) {
+        var part = withoutZeros(parts[j]);
+        if (key === null && /^[0-9]+$/.test(part)) key = part;
+        have[part] = true;
+      }
+      if (key !== query.key) continue;
+      var all = true;
+      for (var r = 0; r < query.rest.length; r++) if (!have[query.rest[r]]) all = false;
+      if (!all) continue;
+      terms.push('#' + number);
+      var ids = entries[i].slice(colon + 1).split(' ');
+      for (var d = 0; d < ids.length; d++) owners.push(+ids[d]);
+    }
+    return { terms: terms, owners: owners, looks: query.looks };
   }
 
   // Every term a parsed query looks up.
   function queryTerms(parsed) {
-    var terms = parsed.words.concat(parsed.pairs, parsed.numbers);
+    if (parsed.number && parsed.number.terms.length) return parsed.number.terms.slice();
+    var terms = parsed.words.concat(parsed.pairs, parsed.numbers, parsed.completions);
+    for (var c = 0; c < parsed.completions.length; c++) {
+      if (parsed.before) terms.push(parsed.before + '_' + parsed.completions[c]);
+    }
     for (var i = 0; i < parsed.phrases.length; i++) {
       var p = parsed.phrases[i];
       for (var j = 1; j < p.length; j++) terms.push(p[j - 1] + '_' + p[j]);
@@ -165,41 +272,126 @@
 
   // ---- Highlighting: fold each character of the original text on its own,
   // keeping where each folded character came from, so matches found in the
-  // folded text map back to the original (accents, case and all).
-  function highlight(text, words) {
-    if (!text) return [];
-    var wanted = {};
-    for (var w = 0; w < words.length; w++) wanted[words[w]] = true;
-    var folded = '', from = [], to = [];
+  // folded text map back to the original (accents, case and all). Each
+  // character's folding is remembered: excerpts and the directive page's
+  // marks walk whole texts.
+  var FOLDED = Object.create(null);
+  function foldChar(c) {
+    var f = FOLDED[c];
+    if (f === undefined) f = FOLDED[c] = fold(c);
+    return f;
+  }
+
+  function setOf(list) {
+    var out = Object.create(null);
+    for (var i = 0; i < list.length; i++) out[list[i]] = true;
+    return out;
+  }
+
+  // The words of `text` that are in `wanted` (a set of folded words), as
+  // {start, end, word, ordinal} in the original text; `ordinal` counts every
+  // word of the text, so adjacent words have consecutive ordinals.
+  function findMatches(text, wanted) {
+    var folded = [], from = [], to = [];
     for (var i = 0; i < text.length;) {
       var cp = text.codePointAt(i), width = cp > 0xffff ? 2 : 1;
-      var f = fold(text.substr(i, width));
-      for (var k = 0; k < f.length; k++) { folded += f.charAt(k); from.push(i); to.push(i + width); }
+      var f = foldChar(text.substr(i, width));
+      for (var k = 0; k < f.length; k++) { folded.push(f.charAt(k)); from.push(i); to.push(i + width); }
       i += width;
     }
-    var parts = [], last = 0, re = /[a-z0-9]+/g, m;
-    while ((m = re.exec(folded))) {
+    var out = [], re = /[a-z0-9]+/g, m, ordinal = 0, joined = folded.join('');
+    while ((m = re.exec(joined))) {
+      ordinal++;
       if (!wanted[m[0]]) continue;
       var start = from[m.index], end = to[m.index + m[0].length - 1];
       // Keep decomposed accents (NFD text) with the letter they sit on.
-      while (end < text.length && fold(text.charAt(end)) === '' && isMark(text.charAt(end))) end++;
-      if (start > last) parts.push({ text: text.slice(last, start), mark: false });
-      parts.push({ text: text.slice(start, end), mark: true });
-      last = end;
+      while (end < text.length && foldChar(text.charAt(end)) === '' && isMark(text.charAt(end))) end++;
+      out.push({ start: start, end: end, word: m[0], ordinal: ordinal });
+    }
+    return out;
+  }
+
+  // The text in parts, the matched words marked.
+  function highlight(text, words) {
+    if (!text) return [];
+    var found = findMatches(text, setOf(words)), parts = [], last = 0;
+    for (var i = 0; i < found.length; i++) {
+      if (found[i].start > last) parts.push({ text: text.slice(last, found[i].start), mark: false });
+      parts.push({ text: text.slice(found[i].start, found[i].end), mark: true });
+      last = found[i].end;
     }
     if (last < text.length) parts.push({ text: text.slice(last), mark: false });
     return parts;
   }
 
+  // ---- Excerpts: the passage of a document's text around its best match
+  // (the most different query words close together, then the most of them
+  // adjacent as typed), about EXCERPT characters, cut at spaces.
+  var EXCERPT = 240, BEFORE = 60;
+
+  function excerpt(text, words, pairs) {
+    if (!text) return [];
+    var found = findMatches(text, setOf(words)), wantedPairs = setOf(pairs), best = -1, at = 0;
+    for (var i = 0; i < found.length; i++) {
+      var seen = {}, distinct = 0, adjacent = 0;
+      for (var j = i; j < found.length && found[j].end <= found[i].start + EXCERPT - BEFORE; j++) {
+        if (!seen[found[j].word]) { seen[found[j].word] = true; distinct++; }
+        if (j > i && found[j].ordinal === found[j - 1].ordinal + 1 && wantedPairs[found[j - 1].word + '_' + found[j].word]) adjacent++;
+      }
+      var score = distinct * 1000 + adjacent;
+      if (score > best) { best = score; at = found[i].start; }
+    }
+    var from = Math.max(0, at - BEFORE), to = Math.min(text.length, from + EXCERPT);
+    if (from > 0) {
+      var space = text.slice(from, at).search(/\s/);
+      from = space < 0 ? at : from + space + 1;
+      to = Math.min(text.length, from + EXCERPT);
+    }
+    if (to < text.length) {
+      var cut = text.slice(from, to).search(/\s\S*$/);
+      if (cut > 0) to = from + cut;
+    }
+    var parts = highlight(text.slice(from, to).replace(/\s+/g, ' '), words);
+    if (from > 0) parts.unshift({ text: '…', mark: false });
+    if (to < text.length) parts.push({ text: '…', mark: false });
+    return parts;
+  }
+
   // ---- The index, as the registration functions fill it -------------------
-  var store = { meta: null, facets: null, terms: {}, docs: {} };
+  var store = { meta: null, facets: null, terms: {}, docs: {}, numbers: {}, words: {}, after: {} };
 
   var registry = {
     m: function (meta) { store.meta = meta; },
-    f: function (provinces, types, years) { store.facetText = [provinces, types, years]; },
+    f: function (provinces, types, years, dates) { store.facetText = [provinces, types, years]; store.dateText = dates || ''; },
     t: function (k, text) { store.terms[k] = text; },
-    d: function (k, docs) { store.docs[k] = docs; }
+    d: function (k, docs) { store.docs[k] = docs; },
+    n: function (k, text) { store.numbers[k] = text; },
+    w: function (prefix, text) { store.words[prefix] = text; },
+    a: function (k, text) { store.after[k] = text; }
   };
+
+  // ---- Dates: which documents a range `tu`…`den` (ISO, inclusive) keeps.
+  // f.js lists the dated documents' dates as runs (`2021-08-23*5,…`) in id
+  // order; a date known only to the month or year is kept when all of it
+  // lies inside the range.
+  var ISO_DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+
+  function dateRange(state) {
+    var from = ISO_DAY.test(state.tu || '') ? state.tu : '', to = ISO_DAY.test(state.den || '') ? state.den : '';
+    return from || to ? { from: from, to: to } : null;
+  }
+
+  function inRange(range, n) {
+    var keep = new Uint8Array(n), runs = store.dateText ? store.dateText.split(',') : [], id = 0;
+    for (var i = 0; i < runs.length; i++) {
+      var star = runs[i].lastIndexOf('*'), date = runs[i].slice(0, star), count = +runs[i].slice(star + 1);
+      var first = date + ['-01-01', '-01', ''][(date.length - 4) / 3], last = date + ['-12-31', '-31', ''][(date.length - 4) / 3];
+      var inside = (!range.from || first >= range.from) && (!range.to || last <= range.to);
+      if (inside) keep.fill(1, id, Math.min(n, id + count));
+      id += count;
+    }
+    return keep;
+  }
 
   function facetCodes() {
     if (store.facets || !store.facetText) return store.facets;
@@ -270,28 +462,29 @@
   // Ranks the documents and keeps the best `keep` of those passing the
   // facet filter, in one pass over the documents (100,000 are a few ms):
   // no full sort, since a page shows 20.
-  function rank(parsed, filter, keep) {
+  function rank(parsed, filter, keep, dates) {
     var meta = store.meta, n = meta.documents;
     var mask = new Uint8Array(n), score = new Float64Array(n), cover = new Uint8Array(n);
     var units = parsed.words.length + parsed.phrases.length;
-    var i, d;
-    for (i = 0; i < parsed.words.length; i++) addTerm(parsed.words[i], 1, n, mask, score, cover);
-    for (i = 0; i < parsed.pairs.length; i++) addTerm(parsed.pairs[i], PAIR, n, mask, score, null);
-    for (i = 0; i < parsed.numbers.length; i++) addTerm(parsed.numbers[i], NUMBER, n, mask, score, null);
-    var all = parsed.phrases.length ? new Uint8Array(n) : null;
-    for (i = 0; i < parsed.phrases.length; i++) {
-      var p = parsed.phrases[i];
-      all.fill(1);
-      for (var j = 1; j < p.length; j++) {
-        if (!addTerm(p[j - 1] + '_' + p[j], PAIR, n, mask, score, null)) { all.fill(0); break; }
-        for (d = 0; d < n; d++) if (!mask[d]) all[d] = 0;
+    var i, d, number = parsed.number && parsed.number.terms.length ? parsed.number : null;
+    if (number) {
+      // A number: the documents it numbers first, then those citing it;
+      // nothing else (no padding with documents that merely share a word).
+      units = 1;
+      for (i = 0; i < number.terms.length; i++) {
+        if (!addTerm(number.terms[i], NUMBER, n, mask, score, null)) continue;
+        for (d = 0; d < n; d++) if (mask[d]) cover[d] = 1;
       }
-      for (d = 0; d < n; d++) if (all[d]) cover[d]++;
+      for (i = 0; i < number.owners.length; i++) if (number.owners[i] < n) cover[number.owners[i]] = 2;
+    } else {
+      rankWords(parsed, n, mask, score, cover);
     }
     // Who is a candidate: every word and phrase, else the best partial
     // coverage; with no words at all (facets only), every document.
     var need = units, best = 0;
-    if (units) {
+    if (number) {
+      best = need = 1;
+    } else if (units) {
       for (d = 0; d < n; d++) if (cover[d] > best) best = cover[d];
       need = best;
     }
@@ -306,6 +499,7 @@
     if (!units || best > 0) {
       for (d = 0; d < n; d++) {
         if (cover[d] < need) continue;
+        if (dates && !dates[d]) continue;
         var a = f0 === null || p0[d] === f0, b = f1 === null || t1[d] === f1, c = f2 === null || y2[d] === f2;
         if (b && c) counts[0][p0[d]]++;
         if (a && c) counts[1][t1[d]]++;
@@ -330,6 +524,36 @@
       order[i] = r >= undated ? r - undated : n - 1 - r;
     }
     return { order: order, total: total, partial: units > 0 && need < units, counts: counts };
+  }
+
+  // Words, pairs, numbers and phrases: each word found counts once in
+  // `cover` (the word being typed, found itself or completed); each phrase
+  // found as a chain of adjacent pairs counts once.
+  function rankWords(parsed, n, mask, score, cover) {
+    var i, d, any = parsed.completions.length ? new Uint8Array(n) : null;
+    for (i = 0; i < parsed.words.length; i++) {
+      var word = parsed.words[i];
+      if (!any || word !== parsed.prefix) { addTerm(word, 1, n, mask, score, cover); continue; }
+      var forms = [word].concat(parsed.completions);
+      for (var f = 0; f < forms.length; f++) {
+        if (!addTerm(forms[f], f ? COMPLETION : 1, n, mask, score, null)) continue;
+        for (d = 0; d < n; d++) if (mask[d]) any[d] = 1;
+        if (f && parsed.before) addTerm(parsed.before + '_' + forms[f], PAIR, n, mask, score, null);
+      }
+      for (d = 0; d < n; d++) if (any[d]) cover[d]++;
+    }
+    for (i = 0; i < parsed.pairs.length; i++) addTerm(parsed.pairs[i], PAIR, n, mask, score, null);
+    for (i = 0; i < parsed.numbers.length; i++) addTerm(parsed.numbers[i], NUMBER, n, mask, score, null);
+    var all = parsed.phrases.length ? new Uint8Array(n) : null;
+    for (i = 0; i < parsed.phrases.length; i++) {
+      var p = parsed.phrases[i];
+      all.fill(1);
+      for (var j = 1; j < p.length; j++) {
+        if (!addTerm(p[j - 1] + '_' + p[j], PAIR, n, mask, score, null)) { all.fill(0); break; }
+        for (d = 0; d < n; d++) if (!mask[d]) all[d] = 0;
+      }
+      for (d = 0; d < n; d++) if (all[d]) cover[d]++;
+    }
   }
 
   // A min-heap of keys in heap[0 … size): the smallest kept key on top.
@@ -401,7 +625,7 @@
       date: s[4],
       title: s[5],
       href: s[6],
-      lead: s[7],
+      text: s[7],
       cited: s[8] === 1,
       citers: s[9],
       issuer: s[10] || null
@@ -462,84 +686,162 @@
 
   Engine.prototype.ready = function (done) {
     this.need(['meta.js'], function (error) {
-      if (!error && (!store.meta || store.meta.format !== 1)) error = new Error('unknown index format');
+      if (!error && (!store.meta || store.meta.format !== 2)) error = new Error('unknown index format');
       done(error);
     });
   };
 
-  // state: {q, tinh, loai, nam, trang}; done(error, result).
+  // state: {q, tinh, loai, nam, tu, den, trang, typing}; done(error, result).
+  // `typing` (not in the URL): the last word may be unfinished.
   var now = typeof performance !== 'undefined' && performance.now ? function () { return performance.now(); } : Date.now;
+
+  // The term shards of `terms` not yet in `files`.
+  function shardFiles(terms, files) {
+    var seen = setOf(files);
+    for (var i = 0; i < terms.length; i++) {
+      var file = 't/' + shardOf(terms[i]) + '.js';
+      if (!seen[file]) { seen[file] = true; files.push(file); }
+    }
+    return files;
+  }
 
   Engine.prototype.search = function (state, done) {
     var self = this, timing = { start: now() };
     this.ready(function (error) {
       if (error) return done(error);
-      var parsed = parseQuery(state.q);
+      var parsed = parseQuery(state.q, state.typing);
       var filter = [], f;
       for (f = 0; f < 3; f++) filter.push(facetCode(f, state[FACET_PARAMS[f]]));
+      var range = dateRange(state);
       var units = parsed.words.length + parsed.phrases.length;
-      if (!units && filter[0] === null && filter[1] === null && filter[2] === null) {
+      if (!units && filter[0] === null && filter[1] === null && filter[2] === null && !range) {
         return done(null, { empty: true, total: 0, items: [], parsed: parsed, page: 1, pages: 0 });
       }
-      var files = ['f.js'], seen = {}, terms = queryTerms(parsed);
-      for (var i = 0; i < terms.length; i++) {
-        var file = 't/' + shardOf(terms[i]) + '.js';
-        if (!seen[file]) { seen[file] = true; files.push(file); }
-      }
-      self.need(files, function (error) {
-        if (error) return done(error);
-        timing.terms = now();
-        var wanted = Math.max(1, Math.min(MAX_PAGE, parseInt(state.trang, 10) || 1));
-        var ranked = rank(parsed, filter, wanted * PER_PAGE);
-        timing.ranked = now();
-        var pages = Math.ceil(ranked.total / PER_PAGE);
-        var page = Math.min(pages || 1, wanted);
-        var ids = ranked.order.slice((page - 1) * PER_PAGE, page * PER_PAGE);
-        var docFiles = [], seenDocs = {};
-        for (var i = 0; i < ids.length; i++) {
-          var docFile = 'd/' + Math.floor(ids[i] / store.meta.docsPerShard) + '.js';
-          if (!seenDocs[docFile]) { seenDocs[docFile] = true; docFiles.push(docFile); }
-        }
-        self.need(docFiles, function (error) {
+      // First the facet codes, the words' shards and the lookups (a number
+      // typed, the word being typed); then the shards those lookups name.
+      var number = numberQuery(state.q), first = shardFiles(queryTerms(parsed), ['f.js']);
+      if (number) first.push(numberFile(number));
+      first = first.concat(prefixFiles(parsed));
+      self.need(first, function () {
+        // A lookup file may be missing (no number or word starts so): no error.
+        if (number) parsed.number = findNumbers(number);
+        if (parsed.prefix) complete(parsed);
+        self.need(shardFiles(queryTerms(parsed), ['f.js']), function (error) {
           if (error) return done(error);
-          timing.docs = now();
-          var items = [];
-          for (var i = 0; i < ids.length; i++) {
-            var s = summary(ids[i]);
-            s.titleParts = highlight(s.title || s.number || '', parsed.highlight);
-            // A match on the province or the type shows where it is too.
-            s.provinceParts = highlight(s.province || '', parsed.highlight);
-            s.typeParts = highlight(s.type || '', parsed.highlight);
-            s.issuerParts = highlight(s.issuer || '', parsed.highlight);
-            s.snippetParts = highlight(s.lead || '', parsed.highlight);
-            items.push(s);
+          timing.terms = now();
+          if (parsed.number && !parsed.number.terms.length && parsed.number.looks) {
+            return done(null, { empty: false, noNumber: true, total: 0, ids: [], items: [], facets: null, page: 1, pages: 0, parsed: parsed, timing: timing });
           }
-          var facets = [];
-          for (var f = 0; f < 3; f++) {
-            var options = facetOptions(f), list = [];
-            if (ranked.counts[f][0]) list.push([NONE[f], null, ranked.counts[f][0]]);
-            for (var o = 0; o < options.length; o++) {
-              var count = ranked.counts[f][options[o][2]] || 0;
-              if (count || options[o][0] === state[FACET_PARAMS[f]]) list.push([options[o][0], options[o][1], count]);
-            }
-            facets.push(list);
-          }
-          done(null, {
-            empty: false,
-            total: ranked.total,
-            partial: ranked.partial,
-            ids: ranked.order,
-            page: page,
-            pages: pages,
-            items: items,
-            facets: facets,
-            parsed: parsed,
-            timing: timing
-          });
+          ranked(self, state, parsed, filter, range, timing, done);
         });
       });
     });
   };
+
+  // Ranks, then loads the summaries of the page shown and makes its items.
+  function ranked(self, state, parsed, filter, range, timing, done) {
+    var wanted = Math.max(1, Math.min(MAX_PAGE, parseInt(state.trang, 10) || 1));
+    var dates = range ? inRange(range, store.meta.documents) : null;
+    var result = rank(parsed, filter, wanted * PER_PAGE, dates);
+    timing.ranked = now();
+    var pages = Math.ceil(result.total / PER_PAGE);
+    var page = Math.min(pages || 1, wanted);
+    var ids = result.order.slice((page - 1) * PER_PAGE, page * PER_PAGE);
+    var docFiles = [], seenDocs = {};
+    for (var i = 0; i < ids.length; i++) {
+      var docFile = 'd/' + Math.floor(ids[i] / store.meta.docsPerShard) + '.js';
+      if (!seenDocs[docFile]) { seenDocs[docFile] = true; docFiles.push(docFile); }
+    }
+    self.need(docFiles, function (error) {
+      if (error) return done(error);
+      timing.docs = now();
+      var owners = setOf(parsed.number ? parsed.number.owners : []);
+      // What to mark: the words typed, and the completions of the last.
+      var words = parsed.highlight.concat(parsed.completions), pairs = parsed.pairs.slice();
+      for (var p = 0; p < parsed.phrases.length; p++) {
+        for (var j = 1; j < parsed.phrases[p].length; j++) pairs.push(parsed.phrases[p][j - 1] + '_' + parsed.phrases[p][j]);
+      }
+      var items = [];
+      for (var i = 0; i < ids.length; i++) {
+        var s = summary(ids[i]);
+        s.exact = !!owners[ids[i]];
+        s.titleParts = highlight(s.title || s.number || '', words);
+        // A match on the province or the type shows where it is too.
+        s.provinceParts = highlight(s.province || '', words);
+        s.typeParts = highlight(s.type || '', words);
+        s.issuerParts = highlight(s.issuer || '', words);
+        s.snippetParts = excerpt(s.text || '', words, pairs);
+        items.push(s);
+      }
+      var facets = [];
+      for (var f = 0; f < 3; f++) {
+        var options = facetOptions(f), list = [];
+        if (result.counts[f][0]) list.push([NONE[f], null, result.counts[f][0]]);
+        for (var o = 0; o < options.length; o++) {
+          var count = result.counts[f][options[o][2]] || 0;
+          if (count || options[o][0] === state[FACET_PARAMS[f]]) list.push([options[o][0], options[o][1], count]);
+        }
+        facets.push(list);
+      }
+      done(null, {
+        empty: false,
+        total: result.total,
+        partial: result.partial,
+        ids: result.order,
+        page: page,
+        pages: pages,
+        items: items,
+        facets: facets,
+        parsed: parsed,
+        timing: timing
+      });
+    });
+  }
+
+  // ---- The directive page opened from a result: `#tim=<query>` marks the
+  // query's words in the directive (text nodes split, each word wrapped in
+  // a <mark> made with createElement: the text stays text), says how many,
+  // scrolls to the first, and offers a link that clears them.
+  function markDirective() {
+    var bar = document.getElementById('search-marks'), found = /^#tim=(.*)$/.exec(location.hash);
+    var article = document.querySelector('main article');
+    if (!bar || !found || !article) return;
+    var query;
+    try { query = decodeURIComponent(found[1]); } catch (e) { return; }
+    var wanted = setOf(tokens(query)), nodes = [], walker = document.createTreeWalker(article, 4 /* NodeFilter.SHOW_TEXT */);
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    var marks = [];
+    for (var i = 0; i < nodes.length; i++) {
+      var node = nodes[i], words = findMatches(node.data, wanted);
+      if (!words.length) continue;
+      var fragment = document.createDocumentFragment(), last = 0;
+      for (var w = 0; w < words.length; w++) {
+        fragment.appendChild(document.createTextNode(node.data.slice(last, words[w].start)));
+        var mark = document.createElement('mark');
+        mark.className = 'search-mark';
+        mark.textContent = node.data.slice(words[w].start, words[w].end);
+        fragment.appendChild(mark);
+        marks.push(mark);
+        last = words[w].end;
+      }
+      fragment.appendChild(document.createTextNode(node.data.slice(last)));
+      node.parentNode.replaceChild(fragment, node);
+    }
+    if (!marks.length) return;
+    bar.querySelector('.search-marks-count').textContent = bar.getAttribute('data-s-marked').replace('{n}', marks.length).replace('{q}', query);
+    bar.hidden = false;
+    marks[0].scrollIntoView({ block: 'center' });
+    bar.querySelector('a').addEventListener('click', function (event) {
+      event.preventDefault();
+      for (var m = 0; m < marks.length; m++) {
+        var parent = marks[m].parentNode;
+        parent.replaceChild(document.createTextNode(marks[m].textContent), marks[m]);
+        parent.normalize();
+      }
+      bar.hidden = true;
+      try { global.history.replaceState(null, '', location.pathname + location.search); } catch (e) { /* the marks are gone all the same */ }
+    });
+  }
 
   var api = {
     fold: fold,
@@ -550,20 +852,29 @@
     parseQuery: parseQuery,
     queryTerms: queryTerms,
     highlight: highlight,
+    excerpt: excerpt,
+    findMatches: findMatches,
+    numberQuery: numberQuery,
     Engine: Engine,
     store: store,
     PER_PAGE: PER_PAGE,
     m: registry.m,
     f: registry.f,
     t: registry.t,
-    d: registry.d
+    d: registry.d,
+    n: registry.n,
+    w: registry.w,
+    a: registry.a
   };
   global.vanbanSearch = api;
 
   // ---- The page ---------------------------------------------------------------
   if (typeof document === 'undefined') return;
   var app = document.getElementById('search-app');
-  if (!app) return;
+  if (!app) {
+    markDirective();
+    return;
+  }
 
   var base = app.getAttribute('data-index') || '';
   var root = app.getAttribute('data-root') || '';
@@ -579,6 +890,7 @@
   var pager = document.getElementById('search-pages');
   var selects = [];
   for (var sf = 0; sf < 3; sf++) selects.push(form.elements[FACET_PARAMS[sf]]);
+  var dateInputs = [form.elements.tu, form.elements.den];
   // Without a script the filters could do nothing, so the page hides them.
   var facetBox = document.getElementById('search-facets');
   if (facetBox) facetBox.hidden = false;
@@ -594,7 +906,7 @@
   });
 
   function readUrl() {
-    var state = { q: '', tinh: '', loai: '', nam: '', trang: '' };
+    var state = { q: '', tinh: '', loai: '', nam: '', tu: '', den: '', trang: '' };
     var query = location.search.replace(/^\?/, '');
     if (!query) return state;
     var pairs = query.split('&');
@@ -609,7 +921,7 @@
 
   function urlOf(state) {
     var parts = [];
-    var keys = ['q', 'tinh', 'loai', 'nam', 'trang'];
+    var keys = ['q', 'tinh', 'loai', 'nam', 'tu', 'den', 'trang'];
     for (var i = 0; i < keys.length; i++) {
       var v = state[keys[i]];
       if (keys[i] === 'trang' && String(v) === '1') continue;
@@ -625,6 +937,8 @@
       tinh: selects[0].value,
       loai: selects[1].value,
       nam: selects[2].value,
+      tu: dateInputs[0].value,
+      den: dateInputs[1].value,
       trang: ''
     };
   }
@@ -632,6 +946,8 @@
   function fillForm(state) {
     if (input.value !== state.q) input.value = state.q;
     for (var f = 0; f < 3; f++) setOptions(f, null, state[FACET_PARAMS[f]]);
+    dateInputs[0].value = ISO_DAY.test(state.tu) ? state.tu : '';
+    dateInputs[1].value = ISO_DAY.test(state.den) ? state.den : '';
   }
 
   // Rebuilds a facet's options: "all", then the values the results have,
@@ -676,7 +992,7 @@
     return el;
   }
 
-  function renderItem(item) {
+  function renderItem(item, query) {
     var li = text('li', 'search-result');
     var meta = text('p', 'result-meta');
     var number = text('span', 'result-number', item.number || strings.unknown);
@@ -698,13 +1014,18 @@
     } else {
       meta.appendChild(text('span', 'result-date unknown', strings.undated));
     }
+    if (item.exact) {
+      meta.appendChild(document.createTextNode(' '));
+      meta.appendChild(text('span', 'badge exact-match', strings.exact));
+    }
     if (item.cited) {
       meta.appendChild(document.createTextNode(' '));
       meta.appendChild(text('span', 'badge', strings['not-in-archive'] + ' · ' + item.citers + ' ' + strings.citers));
     }
     li.appendChild(meta);
     var title = marked('a', 'result-title', item.titleParts);
-    title.href = root + item.href;
+    // The directive page marks the query's words (see markDirective).
+    title.href = root + item.href + (query ? '#tim=' + encodeURIComponent(query) : '');
     var heading = text('p', 'result-heading');
     heading.appendChild(title);
     li.appendChild(heading);
@@ -739,6 +1060,8 @@
     while (list.firstChild) list.removeChild(list.firstChild);
     if (result.empty) {
       status.textContent = strings.empty;
+    } else if (result.noNumber) {
+      status.textContent = strings['no-number'];
     } else if (!result.total) {
       status.textContent = strings.none;
     } else {
@@ -748,7 +1071,7 @@
     // Which query the list shows, for tests that must not mistake the
     // results of an earlier keystroke for those of the last one.
     list.setAttribute('data-query', state.q);
-    for (var i = 0; i < result.items.length; i++) list.appendChild(renderItem(result.items[i]));
+    for (var i = 0; i < result.items.length; i++) list.appendChild(renderItem(result.items[i], state.q.trim()));
     for (var f = 0; f < 3; f++) setOptions(f, result.facets ? result.facets[f] : null, state[FACET_PARAMS[f]]);
     renderPager(result, state);
   }
@@ -795,7 +1118,9 @@
     timer = setTimeout(function () {
       // The first keystroke of a new query gets its own history entry; the
       // rest of the typing replaces it, so Back returns to the previous query.
-      go(formState(), lastAction === 'typing' ? 'replace' : 'push');
+      var state = formState();
+      state.typing = true;
+      go(state, lastAction === 'typing' ? 'replace' : 'push');
       lastAction = 'typing';
     }, 100);
   });
@@ -809,8 +1134,9 @@
     lastAction = 'submit';
     go(formState(), 'push');
   });
-  for (var fs = 0; fs < 3; fs++) {
-    selects[fs].addEventListener('change', function () {
+  var filters = selects.concat(dateInputs);
+  for (var fs = 0; fs < filters.length; fs++) {
+    filters[fs].addEventListener('change', function () {
       lastAction = 'facet';
       go(formState(), 'push');
     });
