@@ -499,16 +499,14 @@ pub fn render_pages(
                     // An open data file: no template, its bytes from its content
                     // (its vector then serves as the thread's buffer).
                     None => match &content.content {
-                        crate::plan::Content::Data(table) => crate::render::data::bytes(table).map(|data| {
-                            *bytes = data;
-                            started
-                        }),
-                        crate::plan::Content::ListData(rows) => crate::render::list_data::bytes(rows).map(|data| {
-                            *bytes = data;
-                            started
-                        }),
+                        crate::plan::Content::Data(table) => crate::render::data::bytes(table),
+                        crate::plan::Content::ListData(rows) => crate::render::list_data::bytes(rows),
                         _ => unreachable!("only data files have no template"),
-                    },
+                    }
+                    .map(|data| {
+                        *bytes = data;
+                        started
+                    }),
                 };
                 let started = match rendered {
                     Ok(started) => started,

@@ -891,15 +891,17 @@ impl DatesByNumber {
     pub fn later_citations(&self, directive: &Directive, file: &SourceFile) -> Vec<Diagnostic> {
         let Some(date) = directive.date else { return Vec::new() };
         let mut problems = Vec::new();
+        // Read (again, when it was let go) once for all the file's warnings.
+        let mut text = None;
         for (cite, key) in Self::undated_citations(directive) {
             let Some([cited]) = self.0.get(&key).map(Vec::as_slice) else { continue };
             if cited.is_surely_after(&date) {
                 // A text that can no longer be read is shown by its front matter.
-                let text = file.text().unwrap_or(Cow::Borrowed(&file.head));
+                let text = text.get_or_insert_with(|| file.text().unwrap_or(Cow::Borrowed(&file.head)));
                 let span = Some(citation_place(file, directive, cite))
                     .filter(|span| span.end <= text.len())
                     .unwrap_or_else(|| Locator::new(file).front_matter_start());
-                problems.push(cited_after_citer(file, &text, span, &cite.number, *cited, date));
+                problems.push(cited_after_citer(file, text, span, &cite.number, *cited, date));
             }
         }
         problems

@@ -11,6 +11,7 @@ use super::*;
 use crate::content::model::Jurisdiction;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
+use std::ops::Range;
 
 /// An ISO week: the year of its Thursday and its number (1 to 53).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -149,8 +150,6 @@ pub(super) fn section_on_part(listed: usize, kept: usize, offset: usize, shown: 
     }
 }
 
-use std::ops::Range;
-
 impl<'a> Plan<'a> {
     /// The directives dated to `date`, in archive order.
     fn docs_on(&self, date: NaiveDate) -> &'a [DocId] {
@@ -247,15 +246,10 @@ impl<'a> Plan<'a> {
         let mut groups: Vec<ProvinceGroup<'a>> = Vec::new();
         let mut last_key = None;
         for &doc in kept {
-            let jurisdiction = self.archive.directives[doc].jurisdiction();
-            let key = match jurisdiction {
-                Jurisdiction::Province(p) => Some(p),
-                _ => None,
-            };
-            let kind = match jurisdiction {
-                Jurisdiction::Central => "central",
-                Jurisdiction::Province(_) => "province",
-                _ => "unplaced",
+            let (kind, key) = match self.archive.directives[doc].jurisdiction() {
+                Jurisdiction::Central => ("central", None),
+                Jurisdiction::Province(p) => ("province", Some(p)),
+                Jurisdiction::ProvinceUnknown | Jurisdiction::Unknown => ("unplaced", None),
             };
             if last_key != Some((kind, key)) {
                 groups.push(ProvinceGroup {
