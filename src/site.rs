@@ -319,12 +319,12 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
         None => None,
     };
     let started = timings.record("plan", started);
-    // The search index is content like the pages: decided here, written with them.
-    let search = crate::search::build(&plan)?;
-    let started = timings.record("search index", started);
-
     let full = FullBuild::start(&output, &options.content)?;
-    // Written first, so that the index is freed before the pages.
+    // The search index is content like the pages: decided here, written with
+    // them; first, so that it is freed before the pages. Its summary files
+    // are written as they are made.
+    let search = crate::search::build(&plan, |path, bytes| full.write(path, bytes))?;
+    let started = timings.record("search index", started);
     search.each_file(|path, bytes| full.write(path, bytes))?;
     drop(search);
     timings.page_steps = full.write_all(&plan, &renderer, &settings.theme, progress, &AtomicBool::new(false))?;

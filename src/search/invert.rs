@@ -14,7 +14,7 @@
 //! are spelled out once, when each term is encoded.
 
 use super::text::{walk, Texts};
-use super::{fnv1a, postings, Document, Fast, Source, Summaries};
+use super::{fnv1a, postings, summary_path, summary_shard, Document, Fast, Source, DOCS_PER_SHARD};
 use crate::plan::Plan;
 use crate::text::vietnamese::for_each_token;
 use rayon::prelude::*;
@@ -23,9 +23,9 @@ use std::hash::Hasher;
 use std::sync::Mutex;
 
 /// Documents per unit of parallel work (a multiple of the summaries per
-/// file, [`super::DOCS_PER_SHARD`], so that each file's lie in one run).
+/// file, [`DOCS_PER_SHARD`], so that each file's lie in one run).
 const CHUNK_DOCS: usize = 512;
-const _: () = assert!(CHUNK_DOCS.is_multiple_of(super::DOCS_PER_SHARD));
+const _: () = assert!(CHUNK_DOCS.is_multiple_of(DOCS_PER_SHARD));
 /// Units per wave, per thread: the runs held in memory before they are merged.
 const WAVE_PER_THREAD: usize = 4;
 
@@ -322,14 +322,12 @@ struct Run {
     /// (`term × 2 + field`, end in `docs`), by term and field.
     lists: Vec<(u32, u32)>,
     docs: Vec<u32>,
-    /// The documents' summaries, joined by commas, and where each ends.
-    summaries: (String, Vec<u32>),
 }
 
 impl Run {
     /// Sorts the hits of the documents `first …` by term (a counting sort,
     /// stable, so each list keeps document order).
-    fn new(worker: usize, terms: usize, first: u32, hits: &[u32], ends: &[u32], summaries: (String, Vec<u32>)) -> Run {
+    fn new(worker: usize, terms: usize, first: u32, hits: &[u32], ends: &[u32]) -> Run {
         let mut starts = vec![0u32; terms * 2 + 1];
         for &hit in hits {
             starts[hit as usize + 1] += 1;
@@ -352,7 +350,7 @@ impl Run {
             }
             start = end as usize;
         }
-        Run { worker, lists, docs, summaries }
+        Run { worker, lists, docs }
     }
 }
 
@@ -489,25 +487,29 @@ impl Merged {
     }
 }
 
-/// What indexing the documents gives: each term's entry (`term:head:body`)
-/// with the term's hash, sorted by term, and each document's summary.
-pub(crate) struct Inverted {
-    pub entries: Vec<(u32, String)>,
-    pub summaries: Summaries,
+/// Whether document `id` is the last of its summary file.
+fn ends_a_shard(id: usize, documents: usize) -> bool {
+    (id + 1).is_multiple_of(DOCS_PER_SHARD) || id + 1 == documents
 }
 
-/// Indexes `docs` (in id order); `summary` makes a document's summary from
-/// its id and the start of its text.
+/// Where each summary file (`d/{k}.js`) goes as soon as it is made: the
+/// summaries hold every directive's plain text, too much to keep until the
+/// end at a hundred thousand directives.
+pub(crate) type SummarySink<'s> = &'s (dyn Fn(String, Vec<u8>) -> Result<(), crate::Error> + Sync);
+
+/// Indexes `docs` (in id order): each term's entry (`term:head:body`) with
+/// the term's hash, sorted by term. `summary` makes a document's summary
+/// from its id and its plain text; the summary files go to `sink`.
 pub(crate) fn invert(
     plan: &Plan,
     docs: &[Document],
     summary: &(dyn Fn(Source, usize, &Option<String>) -> String + Sync),
-) -> Result<Inverted, Vec<crate::Error>> {
+    sink: SummarySink,
+) -> Result<Vec<(u32, String)>, Vec<crate::Error>> {
     let n = docs.len() as u32;
     let threads = rayon::current_num_threads();
     let workers: Vec<Mutex<(Vocabulary, Cache, Vec<u32>)>> = (0..threads).map(|_| Mutex::default()).collect();
     let mut merged = Merged::new(threads, threads * 2);
-    let mut summaries = Summaries::default();
     let chunks: Vec<(usize, &[Document])> =
         docs.chunks(CHUNK_DOCS).enumerate().map(|(c, chunk)| (c * CHUNK_DOCS, chunk)).collect();
     for wave in chunks.chunks(threads * WAVE_PER_THREAD) {
@@ -519,22 +521,24 @@ pub(crate) fn invert(
                 let (vocabulary, cache, hits) = &mut *guard;
                 hits.clear();
                 let mut reader = Reader { vocabulary, cache, hits, ends: Vec::with_capacity(chunk.len()), mark: 0 };
-                let (mut joined, mut ends) = (String::new(), Vec::with_capacity(chunk.len()));
+                let mut shard = String::new();
                 for (id, &(source, _)) in (first..).zip(chunk) {
                     reader.mark = id as u32 * 2 + 1;
                     let mut plain = None;
                     walk(plan, source, &mut reader, &mut plain)?;
                     reader.ends.push(reader.hits.len() as u32);
-                    if !joined.is_empty() {
-                        joined.push(',');
+                    if !shard.is_empty() {
+                        shard.push(',');
                     }
-                    joined.push_str(&summary(source, id, &plain));
-                    ends.push(joined.len() as u32);
+                    shard.push_str(&summary(source, id, &plain));
+                    if ends_a_shard(id, docs.len()) {
+                        let k = id / DOCS_PER_SHARD;
+                        sink(summary_path(k), summary_shard(k, &shard))?;
+                        shard.clear();
+                    }
                 }
-                joined.shrink_to_fit();
-                let summaries = (joined, ends);
                 let Reader { hits, ends, vocabulary, .. } = reader;
-                Ok(Run::new(worker, vocabulary.names.len(), first as u32, hits, &ends, summaries))
+                Ok(Run::new(worker, vocabulary.names.len(), first as u32, hits, &ends))
             })
             .collect();
         let (runs, unread): (Vec<_>, Vec<_>) = runs.into_iter().partition(Result::is_ok);
@@ -547,10 +551,6 @@ pub(crate) fn invert(
             merged.learn(worker, &guard.0.names);
         }
         merged.append(&runs);
-        for run in runs {
-            let (joined, ends) = run.summaries;
-            summaries.push_run(joined, ends);
-        }
     }
     drop(workers);
 
@@ -571,6 +571,5 @@ pub(crate) fn invert(
         .collect();
     drop(merged);
     entries.par_sort_unstable_by(|a, b| a.2[..a.1].cmp(&b.2[..b.1]));
-    let entries = entries.into_iter().map(|(hash, _, entry)| (hash, entry)).collect();
-    Ok(Inverted { entries, summaries })
+    Ok(entries.into_iter().map(|(hash, _, entry)| (hash, entry)).collect())
 }

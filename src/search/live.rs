@@ -65,8 +65,8 @@ fn hash_of(bytes: &[u8]) -> u64 {
 impl LiveIndex {
     /// Indexes the plan's archive: the index, and every file (sorted by path).
     pub fn new(plan: &Plan) -> Result<(LiveIndex, Files), Vec<Error>> {
-        let built = Built::new(plan)?;
-        let files = built.files();
+        let (built, summaries) = Built::with_summaries(plan)?;
+        let files = built.files(summaries);
         let prefixes = word_prefixes(&built.lookups);
         let Built { docs, facets, shards, .. } = built;
         let mut ids = vec![0u32; plan.archive.directives.len()];

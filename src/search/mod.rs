@@ -43,7 +43,7 @@ mod live;
 pub mod postings;
 mod text;
 
-pub use live::{LiveIndex, Written};
+pub use live::{Files, LiveIndex, Written};
 pub use text::text_blocks;
 
 use crate::content::model::{Jurisdiction, PartialDate};
@@ -52,9 +52,11 @@ use crate::plan::Plan;
 use crate::text::provinces::ProvinceId;
 use crate::text::vietnamese::{canonical_tones, collation_key, fold, slugify, tokens};
 use crate::Error;
+use invert::SummarySink;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Mutex;
 
 /// The folder of the index in the output, beside the search page.
 pub const DIR: &str = "tim-kiem";
@@ -100,28 +102,31 @@ enum Source {
 /// the number of threads (parallel work is collected in order and every map
 /// is sorted before it is written).
 pub fn files(plan: &Plan) -> Result<SearchIndex, Vec<Error>> {
-    let built = Built::new(plan)?;
+    let (built, summaries) = Built::with_summaries(plan)?;
     Ok(SearchIndex {
-        files: built.files(),
+        files: built.files(summaries),
         documents: built.docs.len(),
         terms: built.shards.iter().map(Vec::len).sum(),
         term_shards: built.shards.len(),
     })
 }
 
-/// The index, built but not yet spelled out as files. `vanban build` hands
-/// each file to the writer as soon as it is made ([`Search::each_file`]), so
-/// that the ~1 KB a directive of files is never all held at once.
+/// The index, built but not yet spelled out as files, but for the summary
+/// files (`d/`), which went to the writer as they were made. `vanban build`
+/// hands each other file to the writer as soon as it is made
+/// ([`Search::each_file`]), so that the ~1 KB a directive of term files and
+/// the directives' plain texts are never all held at once.
 pub struct Search(Built);
 
-/// Builds the index: the same files as [`files`]. Fails when a directive's
-/// text can no longer be read from its file, or has changed since.
-pub fn build(plan: &Plan) -> Result<Search, Vec<Error>> {
-    Built::new(plan).map(Search)
+/// Builds the index: the same files as [`files`], the summary files handed
+/// to `write` as they are made. Fails when a directive's text can no longer
+/// be read from its file, or has changed since, or when `write` fails.
+pub fn build(plan: &Plan, write: impl Fn(&str, &[u8]) -> Result<(), Error> + Sync) -> Result<Search, Vec<Error>> {
+    Built::new(plan, &|path, bytes| write(&path, &bytes)).map(Search)
 }
 
 impl Search {
-    /// Makes every file and hands it to `each`, in parallel and in no
+    /// Makes every other file and hands it to `each`, in parallel and in no
     /// particular order; stops at the first error.
     pub fn each_file<E: Send>(&self, each: impl Fn(&str, &[u8]) -> Result<(), E> + Sync) -> Result<(), E> {
         self.0.par_files().try_for_each(|(path, bytes)| each(&path, &bytes))
@@ -135,30 +140,43 @@ struct Built {
     facets: Facets,
     /// Each term shard's entries (`term:head:body`), sorted by term.
     shards: Vec<Vec<String>>,
-    summaries: Summaries,
     /// `n/{k}.js` and `w/{ab}.js`, made from the entries.
     lookups: Vec<(String, Vec<u8>)>,
 }
 
 impl Built {
-    fn new(plan: &Plan) -> Result<Built, Vec<Error>> {
+    /// The index, its summary files handed to `sink` as they are made.
+    fn new(plan: &Plan, sink: SummarySink) -> Result<Built, Vec<Error>> {
         let docs = documents(plan.archive);
         let facets = Facets::new(plan, &docs);
-        let inverted = invert::invert(plan, &docs, &|source, id, plain| summary(plan, source, &facets, id, plain))?;
-        let total: usize = inverted.entries.iter().map(|(_, e)| e.len() + 1).sum();
-        let lookups = lookup_files(inverted.entries.iter().map(|(_, e)| e.as_str()), docs.len());
-        let shards = into_shards(inverted.entries, shard_count(total));
-        Ok(Built { docs, facets, shards, summaries: inverted.summaries, lookups })
+        let entries =
+            invert::invert(plan, &docs, &|source, id, plain| summary(plan, source, &facets, id, plain), sink)?;
+        let total: usize = entries.iter().map(|(_, e)| e.len() + 1).sum();
+        let lookups = lookup_files(entries.iter().map(|(_, e)| e.as_str()), docs.len());
+        let shards = into_shards(entries, shard_count(total));
+        Ok(Built { docs, facets, shards, lookups })
     }
 
-    /// Every file, sorted by path.
-    fn files(&self) -> Vec<(String, Vec<u8>)> {
+    /// The index and its summary files, held (for [`files`] and the live
+    /// index, which compare or return every file).
+    fn with_summaries(plan: &Plan) -> Result<(Built, Files), Vec<Error>> {
+        let summaries = Mutex::new(Vec::new());
+        let built = Built::new(plan, &|path, bytes| {
+            summaries.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push((path, bytes));
+            Ok(())
+        })?;
+        Ok((built, summaries.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner())))
+    }
+
+    /// Every file, the summary files given, sorted by path.
+    fn files(&self, summaries: Files) -> Files {
         let mut out: Vec<(String, Vec<u8>)> = self.par_files().collect();
+        out.extend(summaries);
         out.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
         out
     }
 
-    /// Every file, each made when the iterator gets to it.
+    /// Every file but the summaries, each made when the iterator gets to it.
     fn par_files(&self) -> impl ParallelIterator<Item = (String, Vec<u8>)> + '_ {
         let prefixes = word_prefixes(&self.lookups);
         let meta = rayon::iter::once(())
@@ -166,10 +184,7 @@ impl Built {
         let codes = rayon::iter::once(()).map(|()| (CODES.to_string(), self.facets.codes_file(&self.docs)));
         let lookups = self.lookups.par_iter().cloned();
         let terms = self.shards.par_iter().enumerate().map(|(k, entries)| (term_path(k), term_shard(k, entries)));
-        let summaries = (0..self.summaries.count().div_ceil(DOCS_PER_SHARD))
-            .into_par_iter()
-            .map(|k| (summary_path(k), self.summaries.shard(k)));
-        meta.chain(codes).chain(lookups).chain(terms).chain(summaries)
+        meta.chain(codes).chain(lookups).chain(terms)
     }
 }
 
@@ -224,50 +239,6 @@ fn term_shard(k: usize, entries: &[String]) -> Vec<u8> {
     }
     out.extend_from_slice(b"\");\n");
     out
-}
-
-/// Every document's summary (a JSON array), in id order, kept as runs of
-/// comma-separated summaries in a few large strings rather than one string
-/// a document: 100,000 small strings made among the indexer's short-lived
-/// ones would keep much of its memory from being freed (fragmentation).
-#[derive(Default)]
-pub(crate) struct Summaries {
-    /// Runs of documents, each a multiple of [`DOCS_PER_SHARD`] long but the
-    /// last: the summaries joined by commas, and where each ends.
-    runs: Vec<(String, Vec<u32>)>,
-}
-
-impl Summaries {
-    /// Adds the summaries of the next documents, joined by commas with
-    /// where each ends; all but the last run must hold a multiple of
-    /// [`DOCS_PER_SHARD`] documents.
-    pub(crate) fn push_run(&mut self, joined: String, ends: Vec<u32>) {
-        debug_assert!(self.runs.last().is_none_or(|(_, ends)| ends.len().is_multiple_of(DOCS_PER_SHARD)));
-        self.runs.push((joined, ends));
-    }
-
-    fn count(&self) -> usize {
-        self.runs.iter().map(|(_, ends)| ends.len()).sum()
-    }
-
-    /// `d/{k}.js`: the summaries of documents `k × 32 …`.
-    fn shard(&self, k: usize) -> Vec<u8> {
-        let mut first = k * DOCS_PER_SHARD;
-        let (joined, ends) = self
-            .runs
-            .iter()
-            .find(|(_, ends)| {
-                let inside = first < ends.len();
-                if !inside {
-                    first -= ends.len();
-                }
-                inside
-            })
-            .expect("a shard of an existing document");
-        let last = (first + DOCS_PER_SHARD).min(ends.len()) - 1;
-        let start = if first == 0 { 0 } else { ends[first - 1] as usize + 1 };
-        summary_shard(k, &joined[start..ends[last] as usize])
-    }
 }
 
 /// `d/{k}.js`: the summaries of documents `k × 32 …`, joined by commas.

@@ -230,33 +230,39 @@ fn every_term_is_in_the_shard_its_hash_names() {
 }
 
 #[test]
-fn summary_files_take_their_documents_from_the_runs_they_fall_in() {
-    // Two runs: 64 documents, then 40; one document a file.
-    let run = |first: usize, count: usize| {
-        let mut joined = String::new();
-        let mut ends = Vec::new();
-        for id in first..first + count {
-            if !joined.is_empty() {
-                joined.push(',');
-            }
-            joined.push_str(&format!("[{id}]"));
-            ends.push(joined.len() as u32);
-        }
-        (joined, ends)
+fn the_build_writes_each_summary_file_once_as_it_is_made_and_the_rest_after() {
+    let archive = archive("tests/fixtures/search");
+    let plan = Plan::new(&archive, ProvinceRegistry::builtin(), crate::plan::Language::Vietnamese);
+    let written = Mutex::new(Vec::new());
+    let write = |path: &str, bytes: &[u8]| {
+        written.lock().unwrap().push((path.to_string(), bytes.to_vec()));
+        Ok(())
     };
-    let mut summaries = Summaries::default();
-    let (joined, ends) = run(0, 64);
-    summaries.push_run(joined, ends);
-    let (joined, ends) = run(64, 40);
-    summaries.push_run(joined, ends);
-    assert_eq!(summaries.count(), 104);
-    let expected = |k: usize, ids: std::ops::Range<usize>| {
-        let list: Vec<String> = ids.map(|id| format!("[{id}]")).collect();
-        format!("vanbanSearch.d({k},[{}]);\n", list.join(","))
-    };
-    for k in [0, 31, 63, 64, 103] {
-        assert_eq!(String::from_utf8(summaries.shard(k)).unwrap(), expected(k, k..k + 1));
-    }
+    let search = build(&plan, write).unwrap();
+    let summaries = written.lock().unwrap().len();
+    assert_eq!(
+        summaries,
+        plan.archive.directives.len() + plan.archive.cited.iter().filter(|c| c.in_archive.is_none()).count()
+    );
+    assert!(written.lock().unwrap().iter().all(|(path, _)| path.starts_with("tim-kiem/d/")));
+    search.each_file(|path, bytes| write(path, bytes)).unwrap();
+    let mut written = written.into_inner().unwrap();
+    written.sort();
+    let before = written.len();
+    written.dedup_by(|a, b| a.0 == b.0);
+    assert_eq!(written.len(), before, "a file written twice");
+    assert_eq!(written, files(&plan).unwrap().files);
+}
+
+#[test]
+fn a_summary_that_cannot_be_written_fails_the_index() {
+    let archive = archive("tests/fixtures/search");
+    let plan = Plan::new(&archive, ProvinceRegistry::builtin(), crate::plan::Language::Vietnamese);
+    let full =
+        |path: &str, _: &[u8]| Err(Error::Write { path: path.into(), source: std::io::ErrorKind::StorageFull.into() });
+    let errors = build(&plan, full).err().expect("the disk is full");
+    assert!(!errors.is_empty());
+    assert!(matches!(&errors[0], Error::Write { path, .. } if path.starts_with("tim-kiem/d/")), "{errors:?}");
 }
 
 #[test]
