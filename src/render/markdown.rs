@@ -130,20 +130,46 @@ fn sanitize(html: &str) -> String {
         .to_string()
 }
 
-/// Escapes text for HTML content and attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
+/// What each byte becomes in HTML text and attribute values: `&`, `<`, `>`,
+/// `"` and `'` their references (the same as tera's own escaping), every
+/// other byte itself (`""`).
+const ESCAPES: [&str; 256] = {
+    let mut escapes = [""; 256];
+    escapes[b'&' as usize] = "&amp;";
+    escapes[b'<' as usize] = "&lt;";
+    escapes[b'>' as usize] = "&gt;";
+    escapes[b'"' as usize] = "&quot;";
+    escapes[b'\'' as usize] = "&#39;";
+    escapes
+};
+
+/// Writes `text` escaped for HTML content and attribute values: the escape
+/// of every template value (set with `Tera::set_escape_fn`). Most values are
+/// short (paths, numbers, dates): tera's own escape, made for long texts
+/// (16 bytes at a time), costs them 140 instructions each; a pass over
+/// their bytes costs a third of that.
+pub fn escape_to(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    if text.len() >= 16 {
+        return tera::escape_html(text, out);
+    }
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (i, &byte) in bytes.iter().enumerate() {
+        let escape = ESCAPES[byte as usize];
+        if !escape.is_empty() {
+            out.write_all(&bytes[start..i])?;
+            out.write_all(escape.as_bytes())?;
+            start = i + 1;
         }
     }
-    out
+    out.write_all(&bytes[start..])
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = Vec::with_capacity(text.len());
+    escape_to(text, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("escaping replaces ASCII bytes with ASCII")
 }
 
 #[cfg(test)]
@@ -220,5 +246,12 @@ mod tests {
     #[test]
     fn escapes_text_that_looks_like_markup() {
         assert_eq!(escape_html("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+        for text in ["", "../../", "Quảng Ngãi <b>\"x\" & 'y'</b>", "&&", "đ<"] {
+            let mut ours = Vec::new();
+            escape_to(text, &mut ours).unwrap();
+            let mut tera = Vec::new();
+            tera::escape_html(text, &mut tera).unwrap();
+            assert_eq!(ours, tera, "{text}");
+        }
     }
 }

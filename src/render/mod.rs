@@ -44,6 +44,7 @@ impl Renderer {
     pub fn new(theme: &Theme, config: &Config, build_date: &ArchiveDate) -> Result<Renderer, Vec<Diagnostic>> {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".xml", ".svg"]);
+        tera.set_escape_fn(markdown::escape_to);
         let mut templates: Vec<(&str, &str)> = theme.templates.iter().map(|(n, s)| (n.as_str(), s.as_str())).collect();
         // A theme made before the feeds, the sitemap and the open data page
         // gets the default theme's templates of them.
@@ -83,7 +84,8 @@ impl Renderer {
         let mut context = Context::from_serialize(&page.content)
             .map_err(|e| crate::Error::Template(format!("{}: {e}", page.path)))?;
         let root = if page.kind == "not_found" && !self.base_path.is_empty() { &self.base_path } else { &page.root };
-        context.insert("root", root);
+        // Written before nearly every link: escaped once here rather than at each.
+        context.insert("root", &tera::Value::safe_string(&markdown::escape_html(root)));
         if let Content::Directive(directive) = &page.content {
             context.insert("json_ld", &self.directive_json_ld(page, directive));
         }
@@ -163,15 +165,22 @@ impl Renderer {
 /// comment; the JSON means the same.
 pub fn script_json(value: &serde_json::Value) -> String {
     let json = serde_json::to_string(value).expect("a JSON value serialises");
-    let mut safe = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' => safe.push_str("\\u003c"),
-            '>' => safe.push_str("\\u003e"),
-            '&' => safe.push_str("\\u0026"),
-            c => safe.push(c),
-        }
+    const CLOSING: [char; 3] = ['<', '>', '&'];
+    if !json.contains(CLOSING) {
+        return json;
     }
+    let mut safe = String::with_capacity(json.len() + 32);
+    let mut rest = json.as_str();
+    while let Some(at) = rest.find(CLOSING) {
+        safe.push_str(&rest[..at]);
+        safe.push_str(match rest.as_bytes()[at] {
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            _ => "\\u0026",
+        });
+        rest = &rest[at + 1..];
+    }
+    safe.push_str(rest);
     safe
 }
 
