@@ -250,6 +250,8 @@ pub fn check_with(
     problems.extend(validated.diagnostics);
     diagnostics::sort(&mut problems);
     let rendered = render_with_sources(&problems, &loaded.files);
+    // The files' front matter was kept for the messages alone.
+    drop(loaded.files);
     if problems.iter().any(Diagnostic::is_error) {
         return Err(BuildFailure { diagnostics: problems, operational: Vec::new(), rendered });
     }

@@ -76,7 +76,8 @@ pub fn load_and_validate(content_dir: &Path, provinces: &ProvinceRegistry) -> (L
 /// then the problems seen only with the whole archive.
 fn validate_archive(results: Vec<(Option<Directive>, Vec<Diagnostic>)>, files: &[SourceFile]) -> Validated {
     let mut validated = Validated::default();
-    let mut kept_files = Vec::new();
+    validated.directives.reserve_exact(results.iter().filter(|(directive, _)| directive.is_some()).count());
+    let mut kept_files = Vec::with_capacity(validated.directives.capacity());
     for ((directive, diagnostics), file) in results.into_iter().zip(files) {
         validated.diagnostics.extend(diagnostics);
         if let Some(directive) = directive {

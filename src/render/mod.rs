@@ -25,6 +25,11 @@ const BUILT_IN: [(&str, &str); 5] = [
 
 pub struct Renderer {
     tera: Tera,
+    /// The global values templates read most (`t`, `site`), put in each
+    /// page's context as well (a shared reference each): tera looks a name
+    /// up in the page's context before the global one, so a name found only
+    /// in the global context costs a miss in the page's first.
+    page_globals: [(&'static str, tera::Value); 2],
     /// The interface strings (the breadcrumbs' names in the JSON-LD).
     strings: serde_json::Value,
     /// The archive's name and address, for the JSON-LD.
@@ -63,11 +68,13 @@ impl Renderer {
         let global = tera.global_context();
         global.insert("t", &theme.strings);
         global.insert("site", config);
+        let page_globals = ["t", "site"].map(|name| (name, global.get(name).cloned().expect("just inserted")));
         global.insert("build_date", &build_date.date);
         global.insert("build_date_label", build_date.label);
         let base_path = url::Url::parse(&config.base_url).map(|url| url.path().to_string()).unwrap_or_default();
         Ok(Renderer {
             tera,
+            page_globals,
             strings: theme.strings.clone(),
             site_title: config.title.clone(),
             base_url: config.base_url.clone(),
@@ -95,6 +102,9 @@ impl Renderer {
         context.insert("pagination", &page.pagination);
         context.insert("feed", &page.feed);
         context.insert("filter", &page.filter);
+        for (name, value) in &self.page_globals {
+            context.insert_value(*name, value.clone());
+        }
         Ok(context)
     }
 
