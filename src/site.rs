@@ -443,9 +443,7 @@ impl FullBuild {
         cancel: &AtomicBool,
     ) -> Result<PageSteps, Vec<Error>> {
         let pages: Vec<&Page> = plan.pages.iter().collect();
-        let steps = render_pages(plan, &self.content, renderer, &pages, progress, cancel, &|path, bytes| {
-            self.staging.write(path, bytes)
-        })?;
+        let steps = render_pages(plan, &self.content, renderer, &pages, progress, cancel, &self.staging)?;
         for (path, bytes) in &theme.static_files {
             self.write(&format!("assets/{path}"), bytes).map_err(|error| vec![error])?;
         }
@@ -470,7 +468,7 @@ pub fn render_pages(
     pages: &[&Page],
     progress: &dyn Progress,
     cancel: &AtomicBool,
-    write: &(dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync),
+    write: &dyn PageWriter,
 ) -> Result<PageSteps, Vec<Error>> {
     progress.stage("render+write", "pages", pages.len() as u64);
     let clock = StepClock::default();
@@ -491,33 +489,30 @@ pub fn render_pages(
                 }
             }
             let started = clock.add(&clock.content, started);
+            let cannot_write = |error: std::io::Error| format!("cannot write the page {}: {error}", page.path);
+            let Some(template) = page.kind.template() else {
+                // An open data file: no template, written as it is made from
+                // its content (see `write_data`).
+                let written = write.write_with(&page.path, &mut |out| write_data(&content.content, out));
+                clock.add(&clock.write, started);
+                progress.advance(1);
+                return written.err().map(|error| page_error(plan, content_folder, page, cannot_write(error)));
+            };
             with_page_buffer(|bytes| {
-                let rendered = match page.kind.template() {
-                    Some(template) => renderer.context(&content).and_then(|context| {
-                        drop(content);
-                        let started = clock.add(&clock.context, started);
-                        renderer.render_into(template, &context, &page.path, bytes).map(|()| started)
-                    }),
-                    // An open data file: no template, its bytes from its content
-                    // (its vector then serves as the thread's buffer).
-                    None => match &content.content {
-                        crate::plan::Content::Data(table) => crate::render::data::bytes(table),
-                        crate::plan::Content::ListData(rows) => crate::render::list_data::bytes(rows),
-                        _ => unreachable!("only data files have no template"),
-                    }
-                    .map(|data| {
-                        *bytes = data;
-                        started
-                    }),
-                };
+                let rendered = renderer.context(&content).and_then(|context| {
+                    drop(content);
+                    let started = clock.add(&clock.context, started);
+                    renderer.render_into(template, &context, &page.path, bytes).map(|()| started)
+                });
                 let started = match rendered {
                     Ok(started) => started,
                     Err(error) => return Some(page_error(plan, content_folder, page, error.to_string())),
                 };
                 let started = clock.add(&clock.templates, started);
-                let written = write(&page.path, bytes).err().map(|error| {
-                    page_error(plan, content_folder, page, format!("cannot write the page {}: {error}", page.path))
-                });
+                let written = write
+                    .write(&page.path, bytes)
+                    .err()
+                    .map(|error| page_error(plan, content_folder, page, cannot_write(error)));
                 clock.add(&clock.write, started);
                 progress.advance(1);
                 written
@@ -534,6 +529,57 @@ pub fn render_pages(
         Ok(clock.steps())
     } else {
         Err(failures)
+    }
+}
+
+/// The bytes of a page made without a template (an open data file, a list's
+/// data), written to `out` as they are made.
+fn write_data(content: &crate::plan::Content, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    match content {
+        crate::plan::Content::Data(table) => crate::render::data::write_to(table, out),
+        crate::plan::Content::ListData(rows) => crate::render::list_data::write_to(rows, out),
+        _ => unreachable!("only data files have no template"),
+    }
+}
+
+/// Where [`render_pages`] puts the pages: a function writing a page's bytes,
+/// or the staging folder of a full build.
+pub trait PageWriter: Sync {
+    /// Writes a page made whole.
+    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()>;
+
+    /// Writes a file as `make` makes it; by default made whole in memory,
+    /// then written.
+    fn write_with(
+        &self,
+        path: &str,
+        make: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        let mut bytes = Vec::new();
+        make(&mut bytes)?;
+        self.write(path, &bytes)
+    }
+}
+
+impl<F: Fn(&str, &[u8]) -> std::io::Result<()> + Sync> PageWriter for F {
+    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        self(path, bytes)
+    }
+}
+
+/// A full build's pages go straight into its staging folder; the open data
+/// files through a buffer, never held whole.
+impl PageWriter for Staging {
+    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
+        Staging::write(self, path, bytes)
+    }
+
+    fn write_with(
+        &self,
+        path: &str,
+        make: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        Staging::write_with(self, path, make)
     }
 }
 

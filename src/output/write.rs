@@ -47,6 +47,26 @@ impl Staging {
         Ok(())
     }
 
+    /// Writes one file as `make` makes it, through a buffer: a file of
+    /// hundreds of megabytes (the open data) is never held whole. Safe to
+    /// call from many threads at once.
+    pub fn write_with(
+        &self,
+        rel_path: &str,
+        make: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let path = self.dir.join(checked_relative(rel_path)?);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let mut out = Counted { inner: io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&path)?), bytes: 0 };
+        make(&mut out)?;
+        io::Write::flush(&mut out.inner)?;
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(out.bytes, Ordering::Relaxed);
+        Ok(())
+    }
+
     /// The staging folder, for a stage that reads what was written.
     pub fn path(&self) -> &Path {
         &self.dir
@@ -93,6 +113,24 @@ impl Drop for Staging {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
+    }
+}
+
+/// A writer that counts the bytes written through it.
+struct Counted<W> {
+    inner: W,
+    bytes: u64,
+}
+
+impl<W: io::Write> io::Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let written = self.inner.write(buf)?;
+        self.bytes += written as u64;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 

@@ -25,22 +25,22 @@ pub fn guard(cell: &str) -> Cow<'_, str> {
     }
 }
 
-/// The bytes of a data file.
-pub fn bytes(table: &DataTable) -> crate::Result<Vec<u8>> {
+/// Writes a data file to `out` as it is made: at a million directives the
+/// directives' JSON is most of a gigabyte, never held whole.
+pub fn write_to(table: &DataTable, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let path = table.file.path();
-    let failed = |e: &dyn std::fmt::Display| crate::Error::Template(format!("{path}: {e}"));
+    let failed = |e: &dyn std::fmt::Display| std::io::Error::other(format!("{path}: {e}"));
     if let Some(json) = table.json() {
-        let mut out = Vec::with_capacity(1 << 16);
         match table.file {
-            DataFile::Package => serde_json::to_writer_pretty(&mut out, &json),
-            _ => serde_json::to_writer(&mut out, &json),
+            DataFile::Package => serde_json::to_writer_pretty(&mut *out, &json),
+            _ => serde_json::to_writer(&mut *out, &json),
         }
         .map_err(|e| failed(&e))?;
-        out.push(b'\n');
-        return Ok(out);
+        return out.write_all(b"\n");
     }
+    out.write_all(BOM)?;
     let columns = columns(table.file);
-    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(BOM.to_vec());
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out);
     writer.write_record(columns.iter().map(|c| c.name)).map_err(|e| failed(&e))?;
     table
         .each_row(&mut |cells| {
@@ -54,7 +54,7 @@ pub fn bytes(table: &DataTable) -> crate::Result<Vec<u8>> {
             }))
         })
         .map_err(|e| failed(&e))?;
-    writer.into_inner().map_err(|e| failed(&e.error()))
+    writer.flush()
 }
 
 #[cfg(test)]

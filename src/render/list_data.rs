@@ -9,11 +9,9 @@ use crate::plan::ListRows;
 /// The global the data file assigns.
 pub const GLOBAL: &str = "window.vanbanList=";
 
-/// The bytes of a list's data file.
-pub fn bytes(rows: &ListRows) -> crate::Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(64 + rows.rows.len() * 200);
-    out.extend_from_slice(GLOBAL.as_bytes());
-    serde_json::to_writer(&mut out, rows).map_err(|e| crate::Error::Template(format!("list data: {e}")))?;
-    out.extend_from_slice(b";\n");
-    Ok(out)
+/// Writes a list's data file to `out` as it is made.
+pub fn write_to(rows: &ListRows, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(GLOBAL.as_bytes())?;
+    serde_json::to_writer(&mut *out, rows).map_err(|e| std::io::Error::other(format!("list data: {e}")))?;
+    out.write_all(b";\n")
 }

@@ -300,9 +300,15 @@ impl Live {
             // In place, file by file, while the server reads the folder.
             let output = &self.output;
             let folder = &self.options.output;
-            render_pages(plan, &self.options.content, renderer, &pages, progress, cancel, &|path, bytes| {
-                output.write(path, bytes)
-            })
+            render_pages(
+                plan,
+                &self.options.content,
+                renderer,
+                &pages,
+                progress,
+                cancel,
+                &|path: &str, bytes: &[u8]| output.write(path, bytes),
+            )
             .and_then(|_steps| {
                 let mut problems = Vec::new();
                 let removed = update.delete.iter().chain(if full {
