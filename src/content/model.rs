@@ -92,21 +92,64 @@ impl PartialDate {
 
     /// Vietnamese display: "29/7/2020", "tháng 7/2021", "năm 2021".
     pub fn display_vi(&self) -> String {
+        let mut out = String::with_capacity(16);
         match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d}/{m}/{}", self.year),
-            (Some(m), None) => format!("tháng {m}/{}", self.year),
-            _ => format!("năm {}", self.year),
+            (Some(_), Some(_)) => {}
+            (Some(_), None) => out.push_str("tháng "),
+            _ => out.push_str("năm "),
         }
+        self.push_day_first(&mut out);
+        out
     }
 
     /// English display: "29/7/2020", "7/2021", "2021".
     pub fn display_en(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d}/{m}/{}", self.year),
-            (Some(m), None) => format!("{m}/{}", self.year),
-            _ => self.year.to_string(),
-        }
+        let mut out = String::with_capacity(10);
+        self.push_day_first(&mut out);
+        out
     }
+
+    /// ISO 8601 at the precision known: `2021-06-16`, `2021-06`, `2021`.
+    pub fn iso(&self) -> String {
+        let mut out = String::with_capacity(10);
+        push_digits(&mut out, self.year, 4);
+        for part in [self.month, self.day].into_iter().flatten() {
+            out.push('-');
+            push_digits(&mut out, part as i32, 2);
+        }
+        out
+    }
+
+    /// `d/m/yyyy`, `m/yyyy` or `yyyy`, without padding. Written by hand:
+    /// pages show tens of dates each, and `format!` cost a thousand
+    /// instructions a date.
+    fn push_day_first(&self, out: &mut String) {
+        for part in [self.day, self.month].into_iter().flatten() {
+            push_digits(out, part as i32, 1);
+            out.push('/');
+        }
+        push_digits(out, self.year, 1);
+    }
+}
+
+/// `n` in decimal, zero-padded to `width` digits (a year may be negative
+/// only in a malformed file, which validation refuses; written as `-n`).
+fn push_digits(out: &mut String, n: i32, width: usize) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 10];
+    let mut rest = n.unsigned_abs();
+    let mut start = digits.len();
+    while rest > 0 || start == digits.len() {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    for _ in (digits.len() - start)..width {
+        out.push('0');
+    }
+    out.push_str(std::str::from_utf8(&digits[start..]).expect("ASCII digits"));
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
@@ -114,16 +157,9 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 impl fmt::Display for PartialDate {
-    /// ISO 8601 at the precision known: `2021-06-16`, `2021-06`, `2021`.
+    /// ISO 8601 at the precision known ([`PartialDate::iso`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
-        if let Some(m) = self.month {
-            write!(f, "-{m:02}")?;
-        }
-        if let Some(d) = self.day {
-            write!(f, "-{d:02}")?;
-        }
-        Ok(())
+        f.write_str(&self.iso())
     }
 }
 
@@ -402,6 +438,26 @@ impl Directive {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_as_format_wrote_them() {
+        let dates = [(2021, Some(6), Some(16)), (2021, Some(12), None), (987, None, None), (2021, Some(1), Some(5))];
+        for (year, month, day) in dates {
+            let date = PartialDate { year, month, day };
+            let iso = match (month, day) {
+                (Some(m), Some(d)) => format!("{year:04}-{m:02}-{d:02}"),
+                (Some(m), None) => format!("{year:04}-{m:02}"),
+                _ => format!("{year:04}"),
+            };
+            assert_eq!(date.to_string(), iso);
+            let (vi, en) = match (month, day) {
+                (Some(m), Some(d)) => (format!("{d}/{m}/{year}"), format!("{d}/{m}/{year}")),
+                (Some(m), None) => (format!("tháng {m}/{year}"), format!("{m}/{year}")),
+                _ => (format!("năm {year}"), year.to_string()),
+            };
+            assert_eq!((date.display_vi(), date.display_en()), (vi, en));
+        }
+    }
 
     #[test]
     fn a_provincial_directive_without_province_is_never_central() {
