@@ -13,6 +13,7 @@
 //! terms, kept as variable-length gaps (about a byte a posting). Term names
 //! are spelled out once, when each term is encoded.
 
+use super::places::{next_text, push_document};
 use super::text::{walk, Texts};
 use super::{fnv1a, postings, Document, Fast, Source, Summaries};
 use crate::plan::Plan;
@@ -170,11 +171,14 @@ fn packed(word: &str) -> Option<u64> {
 /// is not split into words and looked up again: a text is remembered the
 /// second time it is read, until the budget is spent.
 struct Cache {
-    /// A text's hash → where its text is in `texts` and its terms in `terms`.
-    entries: HashMap<u64, [u32; 4], Fast>,
+    /// A text's hash → where its text is in `texts`, its terms in `terms`,
+    /// its pairs in `sequence`, and how many words it has.
+    entries: HashMap<u64, [u32; 6], Fast>,
     texts: String,
     /// Each text's distinct term ids.
     terms: Vec<u32>,
+    /// Each text's pairs in order (their positions, see [`super::places`]).
+    sequence: Vec<u32>,
     /// Hashes of texts read once, by their low bits (a collision only
     /// delays remembering).
     once: Vec<u64>,
@@ -196,6 +200,7 @@ impl Default for Cache {
             // resident, and no doubling leaves a half-sized copy behind.
             texts: String::with_capacity(CACHE_TEXT_BYTES),
             terms: Vec::with_capacity(CACHE_TERMS),
+            sequence: Vec::with_capacity(CACHE_TERMS),
             once: vec![0; CACHE_ONCE],
             text: 0,
             marks: Vec::new(),
@@ -219,10 +224,13 @@ impl Cache {
         hasher.finish()
     }
 
-    /// The terms of `text` (whose hash is `hash`) if it was remembered.
-    fn find(&self, hash: u64, text: &str) -> Option<&[u32]> {
-        let &[start, end, first, last] = self.entries.get(&hash)?;
-        (&self.texts[start as usize..end as usize] == text).then(|| &self.terms[first as usize..last as usize])
+    /// The terms of `text` (whose hash is `hash`) if it was remembered,
+    /// with its pairs in order and its number of words.
+    fn find(&self, hash: u64, text: &str) -> Option<(&[u32], &[u32], u32)> {
+        let &[start, end, first, last, pairs, words] = self.entries.get(&hash)?;
+        let sequence = &self.sequence[pairs as usize..(pairs + words.saturating_sub(1)) as usize];
+        (&self.texts[start as usize..end as usize] == text)
+            .then(|| (&self.terms[first as usize..last as usize], sequence, words))
     }
 
     /// Whether to remember the terms of `text`, read now.
@@ -234,6 +242,7 @@ impl Cache {
         }
         self.texts.len() + text.len() <= CACHE_TEXT_BYTES
             && self.terms.len() + text.len() <= CACHE_TERMS
+            && self.sequence.len() + text.len() <= CACHE_TERMS
             && !self.entries.contains_key(&hash)
     }
 }
@@ -247,8 +256,15 @@ struct Reader<'v> {
     hits: &'v mut Vec<u32>,
     /// Where each document's hits end.
     ends: Vec<u32>,
+    /// `pair term × 2^32 + position` for each pair of words read, in order
+    /// (see [`super::places`]); the worker's buffer, like `hits`.
+    places: &'v mut Vec<u64>,
+    /// Where each document's places end.
+    place_ends: Vec<u32>,
     /// `document × 2 + 1`: the mark of the document's head fields.
     mark: u32,
+    /// The position of the next text's first word in the document.
+    base: u32,
 }
 
 impl Reader<'_> {
@@ -265,12 +281,14 @@ impl Reader<'_> {
 
 impl Texts for Reader<'_> {
     fn text(&mut self, head: bool, text: &str) {
-        let Reader { vocabulary: v, cache, hits, mark, .. } = self;
+        let Reader { vocabulary: v, cache, hits, mark, places, base, .. } = self;
         let hash = Cache::hash(text);
-        if let Some(terms) = cache.find(hash, text) {
+        if let Some((terms, sequence, words)) = cache.find(hash, text) {
             for &id in terms {
                 Reader::hit(&mut v.seen, hits, *mark, id, head);
             }
+            places.extend((*base..).zip(sequence).map(|(at, &pair)| u64::from(pair) << 32 | u64::from(at)));
+            *base = next_text(*base, words);
             return;
         }
         let remember = cache.admit(hash, text);
@@ -288,6 +306,7 @@ impl Texts for Reader<'_> {
             }
         };
         let mut previous: Option<u32> = None;
+        let (mut words, pairs) = (0u32, cache.sequence.len());
         for_each_token(text, |word| {
             let w = v.word(word);
             let id = v.words[w as usize].id;
@@ -297,15 +316,21 @@ impl Texts for Reader<'_> {
                 let pair = v.pair(previous, w);
                 Reader::hit(&mut v.seen, hits, *mark, pair, head);
                 remembered(cache, pair);
+                places.push(u64::from(pair) << 32 | u64::from(*base + words - 1));
+                if remember {
+                    cache.sequence.push(pair);
+                }
             }
             previous = Some(w);
+            words += 1;
         });
+        *base = next_text(*base, words);
         if remember {
             // In id order, the marks they are replayed against are read in order.
             cache.terms[first..].sort_unstable();
             let start = cache.texts.len() as u32;
             cache.texts.push_str(text);
-            let entry = [start, cache.texts.len() as u32, first as u32, cache.terms.len() as u32];
+            let entry = [start, cache.texts.len() as u32, first as u32, cache.terms.len() as u32, pairs as u32, words];
             cache.entries.insert(hash, entry);
         }
     }
@@ -316,12 +341,19 @@ impl Texts for Reader<'_> {
     }
 }
 
+/// A worker's buffers of hits and places, reused from run to run.
+type Buffers = (Vec<u32>, Vec<u64>);
+
 /// A run of documents read: its postings sorted by the worker's term ids.
 struct Run {
     worker: usize,
     /// (`term × 2 + field`, end in `docs`), by term and field.
     lists: Vec<(u32, u32)>,
     docs: Vec<u32>,
+    /// (pair term, end in `placed`), by term.
+    place_lists: Vec<(u32, u32)>,
+    /// `document × 2^32 + position`, by term, then document and position.
+    placed: Vec<u64>,
     /// The documents' summaries, joined by commas, and where each ends.
     summaries: (String, Vec<u32>),
 }
@@ -352,7 +384,34 @@ impl Run {
             }
             start = end as usize;
         }
-        Run { worker, lists, docs, summaries }
+        Run { worker, lists, docs, place_lists: Vec::new(), placed: Vec::new(), summaries }
+    }
+
+    /// Adds the places of the documents `first …` (`pair × 2^32 + position`,
+    /// each document's ending at its `ends`), sorted by pair the same way.
+    fn with_places(mut self, terms: usize, first: u32, places: &[u64], ends: &[u32]) -> Run {
+        let mut starts = vec![0u32; terms + 1];
+        for &place in places {
+            starts[(place >> 32) as usize + 1] += 1;
+        }
+        for pair in 0..terms {
+            let count = starts[pair + 1];
+            starts[pair + 1] += starts[pair];
+            if count > 0 {
+                self.place_lists.push((pair as u32, starts[pair + 1]));
+            }
+        }
+        self.placed = vec![0u64; places.len()];
+        let mut start = 0;
+        for (doc, &end) in (first..).zip(ends) {
+            for &place in &places[start..end as usize] {
+                let at = &mut starts[(place >> 32) as usize];
+                self.placed[*at as usize] = u64::from(doc) << 32 | (place & 0xffff_ffff);
+                *at += 1;
+            }
+            start = end as usize;
+        }
+        self
     }
 }
 
@@ -406,6 +465,8 @@ struct Merged {
     /// For each worker: its term ids → merged term ids.
     ids: Vec<Vec<u32>>,
     lists: Vec<Vec<[Gaps; 2]>>,
+    /// Each pair's places ([`super::places`]), laid out as `lists`.
+    places: Vec<Vec<String>>,
 }
 
 impl Merged {
@@ -417,6 +478,7 @@ impl Merged {
             names: Vec::new(),
             ids: vec![Vec::new(); workers],
             lists: (0..parts).map(|_| Vec::new()).collect(),
+            places: (0..parts).map(|_| Vec::new()).collect(),
         }
     }
 
@@ -450,6 +512,7 @@ impl Merged {
             if let Some(name) = name {
                 self.names.push(name);
                 self.lists[next as usize % parts].push(Default::default());
+                self.places[next as usize % parts].push(String::new());
             }
             self.ids[worker].push(id);
         }
@@ -459,7 +522,7 @@ impl Merged {
     fn append(&mut self, runs: &[Run]) {
         let parts = self.lists.len();
         let ids = &self.ids;
-        self.lists.par_iter_mut().enumerate().for_each(|(part, lists)| {
+        self.lists.par_iter_mut().zip(&mut self.places).enumerate().for_each(|(part, (lists, places))| {
             for run in runs {
                 let ids = &ids[run.worker];
                 let mut start = 0;
@@ -467,6 +530,14 @@ impl Merged {
                     let id = ids[(key >> 1) as usize] as usize;
                     if id % parts == part {
                         lists[id / parts][(key & 1) as usize].extend(&run.docs[start as usize..end as usize]);
+                    }
+                    start = end;
+                }
+                let mut start = 0;
+                for &(pair, end) in &run.place_lists {
+                    let id = ids[pair as usize] as usize;
+                    if id % parts == part {
+                        push_places(&mut places[id / parts], &run.placed[start as usize..end as usize]);
                     }
                     start = end;
                 }
@@ -489,11 +560,21 @@ impl Merged {
     }
 }
 
+/// Appends a pair's places in some documents (`document × 2^32 +
+/// position`, by document and position), document by document.
+fn push_places(out: &mut String, placed: &[u64]) {
+    for document in placed.chunk_by(|a, b| a >> 32 == b >> 32) {
+        push_document(out, document.len(), document.iter().map(|&place| place as u32));
+    }
+}
+
 /// What indexing the documents gives: each term's entry (`term:head:body`)
-/// with the term's hash, sorted by term, and each document's summary.
+/// with the term's hash, sorted by term, each document's summary, and each
+/// pair's places (`term:places`, with the term's hash, in no order).
 pub(crate) struct Inverted {
     pub entries: Vec<(u32, String)>,
     pub summaries: Summaries,
+    pub places: Vec<(u32, String)>,
 }
 
 /// Indexes `docs` (in id order); `summary` makes a document's summary from
@@ -505,7 +586,7 @@ pub(crate) fn invert(
 ) -> Result<Inverted, Vec<crate::Error>> {
     let n = docs.len() as u32;
     let threads = rayon::current_num_threads();
-    let workers: Vec<Mutex<(Vocabulary, Cache, Vec<u32>)>> = (0..threads).map(|_| Mutex::default()).collect();
+    let workers: Vec<Mutex<(Vocabulary, Cache, Buffers)>> = (0..threads).map(|_| Mutex::default()).collect();
     let mut merged = Merged::new(threads, threads * 2);
     let mut summaries = Summaries::default();
     let chunks: Vec<(usize, &[Document])> =
@@ -516,15 +597,21 @@ pub(crate) fn invert(
             .map(|&(first, chunk)| {
                 let worker = rayon::current_thread_index().unwrap_or(0) % threads;
                 let mut guard = workers[worker].lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-                let (vocabulary, cache, hits) = &mut *guard;
+                let (vocabulary, cache, buffers) = &mut *guard;
+                let (hits, places) = (&mut buffers.0, &mut buffers.1);
                 hits.clear();
-                let mut reader = Reader { vocabulary, cache, hits, ends: Vec::with_capacity(chunk.len()), mark: 0 };
+                places.clear();
+                let ends = Vec::with_capacity(chunk.len());
+                let place_ends = Vec::with_capacity(chunk.len());
+                let mut reader = Reader { vocabulary, cache, hits, ends, places, place_ends, mark: 0, base: 0 };
                 let (mut joined, mut ends) = (String::new(), Vec::with_capacity(chunk.len()));
                 for (id, &(source, _)) in (first..).zip(chunk) {
                     reader.mark = id as u32 * 2 + 1;
+                    reader.base = 0;
                     let mut plain = None;
                     walk(plan, source, &mut reader, &mut plain)?;
                     reader.ends.push(reader.hits.len() as u32);
+                    reader.place_ends.push(reader.places.len() as u32);
                     if !joined.is_empty() {
                         joined.push(',');
                     }
@@ -533,8 +620,10 @@ pub(crate) fn invert(
                 }
                 joined.shrink_to_fit();
                 let summaries = (joined, ends);
-                let Reader { hits, ends, vocabulary, .. } = reader;
-                Ok(Run::new(worker, vocabulary.names.len(), first as u32, hits, &ends, summaries))
+                let Reader { hits, ends, vocabulary, places, place_ends, .. } = reader;
+                let terms = vocabulary.names.len();
+                let run = Run::new(worker, terms, first as u32, hits, &ends, summaries);
+                Ok(run.with_places(terms, first as u32, places, &place_ends))
             })
             .collect();
         let (runs, unread): (Vec<_>, Vec<_>) = runs.into_iter().partition(Result::is_ok);
@@ -555,22 +644,27 @@ pub(crate) fn invert(
     drop(workers);
 
     let parts = merged.lists.len();
-    // (hash, length of the term, entry).
-    let mut entries: Vec<(u32, usize, String)> = (0..merged.names.len() as u32)
+    // (hash, length of the term, entry), and a pair's places (hash, entry).
+    type Made = ((u32, usize, String), Option<(u32, String)>);
+    let (mut entries, places): (Vec<_>, Vec<_>) = (0..merged.names.len() as u32)
         .into_par_iter()
-        .map_init(Vec::new, |ids, id| {
+        .map_init(Vec::new, |ids, id| -> Made {
+            let (part, at) = (id as usize % parts, id as usize / parts);
             let mut entry = merged.name(id);
             let length = entry.len();
-            for gaps in &merged.lists[id as usize % parts][id as usize / parts] {
+            for gaps in &merged.lists[part][at] {
                 gaps.ids(ids);
                 entry.push(':');
                 postings::encode_into(ids, n, &mut entry);
             }
-            (fnv1a(&entry[..length]), length, entry)
+            let hash = fnv1a(&entry[..length]);
+            let places = &merged.places[part][at];
+            let places = (!places.is_empty()).then(|| (hash, format!("{}:{places}", &entry[..length])));
+            ((hash, length, entry), places)
         })
-        .collect();
+        .unzip();
     drop(merged);
     entries.par_sort_unstable_by(|a, b| a.2[..a.1].cmp(&b.2[..b.1]));
     let entries = entries.into_iter().map(|(hash, _, entry)| (hash, entry)).collect();
-    Ok(Inverted { entries, summaries })
+    Ok(Inverted { entries, summaries, places: places.into_iter().flatten().collect() })
 }

@@ -16,6 +16,7 @@
 //! | `tim-kiem/n/{k}.js` | when a query holds a number whose digits (without leading zeros) hash to `k` | number → documents of that number |
 //! | `tim-kiem/w/{ab}.js` | when the word being typed starts with `ab` | the words starting so, with how many documents hold each |
 //! | `tim-kiem/a/{k}.js` | when a word is typed after a word hashing to `k` | each word's most frequent followers (`quang` → `nam`, `ngai`, …) |
+//! | `tim-kiem/p/{k}.js` | when a quoted phrase of three words or more needs a pair whose hash falls in shard `k` | pair → where it stands in each document ([`places`]) |
 //!
 //! **Documents.** Every directive, and every cited directive whose text is
 //! not in the archive (so `07-KL/TW` finds its page even when only cited).
@@ -26,8 +27,9 @@
 //! (NFD, no marks, đ → d, lower case, split on anything but `a-z0-9`), which
 //! the client mirrors (tests/fixtures/fold-cases.txt keeps the two equal).
 //! Each document gives its syllables (`quang`), its adjacent syllable pairs
-//! (`quang_ngai`: phrases and adjacency without storing positions, which for
-//! 100,000 texts of 5 KB would be far too big) and, for its own number and
+//! (`quang_ngai`: adjacency and short phrases without loading positions;
+//! the pairs' positions, for longer phrases, are in their own files,
+//! [`places`]) and, for its own number and
 //! the numbers it cites, the whole number as one term (`#07_kl_tw`). Pairs do
 //! not cross fields or paragraphs.
 //!
@@ -40,6 +42,7 @@
 
 mod invert;
 mod live;
+mod places;
 pub mod postings;
 mod text;
 
@@ -74,7 +77,7 @@ const FOLLOWERS_KEPT: usize = 40;
 /// 40 KB of index.
 pub const TARGET_SHARD_BYTES: usize = 40_000;
 /// Version of the file format, checked by the client.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// Everything under `tim-kiem/`, with a few figures for reports.
 pub struct SearchIndex {
@@ -136,6 +139,8 @@ struct Built {
     /// Each term shard's entries (`term:head:body`), sorted by term.
     shards: Vec<Vec<String>>,
     summaries: Summaries,
+    /// Each places shard's entries (`term:places`), sorted by term.
+    places: Vec<Vec<String>>,
     /// `n/{k}.js` and `w/{ab}.js`, made from the entries.
     lookups: Vec<(String, Vec<u8>)>,
 }
@@ -148,7 +153,9 @@ impl Built {
         let total: usize = inverted.entries.iter().map(|(_, e)| e.len() + 1).sum();
         let lookups = lookup_files(inverted.entries.iter().map(|(_, e)| e.as_str()), docs.len());
         let shards = into_shards(inverted.entries, shard_count(total));
-        Ok(Built { docs, facets, shards, summaries: inverted.summaries, lookups })
+        let places_total = inverted.places.iter().map(|(_, e)| e.len() + 1).sum();
+        let places = into_shards(inverted.places, shard_count(places_total));
+        Ok(Built { docs, facets, shards, summaries: inverted.summaries, places, lookups })
     }
 
     /// Every file, sorted by path.
@@ -162,15 +169,28 @@ impl Built {
     fn par_files(&self) -> impl ParallelIterator<Item = (String, Vec<u8>)> + '_ {
         let prefixes = word_prefixes(&self.lookups);
         let meta = rayon::iter::once(())
-            .map(move |()| (META.to_string(), self.facets.meta(&self.docs, self.shards.len(), &prefixes)));
+            .map(move |()| (META.to_string(), self.facets.meta(&self.docs, self.counts(), &prefixes)));
         let codes = rayon::iter::once(()).map(|()| (CODES.to_string(), self.facets.codes_file(&self.docs)));
         let lookups = self.lookups.par_iter().cloned();
         let terms = self.shards.par_iter().enumerate().map(|(k, entries)| (term_path(k), term_shard(k, entries)));
+        let places = self.places.par_iter().enumerate().map(|(k, entries)| (places_path(k), places_shard(k, entries)));
         let summaries = (0..self.summaries.count().div_ceil(DOCS_PER_SHARD))
             .into_par_iter()
             .map(|k| (summary_path(k), self.summaries.shard(k)));
-        meta.chain(codes).chain(lookups).chain(terms).chain(summaries)
+        meta.chain(codes).chain(lookups).chain(terms).chain(places).chain(summaries)
     }
+
+    /// The numbers of term and places shards.
+    fn counts(&self) -> Shards {
+        Shards { terms: self.shards.len(), places: self.places.len() }
+    }
+}
+
+/// How many term shards (`t/`) and places shards (`p/`) an index has.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Shards {
+    terms: usize,
+    places: usize,
 }
 
 const META: &str = "tim-kiem/meta.js";
@@ -178,6 +198,10 @@ const CODES: &str = "tim-kiem/f.js";
 
 fn term_path(k: usize) -> String {
     format!("{DIR}/t/{k}.js")
+}
+
+fn places_path(k: usize) -> String {
+    format!("{DIR}/p/{k}.js")
 }
 
 fn summary_path(k: usize) -> String {
@@ -211,7 +235,17 @@ fn entry_term(entry: &str) -> &str {
 /// Terms (`a-z0-9`, `_`, `#`) and postings ([`postings::ALPHABET`]) need
 /// no escaping.
 fn term_shard(k: usize, entries: &[String]) -> Vec<u8> {
-    let prefix = format!("vanbanSearch.t({k},\"");
+    shard_file('t', k, entries)
+}
+
+/// `p/{k}.js`: the shard's places entries ([`places`]), as [`term_shard`].
+fn places_shard(k: usize, entries: &[String]) -> Vec<u8> {
+    shard_file('p', k, entries)
+}
+
+/// A shard of entries, registered by `vanbanSearch.{kind}`.
+fn shard_file(kind: char, k: usize, entries: &[String]) -> Vec<u8> {
+    let prefix = format!("vanbanSearch.{kind}({k},\"");
     let size = prefix.len() + entries.iter().map(|e| e.len() + 1).sum::<usize>() + 4;
     let mut out = Vec::with_capacity(size);
     out.extend_from_slice(prefix.as_bytes());
@@ -505,14 +539,15 @@ impl Facets {
         width
     }
 
-    fn meta(&self, docs: &[Document], shards: usize, word_prefixes: &str) -> Vec<u8> {
+    fn meta(&self, docs: &[Document], shards: Shards, word_prefixes: &str) -> Vec<u8> {
         let n = docs.len();
         let dated = docs.iter().filter(|d| d.1.is_some()).count();
         let meta = serde_json::json!({
             "format": FORMAT,
             "documents": n,
             "dated": dated,
-            "termShards": shards,
+            "termShards": shards.terms,
+            "placeShards": shards.places,
             "docsPerShard": DOCS_PER_SHARD,
             "numberShards": number_shards(n),
             "afterShards": after_shards(n),

@@ -13,6 +13,9 @@
  *              digits (without leading zeros) hash to k, with their documents;
  *   w/{ab}.js  while a word starting with `ab` is being typed: the words
  *              starting so, to match it as a prefix;
+ *   p/{k}.js   for a quoted phrase of three words or more: where its pairs
+ *              (every other one) stand in each document, to keep exactly
+ *              the documents holding the phrase;
  *   d/{id}.js  the summary and plain text of each result on the page shown
  *              (the excerpt is cut from the text, around the best match).
  *
@@ -127,7 +130,9 @@
   // ---- Queries ------------------------------------------------------------
   // Words outside quotes must all be found (anywhere in the document);
   // each adjacent pair of them found as a pair ranks higher. A quoted phrase
-  // must be found as a chain of adjacent pairs. A digit-led run of words may
+  // must be found as it is: its words consecutive, in one text (a field or
+  // a paragraph); two words are a pair, and longer phrases are checked
+  // against where their pairs stand (see `phraseCover`). A digit-led run of words may
   // be a directive number (`07 kl tw`, `1102/CD-TTg`), looked up whole.
   var QUOTES = /["\u201c\u201d\u201e\u00ab\u00bb]/;
   var MAX_NUMBER_PARTS = 5;
@@ -270,6 +275,95 @@
     return terms;
   }
 
+  // ---- Exact phrases (src/search/places.rs). A pair's position is its
+  // first word's; texts are a position apart, so pairs at p and p + 2 lie in
+  // one text only when their words are consecutive. A phrase of n words is
+  // thus found at p when every other pair stands at its place: the pairs at
+  // offsets 0, 2, 4 … and the last one (half the places to load).
+  function phraseCover(phrase) {
+    var offsets = [];
+    for (var i = 0; i < phrase.length - 1; i += 2) offsets.push(i);
+    if (offsets[offsets.length - 1] !== phrase.length - 2) offsets.push(phrase.length - 2);
+    return offsets;
+  }
+
+  function placeOf(term) { return hash(term) % store.meta.placeShards; }
+
+  // The places files of the query's long phrases.
+  function placeFiles(parsed) {
+    var files = [];
+    for (var i = 0; i < parsed.phrases.length; i++) {
+      var p = parsed.phrases[i];
+      if (p.length < 3) continue;
+      var cover = phraseCover(p);
+      for (var c = 0; c < cover.length; c++) {
+        var file = 'p/' + placeOf(p[cover[c]] + '_' + p[cover[c] + 1]) + '.js';
+        if (files.indexOf(file) < 0) files.push(file);
+      }
+    }
+    return files;
+  }
+
+  // A places shard, parsed on first use into term → places text.
+  function placeMap(k) {
+    return parsedShard(store.places, k, function (rest) { return rest; });
+  }
+
+  // The positions of `term` in each document of `keep` (a mask): an array
+  // by document id, null where it is not kept. The places list the
+  // documents of the pair's postings (head and body) in id order.
+  function placesOf(term, keep, mask) {
+    var n = keep.length, out = new Array(n), text = (placeMap(placeOf(term)) || {})[term] || '';
+    termMask(term, mask);
+    var i = 0;
+    function next() {
+      var value = 0, scale = 1, v;
+      do {
+        v = VALUE[text.charCodeAt(i++)];
+        value += (v & 31) * scale;
+        scale *= 32;
+      } while (v & 32);
+      return value;
+    }
+    for (var d = 0; d < n && i < text.length; d++) {
+      if (!mask[d]) continue;
+      var count = next() + 1, list = keep[d] ? [] : null, at = 0;
+      for (var c = 0; c < count; c++) {
+        at += next();
+        if (list) list.push(at);
+        at++;
+      }
+      if (list) out[d] = list;
+    }
+    return out;
+  }
+
+  // Keeps in `all` (a mask) only the documents where `phrase` (3 words or
+  // more) stands whole.
+  function keepPhrase(phrase, all, mask) {
+    var cover = phraseCover(phrase), lists = [], d, c;
+    for (c = 0; c < cover.length; c++) lists.push(placesOf(phrase[cover[c]] + '_' + phrase[cover[c] + 1], all, mask));
+    for (d = 0; d < all.length; d++) {
+      if (!all[d]) continue;
+      var first = lists[0][d] || [], found = false;
+      for (var f = 0; f < first.length && !found; f++) {
+        found = true;
+        for (c = 1; c < cover.length && found; c++) found = sortedHas(lists[c][d] || [], first[f] + cover[c]);
+      }
+      if (!found) all[d] = 0;
+    }
+  }
+
+  function sortedHas(list, value) {
+    var lo = 0, hi = list.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (list[mid] < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < list.length && list[lo] === value;
+  }
+
   // ---- Highlighting: fold each character of the original text on its own,
   // keeping where each folded character came from, so matches found in the
   // folded text map back to the original (accents, case and all). Each
@@ -358,12 +452,13 @@
   }
 
   // ---- The index, as the registration functions fill it -------------------
-  var store = { meta: null, facets: null, terms: {}, docs: {}, numbers: {}, words: {}, after: {} };
+  var store = { meta: null, facets: null, terms: {}, places: {}, docs: {}, numbers: {}, words: {}, after: {} };
 
   var registry = {
     m: function (meta) { store.meta = meta; },
     f: function (provinces, types, years, dates) { store.facetText = [provinces, types, years]; store.dateText = dates || ''; },
     t: function (k, text) { store.terms[k] = text; },
+    p: function (k, text) { store.places[k] = text; },
     d: function (k, docs) { store.docs[k] = docs; },
     n: function (k, text) { store.numbers[k] = text; },
     w: function (prefix, text) { store.words[prefix] = text; },
@@ -409,17 +504,26 @@
     return out;
   }
 
-  // A term shard, parsed on first use into term → [head, body].
-  function shardMap(k) {
-    var entry = store.terms[k];
+  // A shard of entries `term:rest,…` (store.terms or store.places), parsed
+  // on first use into term → value(rest).
+  function parsedShard(table, k, value) {
+    var entry = table[k];
     if (typeof entry !== 'string') return entry || null;
     var map = Object.create(null), list = entry ? entry.split(',') : [];
     for (var i = 0; i < list.length; i++) {
-      var a = list[i].indexOf(':'), b = list[i].indexOf(':', a + 1);
-      map[list[i].slice(0, a)] = [list[i].slice(a + 1, b), list[i].slice(b + 1)];
+      var a = list[i].indexOf(':');
+      map[list[i].slice(0, a)] = value(list[i].slice(a + 1));
     }
-    store.terms[k] = map;
+    table[k] = map;
     return map;
+  }
+
+  // A term shard, parsed on first use into term → [head, body].
+  function shardMap(k) {
+    return parsedShard(store.terms, k, function (rest) {
+      var b = rest.indexOf(':');
+      return [rest.slice(0, b), rest.slice(b + 1)];
+    });
   }
 
   function shardOf(term) { return hash(term) % store.meta.termShards; }
@@ -528,7 +632,7 @@
 
   // Words, pairs, numbers and phrases: each word found counts once in
   // `cover` (the word being typed, found itself or completed); each phrase
-  // found as a chain of adjacent pairs counts once.
+  // found whole counts once.
   function rankWords(parsed, n, mask, score, cover) {
     var i, d, any = parsed.completions.length ? new Uint8Array(n) : null;
     for (i = 0; i < parsed.words.length; i++) {
@@ -552,6 +656,7 @@
         if (!addTerm(p[j - 1] + '_' + p[j], PAIR, n, mask, score, null)) { all.fill(0); break; }
         for (d = 0; d < n; d++) if (!mask[d]) all[d] = 0;
       }
+      if (p.length > 2) keepPhrase(p, all, mask);
       for (d = 0; d < n; d++) if (all[d]) cover[d]++;
     }
   }
@@ -686,7 +791,7 @@
 
   Engine.prototype.ready = function (done) {
     this.need(['meta.js'], function (error) {
-      if (!error && (!store.meta || store.meta.format !== 2)) error = new Error('unknown index format');
+      if (!error && (!store.meta || store.meta.format !== 3)) error = new Error('unknown index format');
       done(error);
     });
   };
@@ -721,7 +826,7 @@
       // typed, the word being typed); then the shards those lookups name.
       var number = numberQuery(state.q), first = shardFiles(queryTerms(parsed), ['f.js']);
       if (number) first.push(numberFile(number));
-      first = first.concat(prefixFiles(parsed));
+      first = first.concat(prefixFiles(parsed), placeFiles(parsed));
       self.need(first, function () {
         // A lookup file may be missing (no number or word starts so): no error.
         if (number) parsed.number = findNumbers(number);
@@ -855,12 +960,14 @@
     excerpt: excerpt,
     findMatches: findMatches,
     numberQuery: numberQuery,
+    phraseCover: phraseCover,
     Engine: Engine,
     store: store,
     PER_PAGE: PER_PAGE,
     m: registry.m,
     f: registry.f,
     t: registry.t,
+    p: registry.p,
     d: registry.d,
     n: registry.n,
     w: registry.w,
