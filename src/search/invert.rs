@@ -13,6 +13,7 @@
 //! terms, kept as variable-length gaps (about a byte a posting). Term names
 //! are spelled out once, when each term is encoded.
 
+use super::accents::marks_of;
 use super::places::{next_text, push_document};
 use super::text::{walk, Texts};
 use super::{fnv1a, postings, Document, Fast, Source, Summaries};
@@ -30,12 +31,15 @@ const _: () = assert!(CHUNK_DOCS.is_multiple_of(super::DOCS_PER_SHARD));
 /// Units per wave, per thread: the runs held in memory before they are merged.
 const WAVE_PER_THREAD: usize = 4;
 
-/// A term: a syllable, a pair of syllables (by their term ids), a whole number.
+/// A term: a syllable, a pair of syllables (by their term ids), a whole
+/// number, a syllable with its marks (its term id and marks,
+/// [`super::accents`]).
 #[derive(Clone)]
 enum Name {
     Word(Box<str>),
     Pair(u32, u32),
     Number(Box<str>),
+    Accented(u32, u32),
 }
 
 /// Slots of the table of words looked up lately (`2^RECENT_BITS`).
@@ -60,14 +64,16 @@ struct Word {
 struct Vocabulary {
     /// Words by their bytes (up to 8) or spelled out, to their index in `words`.
     short: HashMap<u64, u32, Fast>,
-    /// Words looked up lately, by a hash of their bytes (0: none; no word
-    /// packs to 0).
-    recent: Vec<(u64, u32)>,
+    /// Words looked up lately, by their bytes (no word packs to 0).
+    recent: Recent,
     long: HashMap<Box<str>, u32, Fast>,
     words: Vec<Word>,
     /// Pairs of word indices.
     pairs: HashMap<u64, u32, Fast>,
     numbers: HashMap<Box<str>, u32, Fast>,
+    /// Accented words: word index × 2^32 + marks, and those looked up lately.
+    accented: HashMap<u64, u32, Fast>,
+    recent_accented: Recent,
     /// By the worker's term id.
     names: Vec<Name>,
     /// By term id: the last (document, field) the term was seen in, as
@@ -93,16 +99,10 @@ impl Vocabulary {
     fn word(&mut self, word: &str) -> u32 {
         match packed(word) {
             Some(key) => {
-                // A direct-mapped table in front of the map: most words are
-                // found with one multiplication and one load.
-                let slot = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - RECENT_BITS)) as usize;
-                if self.recent.len() != 1 << RECENT_BITS {
-                    self.recent = vec![(0, 0); 1 << RECENT_BITS];
-                }
-                let (recent, w) = self.recent[slot];
-                if recent == key {
-                    return w;
-                }
+                let slot = match self.recent.get(key) {
+                    Ok(w) => return w,
+                    Err(slot) => slot,
+                };
                 let w = match self.short.get(&key) {
                     Some(&w) => w,
                     None => {
@@ -111,7 +111,7 @@ impl Vocabulary {
                         w
                     }
                 };
-                self.recent[slot] = (key, w);
+                self.recent.0[slot] = (key, w);
                 w
             }
             None => match self.long.get(word) {
@@ -148,6 +148,25 @@ impl Vocabulary {
         pair
     }
 
+    /// The term id of the word (index in `words`) with its marks (not 0).
+    fn accented(&mut self, word: u32, marks: u32) -> u32 {
+        let key = u64::from(word) << 32 | u64::from(marks);
+        let slot = match self.recent_accented.get(key) {
+            Ok(id) => return id,
+            Err(slot) => slot,
+        };
+        let id = match self.accented.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = self.add(Name::Accented(self.words[word as usize].id, marks));
+                self.accented.insert(key, id);
+                id
+            }
+        };
+        self.recent_accented.0[slot] = (key, id);
+        id
+    }
+
     fn number(&mut self, term: &str) -> u32 {
         match self.numbers.get(term) {
             Some(&id) => id,
@@ -156,6 +175,28 @@ impl Vocabulary {
                 self.numbers.insert(term.into(), id);
                 id
             }
+        }
+    }
+}
+
+/// Keys (not 0) looked up lately, with their values: a direct-mapped table
+/// in front of a map, so that most are found with one multiplication and
+/// one load.
+#[derive(Default)]
+struct Recent(Vec<(u64, u32)>);
+
+impl Recent {
+    /// The key's value, or the slot to put it in.
+    fn get(&mut self, key: u64) -> Result<u32, usize> {
+        let slot = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - RECENT_BITS)) as usize;
+        if self.0.len() != 1 << RECENT_BITS {
+            self.0 = vec![(0, 0); 1 << RECENT_BITS];
+        }
+        let (recent, value) = self.0[slot];
+        if recent == key {
+            Ok(value)
+        } else {
+            Err(slot)
         }
     }
 }
@@ -265,6 +306,8 @@ struct Reader<'v> {
     mark: u32,
     /// The position of the next text's first word in the document.
     base: u32,
+    /// The marks of the text's words.
+    marks: Vec<u32>,
 }
 
 impl Reader<'_> {
@@ -281,7 +324,7 @@ impl Reader<'_> {
 
 impl Texts for Reader<'_> {
     fn text(&mut self, head: bool, text: &str) {
-        let Reader { vocabulary: v, cache, hits, mark, places, base, .. } = self;
+        let Reader { vocabulary: v, cache, hits, mark, places, base, marks, .. } = self;
         let hash = Cache::hash(text);
         if let Some((terms, sequence, words)) = cache.find(hash, text) {
             for &id in terms {
@@ -307,8 +350,15 @@ impl Texts for Reader<'_> {
         };
         let mut previous: Option<u32> = None;
         let (mut words, pairs) = (0u32, cache.sequence.len());
+        // The k-th word's marks are the k-th of `marks` (see `marks_of`).
+        let accents = marks_of(text, marks);
         for_each_token(text, |word| {
             let w = v.word(word);
+            if let Some(&m) = marks.get(words as usize).filter(|&&m| accents && m != 0) {
+                let id = v.accented(w, m);
+                Reader::hit(&mut v.seen, hits, *mark, id, head);
+                remembered(cache, id);
+            }
             let id = v.words[w as usize].id;
             Reader::hit(&mut v.seen, hits, *mark, id, head);
             remembered(cache, id);
@@ -461,6 +511,8 @@ struct Merged {
     words: HashMap<Box<str>, u32, Fast>,
     pairs: HashMap<u64, u32, Fast>,
     numbers: HashMap<Box<str>, u32, Fast>,
+    /// Accented words: merged word id × 2^32 + marks.
+    accented: HashMap<u64, u32, Fast>,
     names: Vec<Name>,
     /// For each worker: its term ids → merged term ids.
     ids: Vec<Vec<u32>>,
@@ -475,6 +527,7 @@ impl Merged {
             words: HashMap::default(),
             pairs: HashMap::default(),
             numbers: HashMap::default(),
+            accented: HashMap::default(),
             names: Vec::new(),
             ids: vec![Vec::new(); workers],
             lists: (0..parts).map(|_| Vec::new()).collect(),
@@ -500,6 +553,11 @@ impl Merged {
                     let (a, b) = (ids[*a as usize], ids[*b as usize]);
                     let id = *self.pairs.entry(u64::from(a) << 32 | u64::from(b)).or_insert(next);
                     (id, Some(Name::Pair(a, b)).filter(|_| id == next))
+                }
+                Name::Accented(word, marks) => {
+                    let word = ids[*word as usize];
+                    let id = *self.accented.entry(u64::from(word) << 32 | u64::from(*marks)).or_insert(next);
+                    (id, Some(Name::Accented(word, *marks)).filter(|_| id == next))
                 }
                 Name::Number(term) => match self.numbers.get(term) {
                     Some(&id) => (id, None),
@@ -545,17 +603,17 @@ impl Merged {
         });
     }
 
-    /// The term's name as the index spells it: `quang`, `quang_ngai`, `#07_kl_tw`.
+    /// The term's name as the index spells it: `quang`, `quang_ngai`,
+    /// `#07_kl_tw`, `tinh~f`.
     fn name(&self, id: u32) -> String {
+        let word = |id: u32| match &self.names[id as usize] {
+            Name::Word(word) => word,
+            _ => unreachable!("pairs and accented words are of words"),
+        };
         match &self.names[id as usize] {
             Name::Word(word) | Name::Number(word) => word.to_string(),
-            Name::Pair(a, b) => {
-                let word = |id: u32| match &self.names[id as usize] {
-                    Name::Word(word) => word,
-                    _ => unreachable!("pairs are of words"),
-                };
-                format!("{}_{}", word(*a), word(*b))
-            }
+            Name::Pair(a, b) => format!("{}_{}", word(*a), word(*b)),
+            Name::Accented(a, marks) => super::accents::name(word(*a), *marks),
         }
     }
 }
@@ -603,7 +661,8 @@ pub(crate) fn invert(
                 places.clear();
                 let ends = Vec::with_capacity(chunk.len());
                 let place_ends = Vec::with_capacity(chunk.len());
-                let mut reader = Reader { vocabulary, cache, hits, ends, places, place_ends, mark: 0, base: 0 };
+                let marks = Vec::new();
+                let mut reader = Reader { vocabulary, cache, hits, ends, places, place_ends, mark: 0, base: 0, marks };
                 let (mut joined, mut ends) = (String::new(), Vec::with_capacity(chunk.len()));
                 for (id, &(source, _)) in (first..).zip(chunk) {
                     reader.mark = id as u32 * 2 + 1;

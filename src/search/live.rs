@@ -44,8 +44,10 @@ pub struct LiveIndex {
     written: BTreeMap<String, u64>,
     /// The word files' prefixes, as meta.js lists them.
     prefixes: String,
-    /// How many places shards (`p/{k}.js`) were written.
+    /// How many places (`p/{k}.js`) and accented words (`v/{k}.js`)
+    /// shards were written.
     place_shards: usize,
+    accent_shards: usize,
 }
 
 /// Files to write, each with its bytes.
@@ -72,7 +74,7 @@ impl LiveIndex {
         let built = Built::new(plan)?;
         let files = built.files();
         let prefixes = word_prefixes(&built.lookups);
-        let place_shards = built.places.len();
+        let (place_shards, accent_shards) = (built.places.len(), built.accented.len());
         let Built { docs, facets, shards, .. } = built;
         let mut ids = vec![0u32; plan.archive.directives.len()];
         for (id, (source, _)) in docs.iter().enumerate() {
@@ -82,7 +84,7 @@ impl LiveIndex {
         }
         let total = shards.iter().flatten().map(|e| e.len() + 1).sum();
         let written = files.iter().map(|(path, bytes)| (path.clone(), hash_of(bytes))).collect();
-        Ok((LiveIndex { docs, ids, facets, shards, total, written, prefixes, place_shards }, files))
+        Ok((LiveIndex { docs, ids, facets, shards, total, written, prefixes, place_shards, accent_shards }, files))
     }
 
     /// Bytes of memory the index holds (its heap allocations, roughly).
@@ -123,9 +125,10 @@ impl LiveIndex {
             let new = &archive.directives[*id];
             walk_directive(plan, old, &read_body(&old.body).map_err(|e| vec![e])?, cites.clone(), &mut before);
             walk_directive(plan, new, &read_body(&new.body).map_err(|e| vec![e])?, cites.clone(), &mut after);
-            // Words moved: the places files change with them, and the live
-            // index does not keep their entries (some 2.3 bytes a word of
-            // the archive): the index is made anew.
+            // Words moved, or their accents changed: the places or accented
+            // words files change with them, and the live index does not keep
+            // their entries (the places take some 2.3 bytes a word of the
+            // archive): the index is made anew.
             let (mut was, mut now) = (Placed::default(), Placed::default());
             walk_directive(plan, old, &read_body(&old.body).map_err(|e| vec![e])?, cites.clone(), &mut was);
             walk_directive(plan, new, &read_body(&new.body).map_err(|e| vec![e])?, cites, &mut now);
@@ -245,7 +248,7 @@ impl LiveIndex {
     }
 
     fn counts(&self) -> Shards {
-        Shards { terms: self.shards.len(), places: self.place_shards }
+        Shards { terms: self.shards.len(), places: self.place_shards, accented: self.accent_shards }
     }
 
     /// A file could not be written or removed: it differs from whatever the

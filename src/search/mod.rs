@@ -16,6 +16,7 @@
 //! | `tim-kiem/n/{k}.js` | when a query holds a number whose digits (without leading zeros) hash to `k` | number → documents of that number |
 //! | `tim-kiem/w/{ab}.js` | when the word being typed starts with `ab` | the words starting so, with how many documents hold each |
 //! | `tim-kiem/a/{k}.js` | when a word is typed after a word hashing to `k` | each word's most frequent followers (`quang` → `nam`, `ngai`, …) |
+//! | `tim-kiem/v/{k}.js` | when a query has accents and a word typed with them hashes to `k` | accented word → postings ([`accents`]) |
 //! | `tim-kiem/p/{k}.js` | when a quoted phrase of three words or more needs a pair whose hash falls in shard `k` | pair → where it stands in each document ([`places`]) |
 //!
 //! **Documents.** Every directive, and every cited directive whose text is
@@ -40,6 +41,7 @@
 //! sorted by term; terms go to shard `fnv1a32(term) % shards`, with the shard
 //! count chosen so a shard averages [`TARGET_SHARD_BYTES`].
 
+mod accents;
 mod invert;
 mod live;
 mod places;
@@ -141,6 +143,8 @@ struct Built {
     summaries: Summaries,
     /// Each places shard's entries (`term:places`), sorted by term.
     places: Vec<Vec<String>>,
+    /// Each accented words shard's entries (`term:head:body`), sorted by term.
+    accented: Vec<Vec<String>>,
     /// `n/{k}.js` and `w/{ab}.js`, made from the entries.
     lookups: Vec<(String, Vec<u8>)>,
 }
@@ -149,13 +153,17 @@ impl Built {
     fn new(plan: &Plan) -> Result<Built, Vec<Error>> {
         let docs = documents(plan.archive);
         let facets = Facets::new(plan, &docs);
-        let inverted = invert::invert(plan, &docs, &|source, id, plain| summary(plan, source, &facets, id, plain))?;
+        let mut inverted = invert::invert(plan, &docs, &|source, id, plain| summary(plan, source, &facets, id, plain))?;
+        let (accented, entries) = std::mem::take(&mut inverted.entries).into_iter().partition(|(_, e)| is_accented(e));
+        inverted.entries = entries;
+        let accented_total = accented.iter().map(|(_, e): &(u32, String)| e.len() + 1).sum();
+        let accented = into_shards(accented, shard_count(accented_total));
         let total: usize = inverted.entries.iter().map(|(_, e)| e.len() + 1).sum();
         let lookups = lookup_files(inverted.entries.iter().map(|(_, e)| e.as_str()), docs.len());
         let shards = into_shards(inverted.entries, shard_count(total));
         let places_total = inverted.places.iter().map(|(_, e)| e.len() + 1).sum();
         let places = into_shards(inverted.places, shard_count(places_total));
-        Ok(Built { docs, facets, shards, summaries: inverted.summaries, places, lookups })
+        Ok(Built { docs, facets, shards, summaries: inverted.summaries, places, accented, lookups })
     }
 
     /// Every file, sorted by path.
@@ -173,24 +181,34 @@ impl Built {
         let codes = rayon::iter::once(()).map(|()| (CODES.to_string(), self.facets.codes_file(&self.docs)));
         let lookups = self.lookups.par_iter().cloned();
         let terms = self.shards.par_iter().enumerate().map(|(k, entries)| (term_path(k), term_shard(k, entries)));
-        let places = self.places.par_iter().enumerate().map(|(k, entries)| (places_path(k), places_shard(k, entries)));
+        let places =
+            self.places.par_iter().enumerate().map(|(k, entries)| (places_path(k), shard_file('p', k, entries)));
+        let accented = (self.accented.par_iter().enumerate())
+            .map(|(k, entries)| (format!("{DIR}/v/{k}.js"), shard_file('v', k, entries)));
         let summaries = (0..self.summaries.count().div_ceil(DOCS_PER_SHARD))
             .into_par_iter()
             .map(|k| (summary_path(k), self.summaries.shard(k)));
-        meta.chain(codes).chain(lookups).chain(terms).chain(places).chain(summaries)
+        meta.chain(codes).chain(lookups).chain(terms).chain(places).chain(accented).chain(summaries)
     }
 
     /// The numbers of term and places shards.
     fn counts(&self) -> Shards {
-        Shards { terms: self.shards.len(), places: self.places.len() }
+        Shards { terms: self.shards.len(), places: self.places.len(), accented: self.accented.len() }
     }
 }
 
-/// How many term shards (`t/`) and places shards (`p/`) an index has.
+/// Whether an entry is an accented word's ([`accents`]).
+fn is_accented(entry: &str) -> bool {
+    entry_term(entry).contains('~')
+}
+
+/// How many term shards (`t/`), places shards (`p/`) and accented words
+/// shards (`v/`) an index has.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 struct Shards {
     terms: usize,
     places: usize,
+    accented: usize,
 }
 
 const META: &str = "tim-kiem/meta.js";
@@ -238,12 +256,8 @@ fn term_shard(k: usize, entries: &[String]) -> Vec<u8> {
     shard_file('t', k, entries)
 }
 
-/// `p/{k}.js`: the shard's places entries ([`places`]), as [`term_shard`].
-fn places_shard(k: usize, entries: &[String]) -> Vec<u8> {
-    shard_file('p', k, entries)
-}
-
-/// A shard of entries, registered by `vanbanSearch.{kind}`.
+/// A shard of entries, registered by `vanbanSearch.{kind}`: `t/`, the
+/// places (`p/`, [`places`]) and the accented words (`v/`, [`accents`]).
 fn shard_file(kind: char, k: usize, entries: &[String]) -> Vec<u8> {
     let prefix = format!("vanbanSearch.{kind}({k},\"");
     let size = prefix.len() + entries.iter().map(|e| e.len() + 1).sum::<usize>() + 4;
@@ -548,6 +562,7 @@ impl Facets {
             "dated": dated,
             "termShards": shards.terms,
             "placeShards": shards.places,
+            "accentShards": shards.accented,
             "docsPerShard": DOCS_PER_SHARD,
             "numberShards": number_shards(n),
             "afterShards": after_shards(n),

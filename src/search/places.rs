@@ -18,12 +18,13 @@
 //! ([`super::postings`], 5 bits a character). About 2.3 characters a
 //! pair of words in the archive.
 
+use super::accents::accented_terms;
 use super::postings::push_varint;
 #[cfg(test)]
 use super::postings::read_varint;
 use super::text::Texts;
 use crate::text::vietnamese::for_each_token;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Where the text after a text of `words` words starts.
 pub(crate) fn next_text(base: u32, words: u32) -> u32 {
@@ -62,12 +63,14 @@ pub(crate) fn decode(places: &str, documents: usize) -> Option<Vec<Vec<u32>>> {
     bytes.next().is_none().then_some(out)
 }
 
-/// A document's pairs with their positions, by name (`quang_ngai`): what
-/// the live index compares before and after an edit, and what the tests
-/// check the index against. Slow (a string a pair), for a few documents.
+/// A document's pairs with their positions, by name (`quang_ngai`), and
+/// its accented words ([`super::accents`]): what the live index does not
+/// keep, compared before and after an edit; and what the tests check the
+/// index against. Slow (a string a pair), for a few documents.
 #[derive(Default, Debug, PartialEq, Eq)]
 pub(crate) struct Placed {
     pub pairs: BTreeMap<String, Vec<u32>>,
+    pub accented: BTreeSet<String>,
     base: u32,
 }
 
@@ -83,6 +86,7 @@ impl Texts for Placed {
             words += 1;
         });
         self.base = next_text(self.base, words);
+        self.accented.extend(accented_terms(text));
     }
 
     fn number(&mut self, _head: bool, _term: &str) {}

@@ -311,3 +311,36 @@ fn places_are_where_each_pair_stands_in_each_document() {
         assert!(expected.values().any(|docs| docs.len() > 1), "{folder}: pairs in several documents");
     }
 }
+
+#[test]
+fn accented_words_are_those_of_each_document() {
+    for folder in ["tests/fixtures/valid", "tests/fixtures/search", "content"] {
+        let archive = archive(folder);
+        let plan = Plan::new(&archive, ProvinceRegistry::builtin(), crate::plan::Language::Vietnamese);
+        let mut expected: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+        for (id, &(source, _)) in documents(&archive).iter().enumerate() {
+            let mut placed = places::Placed::default();
+            text::walk(&plan, source, &mut placed, &mut None).unwrap();
+            for term in placed.accented {
+                expected.entry(term).or_default().insert(id as u32);
+            }
+        }
+        let index = files(&plan).unwrap();
+        let reader = Reader::new(&index);
+        let shards = reader.meta["accentShards"].as_u64().unwrap() as usize;
+        let mut found: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+        for k in 0..shards {
+            let file = reader.file(&format!("v/{k}.js"));
+            let text: String = serde_json::from_str(call_argument(&file, &format!("vanbanSearch.v({k},"))).unwrap();
+            for entry in text.split(',').filter(|e| !e.is_empty()) {
+                let mut parts = entry.split(':');
+                let term = parts.next().unwrap();
+                assert_eq!(shard_of(term, shards), k, "{term}");
+                let docs = parts.flat_map(|p| postings::decode(p, reader.n()).unwrap());
+                found.insert(term.to_string(), docs.collect());
+            }
+        }
+        assert_eq!(found, expected, "{folder}");
+        assert!(found.contains_key("ngai~x"), "{folder}: Ngãi");
+    }
+}

@@ -13,6 +13,9 @@
  *              digits (without leading zeros) hash to k, with their documents;
  *   w/{ab}.js  while a word starting with `ab` is being typed: the words
  *              starting so, to match it as a prefix;
+ *   v/{k}.js   when the query has accents: the documents holding each
+ *              word typed with them in that very spelling (`tinh~f` for
+ *              tình), which rank first;
  *   p/{k}.js   for a quoted phrase of three words or more: where its pairs
  *              (every other one) stand in each document, to keep exactly
  *              the documents holding the phrase;
@@ -58,6 +61,39 @@
     for (var i = 0; i < parts.length; i++) {
       if (parts[i]) out.push(parts[i]);
     }
+    return out;
+  }
+
+  // ---- Accented words (src/search/accents.rs): a word typed with marks
+  // is also looked up as its folded form, `~`, and its marks in order (Telex
+  // letters; the letter they sit on is not kept, so `Uỷ` = `Ủy` = `uy~r`).
+  var MARK_LETTERS = { '\u0300': 'f', '\u0301': 's', '\u0309': 'r', '\u0303': 'x', '\u0323': 'j', '\u0302': 'a', '\u031b': 'w', '\u0306': 'b' };
+
+  function accented(text) {
+    var out = [], word = '', marks = '', s = String(text || '');
+    function flush() {
+      if (marks && word) out.push(word + '~' + marks);
+      word = '';
+      marks = '';
+    }
+    for (var i = 0; i < s.length;) {
+      var cp = s.codePointAt(i), ch = String.fromCodePoint(cp);
+      i += cp > 0xffff ? 2 : 1;
+      if (cp < 128) {
+        if (/[A-Za-z0-9]/.test(ch)) word += ch.toLowerCase();
+        else flush();
+        continue;
+      }
+      var parts = ch.toLowerCase().normalize('NFD');
+      for (var k = 0; k < parts.length; k++) {
+        var d = parts.charAt(k), letter = d === '\u0111' ? 'd' : MARK_LETTERS[d] || (isMark(d) ? 'm' : null);
+        if (d === '\u0111') { word += 'd'; marks += 'd'; }
+        else if (letter) { if (word) marks += letter; }
+        else if (/[a-z0-9]/.test(d)) word += d;
+        else flush();
+      }
+    }
+    flush();
     return out;
   }
 
@@ -165,8 +201,11 @@
         else phrases.push(toks);
       }
     }
-    var parsed = { words: words, pairs: pairs, phrases: phrases, numbers: numbers, highlight: highlight, prefix: null, before: null, completions: [], number: null };
-    var last = segments.length - 1, typed = typing ? tokens(segments[last]) : [];
+    var accents = [], typed = accented(q);
+    for (var t = 0; t < typed.length; t++) once(accents, typed[t]);
+    var parsed = { words: words, pairs: pairs, phrases: phrases, numbers: numbers, highlight: highlight, accents: accents, prefix: null, before: null, completions: [], number: null };
+    var last = segments.length - 1;
+    typed = typing ? tokens(segments[last]) : [];
     if (typed.length && last % 2 === 0 && /\S$/.test(String(q))) {
       var word = typed[typed.length - 1];
       if (word.length >= 2 && !/^[0-9]/.test(word)) {
@@ -288,6 +327,18 @@
   }
 
   function placeOf(term) { return hash(term) % store.meta.placeShards; }
+
+  function accentOf(term) { return hash(term) % store.meta.accentShards; }
+
+  // The accented words files of the query's words typed with accents.
+  function accentFiles(parsed) {
+    var files = [];
+    for (var i = 0; i < parsed.accents.length; i++) {
+      var file = 'v/' + accentOf(parsed.accents[i]) + '.js';
+      if (files.indexOf(file) < 0) files.push(file);
+    }
+    return files;
+  }
 
   // The places files of the query's long phrases.
   function placeFiles(parsed) {
@@ -452,13 +503,14 @@
   }
 
   // ---- The index, as the registration functions fill it -------------------
-  var store = { meta: null, facets: null, terms: {}, places: {}, docs: {}, numbers: {}, words: {}, after: {} };
+  var store = { meta: null, facets: null, terms: {}, places: {}, accents: {}, docs: {}, numbers: {}, words: {}, after: {} };
 
   var registry = {
     m: function (meta) { store.meta = meta; },
     f: function (provinces, types, years, dates) { store.facetText = [provinces, types, years]; store.dateText = dates || ''; },
     t: function (k, text) { store.terms[k] = text; },
     p: function (k, text) { store.places[k] = text; },
+    v: function (k, text) { store.accents[k] = text; },
     d: function (k, docs) { store.docs[k] = docs; },
     n: function (k, text) { store.numbers[k] = text; },
     w: function (prefix, text) { store.words[prefix] = text; },
@@ -518,9 +570,10 @@
     return map;
   }
 
-  // A term shard, parsed on first use into term → [head, body].
-  function shardMap(k) {
-    return parsedShard(store.terms, k, function (rest) {
+  // A term shard (or with `table` store.accents, an accented words shard),
+  // parsed on first use into term → [head, body].
+  function shardMap(k, table) {
+    return parsedShard(table || store.terms, k, function (rest) {
       var b = rest.indexOf(':');
       return [rest.slice(0, b), rest.slice(b + 1)];
     });
@@ -531,7 +584,8 @@
   // 1 = head field (title, number, type, issuer, province), 2 = body.
   function termMask(term, mask) {
     mask.fill(0);
-    var map = shardMap(shardOf(term)), postings = map && map[term];
+    var accent = term.indexOf('~') > 0;
+    var map = accent ? shardMap(accentOf(term), store.accents) : shardMap(shardOf(term)), postings = map && map[term];
     if (!postings) return 0;
     return decodeInto(postings[0], mask, 1) + decodeInto(postings[1], mask, 2);
   }
@@ -539,8 +593,10 @@
   // ---- Ranking --------------------------------------------------------------
   // score = Σ idf × field weight: head 3, body 1 (both: 4); adjacent pairs
   // and phrase pairs count twice, a whole directive number ten times.
-  // Documents holding every word and phrase come first (coverage), then by
-  // score, then newest first (ids are in date order, undated last), which
+  // Documents holding every word and phrase come first (coverage), then
+  // those holding more of the words typed with accents in that spelling
+  // (`tình` before `tỉnh` and `tinh`: see `accented`), then by score,
+  // then newest first (ids are in date order, undated last), which
   // also makes the order total and so the same in every browser.
   var HEAD = 3, BODY = 1, PAIR = 2, NUMBER = 10, PER_PAGE = 20, MAX_PAGE = 500;
   var SCORE_SCALE = 256, SCORE_SPAN = 16777216; // 2^24
@@ -568,7 +624,7 @@
   // no full sort, since a page shows 20.
   function rank(parsed, filter, keep, dates) {
     var meta = store.meta, n = meta.documents;
-    var mask = new Uint8Array(n), score = new Float64Array(n), cover = new Uint8Array(n);
+    var mask = new Uint8Array(n), score = new Float64Array(n), cover = new Uint8Array(n), exact = new Uint8Array(n);
     var units = parsed.words.length + parsed.phrases.length;
     var i, d, number = parsed.number && parsed.number.terms.length ? parsed.number : null;
     if (number) {
@@ -582,6 +638,10 @@
       for (i = 0; i < number.owners.length; i++) if (number.owners[i] < n) cover[number.owners[i]] = 2;
     } else {
       rankWords(parsed, n, mask, score, cover);
+      for (i = 0; i < parsed.accents.length; i++) {
+        if (!termMask(parsed.accents[i], mask)) continue;
+        for (d = 0; d < n; d++) if (mask[d] && exact[d] < 7) exact[d]++;
+      }
     }
     // Who is a candidate: every word and phrase, else the best partial
     // coverage; with no words at all (facets only), every document.
@@ -595,9 +655,9 @@
     var codes = facetCodes(), p0 = codes[0], t1 = codes[1], y2 = codes[2];
     var f0 = filter[0], f1 = filter[1], f2 = filter[2];
     var counts = [new Uint32Array(meta.provinces.length + 1), new Uint32Array(meta.types.length + 1), new Uint32Array(meta.years.length + 1)];
-    // One numeric key per document: coverage, then score, then recency
-    // (ids are in date order, undated last). Exact in a double: 5 + 24 +
-    // up to 24 bits.
+    // One numeric key per document: coverage and exact accents, then score,
+    // then recency (ids are in date order, undated last). Exact in a double:
+    // 5 + 3 + 24 + up to 21 bits (a million documents).
     var dated = meta.dated, undated = n - dated, recSpan = Math.pow(2, Math.max(1, Math.ceil(Math.log2(n + 1))));
     var heap = new Float64Array(Math.max(1, keep)), size = 0, total = 0;
     if (!units || best > 0) {
@@ -614,7 +674,7 @@
         var scaled = score[d] * SCORE_SCALE + 0.5;
         var q = scaled >= SCORE_SPAN ? SCORE_SPAN - 1 : scaled | 0;
         var rec = d < dated ? undated + d : n - 1 - d;
-        var key = ((cover[d] > 31 ? 31 : cover[d]) * SCORE_SPAN + q) * recSpan + rec;
+        var key = (((cover[d] > 31 ? 31 : cover[d]) * 8 + exact[d]) * SCORE_SPAN + q) * recSpan + rec;
         if (size < heap.length) {
           heapPush(heap, size++, key);
         } else if (key > heap[0]) {
@@ -826,7 +886,7 @@
       // typed, the word being typed); then the shards those lookups name.
       var number = numberQuery(state.q), first = shardFiles(queryTerms(parsed), ['f.js']);
       if (number) first.push(numberFile(number));
-      first = first.concat(prefixFiles(parsed), placeFiles(parsed));
+      first = first.concat(prefixFiles(parsed), placeFiles(parsed), accentFiles(parsed));
       self.need(first, function () {
         // A lookup file may be missing (no number or word starts so): no error.
         if (number) parsed.number = findNumbers(number);
@@ -961,6 +1021,7 @@
     findMatches: findMatches,
     numberQuery: numberQuery,
     phraseCover: phraseCover,
+    accented: accented,
     Engine: Engine,
     store: store,
     PER_PAGE: PER_PAGE,
@@ -968,6 +1029,7 @@
     f: registry.f,
     t: registry.t,
     p: registry.p,
+    v: registry.v,
     d: registry.d,
     n: registry.n,
     w: registry.w,
