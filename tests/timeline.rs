@@ -87,6 +87,19 @@ fn previous_and_next_weeks_go_to_the_nearest_week_with_directives_and_say_what_t
 }
 
 #[test]
+fn previous_and_next_days_say_how_many_days_without_directives_they_skip() {
+    let built = new_years();
+    let page = built.page("thoi-gian/2021/01/04/index.html");
+    let nav = between(&page, "<nav class=\"prev-next\"", "</nav>");
+    assert!(nav.contains("(2 ngày không có văn bản ở giữa)</a>"), "2 and 3 January: {nav}");
+    assert!(nav.contains("(20 ngày không có văn bản ở giữa) →</a>"), "5 to 24 January: {nav}");
+    assert!(links_to(built, "thoi-gian/2021/01/04/index.html", "thoi-gian/2021/01/25/index.html"));
+    let page = built.page("thoi-gian/2021/01/01/index.html");
+    let previous = between(&page, "<a rel=\"prev\"", "</a>");
+    assert!(previous.ends_with("← 31/12/2020"), "the day before, nothing skipped: {previous}");
+}
+
+#[test]
 fn a_month_calendar_links_each_day_with_directives_and_shows_empty_days_as_plain_text() {
     let built = new_years();
     let month = "thoi-gian/2021/01/index.html";

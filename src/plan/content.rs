@@ -506,8 +506,18 @@ pub struct DayData<'a> {
     pub issued: Vec<CitedSummary<'a>>,
     /// The day's week page.
     pub week: Option<WeekLink>,
-    pub previous: Option<Link>,
-    pub next: Option<Link>,
+    /// The nearest days with directives, and how many days without any
+    /// lie between (days without directives have no page).
+    pub previous: Option<DayLink>,
+    pub next: Option<DayLink>,
+}
+
+/// A link to a day page, with the days without directives it skips.
+#[derive(Serialize)]
+pub struct DayLink {
+    pub href: String,
+    pub label: String,
+    pub skipped: i64,
 }
 
 #[derive(Serialize)]
@@ -1084,9 +1094,11 @@ impl<'a> Plan<'a> {
         let (year, month) = (&years[y], &years[y].months[m]);
         let day = &month.days[d];
         let date = PartialDate::ymd(year.year, month.month, day.day);
-        let link = |date: PartialDate| Link {
-            href: day_path(date.year, date.month.unwrap_or(1), date.day.unwrap_or(1)),
-            label: self.show(date),
+        let days = |x: PartialDate| chrono::NaiveDate::from_ymd_opt(x.year, x.month.unwrap_or(1), x.day.unwrap_or(1));
+        let link = |to: PartialDate| DayLink {
+            href: day_path(to.year, to.month.unwrap_or(1), to.day.unwrap_or(1)),
+            label: self.show(to),
+            skipped: days(to).zip(days(date)).map_or(0, |(to, from)| (to - from).num_days().abs() - 1),
         };
         let neighbour = |step: isize| -> Option<PartialDate> {
             // Days that have directives, across month and year boundaries.

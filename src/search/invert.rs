@@ -13,6 +13,8 @@
 //! terms, kept as variable-length gaps (about a byte a posting). Term names
 //! are spelled out once, when each term is encoded.
 
+use super::accents::marks_of;
+use super::places::{next_text, push_document};
 use super::text::{walk, Texts};
 use super::{fnv1a, postings, summary_path, summary_shard, Document, Fast, Source, DOCS_PER_SHARD};
 use crate::plan::Plan;
@@ -29,12 +31,15 @@ const _: () = assert!(CHUNK_DOCS.is_multiple_of(DOCS_PER_SHARD));
 /// Units per wave, per thread: the runs held in memory before they are merged.
 const WAVE_PER_THREAD: usize = 4;
 
-/// A term: a syllable, a pair of syllables (by their term ids), a whole number.
+/// A term: a syllable, a pair of syllables (by their term ids), a whole
+/// number, a syllable with its marks (its term id and marks,
+/// [`super::accents`]).
 #[derive(Clone)]
 enum Name {
     Word(Box<str>),
     Pair(u32, u32),
     Number(Box<str>),
+    Accented(u32, u32),
 }
 
 /// Slots of the table of words looked up lately (`2^RECENT_BITS`).
@@ -59,14 +64,16 @@ struct Word {
 struct Vocabulary {
     /// Words by their bytes (up to 8) or spelled out, to their index in `words`.
     short: HashMap<u64, u32, Fast>,
-    /// Words looked up lately, by a hash of their bytes (0: none; no word
-    /// packs to 0).
-    recent: Vec<(u64, u32)>,
+    /// Words looked up lately, by their bytes (no word packs to 0).
+    recent: Recent,
     long: HashMap<Box<str>, u32, Fast>,
     words: Vec<Word>,
     /// Pairs of word indices.
     pairs: HashMap<u64, u32, Fast>,
     numbers: HashMap<Box<str>, u32, Fast>,
+    /// Accented words: word index × 2^32 + marks, and those looked up lately.
+    accented: HashMap<u64, u32, Fast>,
+    recent_accented: Recent,
     /// By the worker's term id.
     names: Vec<Name>,
     /// By term id: the last (document, field) the term was seen in, as
@@ -92,16 +99,10 @@ impl Vocabulary {
     fn word(&mut self, word: &str) -> u32 {
         match packed(word) {
             Some(key) => {
-                // A direct-mapped table in front of the map: most words are
-                // found with one multiplication and one load.
-                let slot = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - RECENT_BITS)) as usize;
-                if self.recent.len() != 1 << RECENT_BITS {
-                    self.recent = vec![(0, 0); 1 << RECENT_BITS];
-                }
-                let (recent, w) = self.recent[slot];
-                if recent == key {
-                    return w;
-                }
+                let slot = match self.recent.get(key) {
+                    Ok(w) => return w,
+                    Err(slot) => slot,
+                };
                 let w = match self.short.get(&key) {
                     Some(&w) => w,
                     None => {
@@ -110,7 +111,7 @@ impl Vocabulary {
                         w
                     }
                 };
-                self.recent[slot] = (key, w);
+                self.recent.0[slot] = (key, w);
                 w
             }
             None => match self.long.get(word) {
@@ -147,6 +148,25 @@ impl Vocabulary {
         pair
     }
 
+    /// The term id of the word (index in `words`) with its marks (not 0).
+    fn accented(&mut self, word: u32, marks: u32) -> u32 {
+        let key = u64::from(word) << 32 | u64::from(marks);
+        let slot = match self.recent_accented.get(key) {
+            Ok(id) => return id,
+            Err(slot) => slot,
+        };
+        let id = match self.accented.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = self.add(Name::Accented(self.words[word as usize].id, marks));
+                self.accented.insert(key, id);
+                id
+            }
+        };
+        self.recent_accented.0[slot] = (key, id);
+        id
+    }
+
     fn number(&mut self, term: &str) -> u32 {
         match self.numbers.get(term) {
             Some(&id) => id,
@@ -155,6 +175,28 @@ impl Vocabulary {
                 self.numbers.insert(term.into(), id);
                 id
             }
+        }
+    }
+}
+
+/// Keys (not 0) looked up lately, with their values: a direct-mapped table
+/// in front of a map, so that most are found with one multiplication and
+/// one load.
+#[derive(Default)]
+struct Recent(Vec<(u64, u32)>);
+
+impl Recent {
+    /// The key's value, or the slot to put it in.
+    fn get(&mut self, key: u64) -> Result<u32, usize> {
+        let slot = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - RECENT_BITS)) as usize;
+        if self.0.len() != 1 << RECENT_BITS {
+            self.0 = vec![(0, 0); 1 << RECENT_BITS];
+        }
+        let (recent, value) = self.0[slot];
+        if recent == key {
+            Ok(value)
+        } else {
+            Err(slot)
         }
     }
 }
@@ -170,11 +212,14 @@ fn packed(word: &str) -> Option<u64> {
 /// is not split into words and looked up again: a text is remembered the
 /// second time it is read, until the budget is spent.
 struct Cache {
-    /// A text's hash → where its text is in `texts` and its terms in `terms`.
-    entries: HashMap<u64, [u32; 4], Fast>,
+    /// A text's hash → where its text is in `texts`, its terms in `terms`,
+    /// its pairs in `sequence`, and how many words it has.
+    entries: HashMap<u64, [u32; 6], Fast>,
     texts: String,
     /// Each text's distinct term ids.
     terms: Vec<u32>,
+    /// Each text's pairs in order (their positions, see [`super::places`]).
+    sequence: Vec<u32>,
     /// Hashes of texts read once, by their low bits (a collision only
     /// delays remembering).
     once: Vec<u64>,
@@ -196,6 +241,7 @@ impl Default for Cache {
             // resident, and no doubling leaves a half-sized copy behind.
             texts: String::with_capacity(CACHE_TEXT_BYTES),
             terms: Vec::with_capacity(CACHE_TERMS),
+            sequence: Vec::with_capacity(CACHE_TERMS),
             once: vec![0; CACHE_ONCE],
             text: 0,
             marks: Vec::new(),
@@ -219,10 +265,13 @@ impl Cache {
         hasher.finish()
     }
 
-    /// The terms of `text` (whose hash is `hash`) if it was remembered.
-    fn find(&self, hash: u64, text: &str) -> Option<&[u32]> {
-        let &[start, end, first, last] = self.entries.get(&hash)?;
-        (&self.texts[start as usize..end as usize] == text).then(|| &self.terms[first as usize..last as usize])
+    /// The terms of `text` (whose hash is `hash`) if it was remembered,
+    /// with its pairs in order and its number of words.
+    fn find(&self, hash: u64, text: &str) -> Option<(&[u32], &[u32], u32)> {
+        let &[start, end, first, last, pairs, words] = self.entries.get(&hash)?;
+        let sequence = &self.sequence[pairs as usize..(pairs + words.saturating_sub(1)) as usize];
+        (&self.texts[start as usize..end as usize] == text)
+            .then(|| (&self.terms[first as usize..last as usize], sequence, words))
     }
 
     /// Whether to remember the terms of `text`, read now.
@@ -234,6 +283,7 @@ impl Cache {
         }
         self.texts.len() + text.len() <= CACHE_TEXT_BYTES
             && self.terms.len() + text.len() <= CACHE_TERMS
+            && self.sequence.len() + text.len() <= CACHE_TERMS
             && !self.entries.contains_key(&hash)
     }
 }
@@ -247,8 +297,17 @@ struct Reader<'v> {
     hits: &'v mut Vec<u32>,
     /// Where each document's hits end.
     ends: Vec<u32>,
+    /// `pair term × 2^32 + position` for each pair of words read, in order
+    /// (see [`super::places`]); the worker's buffer, like `hits`.
+    places: &'v mut Vec<u64>,
+    /// Where each document's places end.
+    place_ends: Vec<u32>,
     /// `document × 2 + 1`: the mark of the document's head fields.
     mark: u32,
+    /// The position of the next text's first word in the document.
+    base: u32,
+    /// The marks of the text's words.
+    marks: Vec<u32>,
 }
 
 impl Reader<'_> {
@@ -265,12 +324,14 @@ impl Reader<'_> {
 
 impl Texts for Reader<'_> {
     fn text(&mut self, head: bool, text: &str) {
-        let Reader { vocabulary: v, cache, hits, mark, .. } = self;
+        let Reader { vocabulary: v, cache, hits, mark, places, base, marks, .. } = self;
         let hash = Cache::hash(text);
-        if let Some(terms) = cache.find(hash, text) {
+        if let Some((terms, sequence, words)) = cache.find(hash, text) {
             for &id in terms {
                 Reader::hit(&mut v.seen, hits, *mark, id, head);
             }
+            places.extend((*base..).zip(sequence).map(|(at, &pair)| u64::from(pair) << 32 | u64::from(at)));
+            *base = next_text(*base, words);
             return;
         }
         let remember = cache.admit(hash, text);
@@ -288,8 +349,16 @@ impl Texts for Reader<'_> {
             }
         };
         let mut previous: Option<u32> = None;
+        let (mut words, pairs) = (0u32, cache.sequence.len());
+        // The k-th word's marks are the k-th of `marks` (see `marks_of`).
+        let accents = marks_of(text, marks);
         for_each_token(text, |word| {
             let w = v.word(word);
+            if let Some(&m) = marks.get(words as usize).filter(|&&m| accents && m != 0) {
+                let id = v.accented(w, m);
+                Reader::hit(&mut v.seen, hits, *mark, id, head);
+                remembered(cache, id);
+            }
             let id = v.words[w as usize].id;
             Reader::hit(&mut v.seen, hits, *mark, id, head);
             remembered(cache, id);
@@ -297,15 +366,21 @@ impl Texts for Reader<'_> {
                 let pair = v.pair(previous, w);
                 Reader::hit(&mut v.seen, hits, *mark, pair, head);
                 remembered(cache, pair);
+                places.push(u64::from(pair) << 32 | u64::from(*base + words - 1));
+                if remember {
+                    cache.sequence.push(pair);
+                }
             }
             previous = Some(w);
+            words += 1;
         });
+        *base = next_text(*base, words);
         if remember {
             // In id order, the marks they are replayed against are read in order.
             cache.terms[first..].sort_unstable();
             let start = cache.texts.len() as u32;
             cache.texts.push_str(text);
-            let entry = [start, cache.texts.len() as u32, first as u32, cache.terms.len() as u32];
+            let entry = [start, cache.texts.len() as u32, first as u32, cache.terms.len() as u32, pairs as u32, words];
             cache.entries.insert(hash, entry);
         }
     }
@@ -316,12 +391,19 @@ impl Texts for Reader<'_> {
     }
 }
 
+/// A worker's buffers of hits and places, reused from run to run.
+type Buffers = (Vec<u32>, Vec<u64>);
+
 /// A run of documents read: its postings sorted by the worker's term ids.
 struct Run {
     worker: usize,
     /// (`term × 2 + field`, end in `docs`), by term and field.
     lists: Vec<(u32, u32)>,
     docs: Vec<u32>,
+    /// (pair term, end in `placed`), by term.
+    place_lists: Vec<(u32, u32)>,
+    /// `document × 2^32 + position`, by term, then document and position.
+    placed: Vec<u64>,
 }
 
 impl Run {
@@ -350,7 +432,34 @@ impl Run {
             }
             start = end as usize;
         }
-        Run { worker, lists, docs }
+        Run { worker, lists, docs, place_lists: Vec::new(), placed: Vec::new() }
+    }
+
+    /// Adds the places of the documents `first …` (`pair × 2^32 + position`,
+    /// each document's ending at its `ends`), sorted by pair the same way.
+    fn with_places(mut self, terms: usize, first: u32, places: &[u64], ends: &[u32]) -> Run {
+        let mut starts = vec![0u32; terms + 1];
+        for &place in places {
+            starts[(place >> 32) as usize + 1] += 1;
+        }
+        for pair in 0..terms {
+            let count = starts[pair + 1];
+            starts[pair + 1] += starts[pair];
+            if count > 0 {
+                self.place_lists.push((pair as u32, starts[pair + 1]));
+            }
+        }
+        self.placed = vec![0u64; places.len()];
+        let mut start = 0;
+        for (doc, &end) in (first..).zip(ends) {
+            for &place in &places[start..end as usize] {
+                let at = &mut starts[(place >> 32) as usize];
+                self.placed[*at as usize] = u64::from(doc) << 32 | (place & 0xffff_ffff);
+                *at += 1;
+            }
+            start = end as usize;
+        }
+        self
     }
 }
 
@@ -400,10 +509,14 @@ struct Merged {
     words: HashMap<Box<str>, u32, Fast>,
     pairs: HashMap<u64, u32, Fast>,
     numbers: HashMap<Box<str>, u32, Fast>,
+    /// Accented words: merged word id × 2^32 + marks.
+    accented: HashMap<u64, u32, Fast>,
     names: Vec<Name>,
     /// For each worker: its term ids → merged term ids.
     ids: Vec<Vec<u32>>,
     lists: Vec<Vec<[Gaps; 2]>>,
+    /// Each pair's places ([`super::places`]), laid out as `lists`.
+    places: Vec<Vec<String>>,
 }
 
 impl Merged {
@@ -412,9 +525,11 @@ impl Merged {
             words: HashMap::default(),
             pairs: HashMap::default(),
             numbers: HashMap::default(),
+            accented: HashMap::default(),
             names: Vec::new(),
             ids: vec![Vec::new(); workers],
             lists: (0..parts).map(|_| Vec::new()).collect(),
+            places: (0..parts).map(|_| Vec::new()).collect(),
         }
     }
 
@@ -437,6 +552,11 @@ impl Merged {
                     let id = *self.pairs.entry(u64::from(a) << 32 | u64::from(b)).or_insert(next);
                     (id, Some(Name::Pair(a, b)).filter(|_| id == next))
                 }
+                Name::Accented(word, marks) => {
+                    let word = ids[*word as usize];
+                    let id = *self.accented.entry(u64::from(word) << 32 | u64::from(*marks)).or_insert(next);
+                    (id, Some(Name::Accented(word, *marks)).filter(|_| id == next))
+                }
                 Name::Number(term) => match self.numbers.get(term) {
                     Some(&id) => (id, None),
                     None => {
@@ -448,6 +568,7 @@ impl Merged {
             if let Some(name) = name {
                 self.names.push(name);
                 self.lists[next as usize % parts].push(Default::default());
+                self.places[next as usize % parts].push(String::new());
             }
             self.ids[worker].push(id);
         }
@@ -457,7 +578,7 @@ impl Merged {
     fn append(&mut self, runs: &[Run]) {
         let parts = self.lists.len();
         let ids = &self.ids;
-        self.lists.par_iter_mut().enumerate().for_each(|(part, lists)| {
+        self.lists.par_iter_mut().zip(&mut self.places).enumerate().for_each(|(part, (lists, places))| {
             for run in runs {
                 let ids = &ids[run.worker];
                 let mut start = 0;
@@ -468,23 +589,48 @@ impl Merged {
                     }
                     start = end;
                 }
+                let mut start = 0;
+                for &(pair, end) in &run.place_lists {
+                    let id = ids[pair as usize] as usize;
+                    if id % parts == part {
+                        push_places(&mut places[id / parts], &run.placed[start as usize..end as usize]);
+                    }
+                    start = end;
+                }
             }
         });
     }
 
-    /// The term's name as the index spells it: `quang`, `quang_ngai`, `#07_kl_tw`.
+    /// The term's name as the index spells it: `quang`, `quang_ngai`,
+    /// `#07_kl_tw`, `tinh~f`.
     fn name(&self, id: u32) -> String {
+        let word = |id: u32| match &self.names[id as usize] {
+            Name::Word(word) => word,
+            _ => unreachable!("pairs and accented words are of words"),
+        };
         match &self.names[id as usize] {
             Name::Word(word) | Name::Number(word) => word.to_string(),
-            Name::Pair(a, b) => {
-                let word = |id: u32| match &self.names[id as usize] {
-                    Name::Word(word) => word,
-                    _ => unreachable!("pairs are of words"),
-                };
-                format!("{}_{}", word(*a), word(*b))
-            }
+            Name::Pair(a, b) => format!("{}_{}", word(*a), word(*b)),
+            Name::Accented(a, marks) => super::accents::name(word(*a), *marks),
         }
     }
+}
+
+/// Appends a pair's places in some documents (`document × 2^32 +
+/// position`, by document and position), document by document.
+fn push_places(out: &mut String, placed: &[u64]) {
+    for document in placed.chunk_by(|a, b| a >> 32 == b >> 32) {
+        push_document(out, document.len(), document.iter().map(|&place| place as u32));
+    }
+}
+
+/// What indexing the documents gives: each term's entry (`term:head:body`)
+/// with the term's hash, sorted by term, and each pair's places
+/// (`term:places`, with the term's hash, in no order). The summaries went
+/// to their sink as they were made.
+pub(crate) struct Inverted {
+    pub entries: Vec<(u32, String)>,
+    pub places: Vec<(u32, String)>,
 }
 
 /// Whether document `id` is the last of its summary file.
@@ -505,10 +651,10 @@ pub(crate) fn invert(
     docs: &[Document],
     summary: &(dyn Fn(Source, usize, &Option<String>) -> String + Sync),
     sink: SummarySink,
-) -> Result<Vec<(u32, String)>, Vec<crate::Error>> {
+) -> Result<Inverted, Vec<crate::Error>> {
     let n = docs.len() as u32;
     let threads = rayon::current_num_threads();
-    let workers: Vec<Mutex<(Vocabulary, Cache, Vec<u32>)>> = (0..threads).map(|_| Mutex::default()).collect();
+    let workers: Vec<Mutex<(Vocabulary, Cache, Buffers)>> = (0..threads).map(|_| Mutex::default()).collect();
     let mut merged = Merged::new(threads, threads * 2);
     let chunks: Vec<(usize, &[Document])> =
         docs.chunks(CHUNK_DOCS).enumerate().map(|(c, chunk)| (c * CHUNK_DOCS, chunk)).collect();
@@ -518,15 +664,22 @@ pub(crate) fn invert(
             .map(|&(first, chunk)| {
                 let worker = rayon::current_thread_index().unwrap_or(0) % threads;
                 let mut guard = workers[worker].lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-                let (vocabulary, cache, hits) = &mut *guard;
+                let (vocabulary, cache, buffers) = &mut *guard;
+                let (hits, places) = (&mut buffers.0, &mut buffers.1);
                 hits.clear();
-                let mut reader = Reader { vocabulary, cache, hits, ends: Vec::with_capacity(chunk.len()), mark: 0 };
+                places.clear();
+                let ends = Vec::with_capacity(chunk.len());
+                let place_ends = Vec::with_capacity(chunk.len());
+                let marks = Vec::new();
+                let mut reader = Reader { vocabulary, cache, hits, ends, places, place_ends, mark: 0, base: 0, marks };
                 let mut shard = String::new();
                 for (id, &(source, _)) in (first..).zip(chunk) {
                     reader.mark = id as u32 * 2 + 1;
+                    reader.base = 0;
                     let mut plain = None;
                     walk(plan, source, &mut reader, &mut plain)?;
                     reader.ends.push(reader.hits.len() as u32);
+                    reader.place_ends.push(reader.places.len() as u32);
                     if !shard.is_empty() {
                         shard.push(',');
                     }
@@ -537,8 +690,10 @@ pub(crate) fn invert(
                         shard.clear();
                     }
                 }
-                let Reader { hits, ends, vocabulary, .. } = reader;
-                Ok(Run::new(worker, vocabulary.names.len(), first as u32, hits, &ends))
+                let Reader { hits, ends, vocabulary, places, place_ends, .. } = reader;
+                let terms = vocabulary.names.len();
+                let run = Run::new(worker, terms, first as u32, hits, &ends);
+                Ok(run.with_places(terms, first as u32, places, &place_ends))
             })
             .collect();
         let (runs, unread): (Vec<_>, Vec<_>) = runs.into_iter().partition(Result::is_ok);
@@ -555,21 +710,27 @@ pub(crate) fn invert(
     drop(workers);
 
     let parts = merged.lists.len();
-    // (hash, length of the term, entry).
-    let mut entries: Vec<(u32, usize, String)> = (0..merged.names.len() as u32)
+    // (hash, length of the term, entry), and a pair's places (hash, entry).
+    type Made = ((u32, usize, String), Option<(u32, String)>);
+    let (mut entries, places): (Vec<_>, Vec<_>) = (0..merged.names.len() as u32)
         .into_par_iter()
-        .map_init(Vec::new, |ids, id| {
+        .map_init(Vec::new, |ids, id| -> Made {
+            let (part, at) = (id as usize % parts, id as usize / parts);
             let mut entry = merged.name(id);
             let length = entry.len();
-            for gaps in &merged.lists[id as usize % parts][id as usize / parts] {
+            for gaps in &merged.lists[part][at] {
                 gaps.ids(ids);
                 entry.push(':');
                 postings::encode_into(ids, n, &mut entry);
             }
-            (fnv1a(&entry[..length]), length, entry)
+            let hash = fnv1a(&entry[..length]);
+            let places = &merged.places[part][at];
+            let places = (!places.is_empty()).then(|| (hash, format!("{}:{places}", &entry[..length])));
+            ((hash, length, entry), places)
         })
-        .collect();
+        .unzip();
     drop(merged);
     entries.par_sort_unstable_by(|a, b| a.2[..a.1].cmp(&b.2[..b.1]));
-    Ok(entries.into_iter().map(|(hash, _, entry)| (hash, entry)).collect())
+    let entries = entries.into_iter().map(|(hash, _, entry)| (hash, entry)).collect();
+    Ok(Inverted { entries, places: places.into_iter().flatten().collect() })
 }

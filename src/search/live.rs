@@ -15,10 +15,12 @@
 //! Anything else (a directive added, removed or moved, a new language) is
 //! indexed anew, and only the files whose bytes changed are written.
 
+use super::places::Placed;
 use super::text::{plain_text, walk_directive, Named};
 use super::{
     entry_term, fnv1a, into_shards, lookup_files, postings, shard_count, shard_of, summary, summary_path,
-    summary_shard, term_path, term_shard, word_prefixes, Built, Document, Facets, Source, DIR, DOCS_PER_SHARD, META,
+    summary_shard, term_path, term_shard, word_prefixes, Built, Document, Facets, Shards, Source, DIR, DOCS_PER_SHARD,
+    META,
 };
 use crate::content::load::read_body;
 use crate::content::model::Directive;
@@ -42,6 +44,10 @@ pub struct LiveIndex {
     written: BTreeMap<String, u64>,
     /// The word files' prefixes, as meta.js lists them.
     prefixes: String,
+    /// How many places (`p/{k}.js`) and accented words (`v/{k}.js`)
+    /// shards were written.
+    place_shards: usize,
+    accent_shards: usize,
 }
 
 /// Files to write, each with its bytes.
@@ -68,6 +74,7 @@ impl LiveIndex {
         let (built, summaries) = Built::with_summaries(plan)?;
         let files = built.files(summaries);
         let prefixes = word_prefixes(&built.lookups);
+        let (place_shards, accent_shards) = (built.places.len(), built.accented.len());
         let Built { docs, facets, shards, .. } = built;
         let mut ids = vec![0u32; plan.archive.directives.len()];
         for (id, (source, _)) in docs.iter().enumerate() {
@@ -77,7 +84,7 @@ impl LiveIndex {
         }
         let total = shards.iter().flatten().map(|e| e.len() + 1).sum();
         let written = files.iter().map(|(path, bytes)| (path.clone(), hash_of(bytes))).collect();
-        Ok((LiveIndex { docs, ids, facets, shards, total, written, prefixes }, files))
+        Ok((LiveIndex { docs, ids, facets, shards, total, written, prefixes, place_shards, accent_shards }, files))
     }
 
     /// Bytes of memory the index holds (its heap allocations, roughly).
@@ -117,7 +124,17 @@ impl LiveIndex {
             let (mut before, mut after) = (Named::default(), Named::default());
             let new = &archive.directives[*id];
             walk_directive(plan, old, &read_body(&old.body).map_err(|e| vec![e])?, cites.clone(), &mut before);
-            walk_directive(plan, new, &read_body(&new.body).map_err(|e| vec![e])?, cites, &mut after);
+            walk_directive(plan, new, &read_body(&new.body).map_err(|e| vec![e])?, cites.clone(), &mut after);
+            // Words moved, or their accents changed: the places or accented
+            // words files change with them, and the live index does not keep
+            // their entries (the places take some 2.3 bytes a word of the
+            // archive): the index is made anew.
+            let (mut was, mut now) = (Placed::default(), Placed::default());
+            walk_directive(plan, old, &read_body(&old.body).map_err(|e| vec![e])?, cites.clone(), &mut was);
+            walk_directive(plan, new, &read_body(&new.body).map_err(|e| vec![e])?, cites, &mut now);
+            if was != now {
+                return self.rebuild(plan);
+            }
             for (term, was) in &before.terms {
                 let now = after.terms.get(term).copied().unwrap_or_default();
                 if now != *was {
@@ -187,7 +204,7 @@ impl LiveIndex {
             let entries = std::mem::take(&mut self.shards).into_iter().flatten();
             self.shards = into_shards(entries.map(|entry| (fnv1a(entry_term(&entry)), entry)), count);
             touched = (0..count).collect();
-            files.push((META.to_string(), self.facets.meta(&self.docs, count, &self.prefixes)));
+            files.push((META.to_string(), self.facets.meta(&self.docs, self.counts(), &self.prefixes)));
         }
         for k in touched {
             files.push((term_path(k), term_shard(k, &self.shards[k])));
@@ -205,7 +222,7 @@ impl LiveIndex {
                     .map(|p| format!("{DIR}/w/{p}.js"))
                     .collect();
                 self.prefixes = prefixes;
-                files.push((META.to_string(), self.facets.meta(&self.docs, self.shards.len(), &self.prefixes)));
+                files.push((META.to_string(), self.facets.meta(&self.docs, self.counts(), &self.prefixes)));
             }
             files.extend(lookups);
         }
@@ -228,6 +245,10 @@ impl LiveIndex {
             written.remove.push(path);
         }
         Ok(written)
+    }
+
+    fn counts(&self) -> Shards {
+        Shards { terms: self.shards.len(), places: self.place_shards, accented: self.accent_shards }
     }
 
     /// A file could not be written or removed: it differs from whatever the

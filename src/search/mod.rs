@@ -16,6 +16,8 @@
 //! | `tim-kiem/n/{k}.js` | when a query holds a number whose digits (without leading zeros) hash to `k` | number → documents of that number |
 //! | `tim-kiem/w/{ab}.js` | when the word being typed starts with `ab` | the words starting so, with how many documents hold each |
 //! | `tim-kiem/a/{k}.js` | when a word is typed after a word hashing to `k` | each word's most frequent followers (`quang` → `nam`, `ngai`, …) |
+//! | `tim-kiem/v/{k}.js` | when a query has accents and a word typed with them hashes to `k` | accented word → postings ([`accents`]) |
+//! | `tim-kiem/p/{k}.js` | when a quoted phrase of three words or more needs a pair whose hash falls in shard `k` | pair → where it stands in each document ([`places`]) |
 //!
 //! **Documents.** Every directive, and every cited directive whose text is
 //! not in the archive (so `07-KL/TW` finds its page even when only cited).
@@ -26,8 +28,9 @@
 //! (NFD, no marks, đ → d, lower case, split on anything but `a-z0-9`), which
 //! the client mirrors (tests/fixtures/fold-cases.txt keeps the two equal).
 //! Each document gives its syllables (`quang`), its adjacent syllable pairs
-//! (`quang_ngai`: phrases and adjacency without storing positions, which for
-//! 100,000 texts of 5 KB would be far too big) and, for its own number and
+//! (`quang_ngai`: adjacency and short phrases without loading positions;
+//! the pairs' positions, for longer phrases, are in their own files,
+//! [`places`]) and, for its own number and
 //! the numbers it cites, the whole number as one term (`#07_kl_tw`). Pairs do
 //! not cross fields or paragraphs.
 //!
@@ -38,8 +41,10 @@
 //! sorted by term; terms go to shard `fnv1a32(term) % shards`, with the shard
 //! count chosen so a shard averages [`TARGET_SHARD_BYTES`].
 
+mod accents;
 mod invert;
 mod live;
+mod places;
 pub mod postings;
 mod text;
 
@@ -76,7 +81,7 @@ const FOLLOWERS_KEPT: usize = 40;
 /// 40 KB of index.
 pub const TARGET_SHARD_BYTES: usize = 40_000;
 /// Version of the file format, checked by the client.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// Everything under `tim-kiem/`, with a few figures for reports.
 pub struct SearchIndex {
@@ -140,6 +145,10 @@ struct Built {
     facets: Facets,
     /// Each term shard's entries (`term:head:body`), sorted by term.
     shards: Vec<Vec<String>>,
+    /// Each places shard's entries (`term:places`), sorted by term.
+    places: Vec<Vec<String>>,
+    /// Each accented words shard's entries (`term:head:body`), sorted by term.
+    accented: Vec<Vec<String>>,
     /// `n/{k}.js` and `w/{ab}.js`, made from the entries.
     lookups: Vec<(String, Vec<u8>)>,
 }
@@ -149,12 +158,18 @@ impl Built {
     fn new(plan: &Plan, sink: SummarySink) -> Result<Built, Vec<Error>> {
         let docs = documents(plan.archive);
         let facets = Facets::new(plan, &docs);
-        let entries =
+        let mut inverted =
             invert::invert(plan, &docs, &|source, id, plain| summary(plan, source, &facets, id, plain), sink)?;
-        let total: usize = entries.iter().map(|(_, e)| e.len() + 1).sum();
-        let lookups = lookup_files(entries.iter().map(|(_, e)| e.as_str()), docs.len());
-        let shards = into_shards(entries, shard_count(total));
-        Ok(Built { docs, facets, shards, lookups })
+        let (accented, entries) = std::mem::take(&mut inverted.entries).into_iter().partition(|(_, e)| is_accented(e));
+        inverted.entries = entries;
+        let accented_total = accented.iter().map(|(_, e): &(u32, String)| e.len() + 1).sum();
+        let accented = into_shards(accented, shard_count(accented_total));
+        let total: usize = inverted.entries.iter().map(|(_, e)| e.len() + 1).sum();
+        let lookups = lookup_files(inverted.entries.iter().map(|(_, e)| e.as_str()), docs.len());
+        let shards = into_shards(inverted.entries, shard_count(total));
+        let places_total = inverted.places.iter().map(|(_, e)| e.len() + 1).sum();
+        let places = into_shards(inverted.places, shard_count(places_total));
+        Ok(Built { docs, facets, shards, places, accented, lookups })
     }
 
     /// The index and its summary files, held (for [`files`] and the live
@@ -180,12 +195,35 @@ impl Built {
     fn par_files(&self) -> impl ParallelIterator<Item = (String, Vec<u8>)> + '_ {
         let prefixes = word_prefixes(&self.lookups);
         let meta = rayon::iter::once(())
-            .map(move |()| (META.to_string(), self.facets.meta(&self.docs, self.shards.len(), &prefixes)));
+            .map(move |()| (META.to_string(), self.facets.meta(&self.docs, self.counts(), &prefixes)));
         let codes = rayon::iter::once(()).map(|()| (CODES.to_string(), self.facets.codes_file(&self.docs)));
         let lookups = self.lookups.par_iter().cloned();
         let terms = self.shards.par_iter().enumerate().map(|(k, entries)| (term_path(k), term_shard(k, entries)));
-        meta.chain(codes).chain(lookups).chain(terms)
+        let places =
+            self.places.par_iter().enumerate().map(|(k, entries)| (places_path(k), shard_file('p', k, entries)));
+        let accented = (self.accented.par_iter().enumerate())
+            .map(|(k, entries)| (format!("{DIR}/v/{k}.js"), shard_file('v', k, entries)));
+        meta.chain(codes).chain(lookups).chain(terms).chain(places).chain(accented)
     }
+
+    /// The numbers of term and places shards.
+    fn counts(&self) -> Shards {
+        Shards { terms: self.shards.len(), places: self.places.len(), accented: self.accented.len() }
+    }
+}
+
+/// Whether an entry is an accented word's ([`accents`]).
+fn is_accented(entry: &str) -> bool {
+    entry_term(entry).contains('~')
+}
+
+/// How many term shards (`t/`), places shards (`p/`) and accented words
+/// shards (`v/`) an index has.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+struct Shards {
+    terms: usize,
+    places: usize,
+    accented: usize,
 }
 
 const META: &str = "tim-kiem/meta.js";
@@ -193,6 +231,10 @@ const CODES: &str = "tim-kiem/f.js";
 
 fn term_path(k: usize) -> String {
     format!("{DIR}/t/{k}.js")
+}
+
+fn places_path(k: usize) -> String {
+    format!("{DIR}/p/{k}.js")
 }
 
 fn summary_path(k: usize) -> String {
@@ -226,7 +268,13 @@ fn entry_term(entry: &str) -> &str {
 /// Terms (`a-z0-9`, `_`, `#`) and postings ([`postings::ALPHABET`]) need
 /// no escaping.
 fn term_shard(k: usize, entries: &[String]) -> Vec<u8> {
-    let prefix = format!("vanbanSearch.t({k},\"");
+    shard_file('t', k, entries)
+}
+
+/// A shard of entries, registered by `vanbanSearch.{kind}`: `t/`, the
+/// places (`p/`, [`places`]) and the accented words (`v/`, [`accents`]).
+fn shard_file(kind: char, k: usize, entries: &[String]) -> Vec<u8> {
+    let prefix = format!("vanbanSearch.{kind}({k},\"");
     let size = prefix.len() + entries.iter().map(|e| e.len() + 1).sum::<usize>() + 4;
     let mut out = Vec::with_capacity(size);
     out.extend_from_slice(prefix.as_bytes());
@@ -476,14 +524,16 @@ impl Facets {
         width
     }
 
-    fn meta(&self, docs: &[Document], shards: usize, word_prefixes: &str) -> Vec<u8> {
+    fn meta(&self, docs: &[Document], shards: Shards, word_prefixes: &str) -> Vec<u8> {
         let n = docs.len();
         let dated = docs.iter().filter(|d| d.1.is_some()).count();
         let meta = serde_json::json!({
             "format": FORMAT,
             "documents": n,
             "dated": dated,
-            "termShards": shards,
+            "termShards": shards.terms,
+            "placeShards": shards.places,
+            "accentShards": shards.accented,
             "docsPerShard": DOCS_PER_SHARD,
             "numberShards": number_shards(n),
             "afterShards": after_shards(n),

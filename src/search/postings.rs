@@ -40,7 +40,7 @@ fn value(symbol: u8) -> Option<u32> {
     (v != 255).then_some(u32::from(v))
 }
 
-fn push_varint(out: &mut String, mut v: u32) {
+pub(crate) fn push_varint(out: &mut String, mut v: u32) {
     loop {
         let low = v & 31;
         v >>= 5;
@@ -49,6 +49,21 @@ fn push_varint(out: &mut String, mut v: u32) {
             return;
         }
         out.push(char::from(ALPHABET[(low | 32) as usize]));
+    }
+}
+
+/// Reads one varint written by [`push_varint`]; `None` at the end of the
+/// bytes, on a symbol outside [`ALPHABET`] or a value beyond 32 bits.
+#[cfg(test)]
+pub(crate) fn read_varint(bytes: &mut impl Iterator<Item = u8>) -> Option<u32> {
+    let (mut v, mut shift) = (0u32, 0u32);
+    loop {
+        let digit = value(bytes.next()?)?;
+        v |= (digit & 31).checked_shl(shift)?;
+        if digit & 32 == 0 {
+            return Some(v);
+        }
+        shift += 5;
     }
 }
 

@@ -3,6 +3,7 @@ use crate::content::load::load;
 use crate::content::validate::validate;
 use crate::graph::index;
 use crate::text::provinces::ProvinceRegistry;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 fn archive(folder: &str) -> Archive {
@@ -271,5 +272,81 @@ fn texts_are_written_as_json_strings() {
         let mut out = String::new();
         push_json_string(&mut out, text);
         assert_eq!(serde_json::from_str::<String>(&out).unwrap(), text, "{out}");
+    }
+}
+
+/// Every pair's places, as the `p/` files give them: pair → (document,
+/// positions), the documents being the pair's postings (head and body).
+fn places_in_files(index: &SearchIndex) -> BTreeMap<String, Vec<(u32, Vec<u32>)>> {
+    let reader = Reader::new(index);
+    let (n, shards) = (reader.n(), reader.meta["termShards"].as_u64().unwrap() as usize);
+    let mut out = BTreeMap::new();
+    for k in 0..reader.meta["placeShards"].as_u64().unwrap() as usize {
+        let file = reader.file(&format!("p/{k}.js"));
+        let text: String = serde_json::from_str(call_argument(&file, &format!("vanbanSearch.p({k},"))).unwrap();
+        for entry in text.split(',').filter(|e| !e.is_empty()) {
+            let (term, places) = entry.split_once(':').unwrap();
+            assert_eq!(shard_of(term, reader.meta["placeShards"].as_u64().unwrap() as usize), k, "{term}");
+            let shard = reader.file(&format!("t/{}.js", shard_of(term, shards)));
+            let postings = shard.split(['"', ',']).find_map(|e| e.strip_prefix(&format!("{term}:"))).unwrap();
+            let (head, body) = postings.split_once(':').unwrap();
+            let docs: BTreeSet<u32> =
+                [head, body].iter().flat_map(|p| postings::decode(p, n).unwrap()).collect::<BTreeSet<_>>();
+            let positions = places::decode(places, docs.len()).unwrap_or_else(|| panic!("{entry}"));
+            out.insert(term.to_string(), docs.into_iter().zip(positions).collect());
+        }
+    }
+    out
+}
+
+#[test]
+fn places_are_where_each_pair_stands_in_each_document() {
+    for folder in ["tests/fixtures/valid", "tests/fixtures/search", "content"] {
+        let archive = archive(folder);
+        let plan = Plan::new(&archive, ProvinceRegistry::builtin(), crate::plan::Language::Vietnamese);
+        let mut expected: BTreeMap<String, Vec<(u32, Vec<u32>)>> = BTreeMap::new();
+        for (id, &(source, _)) in documents(&archive).iter().enumerate() {
+            let mut placed = places::Placed::default();
+            text::walk(&plan, source, &mut placed, &mut None).unwrap();
+            for (pair, positions) in placed.pairs {
+                expected.entry(pair).or_default().push((id as u32, positions));
+            }
+        }
+        let index = files(&plan).unwrap();
+        assert_eq!(places_in_files(&index), expected, "{folder}");
+        assert!(expected.values().any(|docs| docs.len() > 1), "{folder}: pairs in several documents");
+    }
+}
+
+#[test]
+fn accented_words_are_those_of_each_document() {
+    for folder in ["tests/fixtures/valid", "tests/fixtures/search", "content"] {
+        let archive = archive(folder);
+        let plan = Plan::new(&archive, ProvinceRegistry::builtin(), crate::plan::Language::Vietnamese);
+        let mut expected: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+        for (id, &(source, _)) in documents(&archive).iter().enumerate() {
+            let mut placed = places::Placed::default();
+            text::walk(&plan, source, &mut placed, &mut None).unwrap();
+            for term in placed.accented {
+                expected.entry(term).or_default().insert(id as u32);
+            }
+        }
+        let index = files(&plan).unwrap();
+        let reader = Reader::new(&index);
+        let shards = reader.meta["accentShards"].as_u64().unwrap() as usize;
+        let mut found: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+        for k in 0..shards {
+            let file = reader.file(&format!("v/{k}.js"));
+            let text: String = serde_json::from_str(call_argument(&file, &format!("vanbanSearch.v({k},"))).unwrap();
+            for entry in text.split(',').filter(|e| !e.is_empty()) {
+                let mut parts = entry.split(':');
+                let term = parts.next().unwrap();
+                assert_eq!(shard_of(term, shards), k, "{term}");
+                let docs = parts.flat_map(|p| postings::decode(p, reader.n()).unwrap());
+                found.insert(term.to_string(), docs.collect());
+            }
+        }
+        assert_eq!(found, expected, "{folder}");
+        assert!(found.contains_key("ngai~x"), "{folder}: Ngãi");
     }
 }

@@ -52,7 +52,7 @@ fn is_nfc(s: &str) -> bool {
 /// bytes, and the text's hot loop (tokens) meets one every few
 /// characters. `bytes` must be valid UTF-8 (it comes from a `str`).
 #[inline]
-fn decode_multibyte(bytes: &[u8], at: usize) -> (u32, usize) {
+pub(crate) fn decode_multibyte(bytes: &[u8], at: usize) -> (u32, usize) {
     let lead = bytes[at];
     let continuation = |k: usize| u32::from(bytes[at + k] & 0x3f);
     match lead {

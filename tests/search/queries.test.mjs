@@ -162,7 +162,9 @@ test('a query loads only the shards of its terms and of the results shown', asyn
   assert.ok(termFiles.length >= 1 && docFiles.length >= 1, JSON.stringify(loaded));
   assert.ok(result.items.length <= engine.api.PER_PAGE);
   const again = await engine.search({ q: 'Quảng Ngãi' });
-  assert.deepEqual(engine.loaded(), loaded, 'nothing is loaded twice');
+  // The same words with accents load only the file of their spelling.
+  assert.deepEqual(engine.loaded().filter((f) => !f.startsWith('v/')), loaded, 'nothing is loaded twice');
+  assert.equal(engine.loaded().length, loaded.length + 1);
   assert.deepEqual(again.ids, result.ids);
 });
 

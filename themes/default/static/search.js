@@ -13,6 +13,12 @@
  *              digits (without leading zeros) hash to k, with their documents;
  *   w/{ab}.js  while a word starting with `ab` is being typed: the words
  *              starting so, to match it as a prefix;
+ *   v/{k}.js   when the query has accents: the documents holding each
+ *              word typed with them in that very spelling (`tinh~f` for
+ *              tình), which rank first;
+ *   p/{k}.js   for a quoted phrase of three words or more: where its pairs
+ *              (every other one) stand in each document, to keep exactly
+ *              the documents holding the phrase;
  *   d/{id}.js  the summary and plain text of each result on the page shown
  *              (the excerpt is cut from the text, around the best match).
  *
@@ -55,6 +61,39 @@
     for (var i = 0; i < parts.length; i++) {
       if (parts[i]) out.push(parts[i]);
     }
+    return out;
+  }
+
+  // ---- Accented words (src/search/accents.rs): a word typed with marks
+  // is also looked up as its folded form, `~`, and its marks in order (Telex
+  // letters; the letter they sit on is not kept, so `Uỷ` = `Ủy` = `uy~r`).
+  var MARK_LETTERS = { '\u0300': 'f', '\u0301': 's', '\u0309': 'r', '\u0303': 'x', '\u0323': 'j', '\u0302': 'a', '\u031b': 'w', '\u0306': 'b' };
+
+  function accented(text) {
+    var out = [], word = '', marks = '', s = String(text || '');
+    function flush() {
+      if (marks && word) out.push(word + '~' + marks);
+      word = '';
+      marks = '';
+    }
+    for (var i = 0; i < s.length;) {
+      var cp = s.codePointAt(i), ch = String.fromCodePoint(cp);
+      i += cp > 0xffff ? 2 : 1;
+      if (cp < 128) {
+        if (/[A-Za-z0-9]/.test(ch)) word += ch.toLowerCase();
+        else flush();
+        continue;
+      }
+      var parts = ch.toLowerCase().normalize('NFD');
+      for (var k = 0; k < parts.length; k++) {
+        var d = parts.charAt(k), letter = d === '\u0111' ? 'd' : MARK_LETTERS[d] || (isMark(d) ? 'm' : null);
+        if (d === '\u0111') { word += 'd'; marks += 'd'; }
+        else if (letter) { if (word) marks += letter; }
+        else if (/[a-z0-9]/.test(d)) word += d;
+        else flush();
+      }
+    }
+    flush();
     return out;
   }
 
@@ -127,7 +166,9 @@
   // ---- Queries ------------------------------------------------------------
   // Words outside quotes must all be found (anywhere in the document);
   // each adjacent pair of them found as a pair ranks higher. A quoted phrase
-  // must be found as a chain of adjacent pairs. A digit-led run of words may
+  // must be found as it is: its words consecutive, in one text (a field or
+  // a paragraph); two words are a pair, and longer phrases are checked
+  // against where their pairs stand (see `phraseCover`). A digit-led run of words may
   // be a directive number (`07 kl tw`, `1102/CD-TTg`), looked up whole.
   var QUOTES = /["\u201c\u201d\u201e\u00ab\u00bb]/;
   var MAX_NUMBER_PARTS = 5;
@@ -160,8 +201,11 @@
         else phrases.push(toks);
       }
     }
-    var parsed = { words: words, pairs: pairs, phrases: phrases, numbers: numbers, highlight: highlight, prefix: null, before: null, completions: [], number: null };
-    var last = segments.length - 1, typed = typing ? tokens(segments[last]) : [];
+    var accents = [], typed = accented(q);
+    for (var t = 0; t < typed.length; t++) once(accents, typed[t]);
+    var parsed = { words: words, pairs: pairs, phrases: phrases, numbers: numbers, highlight: highlight, accents: accents, prefix: null, before: null, completions: [], number: null };
+    var last = segments.length - 1;
+    typed = typing ? tokens(segments[last]) : [];
     if (typed.length && last % 2 === 0 && /\S$/.test(String(q))) {
       var word = typed[typed.length - 1];
       if (word.length >= 2 && !/^[0-9]/.test(word)) {
@@ -270,6 +314,107 @@
     return terms;
   }
 
+  // ---- Exact phrases (src/search/places.rs). A pair's position is its
+  // first word's; texts are a position apart, so pairs at p and p + 2 lie in
+  // one text only when their words are consecutive. A phrase of n words is
+  // thus found at p when every other pair stands at its place: the pairs at
+  // offsets 0, 2, 4 … and the last one (half the places to load).
+  function phraseCover(phrase) {
+    var offsets = [];
+    for (var i = 0; i < phrase.length - 1; i += 2) offsets.push(i);
+    if (offsets[offsets.length - 1] !== phrase.length - 2) offsets.push(phrase.length - 2);
+    return offsets;
+  }
+
+  function placeOf(term) { return hash(term) % store.meta.placeShards; }
+
+  function accentOf(term) { return hash(term) % store.meta.accentShards; }
+
+  // The accented words files of the query's words typed with accents.
+  function accentFiles(parsed) {
+    var files = [];
+    for (var i = 0; i < parsed.accents.length; i++) {
+      var file = 'v/' + accentOf(parsed.accents[i]) + '.js';
+      if (files.indexOf(file) < 0) files.push(file);
+    }
+    return files;
+  }
+
+  // The places files of the query's long phrases.
+  function placeFiles(parsed) {
+    var files = [];
+    for (var i = 0; i < parsed.phrases.length; i++) {
+      var p = parsed.phrases[i];
+      if (p.length < 3) continue;
+      var cover = phraseCover(p);
+      for (var c = 0; c < cover.length; c++) {
+        var file = 'p/' + placeOf(p[cover[c]] + '_' + p[cover[c] + 1]) + '.js';
+        if (files.indexOf(file) < 0) files.push(file);
+      }
+    }
+    return files;
+  }
+
+  // A places shard, parsed on first use into term → places text.
+  function placeMap(k) {
+    return parsedShard(store.places, k, function (rest) { return rest; });
+  }
+
+  // The positions of `term` in each document of `keep` (a mask): an array
+  // by document id, null where it is not kept. The places list the
+  // documents of the pair's postings (head and body) in id order.
+  function placesOf(term, keep, mask) {
+    var n = keep.length, out = new Array(n), text = (placeMap(placeOf(term)) || {})[term] || '';
+    termMask(term, mask);
+    var i = 0;
+    function next() {
+      var value = 0, scale = 1, v;
+      do {
+        v = VALUE[text.charCodeAt(i++)];
+        value += (v & 31) * scale;
+        scale *= 32;
+      } while (v & 32);
+      return value;
+    }
+    for (var d = 0; d < n && i < text.length; d++) {
+      if (!mask[d]) continue;
+      var count = next() + 1, list = keep[d] ? [] : null, at = 0;
+      for (var c = 0; c < count; c++) {
+        at += next();
+        if (list) list.push(at);
+        at++;
+      }
+      if (list) out[d] = list;
+    }
+    return out;
+  }
+
+  // Keeps in `all` (a mask) only the documents where `phrase` (3 words or
+  // more) stands whole.
+  function keepPhrase(phrase, all, mask) {
+    var cover = phraseCover(phrase), lists = [], d, c;
+    for (c = 0; c < cover.length; c++) lists.push(placesOf(phrase[cover[c]] + '_' + phrase[cover[c] + 1], all, mask));
+    for (d = 0; d < all.length; d++) {
+      if (!all[d]) continue;
+      var first = lists[0][d] || [], found = false;
+      for (var f = 0; f < first.length && !found; f++) {
+        found = true;
+        for (c = 1; c < cover.length && found; c++) found = sortedHas(lists[c][d] || [], first[f] + cover[c]);
+      }
+      if (!found) all[d] = 0;
+    }
+  }
+
+  function sortedHas(list, value) {
+    var lo = 0, hi = list.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (list[mid] < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < list.length && list[lo] === value;
+  }
+
   // ---- Highlighting: fold each character of the original text on its own,
   // keeping where each folded character came from, so matches found in the
   // folded text map back to the original (accents, case and all). Each
@@ -358,12 +503,14 @@
   }
 
   // ---- The index, as the registration functions fill it -------------------
-  var store = { meta: null, facets: null, terms: {}, docs: {}, numbers: {}, words: {}, after: {} };
+  var store = { meta: null, facets: null, terms: {}, places: {}, accents: {}, docs: {}, numbers: {}, words: {}, after: {} };
 
   var registry = {
     m: function (meta) { store.meta = meta; },
     f: function (provinces, types, years, dates) { store.facetText = [provinces, types, years]; store.dateText = dates || ''; },
     t: function (k, text) { store.terms[k] = text; },
+    p: function (k, text) { store.places[k] = text; },
+    v: function (k, text) { store.accents[k] = text; },
     d: function (k, docs) { store.docs[k] = docs; },
     n: function (k, text) { store.numbers[k] = text; },
     w: function (prefix, text) { store.words[prefix] = text; },
@@ -409,17 +556,27 @@
     return out;
   }
 
-  // A term shard, parsed on first use into term → [head, body].
-  function shardMap(k) {
-    var entry = store.terms[k];
+  // A shard of entries `term:rest,…` (store.terms or store.places), parsed
+  // on first use into term → value(rest).
+  function parsedShard(table, k, value) {
+    var entry = table[k];
     if (typeof entry !== 'string') return entry || null;
     var map = Object.create(null), list = entry ? entry.split(',') : [];
     for (var i = 0; i < list.length; i++) {
-      var a = list[i].indexOf(':'), b = list[i].indexOf(':', a + 1);
-      map[list[i].slice(0, a)] = [list[i].slice(a + 1, b), list[i].slice(b + 1)];
+      var a = list[i].indexOf(':');
+      map[list[i].slice(0, a)] = value(list[i].slice(a + 1));
     }
-    store.terms[k] = map;
+    table[k] = map;
     return map;
+  }
+
+  // A term shard (or with `table` store.accents, an accented words shard),
+  // parsed on first use into term → [head, body].
+  function shardMap(k, table) {
+    return parsedShard(table || store.terms, k, function (rest) {
+      var b = rest.indexOf(':');
+      return [rest.slice(0, b), rest.slice(b + 1)];
+    });
   }
 
   function shardOf(term) { return hash(term) % store.meta.termShards; }
@@ -427,7 +584,8 @@
   // 1 = head field (title, number, type, issuer, province), 2 = body.
   function termMask(term, mask) {
     mask.fill(0);
-    var map = shardMap(shardOf(term)), postings = map && map[term];
+    var accent = term.indexOf('~') > 0;
+    var map = accent ? shardMap(accentOf(term), store.accents) : shardMap(shardOf(term)), postings = map && map[term];
     if (!postings) return 0;
     return decodeInto(postings[0], mask, 1) + decodeInto(postings[1], mask, 2);
   }
@@ -435,8 +593,10 @@
   // ---- Ranking --------------------------------------------------------------
   // score = Σ idf × field weight: head 3, body 1 (both: 4); adjacent pairs
   // and phrase pairs count twice, a whole directive number ten times.
-  // Documents holding every word and phrase come first (coverage), then by
-  // score, then newest first (ids are in date order, undated last), which
+  // Documents holding every word and phrase come first (coverage), then
+  // those holding more of the words typed with accents in that spelling
+  // (`tình` before `tỉnh` and `tinh`: see `accented`), then by score,
+  // then newest first (ids are in date order, undated last), which
   // also makes the order total and so the same in every browser.
   var HEAD = 3, BODY = 1, PAIR = 2, NUMBER = 10, PER_PAGE = 20, MAX_PAGE = 500;
   var SCORE_SCALE = 256, SCORE_SPAN = 16777216; // 2^24
@@ -464,7 +624,7 @@
   // no full sort, since a page shows 20.
   function rank(parsed, filter, keep, dates) {
     var meta = store.meta, n = meta.documents;
-    var mask = new Uint8Array(n), score = new Float64Array(n), cover = new Uint8Array(n);
+    var mask = new Uint8Array(n), score = new Float64Array(n), cover = new Uint8Array(n), exact = new Uint8Array(n);
     var units = parsed.words.length + parsed.phrases.length;
     var i, d, number = parsed.number && parsed.number.terms.length ? parsed.number : null;
     if (number) {
@@ -478,6 +638,10 @@
       for (i = 0; i < number.owners.length; i++) if (number.owners[i] < n) cover[number.owners[i]] = 2;
     } else {
       rankWords(parsed, n, mask, score, cover);
+      for (i = 0; i < parsed.accents.length; i++) {
+        if (!termMask(parsed.accents[i], mask)) continue;
+        for (d = 0; d < n; d++) if (mask[d] && exact[d] < 7) exact[d]++;
+      }
     }
     // Who is a candidate: every word and phrase, else the best partial
     // coverage; with no words at all (facets only), every document.
@@ -491,9 +655,9 @@
     var codes = facetCodes(), p0 = codes[0], t1 = codes[1], y2 = codes[2];
     var f0 = filter[0], f1 = filter[1], f2 = filter[2];
     var counts = [new Uint32Array(meta.provinces.length + 1), new Uint32Array(meta.types.length + 1), new Uint32Array(meta.years.length + 1)];
-    // One numeric key per document: coverage, then score, then recency
-    // (ids are in date order, undated last). Exact in a double: 5 + 24 +
-    // up to 24 bits.
+    // One numeric key per document: coverage and exact accents, then score,
+    // then recency (ids are in date order, undated last). Exact in a double:
+    // 5 + 3 + 24 + up to 21 bits (a million documents).
     var dated = meta.dated, undated = n - dated, recSpan = Math.pow(2, Math.max(1, Math.ceil(Math.log2(n + 1))));
     var heap = new Float64Array(Math.max(1, keep)), size = 0, total = 0;
     if (!units || best > 0) {
@@ -510,7 +674,7 @@
         var scaled = score[d] * SCORE_SCALE + 0.5;
         var q = scaled >= SCORE_SPAN ? SCORE_SPAN - 1 : scaled | 0;
         var rec = d < dated ? undated + d : n - 1 - d;
-        var key = ((cover[d] > 31 ? 31 : cover[d]) * SCORE_SPAN + q) * recSpan + rec;
+        var key = (((cover[d] > 31 ? 31 : cover[d]) * 8 + exact[d]) * SCORE_SPAN + q) * recSpan + rec;
         if (size < heap.length) {
           heapPush(heap, size++, key);
         } else if (key > heap[0]) {
@@ -528,7 +692,7 @@
 
   // Words, pairs, numbers and phrases: each word found counts once in
   // `cover` (the word being typed, found itself or completed); each phrase
-  // found as a chain of adjacent pairs counts once.
+  // found whole counts once.
   function rankWords(parsed, n, mask, score, cover) {
     var i, d, any = parsed.completions.length ? new Uint8Array(n) : null;
     for (i = 0; i < parsed.words.length; i++) {
@@ -552,6 +716,7 @@
         if (!addTerm(p[j - 1] + '_' + p[j], PAIR, n, mask, score, null)) { all.fill(0); break; }
         for (d = 0; d < n; d++) if (!mask[d]) all[d] = 0;
       }
+      if (p.length > 2) keepPhrase(p, all, mask);
       for (d = 0; d < n; d++) if (all[d]) cover[d]++;
     }
   }
@@ -686,7 +851,7 @@
 
   Engine.prototype.ready = function (done) {
     this.need(['meta.js'], function (error) {
-      if (!error && (!store.meta || store.meta.format !== 2)) error = new Error('unknown index format');
+      if (!error && (!store.meta || store.meta.format !== 3)) error = new Error('unknown index format');
       done(error);
     });
   };
@@ -721,7 +886,7 @@
       // typed, the word being typed); then the shards those lookups name.
       var number = numberQuery(state.q), first = shardFiles(queryTerms(parsed), ['f.js']);
       if (number) first.push(numberFile(number));
-      first = first.concat(prefixFiles(parsed));
+      first = first.concat(prefixFiles(parsed), placeFiles(parsed), accentFiles(parsed));
       self.need(first, function () {
         // A lookup file may be missing (no number or word starts so): no error.
         if (number) parsed.number = findNumbers(number);
@@ -855,12 +1020,16 @@
     excerpt: excerpt,
     findMatches: findMatches,
     numberQuery: numberQuery,
+    phraseCover: phraseCover,
+    accented: accented,
     Engine: Engine,
     store: store,
     PER_PAGE: PER_PAGE,
     m: registry.m,
     f: registry.f,
     t: registry.t,
+    p: registry.p,
+    v: registry.v,
     d: registry.d,
     n: registry.n,
     w: registry.w,

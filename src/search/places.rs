@@ -1,0 +1,120 @@
+//! Where each pair of words stands in each document, so that a quoted
+//! phrase matches exactly the documents holding it (`p/{k}.js`, loaded only
+//! for a quoted phrase of three words or more).
+//!
+//! **Positions.** A document's texts are read in order ([`super::text::walk`]);
+//! a text of `k` words takes positions `base … base + k − 1` and the next
+//! text starts at `base + k + 1`: the hole between texts means two pairs two
+//! apart (`p` and `p + 2`) lie in one text only when their words are
+//! consecutive, so the client may check every other pair of a phrase. A
+//! pair's position is its first word's.
+//!
+//! **Entries.** `term:places`, for pair terms only, sharded by the term's
+//! hash like the term shards (but in their own number of shards). `places`
+//! lists, for each document of the pair's postings (head and body together,
+//! in id order, as the term shard gives them), how many times the pair
+//! stands there minus one, then its positions: the first as it is, each
+//! next one minus the previous one minus one; all as the postings' varints
+//! ([`super::postings`], 5 bits a character). About 2.3 characters a
+//! pair of words in the archive.
+
+use super::accents::accented_terms;
+use super::postings::push_varint;
+#[cfg(test)]
+use super::postings::read_varint;
+use super::text::Texts;
+use crate::text::vietnamese::for_each_token;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Where the text after a text of `words` words starts.
+pub(crate) fn next_text(base: u32, words: u32) -> u32 {
+    base + words + 1
+}
+
+/// Appends one document's positions of a pair (ascending, at least one).
+pub(crate) fn push_document(out: &mut String, count: usize, positions: impl Iterator<Item = u32>) {
+    debug_assert!(count > 0);
+    push_varint(out, count as u32 - 1);
+    let mut next = 0;
+    for position in positions {
+        push_varint(out, position - next);
+        next = position + 1;
+    }
+}
+
+/// The positions of `places`, document by document: one list of positions
+/// for each document of `documents` (the pair's postings), or `None` when
+/// the text does not fit them. (The client reads them; the tests here.)
+#[cfg(test)]
+pub(crate) fn decode(places: &str, documents: usize) -> Option<Vec<Vec<u32>>> {
+    let mut bytes = places.bytes();
+    let mut out = Vec::with_capacity(documents);
+    for _ in 0..documents {
+        let count = read_varint(&mut bytes)? as usize + 1;
+        let mut list = Vec::with_capacity(count);
+        let mut next = 0u32;
+        for _ in 0..count {
+            let position = next.checked_add(read_varint(&mut bytes)?)?;
+            list.push(position);
+            next = position + 1;
+        }
+        out.push(list);
+    }
+    bytes.next().is_none().then_some(out)
+}
+
+/// A document's pairs with their positions, by name (`quang_ngai`), and
+/// its accented words ([`super::accents`]): what the live index does not
+/// keep, compared before and after an edit; and what the tests check the
+/// index against. Slow (a string a pair), for a few documents.
+#[derive(Default, Debug, PartialEq, Eq)]
+pub(crate) struct Placed {
+    pub pairs: BTreeMap<String, Vec<u32>>,
+    pub accented: BTreeSet<String>,
+    base: u32,
+}
+
+impl Texts for Placed {
+    fn text(&mut self, _head: bool, text: &str) {
+        let mut previous: Option<String> = None;
+        let mut words = 0;
+        for_each_token(text, |word| {
+            if let Some(previous) = &previous {
+                self.pairs.entry(format!("{previous}_{word}")).or_default().push(self.base + words - 1);
+            }
+            previous = Some(word.to_string());
+            words += 1;
+        });
+        self.base = next_text(self.base, words);
+        self.accented.extend(accented_terms(text));
+    }
+
+    fn number(&mut self, _head: bool, _term: &str) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_roundtrip_document_by_document() {
+        let docs: Vec<Vec<u32>> = vec![vec![0], vec![3, 4, 900], vec![31, 32, 33, 5000]];
+        let mut text = String::new();
+        for list in &docs {
+            push_document(&mut text, list.len(), list.iter().copied());
+        }
+        assert_eq!(decode(&text, docs.len()), Some(docs.clone()));
+        assert_eq!(decode(&text, docs.len() - 1), None, "a text longer than its documents");
+        assert_eq!(decode(&text, docs.len() + 1), None, "a text shorter than its documents");
+    }
+
+    #[test]
+    fn texts_are_apart_so_pairs_two_apart_share_a_text() {
+        let mut placed = Placed::default();
+        placed.text(true, "Quảng Ngãi");
+        placed.text(false, "ngãi quảng ngãi");
+        // "quảng ngãi" at 0; the next text starts at 3: "ngãi quảng" at 3, "quảng ngãi" at 4.
+        assert_eq!(placed.pairs["quang_ngai"], vec![0, 4]);
+        assert_eq!(placed.pairs["ngai_quang"], vec![3]);
+    }
+}
