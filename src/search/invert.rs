@@ -638,10 +638,11 @@ fn ends_a_shard(id: usize, documents: usize) -> bool {
     (id + 1).is_multiple_of(DOCS_PER_SHARD) || id + 1 == documents
 }
 
-/// Where each summary file (`d/{k}.js`) goes as soon as it is made: the
-/// summaries hold every directive's plain text, too much to keep until the
-/// end at a hundred thousand directives.
-pub(crate) type SummarySink<'s> = &'s (dyn Fn(String, Vec<u8>) -> Result<(), crate::Error> + Sync);
+/// Where the index's largest files go as soon as they are made: the summary
+/// files (`d/{k}.js`, every directive's plain text) and the places of pairs
+/// (`p/{k}.js`), too much to keep until the end at a hundred thousand
+/// directives.
+pub(crate) type FileSink<'s> = &'s (dyn Fn(String, Vec<u8>) -> Result<(), crate::Error> + Sync);
 
 /// Indexes `docs` (in id order): each term's entry (`term:head:body`) with
 /// the term's hash, sorted by term. `summary` makes a document's summary
@@ -650,7 +651,7 @@ pub(crate) fn invert(
     plan: &Plan,
     docs: &[Document],
     summary: &(dyn Fn(Source, usize, &Option<String>) -> String + Sync),
-    sink: SummarySink,
+    sink: FileSink,
 ) -> Result<Inverted, Vec<crate::Error>> {
     let n = docs.len() as u32;
     let threads = rayon::current_num_threads();
@@ -710,22 +711,36 @@ pub(crate) fn invert(
     drop(workers);
 
     let parts = merged.lists.len();
+    // Each term's postings and places taken out, to be turned into its
+    // entries and let go one at a time: they are most of the index's memory,
+    // and the entries about as much again.
+    let postings: Vec<([Gaps; 2], String)> = (0..merged.names.len())
+        .map(|id| {
+            let (part, at) = (id % parts, id / parts);
+            (std::mem::take(&mut merged.lists[part][at]), std::mem::take(&mut merged.places[part][at]))
+        })
+        .collect();
     // (hash, length of the term, entry), and a pair's places (hash, entry).
     type Made = ((u32, usize, String), Option<(u32, String)>);
-    let (mut entries, places): (Vec<_>, Vec<_>) = (0..merged.names.len() as u32)
+    let (mut entries, places): (Vec<_>, Vec<_>) = postings
         .into_par_iter()
-        .map_init(Vec::new, |ids, id| -> Made {
-            let (part, at) = (id as usize % parts, id as usize / parts);
-            let mut entry = merged.name(id);
+        .enumerate()
+        .map_init(Vec::new, |ids, (id, (lists, places))| -> Made {
+            let mut entry = merged.name(id as u32);
             let length = entry.len();
-            for gaps in &merged.lists[part][at] {
+            for gaps in &lists {
                 gaps.ids(ids);
                 entry.push(':');
                 postings::encode_into(ids, n, &mut entry);
             }
             let hash = fnv1a(&entry[..length]);
-            let places = &merged.places[part][at];
-            let places = (!places.is_empty()).then(|| (hash, format!("{}:{places}", &entry[..length])));
+            let places = (!places.is_empty()).then(|| {
+                let mut named = String::with_capacity(length + 1 + places.len());
+                named.push_str(&entry[..length]);
+                named.push(':');
+                named.push_str(&places);
+                (hash, named)
+            });
             ((hash, length, entry), places)
         })
         .unzip();

@@ -74,7 +74,7 @@ impl LiveIndex {
         let (built, summaries) = Built::with_summaries(plan)?;
         let files = built.files(summaries);
         let prefixes = word_prefixes(&built.lookups);
-        let (place_shards, accent_shards) = (built.places.len(), built.accented.len());
+        let (place_shards, accent_shards) = (built.place_shards, built.accented.len());
         let Built { docs, facets, shards, .. } = built;
         let mut ids = vec![0u32; plan.archive.directives.len()];
         for (id, (source, _)) in docs.iter().enumerate() {

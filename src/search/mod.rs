@@ -57,7 +57,7 @@ use crate::plan::Plan;
 use crate::text::provinces::ProvinceId;
 use crate::text::vietnamese::{canonical_tones, collation_key, fold, slugify, tokens};
 use crate::Error;
-use invert::SummarySink;
+use invert::FileSink;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -145,8 +145,8 @@ struct Built {
     facets: Facets,
     /// Each term shard's entries (`term:head:body`), sorted by term.
     shards: Vec<Vec<String>>,
-    /// Each places shard's entries (`term:places`), sorted by term.
-    places: Vec<Vec<String>>,
+    /// How many places shards (`p/{k}.js`) went to the sink.
+    place_shards: usize,
     /// Each accented words shard's entries (`term:head:body`), sorted by term.
     accented: Vec<Vec<String>>,
     /// `n/{k}.js` and `w/{ab}.js`, made from the entries.
@@ -154,8 +154,8 @@ struct Built {
 }
 
 impl Built {
-    /// The index, its summary files handed to `sink` as they are made.
-    fn new(plan: &Plan, sink: SummarySink) -> Result<Built, Vec<Error>> {
+    /// The index, its summary and places files handed to `sink` as they are made.
+    fn new(plan: &Plan, sink: FileSink) -> Result<Built, Vec<Error>> {
         let docs = documents(plan.archive);
         let facets = Facets::new(plan, &docs);
         let mut inverted =
@@ -169,7 +169,11 @@ impl Built {
         let shards = into_shards(inverted.entries, shard_count(total));
         let places_total = inverted.places.iter().map(|(_, e)| e.len() + 1).sum();
         let places = into_shards(inverted.places, shard_count(places_total));
-        Ok(Built { docs, facets, shards, places, accented, lookups })
+        let place_shards = places.len();
+        (places.into_par_iter().enumerate())
+            .try_for_each(|(k, entries)| sink(places_path(k), shard_file('p', k, &entries)))
+            .map_err(|error| vec![error])?;
+        Ok(Built { docs, facets, shards, place_shards, accented, lookups })
     }
 
     /// The index and its summary files, held (for [`files`] and the live
@@ -199,16 +203,14 @@ impl Built {
         let codes = rayon::iter::once(()).map(|()| (CODES.to_string(), self.facets.codes_file(&self.docs)));
         let lookups = self.lookups.par_iter().cloned();
         let terms = self.shards.par_iter().enumerate().map(|(k, entries)| (term_path(k), term_shard(k, entries)));
-        let places =
-            self.places.par_iter().enumerate().map(|(k, entries)| (places_path(k), shard_file('p', k, entries)));
         let accented = (self.accented.par_iter().enumerate())
             .map(|(k, entries)| (format!("{DIR}/v/{k}.js"), shard_file('v', k, entries)));
-        meta.chain(codes).chain(lookups).chain(terms).chain(places).chain(accented)
+        meta.chain(codes).chain(lookups).chain(terms).chain(accented)
     }
 
     /// The numbers of term and places shards.
     fn counts(&self) -> Shards {
-        Shards { terms: self.shards.len(), places: self.places.len(), accented: self.accented.len() }
+        Shards { terms: self.shards.len(), places: self.place_shards, accented: self.accented.len() }
     }
 }
 
