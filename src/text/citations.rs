@@ -193,7 +193,7 @@ fn cite(
 ) -> Option<FoundCitation> {
     let before = sentence_before(text, form, span.start);
     let after = window_after(text, form, span.end);
-    let typed = TYPE_BEFORE.captures(&before);
+    let typed = type_before(&before);
     let word_type = typed.as_ref().and_then(|c| c.name("t")).map(|t| collapse(t.as_str()).to_lowercase());
     let has_context = word_type.is_some() || typed.as_ref().is_some_and(|c| c.name("so").is_some());
     if !plausible(&text[span.clone()], &number, has_context) {
@@ -256,18 +256,24 @@ fn sentence_before(text: &str, form: Form, start: usize) -> Cow<'_, str> {
         from += 1;
     }
     let window = form.nfc(&text[from..start]);
-    let mut cut = 0;
-    let mut chars = window.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next_space = chars.peek().is_some_and(|&(_, n)| n.is_whitespace());
-        if matches!(c, '\n' | ';' | '!' | '?') || (c == '.' && next_space) {
-            cut = i + c.len_utf8();
-        }
-    }
+    let cut = sentence_start(&window);
     match window {
         Cow::Borrowed(window) => Cow::Borrowed(&window[cut..]),
         Cow::Owned(window) => Cow::Owned(window[cut..].to_string()),
     }
+}
+
+/// Where the last sentence of `window` starts: after its last line break,
+/// `;`, `!`, `?`, or `.` followed by a space. Read from the end, where it is.
+fn sentence_start(window: &str) -> usize {
+    let mut next_space = false;
+    for (i, c) in window.char_indices().rev() {
+        if matches!(c, '\n' | ';' | '!' | '?') || (c == '.' && next_space) {
+            return i + c.len_utf8();
+        }
+        next_space = c.is_whitespace();
+    }
+    0
 }
 
 /// NFC text of at most `WINDOW` bytes after `end`.
@@ -279,23 +285,138 @@ fn window_after(text: &str, form: Form, end: usize) -> Cow<'_, str> {
     form.nfc(&text[end..to])
 }
 
+// The patterns run only where they can match. Each function below gives
+// what its pattern gives on the whole text (the tests compare them), for
+// less: the end-anchored ones are started near the end, and the others
+// are not run at all where a word they need is missing.
+
+/// [`TYPE_BEFORE`] on `before`, started where its match can begin at the
+/// earliest: a match is one character that is no letter, then at most the
+/// words of a type and "số" (letters, spaces, `:` and `.`), so it cannot
+/// reach further back than [`TYPE_WORD_RUNS`] runs of letters.
+fn type_before(before: &str) -> Option<regex::Captures<'_>> {
+    TYPE_BEFORE.captures_at(before, type_tail_start(before))
+}
+
+/// The most runs of letters a match of [`TYPE_BEFORE`] holds: the longest
+/// type words and "số".
+const TYPE_WORD_RUNS: usize = {
+    let mut most = 0;
+    let mut i = 0;
+    while i < TYPE_WORDS.len() {
+        let word = TYPE_WORDS[i].0.as_bytes();
+        let (mut runs, mut j) = (1, 0);
+        while j < word.len() {
+            runs += (word[j] == b' ') as usize;
+            j += 1;
+        }
+        if runs > most {
+            most = runs;
+        }
+        i += 1;
+    }
+    most + 1
+};
+
+/// A byte offset at or before the start of any match of [`TYPE_BEFORE`] in
+/// `before`: going back from the end over spaces, `:`, `.` and letters, the
+/// first other character, or the last letter of one run of letters too many.
+fn type_tail_start(before: &str) -> usize {
+    let mut runs = 0;
+    let mut in_letters = false;
+    for (i, c) in before.char_indices().rev() {
+        if c.is_alphabetic() {
+            if !in_letters {
+                runs += 1;
+                if runs > TYPE_WORD_RUNS {
+                    return i;
+                }
+            }
+            in_letters = true;
+        } else if c.is_whitespace() || c == ':' || c == '.' {
+            in_letters = false;
+        } else {
+            return i;
+        }
+    }
+    0
+}
+
+/// [`ISSUED_BEFORE`] on `before`, which must hold "hành".
+fn issued_before_captures(before: &str) -> Option<regex::Captures<'_>> {
+    holds_any_case(before, "hành").then(|| ISSUED_BEFORE.captures(before)).flatten()
+}
+
+/// [`OF_AT_BEFORE`] on `before`, which must hold "của" and "tại".
+fn of_at_before_captures(before: &str) -> Option<regex::Captures<'_>> {
+    let words = holds_any_case(before, "tại") && holds_any_case(before, "của");
+    words.then(|| OF_AT_BEFORE.captures(before)).flatten()
+}
+
+/// [`DATE_AFTER`] at the start of `after`: after the gap comes "ban hành" or "ngày".
+fn date_after(after: &str) -> Option<regex::Captures<'_>> {
+    let starts = after_gap(after).is_some_and(|c| matches!(c, 'b' | 'B' | 'n' | 'N'));
+    starts.then(|| DATE_AFTER.captures(after)).flatten()
+}
+
+/// [`ISSUER_AFTER`] at the start of `after`: after the gap comes "của" or "do".
+fn issuer_after(after: &str) -> Option<regex::Captures<'_>> {
+    let starts = after_gap(after).is_some_and(|c| matches!(c, 'c' | 'C' | 'd' | 'D'));
+    starts.then(|| ISSUER_AFTER.captures(after)).flatten()
+}
+
+/// The first character after [`GAP`] at the start of `text`: its spaces,
+/// commas and brackets around at most one line break.
+fn after_gap(text: &str) -> Option<char> {
+    let skip = |s: &'_ str| -> usize { s.len() - s.trim_start_matches([' ', '\t', '\u{A0}', ',', '(']).len() };
+    let mut at = skip(text);
+    if text[at..].starts_with('\n') {
+        at += 1;
+        at += skip(&text[at..]);
+    }
+    text[at..].chars().next()
+}
+
+/// Whether `text` holds `word` (lower case, with one letter that is not
+/// ASCII) in any case, as a `(?i)` pattern would find it: each letter of
+/// the words asked for has exactly one other case under Unicode simple case
+/// folding (a test holds the regex crate to that). Found by its non-ASCII
+/// letter, which `str::find` looks for a block of bytes at a time.
+fn holds_any_case(text: &str, word: &str) -> bool {
+    let Some((at, key)) = word.char_indices().find(|(_, c)| !c.is_ascii()) else {
+        return false;
+    };
+    let (before, after) = (&word[..at], &word[at + key.len_utf8()..]);
+    let upper = key.to_uppercase().next().unwrap_or(key);
+    [key, upper].into_iter().any(|form| {
+        text.match_indices(form).any(|(i, found)| {
+            let head = &text.as_bytes()[..i];
+            let tail = &text.as_bytes()[i + found.len()..];
+            head.len() >= before.len()
+                && head[head.len() - before.len()..].eq_ignore_ascii_case(before.as_bytes())
+                && tail.len() >= after.len()
+                && tail[..after.len()].eq_ignore_ascii_case(after.as_bytes())
+        })
+    })
+}
+
 /// ", ngày 23/8/2021 của Thủ tướng Chính phủ" → (issuer, date), in either order.
 fn words_after(after: &str) -> (Option<String>, Option<Date>) {
     let mut rest = after;
     let mut date = None;
-    if let Some(c) = DATE_AFTER.captures(rest) {
+    if let Some(c) = date_after(rest) {
         date = date_of(&c);
         rest = &rest[c.get(0).map_or(0, |m| m.end())..];
     }
     let mut issuer = None;
-    if let Some(c) = ISSUER_AFTER.captures(rest) {
+    if let Some(c) = issuer_after(rest) {
         let who = c.name("who").expect("group");
         let (name, end) = name_prefix(who.as_str());
         if !name.is_empty() {
             issuer = Some(name);
             rest = &rest[who.start() + end..];
             if date.is_none() {
-                date = DATE_AFTER.captures(rest).and_then(|c| date_of(&c));
+                date = date_after(rest).and_then(|c| date_of(&c));
             }
         }
     }
@@ -304,7 +425,7 @@ fn words_after(after: &str) -> (Option<String>, Option<Date>) {
 
 /// "Ngày 24/8/2021, Văn phòng Trung ương Đảng ban hành Thông báo số " → (issuer, date).
 fn issued_before(before: &str) -> Option<(String, Option<Date>)> {
-    let c = ISSUED_BEFORE.captures(before)?;
+    let c = issued_before_captures(before)?;
     let who = c.name("who")?;
     let name = name_suffix(who.as_str())?;
     let date = DATE_ANYWHERE.captures_iter(&before[..who.end()]).last().and_then(|c| date_of(&c));
@@ -313,7 +434,7 @@ fn issued_before(before: &str) -> Option<(String, Option<Date>)> {
 
 /// "chỉ đạo của Bộ Chính trị tại Kết luận số " → "Bộ Chính trị".
 fn of_at_before(before: &str) -> Option<String> {
-    name_suffix(OF_AT_BEFORE.captures(before)?.name("who")?.as_str())
+    name_suffix(of_at_before_captures(before)?.name("who")?.as_str())
 }
 
 /// Whether `words[i]` can be part of a body's name: capitalised ("Chính", "UBND"), a name
@@ -695,6 +816,105 @@ mod tests {
         }
     }
 
+    /// Every text the tests hold: the seeds, the fixtures' directives and
+    /// the rough imports, each as written and in NFD.
+    fn corpus() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut texts = Vec::new();
+        let mut folders = vec![root.join("seeds"), root.join("valid"), root.join("import-rough")];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).expect("fixture folder").filter_map(Result::ok) {
+                let path = entry.path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    texts.push(text.nfd().collect());
+                    texts.push(text);
+                }
+            }
+        }
+        assert!(texts.len() > 20, "{}", texts.len());
+        texts
+    }
+
+    /// The spans of every group, to compare two searches.
+    fn groups(c: Option<regex::Captures>) -> Option<Vec<Option<Range<usize>>>> {
+        c.map(|c| c.iter().map(|m| m.map(|m| m.range())).collect())
+    }
+
+    /// The narrowed and filtered searches against their patterns over whole
+    /// windows, before and after every character that may follow a number.
+    fn assert_matchers_agree(text: &str) {
+        for (at, _) in text.char_indices().filter(|&(_, c)| !c.is_alphabetic()) {
+            for form in [Form::Any, Form::Nfc] {
+                let before = sentence_before(text, form, at);
+                assert_eq!(groups(type_before(&before)), groups(TYPE_BEFORE.captures(&before)), "{before:?}");
+                let (issued, of_at) = (issued_before_captures(&before), of_at_before_captures(&before));
+                assert_eq!(groups(issued), groups(ISSUED_BEFORE.captures(&before)), "{before:?}");
+                assert_eq!(groups(of_at), groups(OF_AT_BEFORE.captures(&before)), "{before:?}");
+            }
+            let after = window_after(text, Form::Any, at);
+            assert_eq!(groups(date_after(&after)), groups(DATE_AFTER.captures(&after)), "{after:?}");
+            assert_eq!(groups(issuer_after(&after)), groups(ISSUER_AFTER.captures(&after)), "{after:?}");
+        }
+    }
+
+    #[test]
+    fn the_narrowed_searches_find_what_the_patterns_find_in_the_fixtures() {
+        for text in corpus() {
+            // Every window of a long text would take long in a debug build:
+            // the stretches around numbers and type words are what counts.
+            for (i, _) in text.match_indices('/').step_by(4).take(12) {
+                let mut from = i.saturating_sub(200);
+                while !text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let mut to = (i + 100).min(text.len());
+                while !text.is_char_boundary(to) {
+                    to += 1;
+                }
+                assert_matchers_agree(&text[from..to]);
+            }
+        }
+    }
+
+    #[test]
+    fn the_letters_the_filters_look_for_have_one_other_case_only() {
+        // Every character, to see what `(?i)` makes of each letter.
+        let all: String = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        let forms = |letter: char| -> Vec<char> {
+            let pattern = Regex::new(&format!("(?i){}", regex::escape(&letter.to_string()))).unwrap();
+            pattern.find_iter(&all).map(|m| m.as_str().chars().next().unwrap()).collect()
+        };
+        for letter in "hànhtạicủabn".chars() {
+            let mut want = vec![letter, letter.to_uppercase().next().unwrap()];
+            want.sort();
+            assert_eq!(forms(letter), want, "{letter}");
+        }
+        // The narrowed TYPE_BEFORE steps back over letters: every form of
+        // every letter of the type words and "số" is one.
+        for letter in TYPE_WORDS.iter().flat_map(|(w, _)| w.chars()).chain("số".chars()).filter(|c| *c != ' ') {
+            assert!(forms(letter).iter().all(|c| c.is_alphabetic()), "{letter}");
+        }
+        assert_eq!(TYPE_WORD_RUNS, 5);
+    }
+
+    #[test]
+    fn the_filters_see_words_in_any_case_and_nothing_else() {
+        assert!(holds_any_case("đã ban HÀNH Kế hoạch", "hành"));
+        assert!(holds_any_case("Ban Hành", "hành"));
+        assert!(holds_any_case("hÀnH", "hành"));
+        assert!(!holds_any_case("hàng", "hành"));
+        assert!(!holds_any_case("ành", "hành"));
+        assert!(holds_any_case("CỦA Bộ Y tế TẠI", "tại") && holds_any_case("CỦA", "của"));
+        assert!(!holds_any_case("tai", "tại"));
+        assert_eq!(after_gap(" , (\n ( ngày"), Some('n'));
+        assert_eq!(after_gap(" \n\nngày"), Some('\n'));
+        assert_eq!(after_gap(""), None);
+        assert_eq!(type_tail_start("abc, xyz Chỉ thị số "), 3);
+        assert_eq!(type_tail_start("một hai ba bốn năm sáu bảy"), "một hai".len() - 1);
+    }
+
     /// Tiny xorshift PRNG: deterministic, no dependency.
     struct Rng(u64);
     impl Rng {
@@ -781,6 +1001,10 @@ mod tests {
             "_",
             "tại",
             "Bộ Chính trị",
+            "Thông báo kết luận",
+            "NGHỊ QUYẾT LIÊN TỊCH",
+            "đã ban hành",
+            "của Bộ Y tế tại",
         ];
         const SERIALS: &[&str] = &["7", "07", "10", "188", "1102", "2020", "99999"];
         const SEPS: &[&str] = &["/", "-", " - ", "- ", " / ", "–", "/2020/", "//", ""];
@@ -800,6 +1024,7 @@ mod tests {
                     text.push_str(rng.pick(PIECES));
                 }
             }
+            assert_matchers_agree(&text);
             for c in extract_citations(&text, Some("Tây Ninh")) {
                 let span = c.number_span.clone();
                 assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{text:?}");

@@ -255,12 +255,102 @@ fn from_captures(c: &Captures) -> Option<DocNumber> {
 fn candidate_windows(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
-        let digit = at + text.as_bytes()[at..].iter().position(u8::is_ascii_digit)?;
+        let digit = next_digit(text.as_bytes(), at)?;
         let start = text[..digit].char_indices().next_back().map_or(0, |(i, _)| i);
         let end = text[digit..].find(|c: char| !is_number_char(c)).map_or(text.len(), |i| digit + i);
         at = end;
         Some(start..end)
     })
+}
+
+/// The first ASCII digit of `bytes` at or after `from`. Sixteen bytes are
+/// tested at a time, without a branch a byte: digits are rare in running
+/// text, and this scan crosses every byte of every text.
+fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    let is_digit = |b: &u8| b.wrapping_sub(b'0') < 10;
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 16) {
+        if chunk.iter().fold(false, |any, b| any | is_digit(b)) {
+            break;
+        }
+        at += 16;
+    }
+    bytes.get(at..)?.iter().position(is_digit).map(|i| at + i)
+}
+
+/// Whether a candidate window can hold a match of [`NUMBER_RE`]: somewhere
+/// in it a run of digits, an optional lower-case letter and spaces, then a
+/// dash and a code letter, or a slash and a code letter or a year and
+/// another slash. A necessary condition, tested by hand on the bytes: most
+/// windows are dates ("27/3/2020"), counts or list numbers, and the pattern
+/// (its captures, with Unicode classes) costs far more than this look.
+fn may_hold_number(window: &str) -> bool {
+    let bytes = window.as_bytes();
+    let mut at = 0;
+    while let Some(digit) = bytes[at..].iter().position(u8::is_ascii_digit).map(|i| at + i) {
+        let serial_end = digit + bytes[digit..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if number_follows(bytes, serial_end) {
+            return true;
+        }
+        at = serial_end;
+    }
+    false
+}
+
+/// [`may_hold_number`] after a serial's digits, which end at `at`.
+fn number_follows(bytes: &[u8], mut at: usize) -> bool {
+    if bytes.get(at).is_some_and(u8::is_ascii_lowercase) {
+        at += 1;
+    }
+    at = skip_spaces(bytes, at);
+    if let Some(after) = dash_at(bytes, at) {
+        return code_letter_at(bytes, skip_spaces(bytes, after));
+    }
+    let Some(after) = slash_at(bytes, at) else { return false };
+    let at = skip_spaces(bytes, after);
+    if code_letter_at(bytes, at) {
+        return true;
+    }
+    // A year between two slashes: 30/2020/NĐ-CP.
+    let year = bytes
+        .get(at..at + 4)
+        .is_some_and(|y| matches!(&y[..2], b"19" | b"20") && y[2].is_ascii_digit() && y[3].is_ascii_digit());
+    year && slash_at(bytes, skip_spaces(bytes, at + 4))
+        .is_some_and(|after| code_letter_at(bytes, skip_spaces(bytes, after)))
+}
+
+/// Past the pattern's spaces (space, tab, no-break space) from `at`.
+fn skip_spaces(bytes: &[u8], mut at: usize) -> usize {
+    loop {
+        match bytes.get(at..) {
+            Some([b' ' | b'\t', ..]) => at += 1,
+            Some([0xc2, 0xa0, ..]) => at += 2,
+            _ => return at,
+        }
+    }
+}
+
+/// The end of a dash of the pattern (`-`, U+2010–U+2014, U+2212, U+FF0D) at `at`.
+fn dash_at(bytes: &[u8], at: usize) -> Option<usize> {
+    match bytes.get(at..)? {
+        [b'-', ..] => Some(at + 1),
+        [0xe2, 0x80, 0x90..=0x94, ..] | [0xe2, 0x88, 0x92, ..] | [0xef, 0xbc, 0x8d, ..] => Some(at + 3),
+        _ => None,
+    }
+}
+
+/// The end of a slash of the pattern (`/`, U+FF0F) at `at`.
+fn slash_at(bytes: &[u8], at: usize) -> Option<usize> {
+    match bytes.get(at..)? {
+        [b'/', ..] => Some(at + 1),
+        [0xef, 0xbc, 0x8f, ..] => Some(at + 3),
+        _ => None,
+    }
+}
+
+/// Whether a code letter (ASCII, Đ or đ) starts at `at`.
+fn code_letter_at(bytes: &[u8], at: usize) -> bool {
+    matches!(bytes.get(at..), Some([b'A'..=b'Z' | b'a'..=b'z', ..] | [0xc4, 0x90 | 0x91, ..]))
 }
 
 /// Whether what follows a number candidate ends it: a number does not run
@@ -312,6 +402,7 @@ impl DocNumber {
     /// number's own characters (ASCII, Đ, dashes) are unaffected by Unicode normalisation.
     pub fn find_all(text: &str) -> Vec<(Range<usize>, DocNumber)> {
         candidate_windows(text)
+            .filter(|window| may_hold_number(&text[window.clone()]))
             .flat_map(|window| NUMBER_RE.captures_iter(&text[window.clone()]).map(move |c| (window.start, c)))
             .filter_map(|(offset, c)| {
                 let span = c.name("num")?.range();
