@@ -30,7 +30,7 @@
 //!   the code name a provincial body.
 
 use crate::text::issuers::Issuers;
-use crate::text::number::{bare_province, DocNumber, DASHES};
+use crate::text::number::{bare_province, is_letter_mark_or_number, DocNumber, DASHES};
 use regex::Regex;
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -108,6 +108,7 @@ const MAX_NAME_WORDS: usize = 10;
 const WINDOW: usize = 400;
 const DATE: &str = r"(?P<d>\d{1,2})\s*[/.\-–]\s*(?P<m>\d{1,2})\s*[/.\-–]\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2}),?\s+năm\s+(?P<y2>\d{4})";
 /// Up to one line break between a number and what follows it.
+#[cfg(test)]
 const GAP: &str = r"[ \t\x{A0},(]*\n?[ \t\x{A0},(]*";
 const STOP: &str = r#"[^,;:()\[\]"“”\n]"#;
 
@@ -119,7 +120,9 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("citation pattern")
 }
 
-/// "…Kết luận số " / "…Chỉ thị " / "…Số: " at the end of the words before.
+/// "…Kết luận số " / "…Chỉ thị " / "…Số: " at the end of the words before: the
+/// definition of [`type_before`].
+#[cfg(test)]
 static TYPE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(r"(?i)(?:^|[^\p{{L}}\p{{M}}\p{{N}}])(?:(?P<t>{})\s*)?(?:(?P<so>số)\s*[:.]?\s*)?$", type_alternatives()))
 });
@@ -134,8 +137,12 @@ static ISSUED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static OF_AT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(r"(?i)của\s+(?P<who>{STOP}+?)\s+tại\s+(?:{})\s*(?:số\s*[:.]?\s*)?$", type_alternatives()))
 });
+/// The definition of [`date_after`].
+#[cfg(test)]
 static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^{GAP}(?:ban\s+hành\s+)?ngày\s+(?:{DATE})")));
 static DATE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)(?:^|[^\p{{L}}])ngày\s+(?:{DATE})")));
+/// The definition of [`issuer_after`].
+#[cfg(test)]
 static ISSUER_AFTER: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"^{GAP}(?:[Cc]ủa|[Dd]o)\s+(?P<who>\p{{Lu}}{STOP}*)")));
 static PROVINCE_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -194,8 +201,8 @@ fn cite(
     let before = sentence_before(text, form, span.start);
     let after = window_after(text, form, span.end);
     let typed = type_before(&before);
-    let word_type = typed.as_ref().and_then(|c| c.name("t")).map(|t| collapse(t.as_str()).to_lowercase());
-    let has_context = word_type.is_some() || typed.as_ref().is_some_and(|c| c.name("so").is_some());
+    let word_type = typed.as_ref().and_then(|t| t.type_words.clone()).map(|t| collapse(&before[t]).to_lowercase());
+    let has_context = word_type.is_some() || typed.as_ref().is_some_and(|t| t.so);
     if !plausible(&text[span.clone()], &number, has_context) {
         return None;
     }
@@ -285,61 +292,249 @@ fn window_after(text: &str, form: Form, end: usize) -> Cow<'_, str> {
     form.nfc(&text[end..to])
 }
 
-// The patterns run only where they can match. Each function below gives
-// what its pattern gives on the whole text (the tests compare them), for
-// less: the end-anchored ones are started near the end, and the others
-// are not run at all where a word they need is missing.
+// The patterns the build meets at every candidate are followed by hand,
+// step by step ([`type_before`], [`date_after`], [`issuer_after`]); the
+// others run only where a word they need is there. The tests hold each of
+// these functions to its pattern over the fixtures and random texts.
 
-/// [`TYPE_BEFORE`] on `before`, started where its match can begin at the
-/// earliest: a match is one character that is no letter, then at most the
-/// words of a type and "số" (letters, spaces, `:` and `.`), so it cannot
-/// reach further back than [`TYPE_WORD_RUNS`] runs of letters.
-fn type_before(before: &str) -> Option<regex::Captures<'_>> {
-    TYPE_BEFORE.captures_at(before, type_tail_start(before))
+/// What [`TYPE_BEFORE`] finds at the end of the words before a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct TypeBefore {
+    /// The type words ("Kết luận"), as written.
+    type_words: Option<Range<usize>>,
+    /// Whether "số" ends the words.
+    so: bool,
 }
 
-/// The most runs of letters a match of [`TYPE_BEFORE`] holds: the longest
-/// type words and "số".
-const TYPE_WORD_RUNS: usize = {
-    let mut most = 0;
-    let mut i = 0;
-    while i < TYPE_WORDS.len() {
-        let word = TYPE_WORDS[i].0.as_bytes();
-        let (mut runs, mut j) = (1, 0);
-        while j < word.len() {
-            runs += (word[j] == b' ') as usize;
-            j += 1;
+/// [`TYPE_BEFORE`] on `before`: of every way the text can end with type
+/// words, "số" (and its spaces and one `:` or `.`), both or neither, the one
+/// whose match starts first, as the pattern's leftmost match does. A match
+/// starts at the start of the text or at the one character before the
+/// words, which must be no letter, mark or number.
+fn type_before(before: &str) -> Option<TypeBefore> {
+    let mut best: Option<(usize, usize, TypeBefore)> = None;
+    let mut consider = |words_start: usize, type_words: Option<Range<usize>>, so: bool| {
+        let Some(start) = match_start(before, words_start) else { return };
+        // At the same start, `^` (the words from 0) comes first.
+        if best.as_ref().is_none_or(|(s, w, _)| (start, words_start) < (*s, *w)) {
+            best = Some((start, words_start, TypeBefore { type_words, so }));
         }
-        if runs > most {
-            most = runs;
-        }
-        i += 1;
-    }
-    most + 1
-};
-
-/// A byte offset at or before the start of any match of [`TYPE_BEFORE`] in
-/// `before`: going back from the end over spaces, `:`, `.` and letters, the
-/// first other character, or the last letter of one run of letters too many.
-fn type_tail_start(before: &str) -> usize {
-    let mut runs = 0;
-    let mut in_letters = false;
-    for (i, c) in before.char_indices().rev() {
-        if c.is_alphabetic() {
-            if !in_letters {
-                runs += 1;
-                if runs > TYPE_WORD_RUNS {
-                    return i;
-                }
+    };
+    let mut ways = |words_end: usize, so: bool| {
+        let type_end = before[..words_end].trim_end().len();
+        for (word, _) in TYPE_WORDS {
+            if let Some(start) = words_before(before, type_end, word) {
+                consider(start, Some(start..type_end), so);
             }
-            in_letters = true;
-        } else if c.is_whitespace() || c == ':' || c == '.' {
-            in_letters = false;
+        }
+        consider(words_end, None, so);
+    };
+    let end = before.len();
+    if let Some(so_start) = so_before(before) {
+        ways(so_start, true);
+    }
+    ways(end, false);
+    best.map(|(_, _, found)| found)
+}
+
+/// Where a match whose words start at `words_start` starts, if it can.
+fn match_start(text: &str, words_start: usize) -> Option<usize> {
+    match text[..words_start].chars().next_back() {
+        None => Some(0),
+        Some(c) if !is_letter_mark_or_number(c) => Some(words_start - c.len_utf8()),
+        Some(_) => None,
+    }
+}
+
+/// Where "số" starts when it ends `text` (followed by spaces and at most
+/// one `:` or `.`).
+fn so_before(text: &str) -> Option<usize> {
+    let mut end = text.trim_end().len();
+    if text[..end].ends_with([':', '.']) {
+        end = text[..end - 1].trim_end().len();
+    }
+    words_before(text, end, "số")
+}
+
+/// Where `words` start when they end at `end` of `text`, in any case (as
+/// `(?i)` reads them), a space of theirs standing for one or more.
+fn words_before(text: &str, end: usize, words: &str) -> Option<usize> {
+    let mut at = end;
+    for letter in words.chars().rev() {
+        if letter == ' ' {
+            let trimmed = text[..at].trim_end().len();
+            if trimmed == at {
+                return None;
+            }
+            at = trimmed;
         } else {
-            return i;
+            let c = text[..at].chars().next_back()?;
+            if !same_letter(c, letter) {
+                return None;
+            }
+            at -= c.len_utf8();
         }
     }
-    0
+    Some(at)
+}
+
+/// Where `words` end when they start at `at` of `text`, in any case, a
+/// space of theirs standing for one or more.
+fn words_after_at(text: &str, at: usize, words: &str) -> Option<usize> {
+    let mut at = at;
+    for letter in words.chars() {
+        if letter == ' ' {
+            at = spaces_after(text, at)?;
+        } else {
+            let c = text[at..].chars().next()?;
+            if !same_letter(c, letter) {
+                return None;
+            }
+            at += c.len_utf8();
+        }
+    }
+    Some(at)
+}
+
+/// The end of one or more spaces (`\s+`) at `at`.
+fn spaces_after(text: &str, at: usize) -> Option<usize> {
+    let end = text.len() - text[at..].trim_start().len();
+    (end > at).then_some(end)
+}
+
+/// Whether `c` is `letter` (lower case) under `(?i)`: itself, a character
+/// whose lower case it is, or the long s for s. A test holds this to the
+/// regex crate for every letter the matchers read.
+fn same_letter(c: char, letter: char) -> bool {
+    if c == letter {
+        return true;
+    }
+    if c.is_ascii() {
+        return c.to_ascii_lowercase() == letter;
+    }
+    let mut lower = c.to_lowercase();
+    (lower.next() == Some(letter) && lower.next().is_none()) || (c == 'ſ' && letter == 's')
+}
+
+/// What [`DATE_AFTER`] finds: day, month and year as written, and where the
+/// match ends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct DateAfter {
+    day: Range<usize>,
+    month: Range<usize>,
+    year: Range<usize>,
+    end: usize,
+}
+
+impl DateAfter {
+    fn date(&self, text: &str) -> Option<Date> {
+        date_of(&text[self.day.clone()], &text[self.month.clone()], &text[self.year.clone()])
+    }
+}
+
+/// [`DATE_AFTER`] at the start of `after`: the gap, "ban hành" if it is
+/// there, "ngày" and a date.
+fn date_after(after: &str) -> Option<DateAfter> {
+    let at = gap_end(after);
+    let at = words_after_at(after, at, "ban hành").and_then(|end| spaces_after(after, end)).unwrap_or(at);
+    let at = spaces_after(after, words_after_at(after, at, "ngày")?)?;
+    let day = digits_at(after, at);
+    if !(1..=2).contains(&day.1) {
+        return None;
+    }
+    let day = day.0;
+    numeric_date(after, day.clone()).or_else(|| worded_date(after, day))
+}
+
+/// "23/8/2021", "23 - 8 - 2021": after the day, a separator, the month, a
+/// separator and the year.
+fn numeric_date(text: &str, day: Range<usize>) -> Option<DateAfter> {
+    let separator = |at: usize| {
+        let at = text.len() - text[at..].trim_start().len();
+        let sep = text[at..].chars().next().filter(|c| matches!(c, '/' | '.' | '-' | '–'))?;
+        let after = at + sep.len_utf8();
+        Some(text.len() - text[after..].trim_start().len())
+    };
+    let (month, digits) = digits_at(text, separator(day.end)?);
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let year = four_digits_at(text, separator(month.end)?)?;
+    Some(DateAfter { day, end: year.end, month, year })
+}
+
+/// "23 tháng 8, năm 2021" (the comma optional).
+fn worded_date(text: &str, day: Range<usize>) -> Option<DateAfter> {
+    let at = spaces_after(text, words_after_at(text, spaces_after(text, day.end)?, "tháng")?)?;
+    let (month, digits) = digits_at(text, at);
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let at = month.end + usize::from(text[month.end..].starts_with(','));
+    let at = spaces_after(text, words_after_at(text, spaces_after(text, at)?, "năm")?)?;
+    let year = four_digits_at(text, at)?;
+    Some(DateAfter { day, end: year.end, month, year })
+}
+
+/// The run of digits (`\d`: any decimal digit) at `at`, and how many.
+fn digits_at(text: &str, at: usize) -> (Range<usize>, usize) {
+    let mut end = at;
+    let mut count = 0;
+    for c in text[at..].chars().take_while(|&c| is_decimal_digit(c)) {
+        end += c.len_utf8();
+        count += 1;
+    }
+    (at..end, count)
+}
+
+/// The first four digits at `at`, if there are four.
+fn four_digits_at(text: &str, at: usize) -> Option<Range<usize>> {
+    let mut end = at;
+    for _ in 0..4 {
+        let c = text[end..].chars().next().filter(|&c| is_decimal_digit(c))?;
+        end += c.len_utf8();
+    }
+    Some(at..end)
+}
+
+/// `\d`: a decimal digit of any script (`\p{Nd}`).
+fn is_decimal_digit(c: char) -> bool {
+    static OTHER_DIGIT: LazyLock<Regex> = LazyLock::new(|| re(r"^\d"));
+    c.is_ascii_digit() || (!c.is_ascii() && OTHER_DIGIT.is_match(c.encode_utf8(&mut [0; 4])))
+}
+
+/// [`ISSUER_AFTER`] at the start of `after`: after the gap, "của" or "do",
+/// spaces and the words from a capital letter to the first stop.
+fn issuer_after(after: &str) -> Option<Range<usize>> {
+    let at = gap_end(after);
+    let rest = &after[at..];
+    let word = ["của", "Của", "do", "Do"].into_iter().find(|word| rest.starts_with(word))?;
+    let start = spaces_after(after, at + word.len())?;
+    let first = after[start..].chars().next()?;
+    if !is_upper_letter(first) {
+        return None;
+    }
+    let stops = [',', ';', ':', '(', ')', '[', ']', '"', '“', '”', '\n'];
+    Some(start..after[start..].find(stops).map_or(after.len(), |i| start + i))
+}
+
+/// `\p{Lu}`: an upper-case letter, by the regex crate's tables (those of
+/// the standard library are of another Unicode version) unless ASCII.
+fn is_upper_letter(c: char) -> bool {
+    static UPPER: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{Lu}"));
+    c.is_ascii_uppercase() || (!c.is_ascii() && UPPER.is_match(c.encode_utf8(&mut [0; 4])))
+}
+
+/// The end of [`GAP`] at the start of `text`: its spaces, commas and
+/// brackets around at most one line break.
+fn gap_end(text: &str) -> usize {
+    let skip = |at: usize| text.len() - text[at..].trim_start_matches([' ', '\t', '\u{A0}', ',', '(']).len();
+    let at = skip(0);
+    if text[at..].starts_with('\n') {
+        skip(at + 1)
+    } else {
+        at
+    }
 }
 
 /// [`ISSUED_BEFORE`] on `before`, which must hold "hành".
@@ -351,30 +546,6 @@ fn issued_before_captures(before: &str) -> Option<regex::Captures<'_>> {
 fn of_at_before_captures(before: &str) -> Option<regex::Captures<'_>> {
     let words = holds_any_case(before, "tại") && holds_any_case(before, "của");
     words.then(|| OF_AT_BEFORE.captures(before)).flatten()
-}
-
-/// [`DATE_AFTER`] at the start of `after`: after the gap comes "ban hành" or "ngày".
-fn date_after(after: &str) -> Option<regex::Captures<'_>> {
-    let starts = after_gap(after).is_some_and(|c| matches!(c, 'b' | 'B' | 'n' | 'N'));
-    starts.then(|| DATE_AFTER.captures(after)).flatten()
-}
-
-/// [`ISSUER_AFTER`] at the start of `after`: after the gap comes "của" or "do".
-fn issuer_after(after: &str) -> Option<regex::Captures<'_>> {
-    let starts = after_gap(after).is_some_and(|c| matches!(c, 'c' | 'C' | 'd' | 'D'));
-    starts.then(|| ISSUER_AFTER.captures(after)).flatten()
-}
-
-/// The first character after [`GAP`] at the start of `text`: its spaces,
-/// commas and brackets around at most one line break.
-fn after_gap(text: &str) -> Option<char> {
-    let skip = |s: &'_ str| -> usize { s.len() - s.trim_start_matches([' ', '\t', '\u{A0}', ',', '(']).len() };
-    let mut at = skip(text);
-    if text[at..].starts_with('\n') {
-        at += 1;
-        at += skip(&text[at..]);
-    }
-    text[at..].chars().next()
 }
 
 /// Whether `text` holds `word` (lower case, with one letter that is not
@@ -404,19 +575,18 @@ fn holds_any_case(text: &str, word: &str) -> bool {
 fn words_after(after: &str) -> (Option<String>, Option<Date>) {
     let mut rest = after;
     let mut date = None;
-    if let Some(c) = date_after(rest) {
-        date = date_of(&c);
-        rest = &rest[c.get(0).map_or(0, |m| m.end())..];
+    if let Some(found) = date_after(rest) {
+        date = found.date(rest);
+        rest = &rest[found.end..];
     }
     let mut issuer = None;
-    if let Some(c) = issuer_after(rest) {
-        let who = c.name("who").expect("group");
-        let (name, end) = name_prefix(who.as_str());
+    if let Some(who) = issuer_after(rest) {
+        let (name, end) = name_prefix(&rest[who.clone()]);
         if !name.is_empty() {
             issuer = Some(name);
-            rest = &rest[who.start() + end..];
+            rest = &rest[who.start + end..];
             if date.is_none() {
-                date = date_after(rest).and_then(|c| date_of(&c));
+                date = date_after(rest).and_then(|found| found.date(rest));
             }
         }
     }
@@ -428,7 +598,7 @@ fn issued_before(before: &str) -> Option<(String, Option<Date>)> {
     let c = issued_before_captures(before)?;
     let who = c.name("who")?;
     let name = name_suffix(who.as_str())?;
-    let date = DATE_ANYWHERE.captures_iter(&before[..who.end()]).last().and_then(|c| date_of(&c));
+    let date = DATE_ANYWHERE.captures_iter(&before[..who.end()]).last().and_then(|c| date_of_captures(&c));
     Some((name, date))
 }
 
@@ -497,9 +667,16 @@ fn name_suffix(s: &str) -> Option<String> {
     (words.len() - from <= MAX_NAME_WORDS).then(|| words[from..].join(" "))
 }
 
-fn date_of(c: &regex::Captures) -> Option<Date> {
-    let get = |a: &str, b: &str| c.name(a).or_else(|| c.name(b)).and_then(|m| m.as_str().parse::<u32>().ok());
-    let (d, m, y) = (get("d", "d2")?, get("m", "m2")?, get("y", "y2")?);
+/// The date a match of [`DATE`] gives.
+fn date_of_captures(c: &regex::Captures) -> Option<Date> {
+    let get = |a: &str, b: &str| c.name(a).or_else(|| c.name(b)).map(|m| m.as_str());
+    date_of(get("d", "d2")?, get("m", "m2")?, get("y", "y2")?)
+}
+
+/// The date of a day, month and year as written, if it exists.
+fn date_of(day: &str, month: &str, year: &str) -> Option<Date> {
+    let number = |digits: &str| digits.parse::<u32>().ok();
+    let (d, m, y) = (number(day)?, number(month)?, number(year)?);
     let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -816,25 +993,10 @@ mod tests {
         }
     }
 
-    /// Every text the tests hold: the seeds, the fixtures' directives and
-    /// the rough imports, each as written and in NFD.
+    /// Every text of the fixtures, as written and in NFD.
     fn corpus() -> Vec<String> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let mut texts = Vec::new();
-        let mut folders = vec![root.join("seeds"), root.join("valid"), root.join("import-rough")];
-        while let Some(folder) = folders.pop() {
-            for entry in std::fs::read_dir(&folder).expect("fixture folder").filter_map(Result::ok) {
-                let path = entry.path();
-                if path.is_dir() {
-                    folders.push(path);
-                } else if let Ok(text) = std::fs::read_to_string(&path) {
-                    texts.push(text.nfd().collect());
-                    texts.push(text);
-                }
-            }
-        }
-        assert!(texts.len() > 20, "{}", texts.len());
-        texts
+        let texts = crate::text::fixture_texts();
+        texts.iter().map(|text| text.nfd().collect()).chain(texts.iter().cloned()).collect()
     }
 
     /// The spans of every group, to compare two searches.
@@ -842,21 +1004,62 @@ mod tests {
         c.map(|c| c.iter().map(|m| m.map(|m| m.range())).collect())
     }
 
-    /// The narrowed and filtered searches against their patterns over whole
-    /// windows, before and after every character that may follow a number.
+    /// What TYPE_BEFORE finds, as [`type_before`] gives it.
+    fn type_before_by_pattern(before: &str) -> Option<TypeBefore> {
+        TYPE_BEFORE
+            .captures(before)
+            .map(|c| TypeBefore { type_words: c.name("t").map(|m| m.range()), so: c.name("so").is_some() })
+    }
+
+    /// What DATE_AFTER finds, as [`date_after`] gives it.
+    fn date_after_by_pattern(after: &str) -> Option<DateAfter> {
+        DATE_AFTER.captures(after).map(|c| {
+            let group = |a: &str, b: &str| c.name(a).or_else(|| c.name(b)).expect("a date's group").range();
+            let end = c.get(0).expect("the match").end();
+            DateAfter { day: group("d", "d2"), month: group("m", "m2"), year: group("y", "y2"), end }
+        })
+    }
+
+    /// The matchers by hand and the filtered searches against their
+    /// patterns, before and after every character that may follow a number.
     fn assert_matchers_agree(text: &str) {
         for (at, _) in text.char_indices().filter(|&(_, c)| !c.is_alphabetic()) {
             for form in [Form::Any, Form::Nfc] {
                 let before = sentence_before(text, form, at);
-                assert_eq!(groups(type_before(&before)), groups(TYPE_BEFORE.captures(&before)), "{before:?}");
+                assert_eq!(type_before(&before), type_before_by_pattern(&before), "{before:?}");
                 let (issued, of_at) = (issued_before_captures(&before), of_at_before_captures(&before));
                 assert_eq!(groups(issued), groups(ISSUED_BEFORE.captures(&before)), "{before:?}");
                 assert_eq!(groups(of_at), groups(OF_AT_BEFORE.captures(&before)), "{before:?}");
             }
             let after = window_after(text, Form::Any, at);
-            assert_eq!(groups(date_after(&after)), groups(DATE_AFTER.captures(&after)), "{after:?}");
-            assert_eq!(groups(issuer_after(&after)), groups(ISSUER_AFTER.captures(&after)), "{after:?}");
+            assert_eq!(date_after(&after), date_after_by_pattern(&after), "{after:?}");
+            let who = ISSUER_AFTER.captures(&after).map(|c| c.name("who").expect("who").range());
+            assert_eq!(issuer_after(&after), who, "{after:?}");
         }
+    }
+
+    #[test]
+    fn the_matchers_follow_their_patterns_on_made_up_phrases() {
+        let phrases = [
+            "Chỉ thị số 15/CT-TTg, ngày 27/3/2020 của Thủ tướng",
+            "theo THÔNG BÁO KẾT LUẬN SỐ: 10-TB/VPTW ngày 24 tháng 8, năm 2021 do Văn phòng ban hành",
+            "xthông báo kết luận số 1/KL ban hành ngày 3 - 4 - 2021",
+            "Nghị  quyết\nliên tịch số. 5/NQ ngày 1 tháng 12 năm 2020của Bộ",
+            "Kế hoạchsố 7/KH, ngày ３/4/2021 Của (UBND tỉnh); ngày 123/4/2020",
+            "Số: 1/CV ngày 1/1/20201, do ủy ban; Ⅻ Số 2/CV do Ⓐ; của Ǆ",
+            "ſố 3/CT ngày 1/1/2020 KẾT LUẬN 4/KL (ngày 2.3.2021) Công văn 5/CV,\n  (\n ngày 5/5/2005",
+            ":Chỉ thị 6/CT; 7/CT.",
+        ];
+        for phrase in phrases {
+            assert_matchers_agree(phrase);
+        }
+        let before = "theo THÔNG BÁO KẾT LUẬN SỐ: ";
+        let type_words = Some(before.find('T').unwrap()..before.find(" SỐ").unwrap());
+        assert_eq!(type_before(before), Some(TypeBefore { type_words, so: true }));
+        let after = ", ngày 24 tháng 8, năm 2021 do Văn phòng; và";
+        let date = date_after(after).unwrap();
+        assert_eq!(date.date(after), Some((2021, 8, 24)));
+        assert_eq!(issuer_after(&after[date.end..]).map(|who| &after[date.end..][who]), Some("Văn phòng"));
     }
 
     #[test]
@@ -879,24 +1082,35 @@ mod tests {
     }
 
     #[test]
-    fn the_letters_the_filters_look_for_have_one_other_case_only() {
+    fn the_letters_the_matchers_read_are_read_as_the_patterns_read_them() {
         // Every character, to see what `(?i)` makes of each letter.
-        let all: String = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
-        let forms = |letter: char| -> Vec<char> {
-            let pattern = Regex::new(&format!("(?i){}", regex::escape(&letter.to_string()))).unwrap();
-            pattern.find_iter(&all).map(|m| m.as_str().chars().next().unwrap()).collect()
+        let all: Vec<char> = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        let text: String = all.iter().collect();
+        let found = |pattern: &str| -> Vec<char> {
+            let pattern = Regex::new(pattern).unwrap();
+            pattern.find_iter(&text).map(|m| m.as_str().chars().next().unwrap()).collect()
         };
-        for letter in "hànhtạicủabn".chars() {
-            let mut want = vec![letter, letter.to_uppercase().next().unwrap()];
-            want.sort();
-            assert_eq!(forms(letter), want, "{letter}");
+        let words = TYPE_WORDS.iter().map(|(w, _)| *w).chain(["số", "ban hành", "ngày", "tháng", "năm"]);
+        let mut letters: Vec<char> = words.flat_map(str::chars).filter(|&c| c != ' ').collect();
+        letters.sort();
+        letters.dedup();
+        // The first character told otherwise, if any.
+        let differs = |by_hand: &dyn Fn(char) -> bool, pattern: &str| -> Option<char> {
+            let by_pattern = found(pattern);
+            all.iter().copied().find(|&c| by_hand(c) != by_pattern.binary_search(&c).is_ok())
+        };
+        for letter in letters {
+            assert_eq!(differs(&|c| same_letter(c, letter), &format!("(?i){letter}")), None, "{letter}");
         }
-        // The narrowed TYPE_BEFORE steps back over letters: every form of
-        // every letter of the type words and "số" is one.
-        for letter in TYPE_WORDS.iter().flat_map(|(w, _)| w.chars()).chain("số".chars()).filter(|c| *c != ' ') {
-            assert!(forms(letter).iter().all(|c| c.is_alphabetic()), "{letter}");
+        // The filters try a letter's two cases.
+        for letter in "hànhtạicủa".chars() {
+            let mut two = vec![letter, letter.to_uppercase().next().unwrap()];
+            two.sort();
+            assert_eq!(found(&format!("(?i){letter}")), two, "{letter}");
         }
-        assert_eq!(TYPE_WORD_RUNS, 5);
+        assert_eq!(differs(&is_upper_letter, r"\p{Lu}"), None);
+        assert_eq!(differs(&is_decimal_digit, r"\d"), None);
+        assert_eq!(differs(&is_letter_mark_or_number, r"[\p{L}\p{M}\p{N}]"), None);
     }
 
     #[test]
@@ -908,11 +1122,9 @@ mod tests {
         assert!(!holds_any_case("ành", "hành"));
         assert!(holds_any_case("CỦA Bộ Y tế TẠI", "tại") && holds_any_case("CỦA", "của"));
         assert!(!holds_any_case("tai", "tại"));
-        assert_eq!(after_gap(" , (\n ( ngày"), Some('n'));
-        assert_eq!(after_gap(" \n\nngày"), Some('\n'));
-        assert_eq!(after_gap(""), None);
-        assert_eq!(type_tail_start("abc, xyz Chỉ thị số "), 3);
-        assert_eq!(type_tail_start("một hai ba bốn năm sáu bảy"), "một hai".len() - 1);
+        assert_eq!(gap_end(" , (\n ( ngày"), " , (\n ( ".len());
+        assert_eq!(gap_end(" \n\nngày"), 2);
+        assert_eq!(gap_end(""), 0);
     }
 
     /// Tiny xorshift PRNG: deterministic, no dependency.

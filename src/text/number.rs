@@ -335,13 +335,21 @@ fn may_precede_number(before: Option<char>) -> bool {
     match before {
         None => true,
         Some('/' | '.' | '-' | '\u{2010}'..='\u{2014}' | '\u{2212}' | '\u{FF0D}') => false,
-        Some(c) if c.is_ascii() => !c.is_ascii_alphanumeric(),
-        Some(c) => !LETTER_MARK_OR_NUMBER.is_match(c.encode_utf8(&mut [0; 4])),
+        Some(c) => !is_letter_mark_or_number(c),
     }
 }
 
-/// `\p{L}`, `\p{M}` or `\p{N}`, the classes the pattern names, for a
-/// character before a serial that is not ASCII (rare).
+/// `\p{L}`, `\p{M}` or `\p{N}`, the classes the patterns name: told at
+/// once for ASCII, by the regex crate's tables for the rest (rare where it
+/// is asked).
+pub(crate) fn is_letter_mark_or_number(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        LETTER_MARK_OR_NUMBER.is_match(c.encode_utf8(&mut [0; 4]))
+    }
+}
+
 static LETTER_MARK_OR_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\p{L}\p{M}\p{N}]").expect("class pattern"));
 

@@ -618,24 +618,6 @@ mod tests {
         }
     }
 
-    /// The texts of the test fixtures (directives, seeds, rough imports).
-    fn fixture_texts() -> Vec<String> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let mut texts = Vec::new();
-        let mut folders = vec![root];
-        while let Some(folder) = folders.pop() {
-            for path in std::fs::read_dir(&folder).unwrap().filter_map(Result::ok).map(|e| e.path()) {
-                if path.is_dir() {
-                    folders.push(path);
-                } else if let Ok(text) = std::fs::read_to_string(&path) {
-                    texts.push(text);
-                }
-            }
-        }
-        assert!(texts.len() > 20, "{}", texts.len());
-        texts
-    }
-
     fn assert_tokens_are_the_folded_words(text: &str) {
         let want: Vec<String> = ascii_words(&fold(text)).map(str::to_owned).collect();
         assert_eq!(tokens(text), want, "{text:?}");
@@ -643,7 +625,7 @@ mod tests {
 
     #[test]
     fn tokens_of_the_fixtures_are_the_ascii_words_of_their_folded_text() {
-        for text in fixture_texts() {
+        for text in crate::text::fixture_texts() {
             let nfd: String = text.nfd().collect();
             for text in [text.to_uppercase(), nfd, text] {
                 assert_tokens_are_the_folded_words(&text);
