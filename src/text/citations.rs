@@ -322,9 +322,13 @@ fn type_before(before: &str) -> Option<TypeBefore> {
     };
     let mut ways = |words_end: usize, so: bool| {
         let type_end = before[..words_end].trim_end().len();
-        for (word, _) in TYPE_WORDS {
-            if let Some(start) = words_before(before, type_end, word) {
-                consider(start, Some(start..type_end), so);
+        if let Some(last) = before[..type_end].chars().next_back().map(Letter::of) {
+            // Only the type words that end in the letter the text ends in.
+            let ends_so = |word: &&(&str, Option<&str>)| word.0.chars().next_back().is_some_and(|l| last.is(l));
+            for (word, _) in TYPE_WORDS.iter().filter(ends_so) {
+                if let Some(start) = words_before(before, type_end, word) {
+                    consider(start, Some(start..type_end), so);
+                }
             }
         }
         consider(words_end, None, so);
@@ -406,14 +410,33 @@ fn spaces_after(text: &str, at: usize) -> Option<usize> {
 /// whose lower case it is, or the long s for s. A test holds this to the
 /// regex crate for every letter the matchers read.
 fn same_letter(c: char, letter: char) -> bool {
-    if c == letter {
-        return true;
+    Letter::of(c).is(letter)
+}
+
+/// A character of the text with its lower case, found once to be compared
+/// with several letters.
+#[derive(Clone, Copy)]
+struct Letter {
+    c: char,
+    /// Its lower case, when that is one character.
+    lower: Option<char>,
+}
+
+impl Letter {
+    fn of(c: char) -> Letter {
+        let lower = if c.is_ascii() {
+            Some(c.to_ascii_lowercase())
+        } else {
+            let mut lower = c.to_lowercase();
+            lower.next().filter(|_| lower.next().is_none())
+        };
+        Letter { c, lower }
     }
-    if c.is_ascii() {
-        return c.to_ascii_lowercase() == letter;
+
+    /// Whether it is `letter` (lower case) under `(?i)`.
+    fn is(self, letter: char) -> bool {
+        self.c == letter || self.lower == Some(letter) || (self.c == 'ſ' && letter == 's')
     }
-    let mut lower = c.to_lowercase();
-    (lower.next() == Some(letter) && lower.next().is_none()) || (c == 'ſ' && letter == 's')
 }
 
 /// What [`DATE_AFTER`] finds: day, month and year as written, and where the
