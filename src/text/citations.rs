@@ -32,8 +32,8 @@
 use crate::text::issuers::Issuers;
 use crate::text::number::{bare_province, is_letter_mark_or_number, DocNumber, DASHES};
 use regex::Regex;
+use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -634,13 +634,20 @@ fn of_at_before(before: &str) -> Option<String> {
 /// syllable ("phủ", "tỉnh"), or "và" joining two names ("Bộ Giáo dục và Đào tạo", but not
 /// "Tỉnh ủy và Công văn số …").
 fn is_name_word(words: &[&str], i: usize) -> bool {
-    let lower = words[i].trim_end_matches(['.', '!', '?']).to_lowercase();
+    // Most words are in lower case already (each character its own lower
+    // case): only the others are copied.
+    let word = words[i].trim_end_matches(['.', '!', '?']);
+    let lowered = |c: char| {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    };
+    let lower = if word.chars().all(lowered) { Cow::Borrowed(word) } else { Cow::Owned(word.to_lowercase()) };
     let joins = || {
         let next = words[i + 1..].iter().take(3).copied().collect::<Vec<_>>().join(" ");
         next.starts_with(char::is_uppercase) && !TYPE_WORDS.iter().any(|(w, _)| next.to_lowercase().starts_with(w))
     };
     words[i].starts_with(char::is_uppercase)
-        || NAME_SYLLABLE_SET.contains(lower.as_str())
+        || NAME_SYLLABLE_SET.contains(lower.as_ref())
         || (lower == "và" && joins())
         || joins_by_dash(words, i)
 }

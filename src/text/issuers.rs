@@ -20,7 +20,9 @@
 
 use crate::text::number::DocNumber;
 use crate::text::vietnamese::tokens;
-use std::collections::HashMap;
+// rustc's hasher: codes and names are looked up for every number of every
+// text, and the keys are the table's own.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const ISSUERS_TSV: &str = include_str!("../../data/issuers.tsv");
@@ -103,7 +105,7 @@ impl Issuers {
             .iter()
             .map(|body| std::iter::once(&body.name).chain(&body.aliases).map(|s| name_key(s)).collect())
             .collect();
-        let (mut by_name, mut by_code, mut by_term_code) = (HashMap::new(), HashMap::new(), Vec::new());
+        let (mut by_name, mut by_code, mut by_term_code) = (HashMap::default(), HashMap::default(), Vec::new());
         for (id, body) in bodies.iter().enumerate() {
             for key in &keys[id] {
                 by_name.entry(key.clone()).or_insert(id);

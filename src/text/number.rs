@@ -23,7 +23,7 @@
 
 use crate::text::issuers::{Body, Branch, Issuers};
 use regex::Regex;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -181,7 +181,7 @@ struct CodeIndex {
 
 impl CodeIndex {
     fn new(codes: impl Iterator<Item = &'static str>) -> Self {
-        let (mut exact, mut folded) = (HashMap::new(), HashMap::new());
+        let (mut exact, mut folded) = (HashMap::default(), HashMap::default());
         for (i, code) in codes.enumerate() {
             let up = code.to_uppercase();
             folded.entry(up.replace('Đ', "D")).or_insert(i);
