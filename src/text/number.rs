@@ -21,7 +21,7 @@
 //! * Central codes (`TW`, `TTg`, `BYT`, `QH15` …) are those of the table of central bodies
 //!   ([`crate::text::issuers`]), which names them; this module only knows the provincial ones.
 
-use crate::text::issuers::{Body, Branch, Issuers};
+use crate::text::issuers::{AsciiUpper, Body, Branch, Issuers};
 use regex::Regex;
 use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
@@ -192,6 +192,11 @@ impl CodeIndex {
 
     /// An exact (case-blind) match first, else a match with `D` for `Đ`.
     fn find(&self, raw: &str) -> Option<usize> {
+        if let Some(up) = AsciiUpper::of(raw) {
+            // No `Đ` to read as `D`: both spellings are the same key.
+            let up = up.as_str();
+            return self.exact.get(up).or_else(|| self.folded.get(up)).copied();
+        }
         let up = raw.to_uppercase();
         self.exact.get(&up).or_else(|| self.folded.get(&up.replace('Đ', "D"))).copied()
     }
