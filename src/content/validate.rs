@@ -572,7 +572,17 @@ fn without_invisible(value: Value) -> Value {
 fn build_directive(check: &mut FileCheck, mapping: &Mapping, provinces: &ProvinceRegistry) -> Option<Directive> {
     let keys = mapping_keys(mapping);
     check.unknown_keys(&keys, KEYS, None);
-    let field = |key: &str| mapping.get(key).unwrap_or(&Value::Null);
+    // Each known key's value, found in one pass rather than hashed for
+    // every field: what `mapping.get(key)` finds, an untagged string key
+    // equal to it.
+    let mut values: [Option<&Value>; KEYS.len()] = [None; KEYS.len()];
+    for (key, value) in mapping {
+        let known = |key: &String| KEYS.iter().position(|known| known == key);
+        if let Some(i) = if let Value::String(key) = key { known(key) } else { None } {
+            values[i] = Some(value);
+        }
+    }
+    let field = |key: &str| KEYS.iter().position(|known| *known == key).and_then(|i| values[i]).unwrap_or(&Value::Null);
 
     let title = check.title(mapping);
     let number_printed = check.string("number", field("number"));
@@ -1067,6 +1077,18 @@ mod tests {
         assert_eq!(problems(in_a_citation), ["content/a.md:6:5: error: duplicate key `number` in `cites` (item 1)"]);
         let quoted = problems("---\n\"title\": a\n'title': b\n---\n");
         assert_eq!(quoted, ["content/a.md:3:1: error: duplicate key `title`"]);
+    }
+
+    #[test]
+    fn a_tagged_key_is_no_field_and_a_known_key_is_read_wherever_it_stands() {
+        // `mapping.get("title")` finds only an untagged string key: the
+        // fields read in one pass over the mapping must agree.
+        let found = problems("---\ntitle: a\n!x date: 2021-13-45\n---\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("error: unknown key `TaggedValue"), "{found:?}");
+        let text = "---\nsource: s\n\"place\": p\ntitle: t\n---\n";
+        let directive = validate_file(&source(text), ProvinceRegistry::builtin()).0.unwrap();
+        assert_eq!((directive.title.as_str(), directive.place.as_deref()), ("t", Some("p")));
     }
 
     #[test]

@@ -30,10 +30,10 @@
 //!   the code name a provincial body.
 
 use crate::text::issuers::Issuers;
-use crate::text::number::{bare_province, DocNumber, DASHES};
+use crate::text::number::{bare_province, is_letter_mark_or_number, DocNumber, DASHES};
 use regex::Regex;
+use rustc_hash::FxHashSet as HashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -108,6 +108,7 @@ const MAX_NAME_WORDS: usize = 10;
 const WINDOW: usize = 400;
 const DATE: &str = r"(?P<d>\d{1,2})\s*[/.\-–]\s*(?P<m>\d{1,2})\s*[/.\-–]\s*(?P<y>\d{4})|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2}),?\s+năm\s+(?P<y2>\d{4})";
 /// Up to one line break between a number and what follows it.
+#[cfg(test)]
 const GAP: &str = r"[ \t\x{A0},(]*\n?[ \t\x{A0},(]*";
 const STOP: &str = r#"[^,;:()\[\]"“”\n]"#;
 
@@ -119,7 +120,9 @@ fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("citation pattern")
 }
 
-/// "…Kết luận số " / "…Chỉ thị " / "…Số: " at the end of the words before.
+/// "…Kết luận số " / "…Chỉ thị " / "…Số: " at the end of the words before: the
+/// definition of [`type_before`].
+#[cfg(test)]
 static TYPE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(r"(?i)(?:^|[^\p{{L}}\p{{M}}\p{{N}}])(?:(?P<t>{})\s*)?(?:(?P<so>số)\s*[:.]?\s*)?$", type_alternatives()))
 });
@@ -134,8 +137,12 @@ static ISSUED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static OF_AT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(r"(?i)của\s+(?P<who>{STOP}+?)\s+tại\s+(?:{})\s*(?:số\s*[:.]?\s*)?$", type_alternatives()))
 });
+/// The definition of [`date_after`].
+#[cfg(test)]
 static DATE_AFTER: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)^{GAP}(?:ban\s+hành\s+)?ngày\s+(?:{DATE})")));
 static DATE_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)(?:^|[^\p{{L}}])ngày\s+(?:{DATE})")));
+/// The definition of [`issuer_after`].
+#[cfg(test)]
 static ISSUER_AFTER: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"^{GAP}(?:[Cc]ủa|[Dd]o)\s+(?P<who>\p{{Lu}}{STOP}*)")));
 static PROVINCE_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -193,9 +200,9 @@ fn cite(
 ) -> Option<FoundCitation> {
     let before = sentence_before(text, form, span.start);
     let after = window_after(text, form, span.end);
-    let typed = TYPE_BEFORE.captures(&before);
-    let word_type = typed.as_ref().and_then(|c| c.name("t")).map(|t| collapse(t.as_str()).to_lowercase());
-    let has_context = word_type.is_some() || typed.as_ref().is_some_and(|c| c.name("so").is_some());
+    let typed = type_before(&before);
+    let word_type = typed.as_ref().and_then(|t| t.type_words.clone()).map(|t| collapse(&before[t]).to_lowercase());
+    let has_context = word_type.is_some() || typed.as_ref().is_some_and(|t| t.so);
     if !plausible(&text[span.clone()], &number, has_context) {
         return None;
     }
@@ -256,18 +263,24 @@ fn sentence_before(text: &str, form: Form, start: usize) -> Cow<'_, str> {
         from += 1;
     }
     let window = form.nfc(&text[from..start]);
-    let mut cut = 0;
-    let mut chars = window.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next_space = chars.peek().is_some_and(|&(_, n)| n.is_whitespace());
-        if matches!(c, '\n' | ';' | '!' | '?') || (c == '.' && next_space) {
-            cut = i + c.len_utf8();
-        }
-    }
+    let cut = sentence_start(&window);
     match window {
         Cow::Borrowed(window) => Cow::Borrowed(&window[cut..]),
         Cow::Owned(window) => Cow::Owned(window[cut..].to_string()),
     }
+}
+
+/// Where the last sentence of `window` starts: after its last line break,
+/// `;`, `!`, `?`, or `.` followed by a space. Read from the end, where it is.
+fn sentence_start(window: &str) -> usize {
+    let mut next_space = false;
+    for (i, c) in window.char_indices().rev() {
+        if matches!(c, '\n' | ';' | '!' | '?') || (c == '.' && next_space) {
+            return i + c.len_utf8();
+        }
+        next_space = c.is_whitespace();
+    }
+    0
 }
 
 /// NFC text of at most `WINDOW` bytes after `end`.
@@ -279,23 +292,324 @@ fn window_after(text: &str, form: Form, end: usize) -> Cow<'_, str> {
     form.nfc(&text[end..to])
 }
 
+// The patterns the build meets at every candidate are followed by hand,
+// step by step ([`type_before`], [`date_after`], [`issuer_after`]); the
+// others run only where a word they need is there. The tests hold each of
+// these functions to its pattern over the fixtures and random texts.
+
+/// What [`TYPE_BEFORE`] finds at the end of the words before a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct TypeBefore {
+    /// The type words ("Kết luận"), as written.
+    type_words: Option<Range<usize>>,
+    /// Whether "số" ends the words.
+    so: bool,
+}
+
+/// [`TYPE_BEFORE`] on `before`: of every way the text can end with type
+/// words, "số" (and its spaces and one `:` or `.`), both or neither, the one
+/// whose match starts first, as the pattern's leftmost match does. A match
+/// starts at the start of the text or at the one character before the
+/// words, which must be no letter, mark or number.
+fn type_before(before: &str) -> Option<TypeBefore> {
+    let mut best: Option<(usize, usize, TypeBefore)> = None;
+    let mut consider = |words_start: usize, type_words: Option<Range<usize>>, so: bool| {
+        let Some(start) = match_start(before, words_start) else { return };
+        // At the same start, `^` (the words from 0) comes first.
+        if best.as_ref().is_none_or(|(s, w, _)| (start, words_start) < (*s, *w)) {
+            best = Some((start, words_start, TypeBefore { type_words, so }));
+        }
+    };
+    let mut ways = |words_end: usize, so: bool| {
+        let type_end = before[..words_end].trim_end().len();
+        if let Some(last) = before[..type_end].chars().next_back().map(Letter::of) {
+            // Only the type words that end in the letter the text ends in.
+            let ends_so = |word: &&(&str, Option<&str>)| word.0.chars().next_back().is_some_and(|l| last.is(l));
+            for (word, _) in TYPE_WORDS.iter().filter(ends_so) {
+                if let Some(start) = words_before(before, type_end, word) {
+                    consider(start, Some(start..type_end), so);
+                }
+            }
+        }
+        consider(words_end, None, so);
+    };
+    let end = before.len();
+    if let Some(so_start) = so_before(before) {
+        ways(so_start, true);
+    }
+    ways(end, false);
+    best.map(|(_, _, found)| found)
+}
+
+/// Where a match whose words start at `words_start` starts, if it can.
+fn match_start(text: &str, words_start: usize) -> Option<usize> {
+    match text[..words_start].chars().next_back() {
+        None => Some(0),
+        Some(c) if !is_letter_mark_or_number(c) => Some(words_start - c.len_utf8()),
+        Some(_) => None,
+    }
+}
+
+/// Where "số" starts when it ends `text` (followed by spaces and at most
+/// one `:` or `.`).
+fn so_before(text: &str) -> Option<usize> {
+    let mut end = text.trim_end().len();
+    if text[..end].ends_with([':', '.']) {
+        end = text[..end - 1].trim_end().len();
+    }
+    words_before(text, end, "số")
+}
+
+/// Where `words` start when they end at `end` of `text`, in any case (as
+/// `(?i)` reads them), a space of theirs standing for one or more.
+fn words_before(text: &str, end: usize, words: &str) -> Option<usize> {
+    let mut at = end;
+    for letter in words.chars().rev() {
+        if letter == ' ' {
+            let trimmed = text[..at].trim_end().len();
+            if trimmed == at {
+                return None;
+            }
+            at = trimmed;
+        } else {
+            let c = text[..at].chars().next_back()?;
+            if !same_letter(c, letter) {
+                return None;
+            }
+            at -= c.len_utf8();
+        }
+    }
+    Some(at)
+}
+
+/// Where `words` end when they start at `at` of `text`, in any case, a
+/// space of theirs standing for one or more.
+fn words_after_at(text: &str, at: usize, words: &str) -> Option<usize> {
+    let mut at = at;
+    for letter in words.chars() {
+        if letter == ' ' {
+            at = spaces_after(text, at)?;
+        } else {
+            let c = text[at..].chars().next()?;
+            if !same_letter(c, letter) {
+                return None;
+            }
+            at += c.len_utf8();
+        }
+    }
+    Some(at)
+}
+
+/// The end of one or more spaces (`\s+`) at `at`.
+fn spaces_after(text: &str, at: usize) -> Option<usize> {
+    let end = text.len() - text[at..].trim_start().len();
+    (end > at).then_some(end)
+}
+
+/// Whether `c` is `letter` (lower case) under `(?i)`: itself, a character
+/// whose lower case it is, or the long s for s. A test holds this to the
+/// regex crate for every letter the matchers read.
+fn same_letter(c: char, letter: char) -> bool {
+    Letter::of(c).is(letter)
+}
+
+/// A character of the text with its lower case, found once to be compared
+/// with several letters.
+#[derive(Clone, Copy)]
+struct Letter {
+    c: char,
+    /// Its lower case, when that is one character.
+    lower: Option<char>,
+}
+
+impl Letter {
+    fn of(c: char) -> Letter {
+        let lower = if c.is_ascii() {
+            Some(c.to_ascii_lowercase())
+        } else {
+            let mut lower = c.to_lowercase();
+            lower.next().filter(|_| lower.next().is_none())
+        };
+        Letter { c, lower }
+    }
+
+    /// Whether it is `letter` (lower case) under `(?i)`.
+    fn is(self, letter: char) -> bool {
+        self.c == letter || self.lower == Some(letter) || (self.c == 'ſ' && letter == 's')
+    }
+}
+
+/// What [`DATE_AFTER`] finds: day, month and year as written, and where the
+/// match ends.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct DateAfter {
+    day: Range<usize>,
+    month: Range<usize>,
+    year: Range<usize>,
+    end: usize,
+}
+
+impl DateAfter {
+    fn date(&self, text: &str) -> Option<Date> {
+        date_of(&text[self.day.clone()], &text[self.month.clone()], &text[self.year.clone()])
+    }
+}
+
+/// [`DATE_AFTER`] at the start of `after`: the gap, "ban hành" if it is
+/// there, "ngày" and a date.
+fn date_after(after: &str) -> Option<DateAfter> {
+    let at = gap_end(after);
+    let at = words_after_at(after, at, "ban hành").and_then(|end| spaces_after(after, end)).unwrap_or(at);
+    let at = spaces_after(after, words_after_at(after, at, "ngày")?)?;
+    let day = digits_at(after, at);
+    if !(1..=2).contains(&day.1) {
+        return None;
+    }
+    let day = day.0;
+    numeric_date(after, day.clone()).or_else(|| worded_date(after, day))
+}
+
+/// "23/8/2021", "23 - 8 - 2021": after the day, a separator, the month, a
+/// separator and the year.
+fn numeric_date(text: &str, day: Range<usize>) -> Option<DateAfter> {
+    let separator = |at: usize| {
+        let at = text.len() - text[at..].trim_start().len();
+        let sep = text[at..].chars().next().filter(|c| matches!(c, '/' | '.' | '-' | '–'))?;
+        let after = at + sep.len_utf8();
+        Some(text.len() - text[after..].trim_start().len())
+    };
+    let (month, digits) = digits_at(text, separator(day.end)?);
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let year = four_digits_at(text, separator(month.end)?)?;
+    Some(DateAfter { day, end: year.end, month, year })
+}
+
+/// "23 tháng 8, năm 2021" (the comma optional).
+fn worded_date(text: &str, day: Range<usize>) -> Option<DateAfter> {
+    let at = spaces_after(text, words_after_at(text, spaces_after(text, day.end)?, "tháng")?)?;
+    let (month, digits) = digits_at(text, at);
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let at = month.end + usize::from(text[month.end..].starts_with(','));
+    let at = spaces_after(text, words_after_at(text, spaces_after(text, at)?, "năm")?)?;
+    let year = four_digits_at(text, at)?;
+    Some(DateAfter { day, end: year.end, month, year })
+}
+
+/// The run of digits (`\d`: any decimal digit) at `at`, and how many.
+fn digits_at(text: &str, at: usize) -> (Range<usize>, usize) {
+    let mut end = at;
+    let mut count = 0;
+    for c in text[at..].chars().take_while(|&c| is_decimal_digit(c)) {
+        end += c.len_utf8();
+        count += 1;
+    }
+    (at..end, count)
+}
+
+/// The first four digits at `at`, if there are four.
+fn four_digits_at(text: &str, at: usize) -> Option<Range<usize>> {
+    let mut end = at;
+    for _ in 0..4 {
+        let c = text[end..].chars().next().filter(|&c| is_decimal_digit(c))?;
+        end += c.len_utf8();
+    }
+    Some(at..end)
+}
+
+/// `\d`: a decimal digit of any script (`\p{Nd}`).
+fn is_decimal_digit(c: char) -> bool {
+    static OTHER_DIGIT: LazyLock<Regex> = LazyLock::new(|| re(r"^\d"));
+    c.is_ascii_digit() || (!c.is_ascii() && OTHER_DIGIT.is_match(c.encode_utf8(&mut [0; 4])))
+}
+
+/// [`ISSUER_AFTER`] at the start of `after`: after the gap, "của" or "do",
+/// spaces and the words from a capital letter to the first stop.
+fn issuer_after(after: &str) -> Option<Range<usize>> {
+    let at = gap_end(after);
+    let rest = &after[at..];
+    let word = ["của", "Của", "do", "Do"].into_iter().find(|word| rest.starts_with(word))?;
+    let start = spaces_after(after, at + word.len())?;
+    let first = after[start..].chars().next()?;
+    if !is_upper_letter(first) {
+        return None;
+    }
+    let stops = [',', ';', ':', '(', ')', '[', ']', '"', '“', '”', '\n'];
+    Some(start..after[start..].find(stops).map_or(after.len(), |i| start + i))
+}
+
+/// `\p{Lu}`: an upper-case letter, by the regex crate's tables (those of
+/// the standard library are of another Unicode version) unless ASCII.
+fn is_upper_letter(c: char) -> bool {
+    static UPPER: LazyLock<Regex> = LazyLock::new(|| re(r"^\p{Lu}"));
+    c.is_ascii_uppercase() || (!c.is_ascii() && UPPER.is_match(c.encode_utf8(&mut [0; 4])))
+}
+
+/// The end of [`GAP`] at the start of `text`: its spaces, commas and
+/// brackets around at most one line break.
+fn gap_end(text: &str) -> usize {
+    let skip = |at: usize| text.len() - text[at..].trim_start_matches([' ', '\t', '\u{A0}', ',', '(']).len();
+    let at = skip(0);
+    if text[at..].starts_with('\n') {
+        skip(at + 1)
+    } else {
+        at
+    }
+}
+
+/// [`ISSUED_BEFORE`] on `before`, which must hold "hành".
+fn issued_before_captures(before: &str) -> Option<regex::Captures<'_>> {
+    holds_any_case(before, "hành").then(|| ISSUED_BEFORE.captures(before)).flatten()
+}
+
+/// [`OF_AT_BEFORE`] on `before`, which must hold "của" and "tại".
+fn of_at_before_captures(before: &str) -> Option<regex::Captures<'_>> {
+    let words = holds_any_case(before, "tại") && holds_any_case(before, "của");
+    words.then(|| OF_AT_BEFORE.captures(before)).flatten()
+}
+
+/// Whether `text` holds `word` (lower case, with one letter that is not
+/// ASCII) in any case, as a `(?i)` pattern would find it: each letter of
+/// the words asked for has exactly one other case under Unicode simple case
+/// folding (a test holds the regex crate to that). Found by its non-ASCII
+/// letter, which `str::find` looks for a block of bytes at a time.
+fn holds_any_case(text: &str, word: &str) -> bool {
+    let Some((at, key)) = word.char_indices().find(|(_, c)| !c.is_ascii()) else {
+        return false;
+    };
+    let (before, after) = (&word[..at], &word[at + key.len_utf8()..]);
+    let upper = key.to_uppercase().next().unwrap_or(key);
+    [key, upper].into_iter().any(|form| {
+        text.match_indices(form).any(|(i, found)| {
+            let head = &text.as_bytes()[..i];
+            let tail = &text.as_bytes()[i + found.len()..];
+            head.len() >= before.len()
+                && head[head.len() - before.len()..].eq_ignore_ascii_case(before.as_bytes())
+                && tail.len() >= after.len()
+                && tail[..after.len()].eq_ignore_ascii_case(after.as_bytes())
+        })
+    })
+}
+
 /// ", ngày 23/8/2021 của Thủ tướng Chính phủ" → (issuer, date), in either order.
 fn words_after(after: &str) -> (Option<String>, Option<Date>) {
     let mut rest = after;
     let mut date = None;
-    if let Some(c) = DATE_AFTER.captures(rest) {
-        date = date_of(&c);
-        rest = &rest[c.get(0).map_or(0, |m| m.end())..];
+    if let Some(found) = date_after(rest) {
+        date = found.date(rest);
+        rest = &rest[found.end..];
     }
     let mut issuer = None;
-    if let Some(c) = ISSUER_AFTER.captures(rest) {
-        let who = c.name("who").expect("group");
-        let (name, end) = name_prefix(who.as_str());
+    if let Some(who) = issuer_after(rest) {
+        let (name, end) = name_prefix(&rest[who.clone()]);
         if !name.is_empty() {
             issuer = Some(name);
-            rest = &rest[who.start() + end..];
+            rest = &rest[who.start + end..];
             if date.is_none() {
-                date = DATE_AFTER.captures(rest).and_then(|c| date_of(&c));
+                date = date_after(rest).and_then(|found| found.date(rest));
             }
         }
     }
@@ -304,29 +618,36 @@ fn words_after(after: &str) -> (Option<String>, Option<Date>) {
 
 /// "Ngày 24/8/2021, Văn phòng Trung ương Đảng ban hành Thông báo số " → (issuer, date).
 fn issued_before(before: &str) -> Option<(String, Option<Date>)> {
-    let c = ISSUED_BEFORE.captures(before)?;
+    let c = issued_before_captures(before)?;
     let who = c.name("who")?;
     let name = name_suffix(who.as_str())?;
-    let date = DATE_ANYWHERE.captures_iter(&before[..who.end()]).last().and_then(|c| date_of(&c));
+    let date = DATE_ANYWHERE.captures_iter(&before[..who.end()]).last().and_then(|c| date_of_captures(&c));
     Some((name, date))
 }
 
 /// "chỉ đạo của Bộ Chính trị tại Kết luận số " → "Bộ Chính trị".
 fn of_at_before(before: &str) -> Option<String> {
-    name_suffix(OF_AT_BEFORE.captures(before)?.name("who")?.as_str())
+    name_suffix(of_at_before_captures(before)?.name("who")?.as_str())
 }
 
 /// Whether `words[i]` can be part of a body's name: capitalised ("Chính", "UBND"), a name
 /// syllable ("phủ", "tỉnh"), or "và" joining two names ("Bộ Giáo dục và Đào tạo", but not
 /// "Tỉnh ủy và Công văn số …").
 fn is_name_word(words: &[&str], i: usize) -> bool {
-    let lower = words[i].trim_end_matches(['.', '!', '?']).to_lowercase();
+    // Most words are in lower case already (each character its own lower
+    // case): only the others are copied.
+    let word = words[i].trim_end_matches(['.', '!', '?']);
+    let lowered = |c: char| {
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    };
+    let lower = if word.chars().all(lowered) { Cow::Borrowed(word) } else { Cow::Owned(word.to_lowercase()) };
     let joins = || {
         let next = words[i + 1..].iter().take(3).copied().collect::<Vec<_>>().join(" ");
         next.starts_with(char::is_uppercase) && !TYPE_WORDS.iter().any(|(w, _)| next.to_lowercase().starts_with(w))
     };
     words[i].starts_with(char::is_uppercase)
-        || NAME_SYLLABLE_SET.contains(lower.as_str())
+        || NAME_SYLLABLE_SET.contains(lower.as_ref())
         || (lower == "và" && joins())
         || joins_by_dash(words, i)
 }
@@ -376,9 +697,16 @@ fn name_suffix(s: &str) -> Option<String> {
     (words.len() - from <= MAX_NAME_WORDS).then(|| words[from..].join(" "))
 }
 
-fn date_of(c: &regex::Captures) -> Option<Date> {
-    let get = |a: &str, b: &str| c.name(a).or_else(|| c.name(b)).and_then(|m| m.as_str().parse::<u32>().ok());
-    let (d, m, y) = (get("d", "d2")?, get("m", "m2")?, get("y", "y2")?);
+/// The date a match of [`DATE`] gives.
+fn date_of_captures(c: &regex::Captures) -> Option<Date> {
+    let get = |a: &str, b: &str| c.name(a).or_else(|| c.name(b)).map(|m| m.as_str());
+    date_of(get("d", "d2")?, get("m", "m2")?, get("y", "y2")?)
+}
+
+/// The date of a day, month and year as written, if it exists.
+fn date_of(day: &str, month: &str, year: &str) -> Option<Date> {
+    let number = |digits: &str| digits.parse::<u32>().ok();
+    let (d, m, y) = (number(day)?, number(month)?, number(year)?);
     let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -695,6 +1023,140 @@ mod tests {
         }
     }
 
+    /// Every text of the fixtures, as written and in NFD.
+    fn corpus() -> Vec<String> {
+        let texts = crate::text::fixture_texts();
+        texts.iter().map(|text| text.nfd().collect()).chain(texts.iter().cloned()).collect()
+    }
+
+    /// The spans of every group, to compare two searches.
+    fn groups(c: Option<regex::Captures>) -> Option<Vec<Option<Range<usize>>>> {
+        c.map(|c| c.iter().map(|m| m.map(|m| m.range())).collect())
+    }
+
+    /// What TYPE_BEFORE finds, as [`type_before`] gives it.
+    fn type_before_by_pattern(before: &str) -> Option<TypeBefore> {
+        TYPE_BEFORE
+            .captures(before)
+            .map(|c| TypeBefore { type_words: c.name("t").map(|m| m.range()), so: c.name("so").is_some() })
+    }
+
+    /// What DATE_AFTER finds, as [`date_after`] gives it.
+    fn date_after_by_pattern(after: &str) -> Option<DateAfter> {
+        DATE_AFTER.captures(after).map(|c| {
+            let group = |a: &str, b: &str| c.name(a).or_else(|| c.name(b)).expect("a date's group").range();
+            let end = c.get(0).expect("the match").end();
+            DateAfter { day: group("d", "d2"), month: group("m", "m2"), year: group("y", "y2"), end }
+        })
+    }
+
+    /// The matchers by hand and the filtered searches against their
+    /// patterns, before and after every character that may follow a number.
+    fn assert_matchers_agree(text: &str) {
+        for (at, _) in text.char_indices().filter(|&(_, c)| !c.is_alphabetic()) {
+            for form in [Form::Any, Form::Nfc] {
+                let before = sentence_before(text, form, at);
+                assert_eq!(type_before(&before), type_before_by_pattern(&before), "{before:?}");
+                let (issued, of_at) = (issued_before_captures(&before), of_at_before_captures(&before));
+                assert_eq!(groups(issued), groups(ISSUED_BEFORE.captures(&before)), "{before:?}");
+                assert_eq!(groups(of_at), groups(OF_AT_BEFORE.captures(&before)), "{before:?}");
+            }
+            let after = window_after(text, Form::Any, at);
+            assert_eq!(date_after(&after), date_after_by_pattern(&after), "{after:?}");
+            let who = ISSUER_AFTER.captures(&after).map(|c| c.name("who").expect("who").range());
+            assert_eq!(issuer_after(&after), who, "{after:?}");
+        }
+    }
+
+    #[test]
+    fn the_matchers_follow_their_patterns_on_made_up_phrases() {
+        let phrases = [
+            "Chỉ thị số 15/CT-TTg, ngày 27/3/2020 của Thủ tướng",
+            "theo THÔNG BÁO KẾT LUẬN SỐ: 10-TB/VPTW ngày 24 tháng 8, năm 2021 do Văn phòng ban hành",
+            "xthông báo kết luận số 1/KL ban hành ngày 3 - 4 - 2021",
+            "Nghị  quyết\nliên tịch số. 5/NQ ngày 1 tháng 12 năm 2020của Bộ",
+            "Kế hoạchsố 7/KH, ngày ３/4/2021 Của (UBND tỉnh); ngày 123/4/2020",
+            "Số: 1/CV ngày 1/1/20201, do ủy ban; Ⅻ Số 2/CV do Ⓐ; của Ǆ",
+            "ſố 3/CT ngày 1/1/2020 KẾT LUẬN 4/KL (ngày 2.3.2021) Công văn 5/CV,\n  (\n ngày 5/5/2005",
+            ":Chỉ thị 6/CT; 7/CT.",
+        ];
+        for phrase in phrases {
+            assert_matchers_agree(phrase);
+        }
+        let before = "theo THÔNG BÁO KẾT LUẬN SỐ: ";
+        let type_words = Some(before.find('T').unwrap()..before.find(" SỐ").unwrap());
+        assert_eq!(type_before(before), Some(TypeBefore { type_words, so: true }));
+        let after = ", ngày 24 tháng 8, năm 2021 do Văn phòng; và";
+        let date = date_after(after).unwrap();
+        assert_eq!(date.date(after), Some((2021, 8, 24)));
+        assert_eq!(issuer_after(&after[date.end..]).map(|who| &after[date.end..][who]), Some("Văn phòng"));
+    }
+
+    #[test]
+    fn the_narrowed_searches_find_what_the_patterns_find_in_the_fixtures() {
+        for text in corpus() {
+            // Every window of a long text would take long in a debug build:
+            // the stretches around numbers and type words are what counts.
+            for (i, _) in text.match_indices('/').step_by(4).take(12) {
+                let mut from = i.saturating_sub(200);
+                while !text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let mut to = (i + 100).min(text.len());
+                while !text.is_char_boundary(to) {
+                    to += 1;
+                }
+                assert_matchers_agree(&text[from..to]);
+            }
+        }
+    }
+
+    #[test]
+    fn the_letters_the_matchers_read_are_read_as_the_patterns_read_them() {
+        // Every character, to see what `(?i)` makes of each letter.
+        let all: Vec<char> = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        let text: String = all.iter().collect();
+        let found = |pattern: &str| -> Vec<char> {
+            let pattern = Regex::new(pattern).unwrap();
+            pattern.find_iter(&text).map(|m| m.as_str().chars().next().unwrap()).collect()
+        };
+        let words = TYPE_WORDS.iter().map(|(w, _)| *w).chain(["số", "ban hành", "ngày", "tháng", "năm"]);
+        let mut letters: Vec<char> = words.flat_map(str::chars).filter(|&c| c != ' ').collect();
+        letters.sort();
+        letters.dedup();
+        // The first character told otherwise, if any.
+        let differs = |by_hand: &dyn Fn(char) -> bool, pattern: &str| -> Option<char> {
+            let by_pattern = found(pattern);
+            all.iter().copied().find(|&c| by_hand(c) != by_pattern.binary_search(&c).is_ok())
+        };
+        for letter in letters {
+            assert_eq!(differs(&|c| same_letter(c, letter), &format!("(?i){letter}")), None, "{letter}");
+        }
+        // The filters try a letter's two cases.
+        for letter in "hànhtạicủa".chars() {
+            let mut two = vec![letter, letter.to_uppercase().next().unwrap()];
+            two.sort();
+            assert_eq!(found(&format!("(?i){letter}")), two, "{letter}");
+        }
+        assert_eq!(differs(&is_upper_letter, r"\p{Lu}"), None);
+        assert_eq!(differs(&is_decimal_digit, r"\d"), None);
+        assert_eq!(differs(&is_letter_mark_or_number, r"[\p{L}\p{M}\p{N}]"), None);
+    }
+
+    #[test]
+    fn the_filters_see_words_in_any_case_and_nothing_else() {
+        assert!(holds_any_case("đã ban HÀNH Kế hoạch", "hành"));
+        assert!(holds_any_case("Ban Hành", "hành"));
+        assert!(holds_any_case("hÀnH", "hành"));
+        assert!(!holds_any_case("hàng", "hành"));
+        assert!(!holds_any_case("ành", "hành"));
+        assert!(holds_any_case("CỦA Bộ Y tế TẠI", "tại") && holds_any_case("CỦA", "của"));
+        assert!(!holds_any_case("tai", "tại"));
+        assert_eq!(gap_end(" , (\n ( ngày"), " , (\n ( ".len());
+        assert_eq!(gap_end(" \n\nngày"), 2);
+        assert_eq!(gap_end(""), 0);
+    }
+
     /// Tiny xorshift PRNG: deterministic, no dependency.
     struct Rng(u64);
     impl Rng {
@@ -781,6 +1243,10 @@ mod tests {
             "_",
             "tại",
             "Bộ Chính trị",
+            "Thông báo kết luận",
+            "NGHỊ QUYẾT LIÊN TỊCH",
+            "đã ban hành",
+            "của Bộ Y tế tại",
         ];
         const SERIALS: &[&str] = &["7", "07", "10", "188", "1102", "2020", "99999"];
         const SEPS: &[&str] = &["/", "-", " - ", "- ", " / ", "–", "/2020/", "//", ""];
@@ -800,6 +1266,7 @@ mod tests {
                     text.push_str(rng.pick(PIECES));
                 }
             }
+            assert_matchers_agree(&text);
             for c in extract_citations(&text, Some("Tây Ninh")) {
                 let span = c.number_span.clone();
                 assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{text:?}");

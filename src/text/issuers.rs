@@ -20,7 +20,9 @@
 
 use crate::text::number::DocNumber;
 use crate::text::vietnamese::tokens;
-use std::collections::HashMap;
+// rustc's hasher: codes and names are looked up for every number of every
+// text, and the keys are the table's own.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const ISSUERS_TSV: &str = include_str!("../../data/issuers.tsv");
@@ -103,7 +105,7 @@ impl Issuers {
             .iter()
             .map(|body| std::iter::once(&body.name).chain(&body.aliases).map(|s| name_key(s)).collect())
             .collect();
-        let (mut by_name, mut by_code, mut by_term_code) = (HashMap::new(), HashMap::new(), Vec::new());
+        let (mut by_name, mut by_code, mut by_term_code) = (HashMap::default(), HashMap::default(), Vec::new());
         for (id, body) in bodies.iter().enumerate() {
             for key in &keys[id] {
                 by_name.entry(key.clone()).or_insert(id);
@@ -127,12 +129,18 @@ impl Issuers {
     /// The body a code alone names: `BYT` → Bộ Y tế, `TW` → Trung ương Đảng,
     /// `QH15` → Quốc hội. Case-blind, and `D` typed for `Đ` is accepted.
     pub fn by_code(&self, code: &str) -> Option<&Body> {
-        let key = code_key(code);
+        match AsciiUpper::of(code) {
+            Some(key) => self.by_code_key(key.as_str()),
+            None => self.by_code_key(&code_key(code)),
+        }
+    }
+
+    fn by_code_key(&self, key: &str) -> Option<&Body> {
         let id = self
             .by_code
-            .get(&key)
+            .get(key)
             .copied()
-            .or_else(|| self.by_term_code.iter().find(|(stem, _)| is_term_of(&key, stem)).map(|&(_, id)| id))?;
+            .or_else(|| self.by_term_code.iter().find(|(stem, _)| is_term_of(key, stem)).map(|&(_, id)| id))?;
         Some(&self.bodies[id])
     }
 
@@ -212,6 +220,31 @@ fn code_key(code: &str) -> String {
     code.to_uppercase().replace('Đ', "D")
 }
 
+/// A short ASCII code in upper case, made on the stack: what [`code_key`]
+/// gives for it (no `Đ` to replace), without the two strings it allocates.
+/// Codes are looked up several times for every number of every text.
+pub(crate) struct AsciiUpper {
+    bytes: [u8; 16],
+    len: usize,
+}
+
+impl AsciiUpper {
+    /// `None` when `code` is not ASCII or longer than 16 bytes.
+    pub(crate) fn of(code: &str) -> Option<AsciiUpper> {
+        if !code.is_ascii() || code.len() > 16 {
+            return None;
+        }
+        let mut bytes = [0; 16];
+        bytes[..code.len()].copy_from_slice(code.as_bytes());
+        bytes[..code.len()].make_ascii_uppercase();
+        Some(AsciiUpper { bytes, len: code.len() })
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).expect("ASCII")
+    }
+}
+
 /// Whether the code key `key` is `stem` followed by a term number (`QH15`).
 fn is_term_of(key: &str, stem: &str) -> bool {
     key.strip_prefix(stem).is_some_and(|term| !term.is_empty() && term.bytes().all(|b| b.is_ascii_digit()))
@@ -244,6 +277,25 @@ pub fn names_local_body(issuer: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_ascii_code_is_keyed_as_code_key_keys_it() {
+        for code in ["TTg", "ttg", "BYT", "qh15", "BLDTBXH", "UBND-VP6", "", "ABCDEFGHIJKLMNOP"] {
+            assert_eq!(AsciiUpper::of(code).map(|k| k.as_str().to_string()), Some(code_key(code)), "{code}");
+        }
+        for code in ["BLĐTBXH", "ABCDEFGHIJKLMNOPQ"] {
+            assert!(AsciiUpper::of(code).is_none(), "{code}");
+        }
+        let table = Issuers::builtin();
+        for body in table.all() {
+            for code in body.codes.iter().map(|c| c.trim_end_matches('#')) {
+                for written in [code.to_string(), code.to_lowercase(), code.replace('Đ', "D")] {
+                    let by_string = table.by_code_key(&code_key(&written)).map(|b| &b.name);
+                    assert_eq!(table.by_code(&written).map(|b| &b.name), by_string, "{written}");
+                }
+            }
+        }
+    }
 
     fn name(body: Option<&Body>) -> Option<&str> {
         body.map(|b| b.name.as_str())

@@ -15,3 +15,22 @@ pub mod vietnamese;
 pub fn fnv1a(text: &str) -> u32 {
     text.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
+
+/// The texts of the test fixtures (directives, seeds, rough imports), each
+/// as written: what the text functions' fast paths are held to.
+#[cfg(test)]
+pub(crate) fn fixture_texts() -> Vec<String> {
+    let mut texts = Vec::new();
+    let mut folders = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")];
+    while let Some(folder) = folders.pop() {
+        for path in std::fs::read_dir(&folder).expect("fixture folder").filter_map(Result::ok).map(|e| e.path()) {
+            if path.is_dir() {
+                folders.push(path);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                texts.push(text);
+            }
+        }
+    }
+    assert!(texts.len() > 20, "{}", texts.len());
+    texts
+}

@@ -21,9 +21,9 @@
 //! * Central codes (`TW`, `TTg`, `BYT`, `QH15` …) are those of the table of central bodies
 //!   ([`crate::text::issuers`]), which names them; this module only knows the provincial ones.
 
-use crate::text::issuers::{Body, Branch, Issuers};
-use regex::{Captures, Regex};
-use std::collections::HashMap;
+use crate::text::issuers::{AsciiUpper, Body, Branch, Issuers};
+use regex::Regex;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -146,7 +146,9 @@ pub(crate) const DASHES: &[char] =
 
 /// The one number-candidate pattern (placeholders in capitals are expanded below). A code
 /// letter is ASCII or Đ/đ (U+0110/U+0111); `num` is the number itself, preceded by the start
-/// or a character that cannot continue a word, number or code.
+/// or a character that cannot continue a word, number or code. The definition: the build
+/// finds its matches by hand ([`number_matches`]), and the tests hold the two together.
+#[cfg(test)]
 static NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = r"(?x)
         (?: ^ | [^\p{L}\p{N}\p{M}/.\-\x{2010}-\x{2014}\x{2212}\x{FF0D}] )
@@ -179,7 +181,7 @@ struct CodeIndex {
 
 impl CodeIndex {
     fn new(codes: impl Iterator<Item = &'static str>) -> Self {
-        let (mut exact, mut folded) = (HashMap::new(), HashMap::new());
+        let (mut exact, mut folded) = (HashMap::default(), HashMap::default());
         for (i, code) in codes.enumerate() {
             let up = code.to_uppercase();
             folded.entry(up.replace('Đ', "D")).or_insert(i);
@@ -190,6 +192,11 @@ impl CodeIndex {
 
     /// An exact (case-blind) match first, else a match with `D` for `Đ`.
     fn find(&self, raw: &str) -> Option<usize> {
+        if let Some(up) = AsciiUpper::of(raw) {
+            // No `Đ` to read as `D`: both spellings are the same key.
+            let up = up.as_str();
+            return self.exact.get(up).or_else(|| self.folded.get(up)).copied();
+        }
         let up = raw.to_uppercase();
         self.exact.get(&up).or_else(|| self.folded.get(&up.replace('Đ', "D"))).copied()
     }
@@ -218,19 +225,75 @@ fn canon_issuer(segments: &[&str]) -> String {
     segments.iter().map(canon).collect::<Vec<_>>().join("-")
 }
 
-fn from_captures(c: &Captures) -> Option<DocNumber> {
-    let serial = c["serial"].to_string();
-    if let Some(ptype) = c.name("ptype") {
-        let segments: Vec<&str> = c["piss"].split(DASHES).collect();
+/// The first ASCII digit of `bytes` at or after `from`. Sixteen bytes are
+/// tested at a time, without a branch a byte: digits are rare in running
+/// text, and this scan crosses every byte of every text.
+fn next_digit(bytes: &[u8], from: usize) -> Option<usize> {
+    let is_digit = |b: &u8| b.wrapping_sub(b'0') < 10;
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 16) {
+        if chunk.iter().fold(false, |any, b| any | is_digit(b)) {
+            break;
+        }
+        at += 16;
+    }
+    bytes.get(at..)?.iter().position(is_digit).map(|i| at + i)
+}
+
+/// Past the pattern's spaces (space, tab, no-break space) from `at`.
+fn skip_spaces(bytes: &[u8], mut at: usize) -> usize {
+    loop {
+        match bytes.get(at..) {
+            Some([b' ' | b'\t', ..]) => at += 1,
+            Some([0xc2, 0xa0, ..]) => at += 2,
+            _ => return at,
+        }
+    }
+}
+
+/// The end of a dash of the pattern (`-`, U+2010–U+2014, U+2212, U+FF0D) at `at`.
+fn dash_at(bytes: &[u8], at: usize) -> Option<usize> {
+    match bytes.get(at..)? {
+        [b'-', ..] => Some(at + 1),
+        [0xe2, 0x80, 0x90..=0x94, ..] | [0xe2, 0x88, 0x92, ..] | [0xef, 0xbc, 0x8d, ..] => Some(at + 3),
+        _ => None,
+    }
+}
+
+/// The end of a slash of the pattern (`/`, U+FF0F) at `at`.
+fn slash_at(bytes: &[u8], at: usize) -> Option<usize> {
+    match bytes.get(at..)? {
+        [b'/', ..] => Some(at + 1),
+        [0xef, 0xbc, 0x8f, ..] => Some(at + 3),
+        _ => None,
+    }
+}
+
+/// Where one number's parts are in the text: what the groups of
+/// [`NUMBER_RE`] hold.
+struct Parts {
+    /// The number, without the character before it.
+    num: Range<usize>,
+    serial: Range<usize>,
+    /// A Party number's type code (`KL` of `07-KL/TW`).
+    party_type: Option<Range<usize>>,
+    year: Option<Range<usize>>,
+    /// The codes after the type (Party) or after the slash (State).
+    codes: Range<usize>,
+}
+
+fn from_parts(text: &str, parts: &Parts) -> Option<DocNumber> {
+    let serial = text[parts.serial.clone()].to_string();
+    let segments: Vec<&str> = text[parts.codes.clone()].split(DASHES).collect();
+    if let Some(ptype) = &parts.party_type {
         return Some(DocNumber {
             serial,
             year: None,
-            type_code: Some(canon_type(ptype.as_str())),
+            type_code: Some(canon_type(&text[ptype.clone()])),
             issuer_code: canon_issuer(&segments),
             style: NumberStyle::Party,
         });
     }
-    let segments: Vec<&str> = c["scode"].split(DASHES).collect();
     let (type_code, issuer) = match find_type(segments[0]) {
         Some(t) if segments.len() > 1 => (Some(t.code.to_string()), &segments[1..]),
         Some(_) => return None, // "15/CT": a type code with no issuer
@@ -238,29 +301,142 @@ fn from_captures(c: &Captures) -> Option<DocNumber> {
     };
     Some(DocNumber {
         serial,
-        year: c.name("year").and_then(|y| y.as_str().parse().ok()),
+        year: parts.year.clone().and_then(|y| text[y].parse().ok()),
         type_code,
         issuer_code: canon_issuer(issuer),
         style: NumberStyle::State,
     })
 }
 
-/// The stretches of `text` where a number can be: from the character before
-/// a run of ASCII digits to the end of the run of characters a number is
-/// made of. The pattern then runs only there; most text holds no number,
-/// and running the pattern (with its Unicode classes) over whole texts was
-/// the largest cost of validating an archive. The windows hold every match
-/// the pattern finds in the whole text, since a match is its context
-/// character followed by such a run (tested against the plain search below).
-fn candidate_windows(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+/// Every match of [`NUMBER_RE`] in `text`, in order, found by hand: at each
+/// run of ASCII digits (the serial) that may start a number, the pattern's
+/// steps one after the other. Each step has one way to succeed, so there is
+/// nothing to go back on (a test compares this with the pattern on random
+/// texts). Running the pattern, even only around the digits, was the
+/// largest cost of reading the citations of an archive.
+fn number_matches(text: &str) -> Vec<Parts> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
     let mut at = 0;
-    std::iter::from_fn(move || {
-        let digit = at + text.as_bytes()[at..].iter().position(u8::is_ascii_digit)?;
-        let start = text[..digit].char_indices().next_back().map_or(0, |(i, _)| i);
-        let end = text[digit..].find(|c: char| !is_number_char(c)).map_or(text.len(), |i| digit + i);
-        at = end;
-        Some(start..end)
-    })
+    while let Some(digit) = next_digit(bytes, at) {
+        let digits_end = digit + bytes[digit..].iter().take_while(|b| b.is_ascii_digit()).count();
+        at = digits_end;
+        if digits_end - digit > 5 || !may_precede_number(text[..digit].chars().next_back()) {
+            continue;
+        }
+        if let Some(parts) = number_at(bytes, digit, digits_end) {
+            // Matches do not overlap: the next starts after this one (and
+            // the code letter or digit that ends it cannot stand before one).
+            at = parts.num.end;
+            found.push(parts);
+        }
+    }
+    found
+}
+
+/// Whether a number may follow `before`: the start of the text (`None`),
+/// or a character that cannot continue a word, number or code.
+fn may_precede_number(before: Option<char>) -> bool {
+    match before {
+        None => true,
+        Some('/' | '.' | '-' | '\u{2010}'..='\u{2014}' | '\u{2212}' | '\u{FF0D}') => false,
+        Some(c) => !is_letter_mark_or_number(c),
+    }
+}
+
+/// `\p{L}`, `\p{M}` or `\p{N}`, the classes the patterns name: told at
+/// once for ASCII, by the regex crate's tables for the rest (rare where it
+/// is asked).
+pub(crate) fn is_letter_mark_or_number(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        LETTER_MARK_OR_NUMBER.is_match(c.encode_utf8(&mut [0; 4]))
+    }
+}
+
+static LETTER_MARK_OR_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\p{L}\p{M}\p{N}]").expect("class pattern"));
+
+/// The number whose serial is `digit..digits_end`, if the pattern's steps
+/// all succeed from there.
+fn number_at(bytes: &[u8], digit: usize, digits_end: usize) -> Option<Parts> {
+    // `[a-z]?`: a lower-case letter that is there must be taken, as what
+    // comes next cannot be a letter.
+    let serial_end = digits_end + usize::from(bytes.get(digits_end).is_some_and(u8::is_ascii_lowercase));
+    let serial = digit..serial_end;
+    let at = skip_spaces(bytes, serial_end);
+    if let Some(after) = dash_at(bytes, at) {
+        // Party: SP DASH SP TYPE SP SLASH SP SEG (DASH SEG)*.
+        let type_start = skip_spaces(bytes, after);
+        let type_end = code_letters_end(bytes, type_start);
+        let letters = count_chars(&bytes[type_start..type_end]);
+        if !(1..=6).contains(&letters) {
+            return None;
+        }
+        let codes_start = skip_spaces(bytes, slash_at(bytes, skip_spaces(bytes, type_end))?);
+        let codes_end = segments_end(bytes, codes_start)?;
+        let party_type = Some(type_start..type_end);
+        return Some(Parts { num: digit..codes_end, serial, party_type, year: None, codes: codes_start..codes_end });
+    }
+    // State: SP SLASH SP (YEAR SP SLASH SP)? SEG (DASH SEG)*.
+    let at = skip_spaces(bytes, slash_at(bytes, at)?);
+    let is_year = bytes
+        .get(at..at + 4)
+        .is_some_and(|y| matches!(&y[..2], b"19" | b"20") && y[2].is_ascii_digit() && y[3].is_ascii_digit());
+    let (year, codes_start) = if is_year {
+        // A year must be followed by its slash: no code starts with a digit.
+        (Some(at..at + 4), skip_spaces(bytes, slash_at(bytes, skip_spaces(bytes, at + 4))?))
+    } else {
+        (None, at)
+    };
+    let codes_end = segments_end(bytes, codes_start)?;
+    Some(Parts { num: digit..codes_end, serial, party_type: None, year, codes: codes_start..codes_end })
+}
+
+/// The end of `SEG (DASH SEG)*` from `at`, each SEG a code letter and at
+/// most eleven more letters or digits, all taken.
+fn segments_end(bytes: &[u8], at: usize) -> Option<usize> {
+    let mut end = segment_end(bytes, at)?;
+    while let Some(next) = dash_at(bytes, end).and_then(|after| segment_end(bytes, after)) {
+        end = next;
+    }
+    Some(end)
+}
+
+fn segment_end(bytes: &[u8], at: usize) -> Option<usize> {
+    let mut end = code_letter_end(bytes, at)?;
+    for _ in 0..11 {
+        match bytes.get(end) {
+            Some(b) if b.is_ascii_digit() => end += 1,
+            _ => match code_letter_end(bytes, end) {
+                Some(next) => end = next,
+                None => break,
+            },
+        }
+    }
+    Some(end)
+}
+
+/// The end of a code letter (ASCII, Đ or đ) at `at`.
+fn code_letter_end(bytes: &[u8], at: usize) -> Option<usize> {
+    match bytes.get(at..)? {
+        [b'A'..=b'Z' | b'a'..=b'z', ..] => Some(at + 1),
+        [0xc4, 0x90 | 0x91, ..] => Some(at + 2),
+        _ => None,
+    }
+}
+
+/// The end of the run of code letters from `at`.
+fn code_letters_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(next) = code_letter_end(bytes, at) {
+        at = next;
+    }
+    at
+}
+
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xc0 != 0x80).count()
 }
 
 /// Whether what follows a number candidate ends it: a number does not run
@@ -272,14 +448,6 @@ fn ends_cleanly(rest: &str) -> bool {
         Some(ch) if DASHES.contains(&ch) => !next.next().is_some_and(char::is_alphanumeric),
         Some(ch) => !(ch.is_alphanumeric() || ch == '/' || ch == '\u{FF0F}' || is_mark(ch)),
     }
-}
-
-/// A character the pattern can take into a number: code letters and digits,
-/// spaces, dashes and slashes.
-fn is_number_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(c, 'Đ' | 'đ' | ' ' | '\t' | '\u{A0}' | '/' | '\u{FF0F}')
-        || DASHES.contains(&c)
 }
 
 /// Strip a leading "Số", "Số:", "No." and trailing punctuation.
@@ -311,13 +479,11 @@ impl DocNumber {
     /// running text should also weigh the context (see `citations`). Works on any text; the
     /// number's own characters (ASCII, Đ, dashes) are unaffected by Unicode normalisation.
     pub fn find_all(text: &str) -> Vec<(Range<usize>, DocNumber)> {
-        candidate_windows(text)
-            .flat_map(|window| NUMBER_RE.captures_iter(&text[window.clone()]).map(move |c| (window.start, c)))
-            .filter_map(|(offset, c)| {
-                let span = c.name("num")?.range();
-                let span = span.start + offset..span.end + offset;
-                ends_cleanly(&text[span.end..]).then_some(())?;
-                Some((span, from_captures(&c)?))
+        number_matches(text)
+            .into_iter()
+            .filter_map(|parts| {
+                ends_cleanly(&text[parts.num.end..]).then_some(())?;
+                Some((parts.num.clone(), from_parts(text, &parts)?))
             })
             .collect()
     }
@@ -457,14 +623,23 @@ mod tests {
         DocNumber::parse(s).map(|n| n.canonical())
     }
 
-    /// The pattern over the whole text, as `find_all` did before windows.
+    /// The pattern over the whole text, as `find_all` did before it was
+    /// matched by hand.
     fn find_all_plain(text: &str) -> Vec<(Range<usize>, String)> {
         NUMBER_RE
             .captures_iter(text)
             .filter_map(|c| {
                 let span = c.name("num")?.range();
                 ends_cleanly(&text[span.end..]).then_some(())?;
-                Some((span, from_captures(&c)?.canonical()))
+                let group = |name: &str| c.name(name).map(|m| m.range());
+                let parts = Parts {
+                    num: span.clone(),
+                    serial: group("serial")?,
+                    party_type: group("ptype"),
+                    year: group("year"),
+                    codes: group("piss").or_else(|| group("scode"))?,
+                };
+                Some((span, from_parts(text, &parts)?.canonical()))
             })
             .collect()
     }

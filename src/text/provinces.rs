@@ -3,7 +3,7 @@
 //!
 //! The table ships inside the binary so a build needs nothing but `content/`.
 
-use crate::text::vietnamese::{fold, slugify};
+use crate::text::vietnamese::{for_each_token, tokens};
 use std::collections::HashMap;
 
 const PROVINCES_TSV: &str = include_str!("../../data/provinces.tsv");
@@ -86,23 +86,38 @@ impl ProvinceRegistry {
     }
 
     /// Finds the province named at the end of an issuer such as
-    /// "Tỉnh ủy Ninh Bình" or "Ủy ban nhân dân thành phố Hồ Chí Minh".
+    /// "Tỉnh ủy Ninh Bình" or "Ủy ban nhân dân thành phố Hồ Chí Minh": the
+    /// words from each word on, longest first. The issuer's folded words
+    /// are made once (those of its words from one on are the words of that
+    /// part of it).
     pub fn find_in_issuer(&self, issuer: &str) -> Option<ProvinceId> {
-        let words: Vec<&str> = issuer.split_whitespace().collect();
-        (0..words.len()).find_map(|start| self.find(&words[start..].join(" ")))
+        let mut words: Vec<String> = Vec::new();
+        // Where the folded words of each word of the issuer start.
+        let mut starts = Vec::new();
+        for word in issuer.split_whitespace() {
+            starts.push(words.len());
+            for_each_token(word, |token| words.push(token.to_owned()));
+        }
+        starts.into_iter().find_map(|start| self.by_folded.get(&key_of_words(&words[start..])).copied())
     }
 }
 
-/// The key provinces are matched by: folded, without the administrative prefix.
+/// The key provinces are matched by: folded, without the administrative
+/// prefix, the words run together (`Thành phố Hồ Chí Minh` → `hochiminh`).
 fn lookup_key(spelling: &str) -> String {
-    let slug = slugify(&fold(spelling));
-    let mut key = slug.as_str();
-    for prefix in ["thanh-pho-", "tp-", "tinh-"] {
-        if let Some(rest) = key.strip_prefix(prefix) {
-            key = rest;
+    key_of_words(&tokens(spelling))
+}
+
+/// [`lookup_key`] of a spelling whose folded words are `words`.
+fn key_of_words(words: &[String]) -> String {
+    let mut rest = words;
+    for prefix in [&["thanh", "pho"][..], &["tp"], &["tinh"]] {
+        // A prefix is dropped only when a name follows it.
+        if rest.len() > prefix.len() && rest.iter().zip(prefix).all(|(word, p)| word == p) {
+            rest = &rest[prefix.len()..];
         }
     }
-    key.replace('-', "")
+    rest.concat()
 }
 
 #[cfg(test)]
@@ -139,6 +154,59 @@ mod tests {
         assert_eq!(registry.suggest("Quang Ngai"), Some("Quảng Ngãi"));
         assert_eq!(registry.suggest("Ninh Binhh"), Some("Ninh Bình"));
         assert_eq!(registry.suggest("Atlantis"), None);
+    }
+
+    /// The key and the issuer search as they were first written: the slug
+    /// of the folded spelling, its prefixes cut, its dashes dropped; every
+    /// run of words from each word on, joined again.
+    fn lookup_key_by_slug(spelling: &str) -> String {
+        let slug = crate::text::vietnamese::slugify(&crate::text::vietnamese::fold(spelling));
+        let mut key = slug.as_str();
+        for prefix in ["thanh-pho-", "tp-", "tinh-"] {
+            if let Some(rest) = key.strip_prefix(prefix) {
+                key = rest;
+            }
+        }
+        key.replace('-', "")
+    }
+
+    fn find_in_issuer_by_joining(registry: &ProvinceRegistry, issuer: &str) -> Option<ProvinceId> {
+        let words: Vec<&str> = issuer.split_whitespace().collect();
+        (0..words.len())
+            .find_map(|start| registry.by_folded.get(&lookup_key_by_slug(&words[start..].join(" "))).copied())
+    }
+
+    #[test]
+    fn keys_and_issuers_are_found_as_by_joining_the_words_again() {
+        let registry = ProvinceRegistry::builtin();
+        let mut spellings: Vec<String> =
+            PROVINCES_TSV.lines().flat_map(|l| l.split(['\t', '|'])).map(String::from).collect();
+        for text in crate::text::fixture_texts() {
+            spellings.extend(text.lines().map(String::from));
+        }
+        for prefix in
+            ["", "Tỉnh ", "tinh ", "Thành phố ", "TP. ", "TP ", "tp-", "Thành phố Tỉnh ", "Ủy ban nhân dân tỉnh "]
+        {
+            for province in registry.all() {
+                for name in [&province.name, &province.slug] {
+                    spellings.push(format!("{prefix}{name}"));
+                    spellings.push(format!("Tỉnh ủy x {prefix}{}", name.to_uppercase()));
+                }
+            }
+        }
+        spellings.extend(
+            ["", "tinh", "thanh pho", "tp", "Thành phố", "tỉnh tỉnh", "  -- Khánh Hoà! ", "Bà Rịa-Vũng Tàu"]
+                .map(String::from),
+        );
+        for spelling in &spellings {
+            assert_eq!(lookup_key(spelling), lookup_key_by_slug(spelling), "{spelling:?}");
+            assert_eq!(
+                registry.find_in_issuer(spelling),
+                find_in_issuer_by_joining(registry, spelling),
+                "{spelling:?}"
+            );
+        }
+        assert!(spellings.len() > 1_000, "{}", spellings.len());
     }
 
     #[test]

@@ -39,19 +39,48 @@ pub fn into_nfc(s: String) -> String {
     s.nfc().collect()
 }
 
-/// Whether `s` is NFC: ICU4X's normaliser (`icu_normalizer`, already in
-/// the build under ammonia), which answers exactly (no "maybe"); a build
-/// takes as many instructions as with the hand-written table it replaced
-/// (`benches/ICU.md`).
+/// Whether `s` is NFC: at once when every character of it is one of those
+/// that are NFC wherever they stand ([`plainly_nfc`]: all of Vietnamese
+/// text, as a rule), else by ICU4X's normaliser (`icu_normalizer`, already
+/// in the build under ammonia), which answers exactly (no "maybe"; see
+/// `benches/ICU.md`).
 fn is_nfc(s: &str) -> bool {
-    icu_normalizer::ComposingNormalizerBorrowed::new_nfc().is_normalized(s)
+    plainly_nfc(s) || icu_normalizer::ComposingNormalizerBorrowed::new_nfc().is_normalized(s)
+}
+
+/// Whether `s` is made only of characters that are NFC wherever they stand
+/// (quick check "yes", combining class 0: nothing composes with them or
+/// reorders around them, so a string of them is NFC): ASCII, U+0080–U+02FF
+/// (Latin-1 and the Latin extensions: đ, ơ, ư, â…), U+1E00–U+1EFF (the
+/// Latin letters with two marks: ế, ặ, ữ…) and U+2002–U+20BF (dashes,
+/// quotes, ₫), told by their first two bytes. `false` says only that
+/// another character is there; a test holds the ranges to the Unicode
+/// tables.
+fn plainly_nfc(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let lead = bytes[i];
+        if lead < 0x80 {
+            i += 1;
+            continue;
+        }
+        // A lead byte is followed by its continuation bytes: `s` is UTF-8.
+        i += match (lead, bytes[i + 1]) {
+            (0xc2..=0xcb, _) => 2,
+            (0xe1, 0xb8..=0xbb) | (0xe2, 0x81 | 0x82) => 3,
+            (0xe2, 0x80) if bytes[i + 2] >= 0x82 => 3,
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// The code point of the multi-byte UTF-8 sequence starting at `bytes[at]`,
 /// and its length. Decoded by hand: Vietnamese letters take two or three
 /// bytes, and the text's hot loop (tokens) meets one every few
 /// characters. `bytes` must be valid UTF-8 (it comes from a `str`).
-#[inline]
+#[inline(always)]
 pub(crate) fn decode_multibyte(bytes: &[u8], at: usize) -> (u32, usize) {
     let lead = bytes[at];
     let continuation = |k: usize| u32::from(bytes[at + k] & 0x3f);
@@ -112,7 +141,7 @@ pub fn tokens(s: &str) -> Vec<String> {
 pub fn for_each_token(s: &str, mut f: impl FnMut(&str)) {
     let table = fold_table();
     let bytes = s.as_bytes();
-    let mut word = String::new();
+    let mut word = AsciiWord::default();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -129,9 +158,9 @@ pub fn for_each_token(s: &str, mut f: impl FnMut(&str)) {
                     fold_char(c, |d| {
                         let d = if d == 'đ' { 'd' } else { d };
                         if d.is_ascii_alphanumeric() {
-                            word.push(d);
+                            word.push(d as u8);
                         } else if !is_combining_mark(d) {
-                            emit(&mut word, &mut f);
+                            word.hand_over(&mut f);
                         }
                     });
                     continue;
@@ -142,19 +171,36 @@ pub fn for_each_token(s: &str, mut f: impl FnMut(&str)) {
             }
         };
         if folded != 0 {
-            word.push(char::from(folded));
+            word.push(folded);
         } else {
-            emit(&mut word, &mut f);
+            word.hand_over(&mut f);
         }
     }
-    emit(&mut word, &mut f);
+    word.hand_over(&mut f);
 }
 
-/// Hands over the word, if there is one, and starts the next.
-fn emit(word: &mut String, f: &mut impl FnMut(&str)) {
-    if !word.is_empty() {
-        f(word);
-        word.clear();
+/// The word being folded: lower-case ASCII letters and digits, as bytes,
+/// pushed one at a time without the checks and encoding of `String::push`
+/// (the tokenizer pushes every letter of every text).
+#[derive(Default)]
+struct AsciiWord(Vec<u8>);
+
+impl AsciiWord {
+    #[inline]
+    fn push(&mut self, ascii: u8) {
+        debug_assert!(ascii.is_ascii());
+        self.0.push(ascii);
+    }
+
+    /// Hands over the word, if there is one, and starts the next.
+    #[inline]
+    fn hand_over(&mut self, f: &mut impl FnMut(&str)) {
+        if !self.0.is_empty() {
+            // SAFETY: only ASCII bytes are pushed (`push` is given the
+            // folding tables' ASCII letters and digits), and ASCII is UTF-8.
+            f(unsafe { std::str::from_utf8_unchecked(&self.0) });
+            self.0.clear();
+        }
     }
 }
 
@@ -408,8 +454,22 @@ pub fn invisible_name(c: char) -> Option<&'static str> {
     })
 }
 
+/// Whether [`invisible_name`] names `c`: the same characters, in one
+/// comparison of ranges for the text's every character.
+#[inline]
 pub fn is_invisible(c: char) -> bool {
-    invisible_name(c).is_some()
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{61C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
 }
 
 #[cfg(test)]
@@ -558,6 +618,88 @@ mod tests {
         }
     }
 
+    fn assert_tokens_are_the_folded_words(text: &str) {
+        let want: Vec<String> = ascii_words(&fold(text)).map(str::to_owned).collect();
+        assert_eq!(tokens(text), want, "{text:?}");
+    }
+
+    #[test]
+    fn tokens_of_the_fixtures_are_the_ascii_words_of_their_folded_text() {
+        for text in crate::text::fixture_texts() {
+            let nfd: String = text.nfd().collect();
+            for text in [text.to_uppercase(), nfd, text] {
+                assert_tokens_are_the_folded_words(&text);
+            }
+        }
+    }
+
+    #[test]
+    fn tokens_of_mixed_stretches_are_the_ascii_words_of_the_folded_text() {
+        // Words that are handed over as written, words built up from
+        // stretches and folded letters, and every way of ending one.
+        let pieces = [
+            "a",
+            "z",
+            "Q",
+            "0",
+            "9",
+            "ban",
+            "TTg",
+            "Đ",
+            "đ",
+            "ế",
+            "Ấ",
+            "ư",
+            "\u{301}",
+            "\u{323}",
+            " ",
+            "-",
+            "/",
+            "\0",
+            "\n",
+            "\u{A0}",
+            "—",
+            "“",
+            "ﬁ",
+            "İ",
+            "ß",
+            "Ǆ",
+            "中",
+            "😀",
+            "½",
+            "Ⅻ",
+            "ǅa",
+            "x\u{301}y",
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..5_000 {
+            let mut text = String::new();
+            for _ in 0..state % 12 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            assert_tokens_are_the_folded_words(&text);
+        }
+    }
+
+    #[test]
+    fn a_word_gives_the_same_token_through_the_ascii_and_the_folding_paths() {
+        // The same words written plainly, in capitals, with their marks
+        // (folded through the table), decomposed, and parted by characters
+        // beyond the table (the slow path).
+        for (written, want) in [
+            ("ban hanh 1102 cd ttg", "ban hanh 1102 cd ttg"),
+            ("BAN HANH 1102 CD TTG", "ban hanh 1102 cd ttg"),
+            ("bán hành 1102 cđ ttg", "ban hanh 1102 cd ttg"),
+            ("ba\u{301}n ha\u{300}nh 1102 c\u{111} t\u{301}tg", "ban hanh 1102 cd ttg"),
+            ("ban中hành😀1102ﬁcđ\u{3000}TTg", "ban hanh 1102 cd ttg"),
+        ] {
+            assert_eq!(tokens(written).join(" "), want, "{written:?}");
+        }
+    }
+
     #[test]
     fn collation_sorts_provinces() {
         let mut names: Vec<&str> = "Yên Bái, Thanh Hóa, Đồng Nai, Bắc Ninh, Cao Bằng, Hải Phòng, \
@@ -646,6 +788,30 @@ mod tests {
         let want: Vec<usize> = (0..64).filter(|i| i % 2 == 0).collect();
         assert_eq!(tail, want);
         assert!(items.windows(2).all(|w| w[0].0 != w[1].0 || w[0].1 < w[1].1));
+    }
+
+    #[test]
+    fn is_invisible_is_what_invisible_name_names() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_invisible(c), invisible_name(c).is_some(), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn the_characters_that_are_plainly_nfc_are_so_wherever_they_stand() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{is_nfc_quick, IsNormalized};
+        let mut plain = 0;
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if plainly_nfc(&c.to_string()) {
+                assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
+                assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "U+{:04X}", c as u32);
+                plain += 1;
+            }
+        }
+        assert_eq!(plain, 0x300 + 0x100 + 0xBE, "ASCII, U+0080–U+02FF, U+1E00–U+1EFF, U+2002–U+20BF");
+        assert!(plainly_nfc("Thực hiện Chỉ thị số 15/CT-TTg – “5K”, 100.000₫ and plain ASCII text"));
+        assert!(!plainly_nfc("Vie\u{323}\u{302}t") && !plainly_nfc("Ω") && !plainly_nfc("\u{2000}"));
     }
 
     #[test]
