@@ -577,8 +577,12 @@ fn build_directive(check: &mut FileCheck, mapping: &Mapping, provinces: &Provinc
     // equal to it.
     let mut values: [Option<&Value>; KEYS.len()] = [None; KEYS.len()];
     for (key, value) in mapping {
-        let known = |key: &String| KEYS.iter().position(|known| known == key);
-        if let Some(i) = if let Value::String(key) = key { known(key) } else { None } {
+        // Not `key.as_str()`, which looks through tags: `mapping.get` does not.
+        let untagged = match key {
+            Value::String(key) => Some(key.as_str()),
+            _ => None,
+        };
+        if let Some(i) = untagged.and_then(|key| KEYS.iter().position(|known| *known == key)) {
             values[i] = Some(value);
         }
     }

@@ -37,13 +37,8 @@ impl Staging {
 
     /// Writes one file; safe to call from many threads at once.
     pub fn write(&self, rel_path: &str, bytes: &[u8]) -> io::Result<()> {
-        let path = self.dir.join(checked_relative(rel_path)?);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        std::fs::write(&path, bytes)?;
-        self.files.fetch_add(1, Ordering::Relaxed);
-        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        std::fs::write(self.place(rel_path)?, bytes)?;
+        self.count(bytes.len() as u64);
         Ok(())
     }
 
@@ -55,16 +50,27 @@ impl Staging {
         rel_path: &str,
         make: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
     ) -> io::Result<()> {
+        let file = std::fs::File::create(self.place(rel_path)?)?;
+        let mut out = Counted { inner: io::BufWriter::with_capacity(1 << 16, file), bytes: 0 };
+        make(&mut out)?;
+        io::Write::flush(&mut out.inner)?;
+        self.count(out.bytes);
+        Ok(())
+    }
+
+    /// Where `rel_path` goes in the staging folder, its folder made.
+    fn place(&self, rel_path: &str) -> io::Result<PathBuf> {
         let path = self.dir.join(checked_relative(rel_path)?);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        let mut out = Counted { inner: io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&path)?), bytes: 0 };
-        make(&mut out)?;
-        io::Write::flush(&mut out.inner)?;
+        Ok(path)
+    }
+
+    /// Counts a file written, of `bytes` bytes.
+    fn count(&self, bytes: u64) {
         self.files.fetch_add(1, Ordering::Relaxed);
-        self.bytes.fetch_add(out.bytes, Ordering::Relaxed);
-        Ok(())
+        self.bytes.fetch_add(bytes, Ordering::Relaxed);
     }
 
     /// The staging folder, for a stage that reads what was written.

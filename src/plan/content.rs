@@ -730,7 +730,7 @@ impl<'a> Plan<'a> {
             province: self.province_shown(id),
             province_href: d.province.map(|p| province_path(self.provinces, p)),
             date: self.date_shown(id, "date", d.date),
-            date_iso: d.date.map(|x| x.to_string()),
+            date_iso: d.date.map(|x| x.iso()),
             not_before: self.date_shown(id, "not_before", d.not_before),
             jurisdiction: d.jurisdiction().slug(),
             days: None,
@@ -749,7 +749,7 @@ impl<'a> Plan<'a> {
             title: self.title_shown(id),
             province: self.province_shown(id),
             date: self.date_shown(id, "date", d.date),
-            date_iso: d.date.map(|x| x.to_string()),
+            date_iso: d.date.map(|x| x.iso()),
         }
     }
 
@@ -778,7 +778,7 @@ impl<'a> Plan<'a> {
                 None => c.title.as_deref().map(Cow::Borrowed),
             },
             date: c.date.map(|x| self.show(x)),
-            date_iso: c.date.map(|x| x.to_string()),
+            date_iso: c.date.map(|x| x.iso()),
             in_archive: c.in_archive.is_some(),
             citers: c.citers.len(),
         }
@@ -1171,7 +1171,7 @@ impl<'a> Plan<'a> {
             type_name: self.field_shown(id, "type", d.type_name.as_deref()),
             issuer: self.field_shown(id, "issuer", d.issuer.as_deref()),
             date: self.date_shown(id, "date", d.date),
-            date_iso: d.date.map(|x| x.to_string()),
+            date_iso: d.date.map(|x| x.iso()),
             province: self.province_shown(id),
             year: d.date.map(|x| x.year),
             legislation: self.legislation(id),
