@@ -266,6 +266,25 @@ mod tests {
     }
 
     #[test]
+    fn a_file_written_as_it_is_made_is_whole_and_counted_like_the_others() {
+        let tmp = tempfile::tempdir().unwrap();
+        let staging = Staging::create(&tmp.path().join("output")).unwrap();
+        staging.write("a.html", b"page").unwrap();
+        let mut make = |out: &mut dyn io::Write| {
+            for part in 0..100_000u32 {
+                write!(out, "{part},")?;
+            }
+            Ok(())
+        };
+        staging.write_with("du-lieu/van-ban.csv", &mut make).unwrap();
+        let made = std::fs::read_to_string(staging.path().join("du-lieu/van-ban.csv")).unwrap();
+        let expected: String = (0..100_000u32).map(|part| format!("{part},")).collect();
+        assert_eq!(made, expected);
+        assert_eq!((staging.files_written(), staging.bytes_written()), (2, 4 + expected.len() as u64));
+        assert!(staging.write_with("../x.csv", &mut make).is_err(), "no path leaves the output");
+    }
+
+    #[test]
     fn folders_of_the_user_with_vanban_like_names_are_never_taken() {
         let tmp = tempfile::tempdir().unwrap();
         let target = tmp.path().join("output");
