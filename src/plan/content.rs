@@ -140,36 +140,43 @@ pub enum Content<'a> {
     ListData(ListRows<'a>),
 }
 
-/// A directive in a list.
+/// A directive in a list: a row of `doc_table.html`. Made for every list a
+/// directive is on (about eight at 1,000 directives), so it holds only what
+/// the row shows, its strings borrowed from the plan where they can be.
 #[derive(Debug, Serialize)]
 pub struct DocSummary<'a> {
     pub href: &'a str,
-    /// Number, title, issuer, province and date as shown: a value an editor
+    /// Number, title, province and date as shown: a value an editor
     /// supplied is marked (see [`supplied`]).
     pub number: Option<Cow<'a, str>>,
     /// Unmarked: it is also the value of the list's type facet.
     pub type_name: Option<&'a str>,
     pub title: Cow<'a, str>,
-    pub issuer: Option<Cow<'a, str>>,
     pub province: Option<Cow<'a, str>>,
-    pub province_href: Option<String>,
+    pub province_href: Option<&'a str>,
     /// Display date ("16/6/2021", "tháng 7/2021") and ISO date at its precision.
     pub date: Option<String>,
     pub date_iso: Option<String>,
+    /// Left out when unknown (most rows): a template asks `if d.not_before`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub not_before: Option<String>,
     /// Where it belongs, as [`crate::content::model::Jurisdiction::slug`] says it:
     /// the province column shows "tỉnh không rõ" rather than "Trung ương"
     /// for a provincial letter whose province is unknown.
     pub jurisdiction: &'static str,
-    /// Days since the cited directive, on lists of citers.
+    /// Days since the cited directive, on lists of citers; left out on
+    /// other lists (a template asks `d.days is number`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub days: Option<i64>,
     /// Facet values, carried as data attributes so lists can be narrowed
     /// in the browser: the type's slug, issuer level, year and the topic
-    /// tags' slugs (the values URLs hold, see [`super::filters`]).
+    /// tags' slugs (the values URLs hold, see [`super::filters`]), the tags
+    /// joined by `|` as the attribute holds them, so a row writes one value
+    /// rather than running a loop.
     pub type_slug: Option<String>,
     pub level: &'static str,
     pub year: Option<i32>,
-    pub tag_slugs: Vec<String>,
+    pub tags: String,
 }
 
 /// A directive named in a link (previous/next, related): what the link
@@ -726,9 +733,8 @@ impl<'a> Plan<'a> {
             number: self.field_shown(id, "number", d.number_printed.as_deref()),
             type_name: d.type_name.as_deref(),
             title: self.title_shown(id),
-            issuer: self.field_shown(id, "issuer", d.issuer.as_deref()),
             province: self.province_shown(id),
-            province_href: d.province.map(|p| province_path(self.provinces, p)),
+            province_href: d.province.map(|p| self.province_paths[p].as_str()),
             date: self.date_shown(id, "date", d.date),
             date_iso: d.date.map(|x| x.iso()),
             not_before: self.date_shown(id, "not_before", d.not_before),
@@ -737,7 +743,7 @@ impl<'a> Plan<'a> {
             type_slug: d.type_name.as_deref().map(super::filters::facet_slug),
             level: issuer_level(d),
             year: d.date.map(|x| x.year),
-            tag_slugs: d.tags.iter().map(|tag| super::filters::facet_slug(tag)).collect(),
+            tags: super::filters::facet_slugs_joined(&d.tags),
         }
     }
 

@@ -160,6 +160,22 @@ pub fn facet_slug(value: &str) -> String {
     cached(&SLUGS, value, slugify)
 }
 
+/// The [`facet_slug`]s of `values` joined by `|`, as a row's `data-tags`
+/// holds them: one string made, not one for each value.
+pub fn facet_slugs_joined(values: &[String]) -> String {
+    let mut joined = String::new();
+    for (i, value) in values.iter().enumerate() {
+        if i > 0 {
+            joined.push('|');
+        }
+        let known = SLUGS.with(|cache| cache.borrow().get(value.as_str()).map(|slug| joined.push_str(slug)));
+        if known.is_none() {
+            joined.push_str(&facet_slug(value));
+        }
+    }
+    joined
+}
+
 /// [`collation_key`] of an option's label.
 fn label_key(label: &str) -> Vec<u32> {
     cached(&COLLATION, label, collation_key)

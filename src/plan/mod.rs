@@ -150,6 +150,9 @@ pub struct Plan<'a> {
     cited_paths: Vec<String>,
     issuer_paths: Vec<String>,
     type_paths: Vec<String>,
+    /// Each province's page, by [`ProvinceId`]: every row naming a province
+    /// links to it, borrowed from here rather than written for each row.
+    province_paths: Vec<String>,
     /// Every month from the first dated directive to the last: the axis
     /// shared by all charts, so provinces compare by eye.
     pub months: Vec<YearMonth>,
@@ -179,6 +182,7 @@ pub struct Detached {
     cited_paths: Vec<String>,
     issuer_paths: Vec<String>,
     type_paths: Vec<String>,
+    province_paths: Vec<String>,
     months: Vec<YearMonth>,
     month_counts: Vec<usize>,
     province_months: Vec<Vec<usize>>,
@@ -407,6 +411,7 @@ impl<'a> Plan<'a> {
             cited_paths,
             issuer_paths,
             type_paths,
+            province_paths: (0..provinces.all().len()).map(|p| province_path(provinces, p)).collect(),
             months,
             month_counts,
             province_months,
@@ -515,6 +520,7 @@ impl<'a> Plan<'a> {
             cited_paths: std::mem::take(&mut self.cited_paths),
             issuer_paths: std::mem::take(&mut self.issuer_paths),
             type_paths: std::mem::take(&mut self.type_paths),
+            province_paths: std::mem::take(&mut self.province_paths),
             months: std::mem::take(&mut self.months),
             month_counts: std::mem::take(&mut self.month_counts),
             province_months: std::mem::take(&mut self.province_months),
@@ -538,6 +544,7 @@ impl<'a> Plan<'a> {
             cited_paths,
             issuer_paths,
             type_paths,
+            province_paths,
             months,
             month_counts,
             province_months,
@@ -555,6 +562,7 @@ impl<'a> Plan<'a> {
             cited_paths,
             issuer_paths,
             type_paths,
+            province_paths,
             months,
             month_counts,
             province_months,
