@@ -251,6 +251,19 @@ fn untrusted_text_is_escaped_and_sanitised() {
 }
 
 #[test]
+fn the_head_names_the_page_escaped_once() {
+    // The page's name is captured once (`set … endset`) and written five
+    // times in the head: escaped when captured, never a second time.
+    let page = built().page(UNDATED);
+    let escaped = "văn bản không rõ ngày &lt;b&gt;đậm&lt;/b&gt;";
+    for tag in ["<title>", "<meta property=\"og:title\" content=\"", "<meta name=\"twitter:title\" content=\""] {
+        let at = page.find(tag).unwrap_or_else(|| panic!("no {tag}")) + tag.len();
+        assert!(page[at..].starts_with(escaped), "{tag}{}", page[at..].chars().take(80).collect::<String>());
+    }
+    assert!(!page.contains("&amp;lt;"), "nothing escaped twice");
+}
+
+#[test]
 fn pages_request_nothing_outside_the_archive() {
     let built = built();
     for page in html_pages(built) {
