@@ -15,13 +15,24 @@ use tera::{Context, Tera};
 
 /// The default theme's templates of the files every archive has, for
 /// themes that do not have them.
-const BUILT_IN: [(&str, &str); 5] = [
+const BUILT_IN: [(&str, &str); 7] = [
     ("feed.xml", include_str!("../../themes/default/templates/feed.xml")),
     ("sitemap.xml", include_str!("../../themes/default/templates/sitemap.xml")),
     ("sitemap_index.xml", include_str!("../../themes/default/templates/sitemap_index.xml")),
     ("robots.txt", include_str!("../../themes/default/templates/robots.txt")),
     ("data.html", include_str!("../../themes/default/templates/data.html")),
+    ("frame_header.html", include_str!("../../themes/default/templates/frame_header.html")),
+    ("frame_footer.html", include_str!("../../themes/default/templates/frame_footer.html")),
 ];
+
+/// The parts of the frame that are the same on every page of one depth,
+/// rendered once per depth (see [`Renderer::frame`]): their templates, and
+/// the names base.html writes them by.
+const FRAME_PARTS: [(&str, &str); 2] = [("frame_header.html", "frame_header"), ("frame_footer.html", "frame_footer")];
+
+/// Depths whose frame is kept (`root` of `../` up to this many times less
+/// one); deeper pages, which no archive has, have theirs rendered each time.
+const FRAME_DEPTHS: usize = 12;
 
 pub struct Renderer {
     tera: Tera,
@@ -41,6 +52,9 @@ pub struct Renderer {
     /// The path of `base_url` (`/kho/`), from which 404.html links: a web
     /// server shows it at any address, where relative links would miss.
     base_path: String,
+    /// The frame's parts rendered for pages of each depth, by the number of
+    /// `../` in their `root`, made when the first page of that depth needs them.
+    frames: [std::sync::OnceLock<[tera::Value; 2]>; FRAME_DEPTHS],
 }
 
 impl Renderer {
@@ -81,6 +95,7 @@ impl Renderer {
             publisher: config.publisher.clone(),
             licence: config.licence.clone(),
             base_path,
+            frames: Default::default(),
         })
     }
 
@@ -92,7 +107,12 @@ impl Renderer {
             .map_err(|e| crate::Error::Template(format!("{}: {e}", page.path)))?;
         let root = if page.kind == "not_found" && !self.base_path.is_empty() { &self.base_path } else { &page.root };
         // Written before nearly every link: escaped once here rather than at each.
-        context.insert("root", &tera::Value::safe_string(&markdown::escape_html(root)));
+        let root = tera::Value::safe_string(&markdown::escape_html(root));
+        let frame = self.frame_of(page, &root)?;
+        for ((_, name), part) in FRAME_PARTS.iter().zip(frame) {
+            context.insert_value(*name, part);
+        }
+        context.insert_value("root", root);
         if let Content::Directive(directive) = &page.content {
             context.insert("json_ld", &self.directive_json_ld(page, directive));
         }
@@ -106,6 +126,41 @@ impl Renderer {
             context.insert_value(*name, value.clone());
         }
         Ok(context)
+    }
+
+    /// The frame's parts for `page`, whose `root` is `root` (escaped), from
+    /// those kept for its depth when it has one.
+    fn frame_of(&self, page: &PageContext, root: &tera::Value) -> crate::Result<[tera::Value; 2]> {
+        // 404.html's root is the archive's path, not its depth.
+        let depth = root_depth(&page.root).filter(|&depth| page.kind != "not_found" && depth < FRAME_DEPTHS);
+        let Some(kept) = depth.map(|depth| &self.frames[depth]) else {
+            return self.frame(root, page.path);
+        };
+        if let Some(frame) = kept.get() {
+            return Ok(frame.clone());
+        }
+        let frame = self.frame(root, page.path)?;
+        Ok(kept.get_or_init(|| frame).clone())
+    }
+
+    /// The parts of the frame for pages whose `root` is `root` (escaped): what
+    /// base.html writes as `frame_header` and `frame_footer`, safe strings.
+    /// They read nothing of a page but `root` and the global values, which
+    /// a page's fingerprint leaves to the renderer (a change to them renders
+    /// every page); an error names `path`, the page that needed them.
+    fn frame(&self, root: &tera::Value, path: &str) -> crate::Result<[tera::Value; 2]> {
+        let mut context = Context::new();
+        context.insert_value("root", root.clone());
+        for (name, value) in &self.page_globals {
+            context.insert_value(*name, value.clone());
+        }
+        let mut parts = FRAME_PARTS.map(|_| tera::Value::none());
+        for (part, (template, _)) in parts.iter_mut().zip(FRAME_PARTS) {
+            let mut html = Vec::with_capacity(2048);
+            self.render_into(template, &context, path, &mut html)?;
+            *part = tera::Value::safe_string(&String::from_utf8(html).expect("tera writes UTF-8"));
+        }
+        Ok(parts)
     }
 
     /// A directive page's JSON-LD: its `Legislation` (from the plan), the
@@ -169,6 +224,13 @@ impl Renderer {
     }
 }
 
+/// How many folders a page's `root` climbs (`"../../"`: 2), or `None` for a
+/// root that is not made of `../` alone (404.html's, from the archive's path).
+fn root_depth(root: &str) -> Option<usize> {
+    // A root of another length ends in a shorter chunk, which is not `../`.
+    root.as_bytes().chunks(3).all(|part| part == b"../").then_some(root.len() / 3)
+}
+
 /// `value` as JSON that can stand inside a `<script>` element: `<`, `>`
 /// and `&` (which only strings hold) written as `\u003c`, `\u003e` and
 /// `\u0026`, so no text of the archive can close the element or open a
@@ -197,6 +259,14 @@ pub fn script_json(value: &serde_json::Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn root_depth_counts_the_folders_climbed() {
+        assert_eq!(root_depth(""), Some(0));
+        assert_eq!(root_depth("../../"), Some(2));
+        assert_eq!(root_depth("/kho/"), None);
+        assert_eq!(root_depth("../.."), None);
+    }
 
     #[test]
     fn script_json_cannot_close_its_element() {
