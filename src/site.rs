@@ -3,7 +3,7 @@
 //! at once.
 
 use crate::content::config::Config;
-use crate::content::load::{read_body, SourceFile};
+use crate::content::load::{read_body, Kept};
 use crate::content::validate::load_and_validate;
 use crate::diagnostics::{self, Diagnostic};
 use crate::error::{self, Error};
@@ -220,9 +220,10 @@ pub struct Checked {
     pub rendered_warnings: String,
 }
 
-fn render_with_sources(diagnostics: &[Diagnostic], files: &[SourceFile]) -> String {
-    let by_path: HashMap<&str, &SourceFile> = files.iter().map(|f| (f.display_path.as_str(), f)).collect();
-    diagnostics::render(diagnostics, |path| by_path.get(path).and_then(|file| file.text()).map(String::from))
+fn render_with_sources(diagnostics: &[Diagnostic], files: &[Kept]) -> String {
+    let by_path: HashMap<&str, &Kept> = files.iter().map(|f| (f.display_path(), f)).collect();
+    let text_of = |file: &Kept| file.file().and_then(|file| file.text().map(String::from));
+    diagnostics::render(diagnostics, |path| by_path.get(path).and_then(|file| text_of(file)))
 }
 
 /// Load, validate and index. Fails when any content file has an error.

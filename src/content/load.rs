@@ -70,6 +70,73 @@ impl SourceFile {
     }
 }
 
+/// A file validated without problems, let go: where it is and what its
+/// front matter and text hash to. Held for each file of the archive until
+/// the archive-wide checks are done (a million files' front matter would be
+/// a gigabyte); the rare message those checks place in a file reads it
+/// again, and knows whether it is still the text that was validated.
+#[derive(Debug)]
+pub struct LetGo {
+    rel_path: String,
+    display_path: String,
+    head_len: usize,
+    head_hash: u128,
+    /// Released: its path, length and hash.
+    body: Body,
+}
+
+impl SourceFile {
+    /// What is kept of the file once validated without problems.
+    pub fn let_go(self) -> LetGo {
+        let SourceFile { rel_path, display_path, head, mut body, .. } = self;
+        body.release();
+        let head_hash = crate::text::hash::hash128(head.as_bytes());
+        LetGo { rel_path, display_path, head_len: head.len(), head_hash, body }
+    }
+}
+
+impl LetGo {
+    pub fn display_path(&self) -> &str {
+        &self.display_path
+    }
+
+    /// The file read again, as loading reads it; `None` when it can no
+    /// longer be read or no longer holds the text that was validated.
+    pub fn read_again(&self) -> Option<SourceFile> {
+        let path = self.body.path();
+        let text = normalise(decode(read_regular_file(path).ok()?).ok()?);
+        let file = SourceFile::read_from(path, self.rel_path.clone(), self.display_path.clone(), &text)?;
+        let same_head =
+            file.head.len() == self.head_len && crate::text::hash::hash128(file.head.as_bytes()) == self.head_hash;
+        (same_head && file.body == self.body).then_some(file)
+    }
+}
+
+/// A file as a build keeps it once validated: whole when it has problems of
+/// its own (their messages show its lines), else let go.
+#[derive(Debug)]
+pub enum Kept {
+    Whole(SourceFile),
+    LetGo(LetGo),
+}
+
+impl Kept {
+    pub fn display_path(&self) -> &str {
+        match self {
+            Kept::Whole(file) => &file.display_path,
+            Kept::LetGo(file) => file.display_path(),
+        }
+    }
+
+    /// The file whole: held, or read again (`None` when it has changed since).
+    pub fn file(&self) -> Option<Cow<'_, SourceFile>> {
+        match self {
+            Kept::Whole(file) => Some(Cow::Borrowed(file)),
+            Kept::LetGo(file) => file.read_again().map(Cow::Owned),
+        }
+    }
+}
+
 /// A directive's text read again from its file, for its page or the search
 /// index: the text validated, or an error when the file can no longer be
 /// read or no longer holds it. A file that needed no normalising (nearly
@@ -105,9 +172,9 @@ fn changed(path: &Path) -> Error {
 }
 
 #[derive(Debug, Default)]
-pub struct Loaded {
+pub struct Loaded<F = SourceFile> {
     /// Sorted by `rel_path`, whatever order the file system lists them in.
-    pub files: Vec<SourceFile>,
+    pub files: Vec<F>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -458,6 +525,26 @@ mod tests {
         let (fm, body) = split_front_matter(text).unwrap();
         assert_eq!(&text[fm], "title: x\n");
         assert_eq!(&text[body], "Body\n");
+    }
+
+    #[test]
+    fn a_file_let_go_is_read_again_only_while_it_holds_the_text_validated() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        // Written decomposed, with CRLF: read again, it is normalised again.
+        std::fs::write(&path, "---\r\ntitle: Ki\u{301}nh\r\n---\r\nThân\r\n").unwrap();
+        let file = read_source(dir.path(), &path).unwrap();
+        let (head, text) = (file.head.clone(), file.text().unwrap().into_owned());
+        let kept = file.let_go();
+        let again = kept.read_again().expect("the same text");
+        assert_eq!((again.head.clone(), again.text().unwrap().into_owned()), (head, text));
+        assert_eq!((again.rel_path.as_str(), kept.display_path()), ("a.md", again.display_path.as_str()));
+        std::fs::write(&path, "---\ntitle: Khác\n---\nThân\n").unwrap();
+        assert!(kept.read_again().is_none(), "another front matter");
+        std::fs::write(&path, "---\ntitle: Kính\n---\nThân khác\n").unwrap();
+        assert!(kept.read_again().is_none(), "another text");
+        std::fs::remove_file(&path).unwrap();
+        assert!(kept.read_again().is_none(), "gone");
     }
 
     /// The body of `name` in `dir`, as loading leaves it (released).

@@ -2,7 +2,7 @@
 //! collecting every problem (with file, line, column and a fix) instead of
 //! stopping at the first; then check the archive as a whole (duplicates).
 
-use crate::content::load::{load_each, Loaded, SourceFile};
+use crate::content::load::{load_each, Kept, Loaded, SourceFile};
 use crate::content::model::{CiteOrigin, CiteRef, CitedSpan, Directive, DirectiveKey, PartialDate, Scope, Signer};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::text::citations::extract_citations_in_nfc;
@@ -54,21 +54,36 @@ pub fn validate(files: &[SourceFile], provinces: &ProvinceRegistry) -> Validated
 
 /// Loads and validates every file of `content_dir`, each as soon as it is
 /// read, and then the archive as a whole. A file's text is let go once it
-/// is validated, unless it has problems to show: memory holds what the
-/// texts say, never all the texts at once.
-pub fn load_and_validate(content_dir: &Path, provinces: &ProvinceRegistry) -> (Loaded, Validated) {
-    let (checked, load_problems) = load_each(content_dir, |mut file| {
-        let (mut directive, problems) = validate_file(&file, provinces);
-        if problems.is_empty() {
-            file.body.release();
-        }
-        if let Some(directive) = &mut directive {
+/// is validated, unless it has problems to show, and so is its front matter:
+/// memory holds what the texts say, never all the texts at once.
+pub fn load_and_validate(content_dir: &Path, provinces: &ProvinceRegistry) -> (Loaded<Kept>, Validated) {
+    let (checked, load_problems) = load_each(content_dir, |file| {
+        let (directive, problems) = validate_file(&file, provinces);
+        let file = if problems.is_empty() { Kept::LetGo(file.let_go()) } else { Kept::Whole(file) };
+        // Boxed until the files' results are sorted out: a directive is 640
+        // bytes before what it points to, and each step would otherwise hold
+        // two copies of them all.
+        let directive = directive.map(|mut directive| {
             directive.body.release();
-        }
-        (file, (directive, problems))
+            Box::new(directive)
+        });
+        (file, directive, problems)
     });
-    let (files, results): (Vec<SourceFile>, Vec<_>) = checked.into_iter().unzip();
-    let validated = validate_archive(results, &files);
+    let mut validated = Validated::default();
+    validated.directives.reserve_exact(checked.iter().filter(|(_, directive, _)| directive.is_some()).count());
+    let mut files = Vec::with_capacity(checked.len());
+    let mut file_of_directive = Vec::with_capacity(validated.directives.capacity());
+    for (file, directive, problems) in checked {
+        if let Some(directive) = directive {
+            validated.directives.push(*directive);
+            file_of_directive.push(files.len());
+        }
+        files.push(file);
+        validated.diagnostics.extend(problems);
+    }
+    let kept_files: Vec<&Kept> = file_of_directive.into_iter().map(|i| &files[i]).collect();
+    check_archive(&mut validated, &kept_files);
+    drop(kept_files);
     (Loaded { files, diagnostics: load_problems }, validated)
 }
 
@@ -76,8 +91,7 @@ pub fn load_and_validate(content_dir: &Path, provinces: &ProvinceRegistry) -> (L
 /// then the problems seen only with the whole archive.
 fn validate_archive(results: Vec<(Option<Directive>, Vec<Diagnostic>)>, files: &[SourceFile]) -> Validated {
     let mut validated = Validated::default();
-    validated.directives.reserve_exact(results.iter().filter(|(directive, _)| directive.is_some()).count());
-    let mut kept_files = Vec::with_capacity(validated.directives.capacity());
+    let mut kept_files = Vec::new();
     for ((directive, diagnostics), file) in results.into_iter().zip(files) {
         validated.diagnostics.extend(diagnostics);
         if let Some(directive) = directive {
@@ -85,16 +99,57 @@ fn validate_archive(results: Vec<(Option<Directive>, Vec<Diagnostic>)>, files: &
             kept_files.push(file);
         }
     }
-    let duplicates = find_duplicates(&validated.directives, &kept_files);
-    validated.diagnostics.extend(duplicates);
-    validated.diagnostics.extend(find_later_citations(&validated.directives, &kept_files));
+    check_archive(&mut validated, &kept_files);
     validated
+}
+
+/// The problems seen only with the whole archive: `files[i]` is the file of
+/// `validated.directives[i]`.
+fn check_archive<F: CheckedFile>(validated: &mut Validated, files: &[&F]) {
+    let duplicates = find_duplicates(&validated.directives, files);
+    validated.diagnostics.extend(duplicates);
+    validated.diagnostics.extend(find_later_citations(&validated.directives, files));
+}
+
+/// A file an archive-wide check may place a problem in: held whole, or let
+/// go once validated and read again when a message needs its lines.
+pub trait CheckedFile: Sync {
+    fn display_path(&self) -> &str;
+    /// The file as it was validated; `None` when it has changed since.
+    fn whole(&self) -> Option<Cow<'_, SourceFile>>;
+}
+
+impl CheckedFile for SourceFile {
+    fn display_path(&self) -> &str {
+        &self.display_path
+    }
+
+    fn whole(&self) -> Option<Cow<'_, SourceFile>> {
+        Some(Cow::Borrowed(self))
+    }
+}
+
+impl CheckedFile for Kept {
+    fn display_path(&self) -> &str {
+        Kept::display_path(self)
+    }
+
+    fn whole(&self) -> Option<Cow<'_, SourceFile>> {
+        self.file()
+    }
+}
+
+/// A file that no longer holds the text validated, found when a message
+/// was to be placed in it: the build cannot say where, and stops.
+fn changed_since_read(path: &str) -> Diagnostic {
+    Diagnostic::file(Severity::Error, path, "the file changed while the archive was being built".into())
+        .with_help("build again once the files are no longer being changed")
 }
 
 /// Two files that describe the same directive (same number, issuer scope and
 /// year) are an error on the later one, pointing back at the first.
 /// `files[i]` is the file of `directives[i]`, both in the order of the files.
-pub fn find_duplicates(directives: &[Directive], files: &[&SourceFile]) -> Vec<Diagnostic> {
+pub fn find_duplicates<F: CheckedFile>(directives: &[Directive], files: &[&F]) -> Vec<Diagnostic> {
     let mut first_seen: HashMap<DirectiveKey, usize> = HashMap::new();
     let mut problems = Vec::new();
     for (i, directive) in directives.iter().enumerate() {
@@ -104,8 +159,11 @@ pub fn find_duplicates(directives: &[Directive], files: &[&SourceFile]) -> Vec<D
                 first_seen.insert(key, i);
             }
             Some(&first) => {
-                let file = files[i];
-                let span = Locator::new(file).key("number");
+                let Some(file) = files[i].whole() else {
+                    problems.push(changed_since_read(files[i].display_path()));
+                    continue;
+                };
+                let span = Locator::new(&file).key("number");
                 problems.push(
                     Diagnostic::at(
                         Severity::Error,
@@ -114,7 +172,7 @@ pub fn find_duplicates(directives: &[Directive], files: &[&SourceFile]) -> Vec<D
                         span,
                         format!("duplicate directive {}", directive.number_printed.as_deref().unwrap_or_default()),
                     )
-                    .with_note(format!("the same directive is already in {}", files[first].display_path))
+                    .with_note(format!("the same directive is already in {}", files[first].display_path()))
                     .with_help("keep one file per directive: remove this one, or correct its number, date or province"),
                 );
             }
@@ -868,9 +926,9 @@ fn cited_after_citer(
 /// dated after the citer: the same slip as [`warn_of_later_citations`],
 /// seen only with the whole archive. `files[i]` is the file of
 /// `directives[i]`.
-pub fn find_later_citations(directives: &[Directive], files: &[&SourceFile]) -> Vec<Diagnostic> {
+pub fn find_later_citations<F: CheckedFile>(directives: &[Directive], files: &[&F]) -> Vec<Diagnostic> {
     let dates = DatesByNumber::of(directives);
-    directives.iter().zip(files).flat_map(|(directive, file)| dates.later_citations(directive, file)).collect()
+    directives.iter().zip(files).flat_map(|(directive, file)| dates.later_citations(directive, *file)).collect()
 }
 
 /// The dates of the directives of the archive by scope and number, to find
@@ -903,23 +961,30 @@ impl DatesByNumber {
     /// The warnings for `directive`'s undated citations of a directive dated
     /// after it: the only one with that number in the citer's scope (as
     /// `index` resolves it).
-    pub fn later_citations(&self, directive: &Directive, file: &SourceFile) -> Vec<Diagnostic> {
+    pub fn later_citations(&self, directive: &Directive, file: &impl CheckedFile) -> Vec<Diagnostic> {
         let Some(date) = directive.date else { return Vec::new() };
-        let mut problems = Vec::new();
-        // Read (again, when it was let go) once for all the file's warnings.
-        let mut text = None;
-        for (cite, key) in Self::undated_citations(directive) {
-            let Some([cited]) = self.0.get(&key).map(Vec::as_slice) else { continue };
-            if cited.is_surely_after(&date) {
-                // A text that can no longer be read is shown by its front matter.
-                let text = text.get_or_insert_with(|| file.text().unwrap_or(Cow::Borrowed(&file.head)));
-                let span = Some(citation_place(file, directive, cite))
-                    .filter(|span| span.end <= text.len())
-                    .unwrap_or_else(|| Locator::new(file).front_matter_start());
-                problems.push(cited_after_citer(file, text, span, &cite.number, *cited, date));
-            }
+        let later: Vec<(&CiteRef, PartialDate)> = Self::undated_citations(directive)
+            .filter_map(|(cite, key)| match self.0.get(&key).map(Vec::as_slice) {
+                Some([cited]) if cited.is_surely_after(&date) => Some((cite, *cited)),
+                _ => None,
+            })
+            .collect();
+        if later.is_empty() {
+            return Vec::new();
         }
-        problems
+        // Read (again, when it was let go) once for all the file's warnings.
+        let Some(file) = file.whole() else { return vec![changed_since_read(file.display_path())] };
+        // A text that can no longer be read is shown by its front matter.
+        let text = file.text().unwrap_or(Cow::Borrowed(&file.head));
+        later
+            .into_iter()
+            .map(|(cite, cited)| {
+                let span = Some(citation_place(&file, directive, cite))
+                    .filter(|span| span.end <= text.len())
+                    .unwrap_or_else(|| Locator::new(&file).front_matter_start());
+                cited_after_citer(&file, &text, span, &cite.number, cited, date)
+            })
+            .collect()
     }
 }
 
@@ -968,6 +1033,9 @@ fn merge_citations(
             None => cites.push(from_text),
         }
     }
+    // Held for the whole build: without the room pushing left (a citation
+    // is 192 bytes; a directive's list would keep 100–200 bytes spare).
+    cites.shrink_to_fit();
     cites
 }
 
@@ -989,6 +1057,41 @@ mod tests {
 
     fn problems(text: &str) -> Vec<String> {
         validate_file(&source(text), ProvinceRegistry::builtin()).1.iter().map(|d| d.short()).collect()
+    }
+
+    /// A content folder holding `files` (name, text).
+    fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        dir
+    }
+
+    const DUPLICATE: &str = "---\ntitle: x\nprovince: Quảng Ngãi\ndate: 2021-06-16\nnumber: 453-CV/TU\n---\nText\n";
+
+    #[test]
+    fn files_without_problems_are_let_go_and_read_again_to_place_an_archive_wide_problem() {
+        let dir = folder(&[("a.md", DUPLICATE), ("b.md", DUPLICATE), ("c.md", "---\ntitle: x\ndat: 2021\n---\n")]);
+        let (loaded, validated) = load_and_validate(dir.path(), ProvinceRegistry::builtin());
+        let kinds: Vec<bool> = loaded.files.iter().map(|file| matches!(file, Kept::Whole(_))).collect();
+        assert_eq!(kinds, [false, false, true], "only the file with a problem of its own is held");
+        let found: Vec<String> = validated.diagnostics.iter().map(|d| d.short()).collect();
+        let b = format!("{}:5:1: error: duplicate directive 453-CV/TU", dir.path().join("b.md").display());
+        assert!(found.contains(&b), "placed on its number's line: {found:?}");
+        assert_eq!(validated.directives.len(), 2, "a file with an error gives no directive");
+    }
+
+    #[test]
+    fn a_file_changed_before_its_problem_is_placed_is_an_error_not_a_wrong_line() {
+        let dir = folder(&[("a.md", DUPLICATE), ("b.md", DUPLICATE)]);
+        let (loaded, validated) = load_and_validate(dir.path(), ProvinceRegistry::builtin());
+        // Changed after validation, before the archive-wide check reads it.
+        std::fs::write(dir.path().join("b.md"), DUPLICATE.replace("title: x", "title: y\n")).unwrap();
+        let files: Vec<&Kept> = loaded.files.iter().collect();
+        let found: Vec<String> = find_duplicates(&validated.directives, &files).iter().map(|d| d.short()).collect();
+        let b = dir.path().join("b.md").display().to_string();
+        assert_eq!(found, [format!("{b}:1:1: error: the file changed while the archive was being built")]);
     }
 
     #[test]
