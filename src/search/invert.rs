@@ -10,11 +10,13 @@
 //! documents in order. Runs are merged in document order, a wave of runs at
 //! a time: the few new terms are numbered in one shared vocabulary, then
 //! the postings are appended in parallel, each thread taking a share of the
-//! terms, kept as variable-length gaps (about a byte a posting). Term names
-//! are spelled out once, when each term is encoded.
+//! terms, kept as variable-length gaps (about a byte a posting), and the
+//! pairs' places go to files ([`super::spill`]). Term names are spelled out
+//! once, when each term is encoded.
 
 use super::accents::marks_of;
-use super::places::{next_text, push_document};
+use super::places::next_text;
+use super::spill::{self, Scratch, Spill, Terms};
 use super::text::{walk, Texts};
 use super::{fnv1a, postings, summary_path, summary_shard, Document, Fast, Source, DOCS_PER_SHARD};
 use crate::plan::Plan;
@@ -22,14 +24,24 @@ use crate::text::vietnamese::for_each_token;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::Hasher;
+use std::path::Path;
 use std::sync::Mutex;
 
-/// Documents per unit of parallel work (a multiple of the summaries per
-/// file, [`DOCS_PER_SHARD`], so that each file's lie in one run).
-const CHUNK_DOCS: usize = 512;
-const _: () = assert!(CHUNK_DOCS.is_multiple_of(DOCS_PER_SHARD));
-/// Units per wave, per thread: the runs held in memory before they are merged.
-const WAVE_PER_THREAD: usize = 4;
+/// How the work is cut up: it changes nothing in the index, only what is
+/// held at once (the tests make everything small to cut it up finely).
+#[derive(Clone, Copy)]
+pub(crate) struct Sizes {
+    /// Documents per unit of parallel work (a multiple of the summaries
+    /// per file, [`DOCS_PER_SHARD`], so that each file's lie in one run).
+    pub chunk_docs: usize,
+    /// Units per wave, per thread: the runs held in memory before they are merged.
+    pub wave_per_thread: usize,
+    /// Bytes of spilled places per group of shards ([`spill::GROUP_BYTES`]).
+    pub group_bytes: u64,
+}
+
+pub(crate) const SIZES: Sizes = Sizes { chunk_docs: 512, wave_per_thread: 4, group_bytes: spill::GROUP_BYTES };
+const _: () = assert!(SIZES.chunk_docs.is_multiple_of(DOCS_PER_SHARD));
 
 /// A term: a syllable, a pair of syllables (by their term ids), a whole
 /// number, a syllable with its marks (its term id and marks,
@@ -504,7 +516,7 @@ impl Gaps {
 
 /// The whole archive's terms: one vocabulary, and each term's postings, in
 /// `parts` shares (term `t` is `lists[t % parts][t / parts]`) that threads
-/// fill side by side.
+/// fill side by side; each share's pairs' places go to its own file.
 struct Merged {
     words: HashMap<Box<str>, u32, Fast>,
     pairs: HashMap<u64, u32, Fast>,
@@ -515,13 +527,13 @@ struct Merged {
     /// For each worker: its term ids → merged term ids.
     ids: Vec<Vec<u32>>,
     lists: Vec<Vec<[Gaps; 2]>>,
-    /// Each pair's places ([`super::places`]), laid out as `lists`.
-    places: Vec<Vec<String>>,
+    /// Each share's pairs' places ([`super::places`]).
+    spills: Vec<Spill>,
 }
 
 impl Merged {
-    fn new(workers: usize, parts: usize) -> Merged {
-        Merged {
+    fn new(workers: usize, parts: usize, scratch: &Scratch) -> Result<Merged, crate::Error> {
+        Ok(Merged {
             words: HashMap::default(),
             pairs: HashMap::default(),
             numbers: HashMap::default(),
@@ -529,8 +541,15 @@ impl Merged {
             names: Vec::new(),
             ids: vec![Vec::new(); workers],
             lists: (0..parts).map(|_| Vec::new()).collect(),
-            places: (0..parts).map(|_| Vec::new()).collect(),
-        }
+            spills: (0..parts).map(|part| Spill::create(scratch, part)).collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// Lets go of the maps that number the terms, once every term is numbered.
+    fn numbered(&mut self) {
+        (self.words, self.numbers) = Default::default();
+        (self.pairs, self.accented) = Default::default();
+        self.ids = Vec::new();
     }
 
     /// Numbers the terms a worker has added since last time.
@@ -568,17 +587,17 @@ impl Merged {
             if let Some(name) = name {
                 self.names.push(name);
                 self.lists[next as usize % parts].push(Default::default());
-                self.places[next as usize % parts].push(String::new());
             }
             self.ids[worker].push(id);
         }
     }
 
-    /// Appends the postings of runs (in document order), in parallel.
-    fn append(&mut self, runs: &[Run]) {
+    /// Appends the postings of runs (in document order), in parallel, and
+    /// their places to each share's file.
+    fn append(&mut self, runs: &[Run]) -> Result<(), crate::Error> {
         let parts = self.lists.len();
         let ids = &self.ids;
-        self.lists.par_iter_mut().zip(&mut self.places).enumerate().for_each(|(part, (lists, places))| {
+        self.lists.par_iter_mut().zip(&mut self.spills).enumerate().try_for_each(|(part, (lists, spill))| {
             for run in runs {
                 let ids = &ids[run.worker];
                 let mut start = 0;
@@ -593,12 +612,13 @@ impl Merged {
                 for &(pair, end) in &run.place_lists {
                     let id = ids[pair as usize] as usize;
                     if id % parts == part {
-                        push_places(&mut places[id / parts], &run.placed[start as usize..end as usize]);
+                        spill.push(id as u32, &run.placed[start as usize..end as usize]);
                     }
                     start = end;
                 }
             }
-        });
+            spill.flush()
+        })
     }
 
     /// The term's name as the index spells it: `quang`, `quang_ngai`,
@@ -616,21 +636,13 @@ impl Merged {
     }
 }
 
-/// Appends a pair's places in some documents (`document × 2^32 +
-/// position`, by document and position), document by document.
-fn push_places(out: &mut String, placed: &[u64]) {
-    for document in placed.chunk_by(|a, b| a >> 32 == b >> 32) {
-        push_document(out, document.len(), document.iter().map(|&place| place as u32));
-    }
-}
-
 /// What indexing the documents gives: each term's entry (`term:head:body`)
-/// with the term's hash, sorted by term, and each pair's places
-/// (`term:places`, with the term's hash, in no order). The summaries went
-/// to their sink as they were made.
+/// with the term's hash, sorted by term, and the number of places shards
+/// (`p/{k}.js`). The summaries and the places went to their sink as they
+/// were made.
 pub(crate) struct Inverted {
     pub entries: Vec<(u32, String)>,
-    pub places: Vec<(u32, String)>,
+    pub place_shards: usize,
 }
 
 /// Whether document `id` is the last of its summary file.
@@ -646,20 +658,25 @@ pub(crate) type FileSink<'s> = &'s (dyn Fn(String, Vec<u8>) -> Result<(), crate:
 
 /// Indexes `docs` (in id order): each term's entry (`term:head:body`) with
 /// the term's hash, sorted by term. `summary` makes a document's summary
-/// from its id and its plain text; the summary files go to `sink`.
+/// from its id and its plain text; the summary files and the places files
+/// go to `sink`. The places are spilled to a folder of vanban's own made in
+/// `scratch`, removed before this returns.
 pub(crate) fn invert(
     plan: &Plan,
     docs: &[Document],
     summary: &(dyn Fn(Source, usize, &Option<String>) -> String + Sync),
     sink: FileSink,
+    scratch: &Path,
+    sizes: Sizes,
 ) -> Result<Inverted, Vec<crate::Error>> {
     let n = docs.len() as u32;
     let threads = rayon::current_num_threads();
     let workers: Vec<Mutex<(Vocabulary, Cache, Buffers)>> = (0..threads).map(|_| Mutex::default()).collect();
-    let mut merged = Merged::new(threads, threads * 2);
+    let scratch = Scratch::create(scratch).map_err(|error| vec![error])?;
+    let mut merged = Merged::new(threads, threads * 2, &scratch).map_err(|error| vec![error])?;
     let chunks: Vec<(usize, &[Document])> =
-        docs.chunks(CHUNK_DOCS).enumerate().map(|(c, chunk)| (c * CHUNK_DOCS, chunk)).collect();
-    for wave in chunks.chunks(threads * WAVE_PER_THREAD) {
+        docs.chunks(sizes.chunk_docs).enumerate().map(|(c, chunk)| (c * sizes.chunk_docs, chunk)).collect();
+    for wave in chunks.chunks(threads * sizes.wave_per_thread) {
         let runs: Vec<Result<Run, crate::Error>> = wave
             .par_iter()
             .map(|&(first, chunk)| {
@@ -706,26 +723,23 @@ pub(crate) fn invert(
             let guard = state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             merged.learn(worker, &guard.0.names);
         }
-        merged.append(&runs);
+        merged.append(&runs).map_err(|error| vec![error])?;
     }
     drop(workers);
+    merged.numbered();
 
     let parts = merged.lists.len();
-    // Each term's postings and places taken out, to be turned into its
-    // entries and let go one at a time: they are most of the index's memory,
-    // and the entries about as much again.
-    let postings: Vec<([Gaps; 2], String)> = (0..merged.names.len())
-        .map(|id| {
-            let (part, at) = (id % parts, id / parts);
-            (std::mem::take(&mut merged.lists[part][at]), std::mem::take(&mut merged.places[part][at]))
-        })
-        .collect();
-    // (hash, length of the term, entry), and a pair's places (hash, entry).
-    type Made = ((u32, usize, String), Option<(u32, String)>);
-    let (mut entries, places): (Vec<_>, Vec<_>) = postings
+    // Each term's postings taken out, to be turned into its entry and let
+    // go one at a time: they are most of the index's memory, and the
+    // entries about as much again.
+    let postings: Vec<[Gaps; 2]> =
+        (0..merged.names.len()).map(|id| std::mem::take(&mut merged.lists[id % parts][id / parts])).collect();
+    merged.lists = Vec::new();
+    // (hash, length of the term, entry), by term id.
+    let mut entries: Vec<(u32, usize, String)> = postings
         .into_par_iter()
         .enumerate()
-        .map_init(Vec::new, |ids, (id, (lists, places))| -> Made {
+        .map_init(Vec::new, |ids, (id, lists)| {
             let mut entry = merged.name(id as u32);
             let length = entry.len();
             for gaps in &lists {
@@ -733,19 +747,33 @@ pub(crate) fn invert(
                 entry.push(':');
                 postings::encode_into(ids, n, &mut entry);
             }
-            let hash = fnv1a(&entry[..length]);
-            let places = (!places.is_empty()).then(|| {
-                let mut named = String::with_capacity(length + 1 + places.len());
-                named.push_str(&entry[..length]);
-                named.push(':');
-                named.push_str(&places);
-                (hash, named)
-            });
-            ((hash, length, entry), places)
+            (fnv1a(&entry[..length]), length, entry)
         })
-        .unzip();
+        .collect();
+    let place_shards = write_places(&mut merged, &entries, &scratch, sizes, sink).map_err(|error| vec![error])?;
     drop(merged);
     entries.par_sort_unstable_by(|a, b| a.2[..a.1].cmp(&b.2[..b.1]));
     let entries = entries.into_iter().map(|(hash, _, entry)| (hash, entry)).collect();
-    Ok(Inverted { entries, places: places.into_iter().flatten().collect() })
+    Ok(Inverted { entries, place_shards })
+}
+
+/// Writes the places shards from the spilled places of `merged`'s pairs,
+/// given every term's entry (hash, length of the term, entry) by term id.
+fn write_places(
+    merged: &mut Merged,
+    entries: &[(u32, usize, String)],
+    scratch: &Scratch,
+    sizes: Sizes,
+    sink: FileSink,
+) -> Result<usize, crate::Error> {
+    let spills = std::mem::take(&mut merged.spills);
+    let hashes: Vec<u32> = entries.iter().map(|&(hash, _, _)| hash).collect();
+    // Every pair has places (a pair is numbered where it is read): its
+    // entry is `term:places`, with its comma.
+    let pairs = entries.iter().zip(&merged.names).filter(|(_, name)| matches!(name, Name::Pair(..)));
+    let names: usize = pairs.map(|((_, length, _), _)| length + 2).sum();
+    let total = names + spills.iter().map(Spill::placed).sum::<u64>() as usize;
+    let name = |id: u32| merged.name(id);
+    let terms = Terms { hashes: &hashes, name: &name, total };
+    spill::write_shards(spills, &terms, scratch, sizes.group_bytes, sink)
 }
