@@ -14,13 +14,12 @@
 //! pairs' places go to files ([`super::spill`]). Term names are spelled out
 //! once, when each term is encoded.
 
-use super::accents::marks_of;
 use super::places::next_text;
 use super::spill::{self, Scratch, Spill, Terms};
 use super::text::{walk, Texts};
 use super::{fnv1a, postings, summary_path, summary_shard, Document, Fast, Source, DOCS_PER_SHARD};
 use crate::plan::Plan;
-use crate::text::vietnamese::for_each_token;
+use crate::text::vietnamese::for_each_marked_token;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::Hasher;
@@ -318,8 +317,6 @@ struct Reader<'v> {
     mark: u32,
     /// The position of the next text's first word in the document.
     base: u32,
-    /// The marks of the text's words.
-    marks: Vec<u32>,
 }
 
 impl Reader<'_> {
@@ -336,7 +333,7 @@ impl Reader<'_> {
 
 impl Texts for Reader<'_> {
     fn text(&mut self, head: bool, text: &str) {
-        let Reader { vocabulary: v, cache, hits, mark, places, base, marks, .. } = self;
+        let Reader { vocabulary: v, cache, hits, mark, places, base, .. } = self;
         let hash = Cache::hash(text);
         if let Some((terms, sequence, words)) = cache.find(hash, text) {
             for &id in terms {
@@ -362,12 +359,10 @@ impl Texts for Reader<'_> {
         };
         let mut previous: Option<u32> = None;
         let (mut words, pairs) = (0u32, cache.sequence.len());
-        // The k-th word's marks are the k-th of `marks` (see `marks_of`).
-        let accents = marks_of(text, marks);
-        for_each_token(text, |word| {
+        for_each_marked_token(text, |word, marks| {
             let w = v.word(word);
-            if let Some(&m) = marks.get(words as usize).filter(|&&m| accents && m != 0) {
-                let id = v.accented(w, m);
+            if marks != 0 {
+                let id = v.accented(w, marks);
                 Reader::hit(&mut v.seen, hits, *mark, id, head);
                 remembered(cache, id);
             }
@@ -688,8 +683,7 @@ pub(crate) fn invert(
                 places.clear();
                 let ends = Vec::with_capacity(chunk.len());
                 let place_ends = Vec::with_capacity(chunk.len());
-                let marks = Vec::new();
-                let mut reader = Reader { vocabulary, cache, hits, ends, places, place_ends, mark: 0, base: 0, marks };
+                let mut reader = Reader { vocabulary, cache, hits, ends, places, place_ends, mark: 0, base: 0 };
                 let mut shard = String::new();
                 for (id, &(source, _)) in (first..).zip(chunk) {
                     reader.mark = id as u32 * 2 + 1;
