@@ -471,16 +471,29 @@ impl Run {
 }
 
 /// Sorted document ids as gaps (id − previous id − 1, the first id as it
-/// is), each a little-endian varint of 7 bits a byte.
+/// is), each a little-endian varint of 7 bits a byte; or, once that takes
+/// more than a bit an id, as a bitmap (bit `i % 8` of byte `i / 8` set when
+/// id `i` is in): the terms in most documents would otherwise hold about a
+/// byte a document each until the end.
 #[derive(Default)]
 struct Gaps {
     bytes: Vec<u8>,
     /// The last id plus one.
     next: u32,
+    bitmap: bool,
 }
 
 impl Gaps {
     fn extend(&mut self, ids: &[u32]) {
+        let Some(&last) = ids.last() else { return };
+        if self.bitmap {
+            self.bytes.resize(last as usize / 8 + 1, 0);
+            for &id in ids {
+                self.bytes[id as usize / 8] |= 1 << (id % 8);
+            }
+            self.next = last + 1;
+            return;
+        }
         for &id in ids {
             let mut v = id - self.next;
             while v >= 0x80 {
@@ -490,10 +503,26 @@ impl Gaps {
             self.bytes.push(v as u8);
             self.next = id + 1;
         }
+        if self.bytes.len() > self.next as usize / 8 + 1 {
+            let mut ids = Vec::new();
+            self.ids(&mut ids);
+            (self.bytes, self.bitmap) = (Vec::new(), true);
+            self.extend(&ids);
+        }
     }
 
     fn ids(&self, out: &mut Vec<u32>) {
         out.clear();
+        if self.bitmap {
+            for (at, &byte) in self.bytes.iter().enumerate() {
+                let mut bits = byte;
+                while bits != 0 {
+                    out.push(at as u32 * 8 + bits.trailing_zeros());
+                    bits &= bits - 1;
+                }
+            }
+            return;
+        }
         let (mut next, mut v, mut shift) = (0u32, 0u32, 0u32);
         for &byte in &self.bytes {
             v |= u32::from(byte & 0x7f) << shift;
@@ -770,4 +799,34 @@ fn write_places(
     let name = |id: u32| merged.name(id);
     let terms = Terms { hashes: &hashes, name: &name, total };
     spill::write_shards(spills, &terms, scratch, sizes.group_bytes, sink)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gaps_give_back_their_ids_sparse_or_dense_appended_in_pieces() {
+        let mut seed = 7u64;
+        for density in [1, 3, 8, 20, 60, 128, 250] {
+            let mut ids = Vec::new();
+            for id in 0..20_000u32 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                // Denser in the middle: a list may turn into a bitmap, then thin out.
+                let scaled = if (5_000..12_000).contains(&id) { density * 4 } else { density };
+                if ((seed >> 33) % 256) < scaled.min(256) {
+                    ids.push(id);
+                }
+            }
+            let mut gaps = Gaps::default();
+            for piece in ids.chunks(97) {
+                gaps.extend(piece);
+            }
+            let mut out = Vec::new();
+            gaps.ids(&mut out);
+            assert_eq!(out, ids, "density {density}/256");
+            assert_eq!(gaps.bitmap, density >= 20, "density {density}/256");
+            assert!(gaps.bytes.len() <= ids.len() * 3 + 1 && gaps.bytes.len() <= 20_000 / 8 + 1 + ids.len());
+        }
+    }
 }
