@@ -94,7 +94,11 @@ fn record(bytes: &[u8]) -> Option<(u32, usize, usize)> {
 }
 
 fn damaged(path: &Path) -> Error {
-    let source = io::Error::new(io::ErrorKind::InvalidData, "a record is cut short");
+    unreadable(path, "a record is cut short")
+}
+
+fn unreadable(path: &Path, why: &str) -> Error {
+    let source = io::Error::new(io::ErrorKind::InvalidData, why);
     Error::Reread { path: path.to_path_buf(), source }
 }
 
@@ -247,6 +251,11 @@ fn write_group(
     sink: super::invert::FileSink,
 ) -> Result<(), Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::Reread { path: path.to_path_buf(), source })?;
+    // Records are found by 32-bit offsets: a group is some [`GROUP_BYTES`],
+    // or some 40 KB a shard when there are fewer shards than that makes.
+    if u32::try_from(bytes.len()).is_err() {
+        return Err(unreadable(path, "a group of places shards is over 4 GiB"));
+    }
     // (term id, start, end) of each record's places, by term and in order.
     let mut records = Vec::new();
     let mut start = 0;
