@@ -471,8 +471,8 @@ impl Run {
 }
 
 /// Sorted document ids as gaps (id − previous id − 1, the first id as it
-/// is), each a little-endian varint of 7 bits a byte; or, once that takes
-/// more than a bit an id, as a bitmap (bit `i % 8` of byte `i / 8` set when
+/// is), each a little-endian varint of 7 bits a byte; or, once that would
+/// take more than a bit an id, as a bitmap (bit `i % 8` of byte `i / 8` set when
 /// id `i` is in): the terms in most documents would otherwise hold about a
 /// byte a document each until the end.
 #[derive(Default)]
@@ -486,12 +486,15 @@ struct Gaps {
 impl Gaps {
     fn extend(&mut self, ids: &[u32]) {
         let Some(&last) = ids.last() else { return };
+        // Gaps take a byte an id at least: a bitmap would take less.
+        if !self.bitmap && self.bytes.len() + ids.len() > last as usize / 8 + 1 {
+            let mut held = Vec::new();
+            self.ids(&mut held);
+            (self.bytes, self.bitmap) = (Vec::new(), true);
+            self.set(&held);
+        }
         if self.bitmap {
-            self.bytes.resize(last as usize / 8 + 1, 0);
-            for &id in ids {
-                self.bytes[id as usize / 8] |= 1 << (id % 8);
-            }
-            self.next = last + 1;
+            self.set(ids);
             return;
         }
         for &id in ids {
@@ -503,12 +506,16 @@ impl Gaps {
             self.bytes.push(v as u8);
             self.next = id + 1;
         }
-        if self.bytes.len() > self.next as usize / 8 + 1 {
-            let mut ids = Vec::new();
-            self.ids(&mut ids);
-            (self.bytes, self.bitmap) = (Vec::new(), true);
-            self.extend(&ids);
+    }
+
+    /// Sets the bits of `ids` in the bitmap.
+    fn set(&mut self, ids: &[u32]) {
+        let Some(&last) = ids.last() else { return };
+        self.bytes.resize(last as usize / 8 + 1, 0);
+        for &id in ids {
+            self.bytes[id as usize / 8] |= 1 << (id % 8);
         }
+        self.next = last + 1;
     }
 
     fn ids(&self, out: &mut Vec<u32>) {
