@@ -326,7 +326,7 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     // The search index is content like the pages: decided here, written with
     // them; first, so that it is freed before the pages. Its summary files
     // are written as they are made.
-    let search = crate::search::build(&plan, |path, bytes| full.write(path, bytes))?;
+    let search = crate::search::build(&plan, full.scratch(), |path, bytes| full.write(path, bytes))?;
     let started = timings.record("search index", started);
     search.each_file(|path, bytes| full.write(path, bytes))?;
     drop(search);
@@ -427,6 +427,13 @@ impl FullBuild {
     pub fn start(output: &Path, content: &Path) -> error::Result<FullBuild> {
         let staging = Staging::create(output).map_err(Error::write(output))?;
         Ok(FullBuild { staging, output: output.to_path_buf(), content: content.to_path_buf() })
+    }
+
+    /// Where the build may make a folder of its own for files that are not
+    /// the output (the search index spills its places there): inside the
+    /// staging folder, so that a build that stops leaves nothing of them.
+    pub fn scratch(&self) -> &Path {
+        self.staging.path()
     }
 
     /// One file that is not a page (the search index's).

@@ -10,26 +10,37 @@
 //! documents in order. Runs are merged in document order, a wave of runs at
 //! a time: the few new terms are numbered in one shared vocabulary, then
 //! the postings are appended in parallel, each thread taking a share of the
-//! terms, kept as variable-length gaps (about a byte a posting). Term names
-//! are spelled out once, when each term is encoded.
+//! terms, kept as variable-length gaps (about a byte a posting), and the
+//! pairs' places go to files ([`super::spill`]). Term names are spelled out
+//! once, when each term is encoded.
 
-use super::accents::marks_of;
-use super::places::{next_text, push_document};
+use super::places::next_text;
+use super::spill::{self, Scratch, Spill, Terms};
 use super::text::{walk, Texts};
 use super::{fnv1a, postings, summary_path, summary_shard, Document, Fast, Source, DOCS_PER_SHARD};
 use crate::plan::Plan;
-use crate::text::vietnamese::for_each_token;
+use crate::text::vietnamese::for_each_marked_token;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::Hasher;
+use std::path::Path;
 use std::sync::Mutex;
 
-/// Documents per unit of parallel work (a multiple of the summaries per
-/// file, [`DOCS_PER_SHARD`], so that each file's lie in one run).
-const CHUNK_DOCS: usize = 512;
-const _: () = assert!(CHUNK_DOCS.is_multiple_of(DOCS_PER_SHARD));
-/// Units per wave, per thread: the runs held in memory before they are merged.
-const WAVE_PER_THREAD: usize = 4;
+/// How the work is cut up: it changes nothing in the index, only what is
+/// held at once (the tests make everything small to cut it up finely).
+#[derive(Clone, Copy)]
+pub(crate) struct Sizes {
+    /// Documents per unit of parallel work (a multiple of the summaries
+    /// per file, [`DOCS_PER_SHARD`], so that each file's lie in one run).
+    pub chunk_docs: usize,
+    /// Units per wave, per thread: the runs held in memory before they are merged.
+    pub wave_per_thread: usize,
+    /// Bytes of spilled places per group of shards ([`spill::GROUP_BYTES`]).
+    pub group_bytes: u64,
+}
+
+pub(crate) const SIZES: Sizes = Sizes { chunk_docs: 512, wave_per_thread: 4, group_bytes: spill::GROUP_BYTES };
+const _: () = assert!(SIZES.chunk_docs.is_multiple_of(DOCS_PER_SHARD));
 
 /// A term: a syllable, a pair of syllables (by their term ids), a whole
 /// number, a syllable with its marks (its term id and marks,
@@ -306,8 +317,6 @@ struct Reader<'v> {
     mark: u32,
     /// The position of the next text's first word in the document.
     base: u32,
-    /// The marks of the text's words.
-    marks: Vec<u32>,
 }
 
 impl Reader<'_> {
@@ -324,7 +333,7 @@ impl Reader<'_> {
 
 impl Texts for Reader<'_> {
     fn text(&mut self, head: bool, text: &str) {
-        let Reader { vocabulary: v, cache, hits, mark, places, base, marks, .. } = self;
+        let Reader { vocabulary: v, cache, hits, mark, places, base, .. } = self;
         let hash = Cache::hash(text);
         if let Some((terms, sequence, words)) = cache.find(hash, text) {
             for &id in terms {
@@ -350,12 +359,10 @@ impl Texts for Reader<'_> {
         };
         let mut previous: Option<u32> = None;
         let (mut words, pairs) = (0u32, cache.sequence.len());
-        // The k-th word's marks are the k-th of `marks` (see `marks_of`).
-        let accents = marks_of(text, marks);
-        for_each_token(text, |word| {
+        for_each_marked_token(text, |word, marks| {
             let w = v.word(word);
-            if let Some(&m) = marks.get(words as usize).filter(|&&m| accents && m != 0) {
-                let id = v.accented(w, m);
+            if marks != 0 {
+                let id = v.accented(w, marks);
                 Reader::hit(&mut v.seen, hits, *mark, id, head);
                 remembered(cache, id);
             }
@@ -464,16 +471,32 @@ impl Run {
 }
 
 /// Sorted document ids as gaps (id − previous id − 1, the first id as it
-/// is), each a little-endian varint of 7 bits a byte.
+/// is), each a little-endian varint of 7 bits a byte; or, once that would
+/// take more than a bit an id, as a bitmap (bit `i % 8` of byte `i / 8` set when
+/// id `i` is in): the terms in most documents would otherwise hold about a
+/// byte a document each until the end.
 #[derive(Default)]
 struct Gaps {
     bytes: Vec<u8>,
     /// The last id plus one.
     next: u32,
+    bitmap: bool,
 }
 
 impl Gaps {
     fn extend(&mut self, ids: &[u32]) {
+        let Some(&last) = ids.last() else { return };
+        // Gaps take a byte an id at least: a bitmap would take less.
+        if !self.bitmap && self.bytes.len() + ids.len() > last as usize / 8 + 1 {
+            let mut held = Vec::new();
+            self.ids(&mut held);
+            (self.bytes, self.bitmap) = (Vec::new(), true);
+            self.set(&held);
+        }
+        if self.bitmap {
+            self.set(ids);
+            return;
+        }
         for &id in ids {
             let mut v = id - self.next;
             while v >= 0x80 {
@@ -485,8 +508,28 @@ impl Gaps {
         }
     }
 
+    /// Sets the bits of `ids` in the bitmap.
+    fn set(&mut self, ids: &[u32]) {
+        let Some(&last) = ids.last() else { return };
+        self.bytes.resize(last as usize / 8 + 1, 0);
+        for &id in ids {
+            self.bytes[id as usize / 8] |= 1 << (id % 8);
+        }
+        self.next = last + 1;
+    }
+
     fn ids(&self, out: &mut Vec<u32>) {
         out.clear();
+        if self.bitmap {
+            for (at, &byte) in self.bytes.iter().enumerate() {
+                let mut bits = byte;
+                while bits != 0 {
+                    out.push(at as u32 * 8 + bits.trailing_zeros());
+                    bits &= bits - 1;
+                }
+            }
+            return;
+        }
         let (mut next, mut v, mut shift) = (0u32, 0u32, 0u32);
         for &byte in &self.bytes {
             v |= u32::from(byte & 0x7f) << shift;
@@ -504,7 +547,7 @@ impl Gaps {
 
 /// The whole archive's terms: one vocabulary, and each term's postings, in
 /// `parts` shares (term `t` is `lists[t % parts][t / parts]`) that threads
-/// fill side by side.
+/// fill side by side; each share's pairs' places go to its own file.
 struct Merged {
     words: HashMap<Box<str>, u32, Fast>,
     pairs: HashMap<u64, u32, Fast>,
@@ -515,13 +558,13 @@ struct Merged {
     /// For each worker: its term ids → merged term ids.
     ids: Vec<Vec<u32>>,
     lists: Vec<Vec<[Gaps; 2]>>,
-    /// Each pair's places ([`super::places`]), laid out as `lists`.
-    places: Vec<Vec<String>>,
+    /// Each share's pairs' places ([`super::places`]).
+    spills: Vec<Spill>,
 }
 
 impl Merged {
-    fn new(workers: usize, parts: usize) -> Merged {
-        Merged {
+    fn new(workers: usize, parts: usize, scratch: &Scratch) -> Result<Merged, crate::Error> {
+        Ok(Merged {
             words: HashMap::default(),
             pairs: HashMap::default(),
             numbers: HashMap::default(),
@@ -529,8 +572,15 @@ impl Merged {
             names: Vec::new(),
             ids: vec![Vec::new(); workers],
             lists: (0..parts).map(|_| Vec::new()).collect(),
-            places: (0..parts).map(|_| Vec::new()).collect(),
-        }
+            spills: (0..parts).map(|part| Spill::create(scratch, part)).collect::<Result<_, _>>()?,
+        })
+    }
+
+    /// Lets go of the maps that number the terms, once every term is numbered.
+    fn numbered(&mut self) {
+        (self.words, self.numbers) = Default::default();
+        (self.pairs, self.accented) = Default::default();
+        self.ids = Vec::new();
     }
 
     /// Numbers the terms a worker has added since last time.
@@ -568,17 +618,17 @@ impl Merged {
             if let Some(name) = name {
                 self.names.push(name);
                 self.lists[next as usize % parts].push(Default::default());
-                self.places[next as usize % parts].push(String::new());
             }
             self.ids[worker].push(id);
         }
     }
 
-    /// Appends the postings of runs (in document order), in parallel.
-    fn append(&mut self, runs: &[Run]) {
+    /// Appends the postings of runs (in document order), in parallel, and
+    /// their places to each share's file.
+    fn append(&mut self, runs: &[Run]) -> Result<(), crate::Error> {
         let parts = self.lists.len();
         let ids = &self.ids;
-        self.lists.par_iter_mut().zip(&mut self.places).enumerate().for_each(|(part, (lists, places))| {
+        self.lists.par_iter_mut().zip(&mut self.spills).enumerate().try_for_each(|(part, (lists, spill))| {
             for run in runs {
                 let ids = &ids[run.worker];
                 let mut start = 0;
@@ -593,12 +643,13 @@ impl Merged {
                 for &(pair, end) in &run.place_lists {
                     let id = ids[pair as usize] as usize;
                     if id % parts == part {
-                        push_places(&mut places[id / parts], &run.placed[start as usize..end as usize]);
+                        spill.push(id as u32, &run.placed[start as usize..end as usize]);
                     }
                     start = end;
                 }
             }
-        });
+            spill.flush()
+        })
     }
 
     /// The term's name as the index spells it: `quang`, `quang_ngai`,
@@ -616,21 +667,13 @@ impl Merged {
     }
 }
 
-/// Appends a pair's places in some documents (`document × 2^32 +
-/// position`, by document and position), document by document.
-fn push_places(out: &mut String, placed: &[u64]) {
-    for document in placed.chunk_by(|a, b| a >> 32 == b >> 32) {
-        push_document(out, document.len(), document.iter().map(|&place| place as u32));
-    }
-}
-
 /// What indexing the documents gives: each term's entry (`term:head:body`)
-/// with the term's hash, sorted by term, and each pair's places
-/// (`term:places`, with the term's hash, in no order). The summaries went
-/// to their sink as they were made.
+/// with the term's hash, sorted by term, and the number of places shards
+/// (`p/{k}.js`). The summaries and the places went to their sink as they
+/// were made.
 pub(crate) struct Inverted {
     pub entries: Vec<(u32, String)>,
-    pub places: Vec<(u32, String)>,
+    pub place_shards: usize,
 }
 
 /// Whether document `id` is the last of its summary file.
@@ -646,20 +689,25 @@ pub(crate) type FileSink<'s> = &'s (dyn Fn(String, Vec<u8>) -> Result<(), crate:
 
 /// Indexes `docs` (in id order): each term's entry (`term:head:body`) with
 /// the term's hash, sorted by term. `summary` makes a document's summary
-/// from its id and its plain text; the summary files go to `sink`.
+/// from its id and its plain text; the summary files and the places files
+/// go to `sink`. The places are spilled to a folder of vanban's own made in
+/// `scratch`, removed before this returns.
 pub(crate) fn invert(
     plan: &Plan,
     docs: &[Document],
     summary: &(dyn Fn(Source, usize, &Option<String>) -> String + Sync),
     sink: FileSink,
+    scratch: &Path,
+    sizes: Sizes,
 ) -> Result<Inverted, Vec<crate::Error>> {
     let n = docs.len() as u32;
     let threads = rayon::current_num_threads();
     let workers: Vec<Mutex<(Vocabulary, Cache, Buffers)>> = (0..threads).map(|_| Mutex::default()).collect();
-    let mut merged = Merged::new(threads, threads * 2);
+    let scratch = Scratch::create(scratch).map_err(|error| vec![error])?;
+    let mut merged = Merged::new(threads, threads * 2, &scratch).map_err(|error| vec![error])?;
     let chunks: Vec<(usize, &[Document])> =
-        docs.chunks(CHUNK_DOCS).enumerate().map(|(c, chunk)| (c * CHUNK_DOCS, chunk)).collect();
-    for wave in chunks.chunks(threads * WAVE_PER_THREAD) {
+        docs.chunks(sizes.chunk_docs).enumerate().map(|(c, chunk)| (c * sizes.chunk_docs, chunk)).collect();
+    for wave in chunks.chunks(threads * sizes.wave_per_thread) {
         let runs: Vec<Result<Run, crate::Error>> = wave
             .par_iter()
             .map(|&(first, chunk)| {
@@ -671,8 +719,7 @@ pub(crate) fn invert(
                 places.clear();
                 let ends = Vec::with_capacity(chunk.len());
                 let place_ends = Vec::with_capacity(chunk.len());
-                let marks = Vec::new();
-                let mut reader = Reader { vocabulary, cache, hits, ends, places, place_ends, mark: 0, base: 0, marks };
+                let mut reader = Reader { vocabulary, cache, hits, ends, places, place_ends, mark: 0, base: 0 };
                 let mut shard = String::new();
                 for (id, &(source, _)) in (first..).zip(chunk) {
                     reader.mark = id as u32 * 2 + 1;
@@ -706,26 +753,23 @@ pub(crate) fn invert(
             let guard = state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
             merged.learn(worker, &guard.0.names);
         }
-        merged.append(&runs);
+        merged.append(&runs).map_err(|error| vec![error])?;
     }
     drop(workers);
+    merged.numbered();
 
     let parts = merged.lists.len();
-    // Each term's postings and places taken out, to be turned into its
-    // entries and let go one at a time: they are most of the index's memory,
-    // and the entries about as much again.
-    let postings: Vec<([Gaps; 2], String)> = (0..merged.names.len())
-        .map(|id| {
-            let (part, at) = (id % parts, id / parts);
-            (std::mem::take(&mut merged.lists[part][at]), std::mem::take(&mut merged.places[part][at]))
-        })
-        .collect();
-    // (hash, length of the term, entry), and a pair's places (hash, entry).
-    type Made = ((u32, usize, String), Option<(u32, String)>);
-    let (mut entries, places): (Vec<_>, Vec<_>) = postings
+    // Each term's postings taken out, to be turned into its entry and let
+    // go one at a time: they are most of the index's memory, and the
+    // entries about as much again.
+    let postings: Vec<[Gaps; 2]> =
+        (0..merged.names.len()).map(|id| std::mem::take(&mut merged.lists[id % parts][id / parts])).collect();
+    merged.lists = Vec::new();
+    // (hash, length of the term, entry), by term id.
+    let mut entries: Vec<(u32, usize, String)> = postings
         .into_par_iter()
         .enumerate()
-        .map_init(Vec::new, |ids, (id, (lists, places))| -> Made {
+        .map_init(Vec::new, |ids, (id, lists)| {
             let mut entry = merged.name(id as u32);
             let length = entry.len();
             for gaps in &lists {
@@ -733,19 +777,63 @@ pub(crate) fn invert(
                 entry.push(':');
                 postings::encode_into(ids, n, &mut entry);
             }
-            let hash = fnv1a(&entry[..length]);
-            let places = (!places.is_empty()).then(|| {
-                let mut named = String::with_capacity(length + 1 + places.len());
-                named.push_str(&entry[..length]);
-                named.push(':');
-                named.push_str(&places);
-                (hash, named)
-            });
-            ((hash, length, entry), places)
+            (fnv1a(&entry[..length]), length, entry)
         })
-        .unzip();
+        .collect();
+    let place_shards = write_places(&mut merged, &entries, &scratch, sizes, sink).map_err(|error| vec![error])?;
     drop(merged);
     entries.par_sort_unstable_by(|a, b| a.2[..a.1].cmp(&b.2[..b.1]));
     let entries = entries.into_iter().map(|(hash, _, entry)| (hash, entry)).collect();
-    Ok(Inverted { entries, places: places.into_iter().flatten().collect() })
+    Ok(Inverted { entries, place_shards })
+}
+
+/// Writes the places shards from the spilled places of `merged`'s pairs,
+/// given every term's entry (hash, length of the term, entry) by term id.
+fn write_places(
+    merged: &mut Merged,
+    entries: &[(u32, usize, String)],
+    scratch: &Scratch,
+    sizes: Sizes,
+    sink: FileSink,
+) -> Result<usize, crate::Error> {
+    let spills = std::mem::take(&mut merged.spills);
+    let hashes: Vec<u32> = entries.iter().map(|&(hash, _, _)| hash).collect();
+    // Every pair has places (a pair is numbered where it is read): its
+    // entry is `term:places`, with its comma.
+    let pairs = entries.iter().zip(&merged.names).filter(|(_, name)| matches!(name, Name::Pair(..)));
+    let names: usize = pairs.map(|((_, length, _), _)| length + 2).sum();
+    let total = names + spills.iter().map(Spill::placed).sum::<u64>() as usize;
+    let name = |id: u32| merged.name(id);
+    let terms = Terms { hashes: &hashes, name: &name, total };
+    spill::write_shards(spills, &terms, scratch, sizes.group_bytes, sink)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gaps_give_back_their_ids_sparse_or_dense_appended_in_pieces() {
+        let mut seed = 7u64;
+        for density in [1, 3, 8, 20, 60, 128, 250] {
+            let mut ids = Vec::new();
+            for id in 0..20_000u32 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                // Denser in the middle: a list may turn into a bitmap, then thin out.
+                let scaled = if (5_000..12_000).contains(&id) { density * 4 } else { density };
+                if ((seed >> 33) % 256) < scaled.min(256) {
+                    ids.push(id);
+                }
+            }
+            let mut gaps = Gaps::default();
+            for piece in ids.chunks(97) {
+                gaps.extend(piece);
+            }
+            let mut out = Vec::new();
+            gaps.ids(&mut out);
+            assert_eq!(out, ids, "density {density}/256");
+            assert_eq!(gaps.bitmap, density >= 20, "density {density}/256");
+            assert!(gaps.bytes.len() <= ids.len() * 3 + 1 && gaps.bytes.len() <= 20_000 / 8 + 1 + ids.len());
+        }
+    }
 }

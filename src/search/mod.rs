@@ -46,6 +46,7 @@ mod invert;
 mod live;
 mod places;
 pub mod postings;
+mod spill;
 mod text;
 
 pub use live::{Files, LiveIndex, Written};
@@ -61,6 +62,7 @@ use invert::FileSink;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
 use std::sync::Mutex;
 
 /// The folder of the index in the output, beside the search page.
@@ -123,11 +125,17 @@ pub fn files(plan: &Plan) -> Result<SearchIndex, Vec<Error>> {
 /// the directives' plain texts are never all held at once.
 pub struct Search(Built);
 
-/// Builds the index: the same files as [`files`], the summary files handed
-/// to `write` as they are made. Fails when a directive's text can no longer
-/// be read from its file, or has changed since, or when `write` fails.
-pub fn build(plan: &Plan, write: impl Fn(&str, &[u8]) -> Result<(), Error> + Sync) -> Result<Search, Vec<Error>> {
-    Built::new(plan, &|path, bytes| write(&path, &bytes)).map(Search)
+/// Builds the index: the same files as [`files`], the summary and places
+/// files handed to `write` as they are made. The places are spilled to a
+/// folder made inside `scratch` and removed before this returns. Fails when
+/// a directive's text can no longer be read from its file, or has changed
+/// since, or when `write` or the spilling fails.
+pub fn build(
+    plan: &Plan,
+    scratch: &Path,
+    write: impl Fn(&str, &[u8]) -> Result<(), Error> + Sync,
+) -> Result<Search, Vec<Error>> {
+    Built::new(plan, &|path, bytes| write(&path, &bytes), scratch, invert::SIZES).map(Search)
 }
 
 impl Search {
@@ -154,12 +162,13 @@ struct Built {
 }
 
 impl Built {
-    /// The index, its summary and places files handed to `sink` as they are made.
-    fn new(plan: &Plan, sink: FileSink) -> Result<Built, Vec<Error>> {
+    /// The index, its summary and places files handed to `sink` as they
+    /// are made, the places spilled in a folder made inside `scratch`.
+    fn new(plan: &Plan, sink: FileSink, scratch: &Path, sizes: invert::Sizes) -> Result<Built, Vec<Error>> {
         let docs = documents(plan.archive);
         let facets = Facets::new(plan, &docs);
-        let mut inverted =
-            invert::invert(plan, &docs, &|source, id, plain| summary(plan, source, &facets, id, plain), sink)?;
+        let summary = |source, id, plain: &Option<String>| summary(plan, source, &facets, id, plain);
+        let mut inverted = invert::invert(plan, &docs, &summary, sink, scratch, sizes)?;
         let (accented, entries) = std::mem::take(&mut inverted.entries).into_iter().partition(|(_, e)| is_accented(e));
         inverted.entries = entries;
         let accented_total = accented.iter().map(|(_, e): &(u32, String)| e.len() + 1).sum();
@@ -167,23 +176,23 @@ impl Built {
         let total: usize = inverted.entries.iter().map(|(_, e)| e.len() + 1).sum();
         let lookups = lookup_files(inverted.entries.iter().map(|(_, e)| e.as_str()), docs.len());
         let shards = into_shards(inverted.entries, shard_count(total));
-        let places_total = inverted.places.iter().map(|(_, e)| e.len() + 1).sum();
-        let places = into_shards(inverted.places, shard_count(places_total));
-        let place_shards = places.len();
-        (places.into_par_iter().enumerate())
-            .try_for_each(|(k, entries)| sink(places_path(k), shard_file('p', k, &entries)))
-            .map_err(|error| vec![error])?;
-        Ok(Built { docs, facets, shards, place_shards, accented, lookups })
+        Ok(Built { docs, facets, shards, place_shards: inverted.place_shards, accented, lookups })
     }
 
-    /// The index and its summary files, held (for [`files`] and the live
-    /// index, which compare or return every file).
+    /// The index and its summary and places files, held (for [`files`] and
+    /// the live index, which compare or return every file). The places are
+    /// spilled in the system's temporary folder.
     fn with_summaries(plan: &Plan) -> Result<(Built, Files), Vec<Error>> {
+        Built::with_summaries_in(plan, &std::env::temp_dir(), invert::SIZES)
+    }
+
+    fn with_summaries_in(plan: &Plan, scratch: &Path, sizes: invert::Sizes) -> Result<(Built, Files), Vec<Error>> {
         let summaries = Mutex::new(Vec::new());
-        let built = Built::new(plan, &|path, bytes| {
+        let sink = |path, bytes| {
             summaries.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push((path, bytes));
             Ok(())
-        })?;
+        };
+        let built = Built::new(plan, &sink, scratch, sizes)?;
         Ok((built, summaries.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner())))
     }
 

@@ -239,7 +239,8 @@ fn the_build_writes_the_summaries_and_places_as_they_are_made_and_the_rest_after
         written.lock().unwrap().push((path.to_string(), bytes.to_vec()));
         Ok(())
     };
-    let search = build(&plan, write).unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let search = build(&plan, scratch.path(), write).unwrap();
     let early: Vec<String> = written.lock().unwrap().iter().map(|(path, _)| path.clone()).collect();
     let summaries = early.iter().filter(|path| path.starts_with("tim-kiem/d/")).count();
     let documents =
@@ -262,7 +263,8 @@ fn a_summary_that_cannot_be_written_fails_the_index() {
     let plan = Plan::new(&archive, ProvinceRegistry::builtin(), crate::plan::Language::Vietnamese);
     let full =
         |path: &str, _: &[u8]| Err(Error::Write { path: path.into(), source: std::io::ErrorKind::StorageFull.into() });
-    let errors = build(&plan, full).err().expect("the disk is full");
+    let scratch = tempfile::tempdir().unwrap();
+    let errors = build(&plan, scratch.path(), full).err().expect("the disk is full");
     assert!(!errors.is_empty());
     assert!(matches!(&errors[0], Error::Write { path, .. } if path.starts_with("tim-kiem/d/")), "{errors:?}");
 }
@@ -349,5 +351,61 @@ fn accented_words_are_those_of_each_document() {
         }
         assert_eq!(found, expected, "{folder}");
         assert!(found.contains_key("ngai~x"), "{folder}: Ngãi");
+    }
+}
+
+/// The index cut up as finely as it goes: a document a wave, a shard a
+/// group (the fixtures have one places shard: `spill`'s tests have many),
+/// its places spilled in `scratch`.
+fn index_in_small_waves(plan: &Plan, scratch: &Path) -> Files {
+    let sizes = invert::Sizes { chunk_docs: 1, wave_per_thread: 1, group_bytes: 1 };
+    let (built, summaries) = Built::with_summaries_in(plan, scratch, sizes).unwrap();
+    built.files(summaries)
+}
+
+#[test]
+fn places_spilled_in_many_waves_are_those_of_one() {
+    for folder in ["tests/fixtures/valid", "tests/fixtures/search", "content"] {
+        let archive = archive(folder);
+        let plan = Plan::new(&archive, ProvinceRegistry::builtin(), crate::plan::Language::Vietnamese);
+        let scratch = tempfile::tempdir().unwrap();
+        let small = index_in_small_waves(&plan, scratch.path());
+        let whole = files(&plan).unwrap().files;
+        assert!(documents(&archive).len() > 2, "{folder}: several waves");
+        assert_eq!(small, whole, "{folder}");
+        let left: Vec<_> = std::fs::read_dir(scratch.path()).unwrap().collect();
+        assert!(left.is_empty(), "{folder}: {left:?}");
+    }
+}
+
+#[test]
+fn the_spilled_places_go_whether_the_index_is_made_or_not() {
+    let archive = archive("tests/fixtures/search");
+    let plan = Plan::new(&archive, ProvinceRegistry::builtin(), crate::plan::Language::Vietnamese);
+    for failing in ["tim-kiem/d/", "tim-kiem/p/", "nothing"] {
+        let scratch = tempfile::tempdir().unwrap();
+        std::fs::write(scratch.path().join("mine.txt"), "not vanban's").unwrap();
+        // Whether the places were in a folder of vanban's own when their shards were written.
+        let spilled = Mutex::new(Vec::new());
+        let write = |path: &str, _: &[u8]| {
+            if path.starts_with("tim-kiem/p/") {
+                let names = std::fs::read_dir(scratch.path()).unwrap().map(|e| e.unwrap().file_name());
+                spilled
+                    .lock()
+                    .unwrap()
+                    .push(names.filter(|n| n.to_string_lossy().starts_with(".vanban-search-")).count());
+            }
+            match path.starts_with(failing) {
+                true => Err(Error::Write { path: path.into(), source: std::io::ErrorKind::StorageFull.into() }),
+                false => Ok(()),
+            }
+        };
+        let made = build(&plan, scratch.path(), write);
+        assert_eq!(made.is_ok(), failing == "nothing", "{failing}");
+        let spilled = spilled.into_inner().unwrap();
+        assert_eq!(spilled.is_empty(), failing == "tim-kiem/d/", "{failing}");
+        assert!(spilled.iter().all(|&folders| folders == 1), "{failing}: {spilled:?}");
+        let left: Vec<_> = std::fs::read_dir(scratch.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left, ["mine.txt"], "{failing}");
     }
 }

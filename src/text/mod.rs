@@ -5,6 +5,7 @@
 pub mod citations;
 pub mod hash;
 pub mod issuers;
+pub(crate) mod marks;
 pub mod number;
 pub mod provinces;
 pub mod vietnamese;

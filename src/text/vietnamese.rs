@@ -1,6 +1,7 @@
 //! Vietnamese text helpers: normalisation, tone-placement unification,
 //! accent folding for search, ASCII slugs and Vietnamese alphabetical order.
 
+use super::marks;
 use std::cmp::Ordering;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_normalization::UnicodeNormalization;
@@ -139,6 +140,19 @@ pub fn tokens(s: &str) -> Vec<String> {
 /// the whole string, since canonical reordering only moves marks, which are
 /// dropped, past each other, never past an ASCII letter or digit.
 pub fn for_each_token(s: &str, mut f: impl FnMut(&str)) {
+    tokenize::<false>(s, |word, _| f(word));
+}
+
+/// The words of [`for_each_token`], each with its marks
+/// ([`super::marks`]), read in the same pass: the marks of the characters
+/// that made the word, marks before a word's first letter left out.
+pub fn for_each_marked_token(s: &str, f: impl FnMut(&str, u32)) {
+    tokenize::<true>(s, f);
+}
+
+/// The tokenizer, keeping each word's marks when `MARKS`.
+#[inline(always)]
+fn tokenize<const MARKS: bool>(s: &str, mut f: impl FnMut(&str, u32)) {
     let table = fold_table();
     let bytes = s.as_bytes();
     let mut word = AsciiWord::default();
@@ -152,7 +166,8 @@ pub fn for_each_token(s: &str, mut f: impl FnMut(&str)) {
         } else {
             let (code, width) = decode_multibyte(bytes, i);
             i += width;
-            match table.get(code as usize).copied().unwrap_or(FOLD_SLOW) {
+            let entry = table.get(code as usize).copied().unwrap_or(u32::from(FOLD_SLOW));
+            match entry as u8 {
                 FOLD_SLOW => {
                     let c = char::from_u32(code).expect("decoded from valid UTF-8");
                     fold_char(c, |d| {
@@ -163,11 +178,28 @@ pub fn for_each_token(s: &str, mut f: impl FnMut(&str)) {
                             word.hand_over(&mut f);
                         }
                     });
+                    if MARKS {
+                        let entry = marks::entry(c);
+                        if entry & marks::SEPARATOR == 0 {
+                            word.mark((entry >> 24) & 15, entry & 0xff_ffff);
+                        }
+                    }
                     continue;
                 }
-                FOLD_MARK => continue,
+                FOLD_MARK => {
+                    if MARKS {
+                        word.mark(entry >> 8 >> MARK_CODE_BITS, entry >> 8 & MARK_CODES);
+                    }
+                    continue;
+                }
                 FOLD_SEPARATOR => 0,
-                letter => letter,
+                letter => {
+                    word.push(letter);
+                    if MARKS {
+                        word.mark(entry >> 8 >> MARK_CODE_BITS, entry >> 8 & MARK_CODES);
+                    }
+                    continue;
+                }
             }
         };
         if folded != 0 {
@@ -181,25 +213,39 @@ pub fn for_each_token(s: &str, mut f: impl FnMut(&str)) {
 
 /// The word being folded: lower-case ASCII letters and digits, as bytes,
 /// pushed one at a time without the checks and encoding of `String::push`
-/// (the tokenizer pushes every letter of every text).
+/// (the tokenizer pushes every letter of every text), and its marks.
 #[derive(Default)]
-struct AsciiWord(Vec<u8>);
+struct AsciiWord {
+    letters: Vec<u8>,
+    /// Its marks ([`super::marks`]), and how many.
+    marks: u32,
+    count: u32,
+}
 
 impl AsciiWord {
     #[inline]
     fn push(&mut self, ascii: u8) {
         debug_assert!(ascii.is_ascii());
-        self.0.push(ascii);
+        self.letters.push(ascii);
     }
 
-    /// Hands over the word, if there is one, and starts the next.
+    /// Adds a character's `count` marks, `codes`, to a word begun.
     #[inline]
-    fn hand_over(&mut self, f: &mut impl FnMut(&str)) {
-        if !self.0.is_empty() {
+    fn mark(&mut self, count: u32, codes: u32) {
+        if !self.letters.is_empty() {
+            (self.marks, self.count) = marks::add(self.marks, self.count, count, codes);
+        }
+    }
+
+    /// Hands over the word, if there is one, with its marks, and starts the next.
+    #[inline]
+    fn hand_over(&mut self, f: &mut impl FnMut(&str, u32)) {
+        if !self.letters.is_empty() {
             // SAFETY: only ASCII bytes are pushed (`push` is given the
             // folding tables' ASCII letters and digits), and ASCII is UTF-8.
-            f(unsafe { std::str::from_utf8_unchecked(&self.0) });
-            self.0.clear();
+            f(unsafe { std::str::from_utf8_unchecked(&self.letters) }, self.marks);
+            self.letters.clear();
+            (self.marks, self.count) = (0, 0);
         }
     }
 }
@@ -214,8 +260,9 @@ fn fold_char(c: char, mut out: impl FnMut(char)) {
 
 // What folding a non-ASCII character below U+3000 gives, precomputed from
 // `fold_char`: it decomposes every Vietnamese letter, which is most of the
-// indexer's time otherwise. Other values are the ASCII letter or digit it
-// folds to.
+// indexer's time otherwise. The low byte of an entry is one of these, or
+// the ASCII letter or digit the character folds to; above it, the
+// character's marks (see `fold_table`).
 const FOLD_SLOW: u8 = 0;
 /// ASCII folded: letters to lower case, digits as they are, anything else 0.
 const ASCII_FOLD: [u8; 128] = {
@@ -232,13 +279,21 @@ const ASCII_FOLD: [u8; 128] = {
 };
 const FOLD_SEPARATOR: u8 = 1;
 const FOLD_MARK: u8 = 2;
+/// A table entry's marks, above its low byte: how many, then their codes
+/// (up to five; a character with more takes the slow way).
+const MARK_CODE_BITS: u32 = 20;
+const MARK_CODES: u32 = (1 << MARK_CODE_BITS) - 1;
 
-fn fold_table() -> &'static [u8] {
-    static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+/// Each character below U+3000: how it folds (low byte) and its marks
+/// ([`marks::entry`], above). A character that folds to more than one part,
+/// or whose marks' entry does not tell the same (a letter, a mark, a
+/// separator), or with more than five marks, takes the slow way.
+fn fold_table() -> &'static [u32] {
+    static TABLE: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         (0..0x3000u32)
             .map(|cp| {
-                let Some(c) = char::from_u32(cp).filter(|c| !c.is_ascii()) else { return FOLD_SLOW };
+                let Some(c) = char::from_u32(cp).filter(|c| !c.is_ascii()) else { return u32::from(FOLD_SLOW) };
                 let mut parts: Vec<u8> = Vec::new();
                 fold_char(c, |d| {
                     let d = if d == 'đ' { 'd' } else { d };
@@ -248,11 +303,23 @@ fn fold_table() -> &'static [u8] {
                         parts.push(FOLD_SEPARATOR);
                     }
                 });
-                match parts.as_slice() {
+                let fold = match parts.as_slice() {
                     [] => FOLD_MARK,
                     [one] => *one,
                     _ => FOLD_SLOW,
+                };
+                let entry = marks::entry(c);
+                let (count, codes) = ((entry >> 24) & 15, entry & 0xff_ffff);
+                let agree = match fold {
+                    FOLD_SEPARATOR => entry & marks::SEPARATOR != 0,
+                    FOLD_MARK => entry & (marks::SEPARATOR | marks::LETTER) == 0,
+                    _ => entry & marks::LETTER != 0,
+                };
+                if !agree || count > 5 {
+                    return u32::from(FOLD_SLOW);
                 }
+                let marks = if fold == FOLD_SEPARATOR { 0 } else { count << MARK_CODE_BITS | codes };
+                u32::from(fold) | marks << 8
             })
             .collect()
     })
