@@ -1,6 +1,7 @@
 //! Stage 5, render: page content through the theme's tera templates. Pure:
 //! everything it needs (templates, strings, content) is handed to it.
 
+mod context;
 pub mod data;
 pub mod list_data;
 pub mod markdown;
@@ -103,8 +104,8 @@ impl Renderer {
     /// `#[serde(flatten)]` gives, without its slow generic path, a third of a
     /// page's cost).
     pub fn context(&self, page: &PageContext) -> crate::Result<Context> {
-        let mut context = Context::from_serialize(&page.content)
-            .map_err(|e| crate::Error::Template(format!("{}: {e}", page.path)))?;
+        let mut context =
+            context::context_of(&page.content).map_err(|e| crate::Error::Template(format!("{}: {e}", page.path)))?;
         let root = if page.kind == "not_found" && !self.base_path.is_empty() { &self.base_path } else { &page.root };
         // Written before nearly every link: escaped once here rather than at each.
         let root = tera::Value::safe_string(&markdown::escape_html(root));
