@@ -115,7 +115,8 @@ impl Renderer {
         }
         context.insert_value("root", root);
         if let Content::Directive(directive) = &page.content {
-            context.insert("json_ld", &self.directive_json_ld(page, directive));
+            // Safe to write as it is (see `script_json`): base.html writes it without a filter.
+            context.insert_value("json_ld", tera::Value::safe_string(&self.directive_json_ld(page, directive)));
         }
         context.insert("path", page.path);
         context.insert("kind", page.kind);
