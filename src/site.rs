@@ -4,7 +4,7 @@
 
 use crate::content::config::Config;
 use crate::content::load::{read_body, Kept};
-use crate::content::validate::load_and_validate;
+use crate::content::validate::{load_and_validate, CheckedFile};
 use crate::diagnostics::{self, Diagnostic};
 use crate::error::{self, Error};
 use crate::graph::{index, Archive};
@@ -222,7 +222,7 @@ pub struct Checked {
 
 fn render_with_sources(diagnostics: &[Diagnostic], files: &[Kept]) -> String {
     let by_path: HashMap<&str, &Kept> = files.iter().map(|f| (f.display_path(), f)).collect();
-    let text_of = |file: &Kept| file.file().and_then(|file| file.text().map(String::from));
+    let text_of = |file: &Kept| file.whole().and_then(|file| file.text().map(String::from));
     diagnostics::render(diagnostics, |path| by_path.get(path).and_then(|file| text_of(file)))
 }
 

@@ -120,23 +120,6 @@ pub enum Kept {
     LetGo(LetGo),
 }
 
-impl Kept {
-    pub fn display_path(&self) -> &str {
-        match self {
-            Kept::Whole(file) => &file.display_path,
-            Kept::LetGo(file) => file.display_path(),
-        }
-    }
-
-    /// The file whole: held, or read again (`None` when it has changed since).
-    pub fn file(&self) -> Option<Cow<'_, SourceFile>> {
-        match self {
-            Kept::Whole(file) => Some(Cow::Borrowed(file)),
-            Kept::LetGo(file) => file.read_again().map(Cow::Owned),
-        }
-    }
-}
-
 /// A directive's text read again from its file, for its page or the search
 /// index: the text validated, or an error when the file can no longer be
 /// read or no longer holds it. A file that needed no normalising (nearly

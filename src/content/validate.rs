@@ -48,7 +48,7 @@ pub struct Validated {
 
 /// Validates every file in parallel, then the archive as a whole.
 pub fn validate(files: &[SourceFile], provinces: &ProvinceRegistry) -> Validated {
-    let results = files.par_iter().map(|file| validate_file(file, provinces)).collect();
+    let results = files.par_iter().map(|file| boxed(validate_file(file, provinces))).collect();
     validate_archive(results, files)
 }
 
@@ -58,44 +58,37 @@ pub fn validate(files: &[SourceFile], provinces: &ProvinceRegistry) -> Validated
 /// memory holds what the texts say, never all the texts at once.
 pub fn load_and_validate(content_dir: &Path, provinces: &ProvinceRegistry) -> (Loaded<Kept>, Validated) {
     let (checked, load_problems) = load_each(content_dir, |file| {
-        let (directive, problems) = validate_file(&file, provinces);
-        let file = if problems.is_empty() { Kept::LetGo(file.let_go()) } else { Kept::Whole(file) };
-        // Boxed until the files' results are sorted out: a directive is 640
-        // bytes before what it points to, and each step would otherwise hold
-        // two copies of them all.
-        let directive = directive.map(|mut directive| {
+        let (mut directive, problems) = boxed(validate_file(&file, provinces));
+        if let Some(directive) = &mut directive {
             directive.body.release();
-            Box::new(directive)
-        });
-        (file, directive, problems)
-    });
-    let mut validated = Validated::default();
-    validated.directives.reserve_exact(checked.iter().filter(|(_, directive, _)| directive.is_some()).count());
-    let mut files = Vec::with_capacity(checked.len());
-    let mut file_of_directive = Vec::with_capacity(validated.directives.capacity());
-    for (file, directive, problems) in checked {
-        if let Some(directive) = directive {
-            validated.directives.push(*directive);
-            file_of_directive.push(files.len());
         }
-        files.push(file);
-        validated.diagnostics.extend(problems);
-    }
-    let kept_files: Vec<&Kept> = file_of_directive.into_iter().map(|i| &files[i]).collect();
-    check_archive(&mut validated, &kept_files);
-    drop(kept_files);
+        let file = if problems.is_empty() { Kept::LetGo(file.let_go()) } else { Kept::Whole(file) };
+        (file, (directive, problems))
+    });
+    let (files, results): (Vec<Kept>, Vec<_>) = checked.into_iter().unzip();
+    let validated = validate_archive(results, &files);
     (Loaded { files, diagnostics: load_problems }, validated)
+}
+
+/// A file's directive boxed until the files' results are sorted out: a
+/// directive is 640 bytes before what it points to, and each step would
+/// otherwise hold two copies of them all.
+type Checked = (Option<Box<Directive>>, Vec<Diagnostic>);
+
+fn boxed((directive, problems): (Option<Directive>, Vec<Diagnostic>)) -> Checked {
+    (directive.map(Box::new), problems)
 }
 
 /// Each file's directive and problems (`results[i]` of `files[i]`), and
 /// then the problems seen only with the whole archive.
-fn validate_archive(results: Vec<(Option<Directive>, Vec<Diagnostic>)>, files: &[SourceFile]) -> Validated {
+fn validate_archive<F: CheckedFile>(results: Vec<Checked>, files: &[F]) -> Validated {
     let mut validated = Validated::default();
-    let mut kept_files = Vec::new();
+    validated.directives.reserve_exact(results.iter().filter(|(directive, _)| directive.is_some()).count());
+    let mut kept_files = Vec::with_capacity(validated.directives.capacity());
     for ((directive, diagnostics), file) in results.into_iter().zip(files) {
         validated.diagnostics.extend(diagnostics);
         if let Some(directive) = directive {
-            validated.directives.push(directive);
+            validated.directives.push(*directive);
             kept_files.push(file);
         }
     }
@@ -131,11 +124,17 @@ impl CheckedFile for SourceFile {
 
 impl CheckedFile for Kept {
     fn display_path(&self) -> &str {
-        Kept::display_path(self)
+        match self {
+            Kept::Whole(file) => &file.display_path,
+            Kept::LetGo(file) => file.display_path(),
+        }
     }
 
     fn whole(&self) -> Option<Cow<'_, SourceFile>> {
-        self.file()
+        match self {
+            Kept::Whole(file) => Some(Cow::Borrowed(file)),
+            Kept::LetGo(file) => file.read_again().map(Cow::Owned),
+        }
     }
 }
 
