@@ -160,6 +160,12 @@ fn the_404_page_has_search_and_links_from_the_archive_root() {
         page.contains(r#"<form class="search-form not-found-search" role="search" action="/kho/tim-kiem/index.html""#)
     );
     assert!(page.contains(r#"<link rel="stylesheet" href="/kho/assets/style.css">"#));
+    // The frame's menu too; beside it at the root, the home page's stays relative.
+    let menu = |page: &str| {
+        page[page.find("<nav class=\"site-nav\"").expect("a menu")..].split("</nav>").next().unwrap().to_string()
+    };
+    assert!(menu(&page).contains(r#"<a href="/kho/tinh/index.html">"#), "{}", menu(&page));
+    assert!(menu(&served.page("index.html")).contains(r#"<a href="tinh/index.html">"#));
     assert!(!page.contains("href=\"../"), "no relative link");
 }
 

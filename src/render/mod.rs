@@ -107,9 +107,9 @@ impl Renderer {
         let mut context =
             context::context_of(&page.content).map_err(|e| crate::Error::Template(format!("{}: {e}", page.path)))?;
         let root = if page.kind == "not_found" && !self.base_path.is_empty() { &self.base_path } else { &page.root };
+        let frame = self.frame_of(root, page.path)?;
         // Written before nearly every link: escaped once here rather than at each.
         let root = tera::Value::safe_string(&markdown::escape_html(root));
-        let frame = self.frame_of(page, &root)?;
         for ((_, name), part) in FRAME_PARTS.iter().zip(frame) {
             context.insert_value(*name, part);
         }
@@ -130,29 +130,28 @@ impl Renderer {
         Ok(context)
     }
 
-    /// The frame's parts for `page`, whose `root` is `root` (escaped), from
-    /// those kept for its depth when it has one.
-    fn frame_of(&self, page: &PageContext, root: &tera::Value) -> crate::Result<[tera::Value; 2]> {
-        // 404.html's root is the archive's path, not its depth.
-        let depth = root_depth(&page.root).filter(|&depth| page.kind != "not_found" && depth < FRAME_DEPTHS);
-        let Some(kept) = depth.map(|depth| &self.frames[depth]) else {
-            return self.frame(root, page.path);
+    /// The frame's parts for the page at `path`, whose links start with
+    /// `root`, from those kept for its depth when it has one (404.html's
+    /// root may be the archive's path, which is no depth).
+    fn frame_of(&self, root: &str, path: &str) -> crate::Result<[tera::Value; 2]> {
+        let Some(kept) = root_depth(root).and_then(|depth| self.frames.get(depth)) else {
+            return self.frame(root, path);
         };
         if let Some(frame) = kept.get() {
             return Ok(frame.clone());
         }
-        let frame = self.frame(root, page.path)?;
+        let frame = self.frame(root, path)?;
         Ok(kept.get_or_init(|| frame).clone())
     }
 
-    /// The parts of the frame for pages whose `root` is `root` (escaped): what
+    /// The parts of the frame for pages whose links start with `root`: what
     /// base.html writes as `frame_header` and `frame_footer`, safe strings.
     /// They read nothing of a page but `root` and the global values, which
     /// a page's fingerprint leaves to the renderer (a change to them renders
     /// every page); an error names `path`, the page that needed them.
-    fn frame(&self, root: &tera::Value, path: &str) -> crate::Result<[tera::Value; 2]> {
+    fn frame(&self, root: &str, path: &str) -> crate::Result<[tera::Value; 2]> {
         let mut context = Context::new();
-        context.insert_value("root", root.clone());
+        context.insert_value("root", tera::Value::safe_string(&markdown::escape_html(root)));
         for (name, value) in &self.page_globals {
             context.insert_value(*name, value.clone());
         }
