@@ -145,13 +145,25 @@ fn cached<T: Clone>(
     key: &str,
     make: impl FnOnce(&str) -> T,
 ) -> T {
+    with_cached(cache, key, make, T::clone)
+}
+
+/// `read` of `make(key)`, from this thread's `cache` when it was made
+/// before: a value read in place is not copied.
+fn with_cached<T, R>(
+    cache: &'static std::thread::LocalKey<RefCell<rustc_hash::FxHashMap<String, T>>>,
+    key: &str,
+    make: impl FnOnce(&str) -> T,
+    read: impl FnOnce(&T) -> R,
+) -> R {
     cache.with(|cache| {
         if let Some(value) = cache.borrow().get(key) {
-            return value.clone();
+            return read(value);
         }
         let value = make(key);
-        cache.borrow_mut().insert(key.to_string(), value.clone());
-        value
+        let read = read(&value);
+        cache.borrow_mut().insert(key.to_string(), value);
+        read
     })
 }
 
@@ -168,10 +180,7 @@ pub fn facet_slugs_joined(values: &[String]) -> String {
         if i > 0 {
             joined.push('|');
         }
-        let known = SLUGS.with(|cache| cache.borrow().get(value.as_str()).map(|slug| joined.push_str(slug)));
-        if known.is_none() {
-            joined.push_str(&facet_slug(value));
-        }
+        with_cached(&SLUGS, value, slugify, |slug| joined.push_str(slug));
     }
     joined
 }
