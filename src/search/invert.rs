@@ -498,12 +498,7 @@ impl Gaps {
             return;
         }
         for &id in ids {
-            let mut v = id - self.next;
-            while v >= 0x80 {
-                self.bytes.push((v as u8) | 0x80);
-                v >>= 7;
-            }
-            self.bytes.push(v as u8);
+            postings::push_byte_varint(&mut self.bytes, id - self.next);
             self.next = id + 1;
         }
     }
@@ -530,17 +525,10 @@ impl Gaps {
             }
             return;
         }
-        let (mut next, mut v, mut shift) = (0u32, 0u32, 0u32);
-        for &byte in &self.bytes {
-            v |= u32::from(byte & 0x7f) << shift;
-            if byte & 0x80 != 0 {
-                shift += 7;
-                continue;
-            }
-            let id = next + v;
-            out.push(id);
-            next = id + 1;
-            (v, shift) = (0, 0);
+        let (mut next, mut at) = (0u32, 0);
+        while let Some(gap) = postings::read_byte_varint(&self.bytes, &mut at) {
+            out.push(next + gap);
+            next += gap + 1;
         }
     }
 }

@@ -67,6 +67,33 @@ pub(crate) fn read_varint(bytes: &mut impl Iterator<Item = u8>) -> Option<u32> {
     }
 }
 
+/// Appends `v` as a little-endian varint of 7 bits a byte: the form of
+/// the lists and records the indexer holds or spills on its way (not the
+/// index's files, which are text, [`push_varint`]).
+#[inline]
+pub(crate) fn push_byte_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Reads a varint written by [`push_byte_varint`] at `*at`, moving past it.
+#[inline]
+pub(crate) fn read_byte_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
+    let (mut v, mut shift) = (0u32, 0u32);
+    loop {
+        let byte = *bytes.get(*at)?;
+        *at += 1;
+        v |= u32::from(byte & 0x7f).checked_shl(shift)?;
+        if byte & 0x80 == 0 {
+            return Some(v);
+        }
+        shift += 7;
+    }
+}
+
 /// Characters [`push_varint`] writes for `v` (nearly always 1).
 fn varint_len(v: u32) -> usize {
     if v < 1 << 5 {

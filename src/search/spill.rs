@@ -20,6 +20,7 @@
 //! whether the index was made or not.
 
 use super::places::push_document;
+use super::postings::{push_byte_varint, read_byte_varint};
 use super::{entry_term, places_path, shard_count, shard_file};
 use crate::output::guard::create_new_dir;
 use crate::Error;
@@ -60,35 +61,12 @@ impl Drop for Scratch {
     }
 }
 
-/// Appends `v` as a little-endian varint of 7 bits a byte.
-fn put_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-/// Reads a varint written by [`put_varint`] at `*at`, moving past it.
-fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
-    let (mut v, mut shift) = (0u32, 0u32);
-    loop {
-        let byte = *bytes.get(*at)?;
-        *at += 1;
-        v |= u32::from(byte & 0x7f).checked_shl(shift)?;
-        if byte & 0x80 == 0 {
-            return Some(v);
-        }
-        shift += 7;
-    }
-}
-
 /// The record at the start of `bytes`, if it is whole: its term id, where
 /// its places start and where it ends.
 fn record(bytes: &[u8]) -> Option<(u32, usize, usize)> {
     let mut at = 0;
-    let id = get_varint(bytes, &mut at)?;
-    let length = get_varint(bytes, &mut at)? as usize;
+    let id = read_byte_varint(bytes, &mut at)?;
+    let length = read_byte_varint(bytes, &mut at)? as usize;
     let end = at.checked_add(length)?;
     (end <= bytes.len()).then_some((id, at, end))
 }
@@ -149,8 +127,8 @@ impl Spill {
         for document in placed.chunk_by(|a, b| a >> 32 == b >> 32) {
             push_document(&mut self.places, document.len(), document.iter().map(|&place| place as u32));
         }
-        put_varint(&mut self.records, id);
-        put_varint(&mut self.records, self.places.len() as u32);
+        push_byte_varint(&mut self.records, id);
+        push_byte_varint(&mut self.records, self.places.len() as u32);
         self.records.extend_from_slice(self.places.as_bytes());
         self.placed += self.places.len() as u64;
     }
@@ -293,14 +271,14 @@ mod tests {
     fn varints_roundtrip_and_a_cut_record_is_not_read() {
         let mut bytes = Vec::new();
         for v in [0, 1, 127, 128, 300, u32::MAX] {
-            put_varint(&mut bytes, v);
+            push_byte_varint(&mut bytes, v);
         }
         let mut at = 0;
-        let read: Vec<u32> = std::iter::from_fn(|| get_varint(&bytes, &mut at)).collect();
+        let read: Vec<u32> = std::iter::from_fn(|| read_byte_varint(&bytes, &mut at)).collect();
         assert_eq!(read, [0, 1, 127, 128, 300, u32::MAX]);
         let mut record_bytes = Vec::new();
-        put_varint(&mut record_bytes, 7);
-        put_varint(&mut record_bytes, 3);
+        push_byte_varint(&mut record_bytes, 7);
+        push_byte_varint(&mut record_bytes, 3);
         record_bytes.extend_from_slice(b"abc");
         assert_eq!(record(&record_bytes), Some((7, 2, 5)));
         assert_eq!(record(&record_bytes[..4]), None);
