@@ -56,7 +56,7 @@ fn value(imported: &Imported, field: &str) -> Option<String> {
         "date" => f.date.map(|d| d.to_string()),
         "title" => (f.title != vanban::import::TITLE_PLACEHOLDER).then(|| f.title.clone()),
         "signer" => f.signer.as_ref().map(|s| {
-            let lines: Vec<&str> = [&s.authority, &s.position].into_iter().flatten().map(String::as_str).collect();
+            let lines: Vec<&str> = [&s.authority, &s.position].into_iter().flatten().map(|line| &**line).collect();
             format!("{} ({})", s.name.as_deref().unwrap_or(""), lines.join(" / ")).trim().to_string()
         }),
         _ => None,

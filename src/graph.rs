@@ -4,6 +4,7 @@
 //! Everything here is linear in the number of directives and citations.
 
 use crate::content::model::{CiteOrigin, Directive, DirectiveKey, Jurisdiction, PartialDate, Scope};
+use crate::content::names::Name;
 use crate::text::number::DocNumber;
 use crate::text::provinces::{ProvinceId, ProvinceRegistry};
 use crate::text::vietnamese::{canonical_tones, collation_key, fold};
@@ -70,8 +71,8 @@ pub struct Day {
 pub struct Cited {
     pub key: DirectiveKey,
     pub number: DocNumber,
-    pub type_name: Option<String>,
-    pub issuer: Option<String>,
+    pub type_name: Option<Name>,
+    pub issuer: Option<Name>,
     pub date: Option<PartialDate>,
     pub title: Option<String>,
     pub in_archive: Option<DocId>,
@@ -399,8 +400,8 @@ mod tests {
             not_before: None,
             place: None,
             signer: None,
-            recipients: vec![],
-            distribution: vec![],
+            recipients: Box::default(),
+            distribution: Box::default(),
             cites: cites
                 .iter()
                 .map(|c| {
@@ -416,10 +417,10 @@ mod tests {
                     }
                 })
                 .collect(),
-            tags: vec![],
+            tags: Box::default(),
             source: None,
             notes: None,
-            inferred: vec![],
+            inferred: Box::default(),
             extra: serde_json::Value::Null,
             body: Body::default(),
             cited_spans: vec![],

@@ -8,6 +8,7 @@ use common::seed_path;
 use std::path::PathBuf;
 use vanban::content::load::SourceFile;
 use vanban::content::model::{PartialDate, Signer};
+use vanban::content::names::{Name, Names};
 use vanban::content::validate::validate_file;
 use vanban::import::{import_text, to_content_file, Imported, ImportedCite, TITLE_PLACEHOLDER};
 use vanban::text::provinces::ProvinceRegistry;
@@ -42,7 +43,8 @@ fn cite(number: &str, type_name: &str, issuer: &str, date: (i32, u32, u32)) -> I
 }
 
 fn signer(name: &str, position: &str, authority: &str) -> Option<Signer> {
-    Some(Signer { name: s(name), position: s(position), authority: s(authority) })
+    let name_of = |text: &str| Some(text.into());
+    Some(Signer { name: name_of(name), position: name_of(position), authority: name_of(authority) })
 }
 
 /// A content file as `load` reads it (the helper of src/validate.rs's tests).
@@ -53,7 +55,7 @@ fn source_file(rel_path: &str, text: &str) -> SourceFile {
 fn assert_validates(imported: &Imported) {
     let text = to_content_file(imported);
     let (directive, diagnostics) =
-        validate_file(&source_file(&imported.relative_path, &text), ProvinceRegistry::builtin());
+        validate_file(&source_file(&imported.relative_path, &text), ProvinceRegistry::builtin(), &Names::default());
     let errors: Vec<String> = diagnostics.iter().filter(|d| d.is_error()).map(|d| d.short()).collect();
     assert!(errors.is_empty(), "{errors:?}\n{text}");
     let directive = directive.expect("a directive");
@@ -400,7 +402,8 @@ fn document(header: &str, footer: Option<&str>) -> String {
 /// A field of an import as text: "-" for none; lists joined by ",".
 fn field(imported: &Imported, key: &str) -> String {
     let f = &imported.front_matter;
-    let signer = |get: fn(&Signer) -> &Option<String>| f.signer.as_ref().and_then(|s| get(s).clone());
+    let signer =
+        |get: fn(&Signer) -> &Option<Name>| f.signer.as_ref().and_then(|s| get(s).as_deref().map(String::from));
     let value = match key {
         "number" => f.number.clone(),
         "type" => f.type_name.clone(),

@@ -7,6 +7,7 @@ mod common;
 use common::Rng;
 
 use vanban::content::load::SourceFile;
+use vanban::content::names::Names;
 use vanban::content::validate::validate_file;
 use vanban::import::{decode, import_text, to_content_file, Imported};
 use vanban::text::provinces::ProvinceRegistry;
@@ -272,7 +273,8 @@ fn import_never_panics_and_always_writes_a_valid_file() {
         let text = if round % 2 == 0 { random_text(&mut rng) } else { random_document(&mut rng) };
         let imported = import_text(&text, "fuzz/input.txt");
         let file = to_content_file(&imported);
-        let (_, diagnostics) = validate_file(&source_file(&imported, &file), ProvinceRegistry::builtin());
+        let (_, diagnostics) =
+            validate_file(&source_file(&imported, &file), ProvinceRegistry::builtin(), &Names::default());
         let errors: Vec<String> = diagnostics.iter().filter(|d| d.is_error()).map(|d| d.short()).collect();
         assert!(errors.is_empty(), "round {round}: {errors:?}\ninput: {text:?}\nfile:\n{file}");
         assert!(!imported.front_matter.title.trim().is_empty());

@@ -5,4 +5,5 @@
 pub mod config;
 pub mod load;
 pub mod model;
+pub mod names;
 pub mod validate;

@@ -1,6 +1,7 @@
 //! The content model: a directive as validated from its file. Plain data,
 //! handed from `validate` to `index`.
 
+use crate::content::names::Name;
 use crate::text::number::DocNumber;
 use crate::text::provinces::ProvinceId;
 use serde::Serialize;
@@ -171,17 +172,17 @@ impl Serialize for PartialDate {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Signer {
-    pub name: Option<String>,
-    pub position: Option<String>,
-    pub authority: Option<String>,
+    pub name: Option<Name>,
+    pub position: Option<Name>,
+    pub authority: Option<Name>,
 }
 
 /// A higher directive named in front matter (`cites:`) or found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CiteRef {
     pub number: DocNumber,
-    pub type_name: Option<String>,
-    pub issuer: Option<String>,
+    pub type_name: Option<Name>,
+    pub issuer: Option<Name>,
     pub date: Option<PartialDate>,
     pub title: Option<String>,
     /// The province of a provincial issuer when the citation names it
@@ -208,6 +209,9 @@ pub enum CiteOrigin {
 }
 
 /// A directive, validated. Every field is as the file states it (NFC).
+/// The texts that repeat across an archive (types, issuers, places, the
+/// signer's lines, recipients, distribution, tags, sources) are
+/// [`Name`]s, held once for the archive (see [`crate::content::names`]).
 #[derive(Debug, Clone)]
 pub struct Directive {
     /// Path of the content file relative to the content folder, with `/`.
@@ -216,22 +220,22 @@ pub struct Directive {
     pub number: Option<DocNumber>,
     /// The number exactly as printed in the file.
     pub number_printed: Option<String>,
-    pub type_name: Option<String>,
-    pub issuer: Option<String>,
+    pub type_name: Option<Name>,
+    pub issuer: Option<Name>,
     pub province: Option<ProvinceId>,
     pub date: Option<PartialDate>,
     /// Earliest possible date, when the document is undated but its text
     /// shows when it could have been issued at the earliest.
     pub not_before: Option<PartialDate>,
-    pub place: Option<String>,
+    pub place: Option<Name>,
     pub signer: Option<Signer>,
-    pub recipients: Vec<String>,
-    pub distribution: Vec<String>,
+    pub recipients: Box<[Name]>,
+    pub distribution: Box<[Name]>,
     pub cites: Vec<CiteRef>,
-    pub tags: Vec<String>,
-    pub source: Option<String>,
+    pub tags: Box<[Name]>,
+    pub source: Option<Name>,
     pub notes: Option<String>,
-    pub inferred: Vec<String>,
+    pub inferred: Box<[Name]>,
     pub extra: serde_json::Value,
     /// The Markdown text after the front matter.
     pub body: Body,
@@ -243,7 +247,7 @@ impl Directive {
     /// Whether an editor supplied the value of `key` (it is listed in the
     /// file's `inferred`) rather than reading it on the document.
     pub fn is_supplied(&self, key: &str) -> bool {
-        self.inferred.iter().any(|k| k == key)
+        self.inferred.iter().any(|k| &**k == key)
     }
 }
 

@@ -4,6 +4,7 @@
 
 use crate::content::load::{load_each, Kept, Loaded, SourceFile};
 use crate::content::model::{CiteOrigin, CiteRef, CitedSpan, Directive, DirectiveKey, PartialDate, Scope, Signer};
+use crate::content::names::{Name, Names};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::text::citations::extract_citations_in_nfc;
 use crate::text::number::DocNumber;
@@ -48,7 +49,8 @@ pub struct Validated {
 
 /// Validates every file in parallel, then the archive as a whole.
 pub fn validate(files: &[SourceFile], provinces: &ProvinceRegistry) -> Validated {
-    let results = files.par_iter().map(|file| boxed(validate_file(file, provinces))).collect();
+    let names = Names::default();
+    let results = files.par_iter().map(|file| boxed(validate_file(file, provinces, &names))).collect();
     validate_archive(results, files)
 }
 
@@ -57,8 +59,9 @@ pub fn validate(files: &[SourceFile], provinces: &ProvinceRegistry) -> Validated
 /// is validated, unless it has problems to show, and so is its front matter:
 /// memory holds what the texts say, never all the texts at once.
 pub fn load_and_validate(content_dir: &Path, provinces: &ProvinceRegistry) -> (Loaded<Kept>, Validated) {
+    let names = Names::default();
     let (checked, load_problems) = load_each(content_dir, |file| {
-        let (mut directive, problems) = boxed(validate_file(&file, provinces));
+        let (mut directive, problems) = boxed(validate_file(&file, provinces, &names));
         if let Some(directive) = &mut directive {
             directive.body.release();
         }
@@ -224,6 +227,8 @@ impl<'a> Locator<'a> {
 /// Collects the problems of one file.
 struct FileCheck<'a> {
     file: &'a SourceFile,
+    /// The archive's table of repeated names.
+    names: &'a Names,
     /// The whole text, for the citations in the body and for placing
     /// problems found there.
     text: Cow<'a, str>,
@@ -339,6 +344,23 @@ impl<'a> FileCheck<'a> {
         }
     }
 
+    /// A text field whose value repeats across the archive (an issuer, a
+    /// place), held once in the archive's table.
+    fn name(&mut self, key: &str, value: &Value) -> Option<Name> {
+        self.string(key, value).map(|text| self.names.get(&text))
+    }
+
+    /// [`FileCheck::string_list`], each item held once in the archive's table.
+    fn name_list(&mut self, key: &str, value: &Value) -> Box<[Name]> {
+        let texts = self.string_list(key, value);
+        self.names.list(texts)
+    }
+
+    /// [`FileCheck::nested_text`], held once in the archive's table.
+    fn nested_name(&mut self, parent: &str, mapping: &Mapping, key: &str) -> Option<Name> {
+        self.nested_text(parent, mapping, key).map(|text| self.names.get(&text))
+    }
+
     /// A list of text: a YAML list, or one string standing for a list of one.
     fn string_list(&mut self, key: &str, value: &Value) -> Vec<String> {
         match value {
@@ -435,12 +457,17 @@ fn mapping_keys(mapping: &Mapping) -> Vec<String> {
     mapping.keys().map(|k| scalar_string(k).unwrap_or_else(|| format!("{k:?}"))).collect()
 }
 
-/// Validates one file. Returns the directive when it has no error.
-pub fn validate_file(file: &SourceFile, provinces: &ProvinceRegistry) -> (Option<Directive>, Vec<Diagnostic>) {
+/// Validates one file. Returns the directive when it has no error; its
+/// repeated texts are held in `names`, the table of the archive it is part of.
+pub fn validate_file(
+    file: &SourceFile,
+    provinces: &ProvinceRegistry,
+    names: &Names,
+) -> (Option<Directive>, Vec<Diagnostic>) {
     // A file is validated as it is read, so its text is held; were it not,
     // and could it not be read again, its front matter alone is checked.
     let text = file.text().unwrap_or(Cow::Borrowed(&file.head));
-    let mut check = FileCheck { file, text, at: Locator::new(file), problems: Vec::new() };
+    let mut check = FileCheck { file, names, text, at: Locator::new(file), problems: Vec::new() };
     let mapping = match parse_yaml(&mut check) {
         Some(mapping) => mapping,
         None => return (None, check.problems),
@@ -648,9 +675,10 @@ fn build_directive(check: &mut FileCheck, mapping: &Mapping, provinces: &Provinc
     let title = check.title(mapping);
     let number_printed = check.string("number", field("number"));
     let number = number_printed.as_deref().and_then(|printed| check.number("number", printed));
-    let type_name =
-        check.string("type", field("type")).or_else(|| number.as_ref().and_then(|n| n.type_name()).map(String::from));
-    let issuer = check.string("issuer", field("issuer"));
+    let type_name = check
+        .name("type", field("type"))
+        .or_else(|| number.as_ref().and_then(|n| n.type_name()).map(|name| check.names.get(name)));
+    let issuer = check.name("issuer", field("issuer"));
     let province = province(check, field("province"), provinces);
     let date = check.date("date", field("date"));
     let not_before = check.date("not_before", field("not_before"));
@@ -660,9 +688,9 @@ fn build_directive(check: &mut FileCheck, mapping: &Mapping, provinces: &Provinc
         // "issuer: UBND tỉnh Bình Dương": that province's number, not the citer's.
         cite.province = cite.issuer.as_deref().and_then(|issuer| provinces.find_in_issuer(issuer));
     }
-    let inferred = check.string_list("inferred", field("inferred"));
+    let inferred = check.name_list("inferred", field("inferred"));
     for key in &inferred {
-        if !KEYS.contains(&key.as_str()) || !mapping.contains_key(key.as_str()) {
+        if !KEYS.contains(&&**key) || !mapping.contains_key(&**key) {
             let span = check.at.value_under("inferred", key);
             check.error(
                 span,
@@ -713,13 +741,13 @@ fn build_directive(check: &mut FileCheck, mapping: &Mapping, provinces: &Provinc
         province,
         date,
         not_before,
-        place: check.string("place", field("place")),
+        place: check.name("place", field("place")),
         signer,
-        recipients: check.string_list("recipients", field("recipients")),
-        distribution: check.string_list("distribution", field("distribution")),
+        recipients: check.name_list("recipients", field("recipients")),
+        distribution: check.name_list("distribution", field("distribution")),
         cites,
-        tags: check.string_list("tags", field("tags")),
-        source: check.string("source", field("source")),
+        tags: check.name_list("tags", field("tags")),
+        source: check.name("source", field("source")),
         notes: check.string("notes", field("notes")),
         inferred,
         extra,
@@ -751,9 +779,9 @@ fn signer(check: &mut FileCheck, value: &Value) -> Option<Signer> {
         Value::Mapping(mapping) => {
             check.unknown_keys(&mapping_keys(mapping), SIGNER_KEYS, Some("signer"));
             Some(Signer {
-                name: check.nested_text("signer", mapping, "name"),
-                position: check.nested_text("signer", mapping, "position"),
-                authority: check.nested_text("signer", mapping, "authority"),
+                name: check.nested_name("signer", mapping, "name"),
+                position: check.nested_name("signer", mapping, "position"),
+                authority: check.nested_name("signer", mapping, "authority"),
             })
         }
         _ => {
@@ -805,8 +833,9 @@ fn cite(check: &mut FileCheck, item: &Value) -> Option<CiteRef> {
             };
             let number = check_cited_number(check, &printed)?;
             let date = date.and_then(|date| check.date("cites", &Value::String(date)));
-            let type_name = type_name.or_else(|| number.type_name().map(String::from));
-            let issuer = issuer.or_else(|| number.issuer_name().map(String::from));
+            let names = check.names;
+            let type_name = names.get_or(type_name, number.type_name());
+            let issuer = names.get_or(issuer, number.issuer_name());
             Some(CiteRef { type_name, issuer, date, title, ..blank(number) })
         }
         other => {
@@ -815,8 +844,8 @@ fn cite(check: &mut FileCheck, item: &Value) -> Option<CiteRef> {
                 return None;
             };
             let number = check_cited_number(check, &printed)?;
-            let type_name = number.type_name().map(String::from);
-            let issuer = number.issuer_name().map(String::from);
+            let type_name = number.type_name().map(|name| check.names.get(name));
+            let issuer = number.issuer_name().map(|name| check.names.get(name));
             Some(CiteRef { type_name, issuer, ..blank(number) })
         }
     }
@@ -850,8 +879,8 @@ fn text_citations(
             let cite = CiteRef {
                 province: found.issuer_province.as_deref().and_then(|p| provinces.find(p)),
                 date: found.date.map(|(y, m, d)| PartialDate::ymd(y, m, d)),
-                type_name: found.type_name.or_else(|| found.number.type_name().map(String::from)),
-                issuer: found.issuer.or_else(|| found.number.issuer_name().map(String::from)),
+                type_name: check.names.get_or(found.type_name, found.number.type_name()),
+                issuer: check.names.get_or(found.issuer, found.number.issuer_name()),
                 number: found.number,
                 title: None,
                 origin: CiteOrigin::Text,
@@ -1055,7 +1084,26 @@ mod tests {
     }
 
     fn problems(text: &str) -> Vec<String> {
-        validate_file(&source(text), ProvinceRegistry::builtin()).1.iter().map(|d| d.short()).collect()
+        validate_file(&source(text), ProvinceRegistry::builtin(), &Names::default())
+            .1
+            .iter()
+            .map(|d| d.short())
+            .collect()
+    }
+
+    #[test]
+    fn the_directives_of_one_archive_share_their_repeated_names() {
+        let text = |title: &str| {
+            format!("---\ntitle: {title}\nissuer: Tỉnh ủy Ninh Bình\nrecipients: [Các huyện ủy, Các sở]\n---\n")
+        };
+        let files = [source(&text("a")), source(&text("b"))];
+        let validated = validate(&files, ProvinceRegistry::builtin());
+        let [a, b] = &validated.directives[..] else { panic!("two directives: {:?}", validated.diagnostics) };
+        assert_eq!(a.issuer.as_deref(), Some("Tỉnh ủy Ninh Bình"));
+        assert!(std::sync::Arc::ptr_eq(a.issuer.as_ref().unwrap(), b.issuer.as_ref().unwrap()));
+        let recipients: Vec<&str> = b.recipients.iter().map(|name| &**name).collect();
+        assert_eq!(recipients, ["Các huyện ủy", "Các sở"]);
+        assert!(a.recipients.iter().zip(&b.recipients[..]).all(|(x, y)| std::sync::Arc::ptr_eq(x, y)));
     }
 
     /// A content folder holding `files` (name, text).
@@ -1096,7 +1144,7 @@ mod tests {
     #[test]
     fn a_complete_directive_validates() {
         let text = "---\ntitle: \"V/v phòng, chống dịch\"\nnumber: \"453-CV/TU\"\nprovince: Quảng Ngãi\ndate: 2021-06-16\ncites:\n  - 07-KL/TW\n---\nText\n";
-        let (directive, problems) = validate_file(&source(text), ProvinceRegistry::builtin());
+        let (directive, problems) = validate_file(&source(text), ProvinceRegistry::builtin(), &Names::default());
         assert!(problems.is_empty(), "{problems:?}");
         let directive = directive.unwrap();
         assert_eq!(directive.type_name.as_deref(), Some("Công văn"), "type derived from the number");
@@ -1108,7 +1156,8 @@ mod tests {
     fn unknown_key_names_line_and_suggests() {
         let found = problems("---\ntitle: x\ndat: 2021-06-16\n---\n");
         assert_eq!(found, ["content/a.md:3:1: error: unknown key `dat`"]);
-        let (_, diagnostics) = validate_file(&source("---\ntitle: x\ndat: 2021\n---\n"), ProvinceRegistry::builtin());
+        let (_, diagnostics) =
+            validate_file(&source("---\ntitle: x\ndat: 2021\n---\n"), ProvinceRegistry::builtin(), &Names::default());
         assert_eq!(diagnostics[0].help.as_deref(), Some("did you mean `date`?"));
     }
 
@@ -1139,7 +1188,7 @@ mod tests {
     #[test]
     fn citations_in_the_text_count_and_front_matter_wins_with_a_warning() {
         let text = "---\ntitle: x\nprovince: Tây Ninh\ncites:\n  - number: 07-KL/TW\n    date: 2021-06-12\n---\nThực hiện Kết luận số 07-KL/TW ngày 11/6/2021 và Công văn số 188-CV/TU, ngày 24/8/2021 của Ban Thường vụ Tỉnh ủy.\n";
-        let (directive, problems) = validate_file(&source(text), ProvinceRegistry::builtin());
+        let (directive, problems) = validate_file(&source(text), ProvinceRegistry::builtin(), &Names::default());
         let directive = directive.unwrap();
         assert_eq!(directive.cites.len(), 2, "the text adds 188-CV/TU");
         assert_eq!(directive.cites[0].date, Some(PartialDate::ymd(2021, 6, 12)), "front matter wins");
@@ -1158,7 +1207,7 @@ mod tests {
     #[test]
     fn the_text_citations_are_located_for_linking_and_the_own_number_is_no_citation() {
         let text = "---\ntitle: x\nnumber: 1/KH-UBND\ndate: 2022-01-05\nprovince: Kiên Giang\n---\nTheo Kế hoạch số 1/KH-UBND, ngày 13/8/2020 và Kết luận số 07-KL/TW.\n";
-        let directive = validate_file(&source(text), ProvinceRegistry::builtin()).0.unwrap();
+        let directive = validate_file(&source(text), ProvinceRegistry::builtin(), &Names::default()).0.unwrap();
         let body = &text[text.rfind("---\n").unwrap() + 4..];
         let located: Vec<(&str, &str)> =
             directive.cited_spans.iter().map(|c| (&body[c.span.clone()], c.number.as_str())).collect();
@@ -1170,7 +1219,7 @@ mod tests {
     #[test]
     fn province_spelling_variants_map_to_the_canonical_name() {
         let text = "---\ntitle: x\nprovince: Khánh Hoà\n---\n";
-        let (directive, _) = validate_file(&source(text), ProvinceRegistry::builtin());
+        let (directive, _) = validate_file(&source(text), ProvinceRegistry::builtin(), &Names::default());
         let province = directive.unwrap().province.unwrap();
         assert_eq!(ProvinceRegistry::builtin().get(province).name, "Khánh Hòa");
     }
@@ -1193,7 +1242,7 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("error: unknown key `TaggedValue"), "{found:?}");
         let text = "---\nsource: s\n\"place\": p\ntitle: t\n---\n";
-        let directive = validate_file(&source(text), ProvinceRegistry::builtin()).0.unwrap();
+        let directive = validate_file(&source(text), ProvinceRegistry::builtin(), &Names::default()).0.unwrap();
         assert_eq!((directive.title.as_str(), directive.place.as_deref()), ("t", Some("p")));
     }
 
@@ -1207,7 +1256,7 @@ mod tests {
     #[test]
     fn invisible_characters_are_warned_about_and_removed_from_keys_and_values() {
         let text = "---\ntitle: \"a\u{202E}b\"\ntags: [\"c\u{200B}\"]\nsigner:\n  na\u{200D}me: X\n---\n";
-        let (directive, found) = validate_file(&source(text), ProvinceRegistry::builtin());
+        let (directive, found) = validate_file(&source(text), ProvinceRegistry::builtin(), &Names::default());
         let found: Vec<String> = found.iter().map(|d| d.short()).collect();
         assert_eq!(
             found,
@@ -1219,13 +1268,14 @@ mod tests {
         );
         let directive = directive.unwrap();
         assert_eq!(directive.title, "ab");
-        assert_eq!(directive.tags, ["c"]);
+        assert_eq!(directive.tags.iter().map(|tag| &**tag).collect::<Vec<_>>(), ["c"]);
         assert_eq!(directive.signer.unwrap().name.as_deref(), Some("X"));
     }
 
     #[test]
     fn an_invisible_character_written_as_a_yaml_escape_is_removed_too() {
-        let (directive, _) = validate_file(&source("---\ntitle: \"a\\u202Eb\"\n---\n"), ProvinceRegistry::builtin());
+        let (directive, _) =
+            validate_file(&source("---\ntitle: \"a\\u202Eb\"\n---\n"), ProvinceRegistry::builtin(), &Names::default());
         assert_eq!(directive.unwrap().title, "ab");
     }
 
@@ -1240,7 +1290,7 @@ mod tests {
     #[test]
     fn a_key_that_only_invisible_characters_tell_apart_is_unknown_not_merged() {
         let text = "---\ntitle: a\nti\u{200B}tle: b\n---\n";
-        let (directive, found) = validate_file(&source(text), ProvinceRegistry::builtin());
+        let (directive, found) = validate_file(&source(text), ProvinceRegistry::builtin(), &Names::default());
         let found: Vec<String> = found.iter().map(|d| d.short()).collect();
         assert_eq!(
             found,

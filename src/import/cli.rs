@@ -8,6 +8,7 @@
 use super::report::Report;
 use super::{import_text, read_input, to_content_file, Imported};
 use crate::content::load::SourceFile;
+use crate::content::names::Names;
 use crate::content::validate::validate_file;
 use crate::text::provinces::ProvinceRegistry;
 use crate::{Error, Result};
@@ -139,7 +140,7 @@ fn check(imported: &Imported, content: &str, shown: &str) -> Result<()> {
     let Some(file) = source_file(&imported.relative_path, shown, content) else {
         return Err(Error::ImportBug("the imported file has no front matter".into()));
     };
-    let (_, diagnostics) = validate_file(&file, ProvinceRegistry::builtin());
+    let (_, diagnostics) = validate_file(&file, ProvinceRegistry::builtin(), &Names::default());
     let errors: Vec<String> = diagnostics.iter().filter(|d| d.is_error()).map(|d| d.short()).collect();
     if errors.is_empty() {
         Ok(())

@@ -47,6 +47,7 @@ pub use input::read_input;
 pub use write::to_content_file;
 
 use crate::content::model::{PartialDate, Signer};
+use crate::content::names::Name;
 use crate::text::citations::extract_citations;
 use crate::text::issuers::names_local_body;
 use crate::text::number::{DocNumber, IssuerLevel};
@@ -181,7 +182,11 @@ pub fn import_text(text: &str, source_name: &str) -> Imported {
     fields.title = title_field(header.subject.as_deref(), &mut report, &mut notes);
     fields.recipients = report.take_list("recipients", layout.recipients);
     fields.distribution = report.take_list("distribution", layout.distribution);
-    let signer = layout.signature.map(|s| Signer { name: s.name, position: s.position, authority: s.authority });
+    let signer = layout.signature.map(|s| Signer {
+        name: s.name.map(Name::from),
+        position: s.position.map(Name::from),
+        authority: s.authority.map(Name::from),
+    });
     fields.signer = report.take("signer", signer);
     fields.cites = report.take_list("cites", cites(&body_markdown, fields.province.as_deref(), number, &mut notes));
     if fields.issuer.is_none() {

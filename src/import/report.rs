@@ -67,7 +67,7 @@ fn value(imported: &Imported, field: &str) -> String {
         "title" if f.title == TITLE_PLACEHOLDER => String::new(),
         "title" => f.title.clone(),
         "signer" => f.signer.as_ref().map_or_else(String::new, |s| {
-            let lines: Vec<&str> = [&s.authority, &s.position].into_iter().flatten().map(String::as_str).collect();
+            let lines: Vec<&str> = [&s.authority, &s.position].into_iter().flatten().map(|line| &**line).collect();
             let name = s.name.as_deref().unwrap_or("");
             if lines.is_empty() {
                 name.to_string()

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::content::model::{Body, Jurisdiction, PartialDate};
+use crate::content::names::Name;
 use crate::graph::Group;
 use crate::plan::charts::{bar_chart, shade, BarChart, YearMonth};
 use crate::render::markdown;
@@ -258,12 +259,12 @@ pub struct DirectiveData<'a> {
     pub signer: Option<&'a crate::content::model::Signer>,
     /// Around the signer's authority, position and name (see [`MetaRow`]).
     pub signer_marks: [&'static str; 2],
-    pub recipients: &'a [String],
-    pub distribution: &'a [String],
-    pub tags: &'a [String],
+    pub recipients: &'a [Name],
+    pub distribution: &'a [Name],
+    pub tags: &'a [Name],
     pub source: Option<&'a str>,
     pub notes: Option<&'a str>,
-    pub inferred: &'a [String],
+    pub inferred: &'a [Name],
     pub extra: &'a serde_json::Value,
     pub source_path: &'a str,
     pub body_html: BodyHtml<'a>,
@@ -1331,11 +1332,11 @@ impl<'a> Plan<'a> {
         let d = &self.archive.directives[id];
         let marks = |key: &str| self.marks(id, key);
         let plain =
-            |text: Option<&String>| text.map(|t| MetaItem { text: t.clone(), href: None }).into_iter().collect();
+            |text: Option<&str>| text.map(|t| MetaItem { text: t.to_string(), href: None }).into_iter().collect();
         let mut rows = vec![
-            MetaRow { key: "number", items: plain(d.number_printed.as_ref()), marks: marks("number") },
-            MetaRow { key: "type", items: plain(d.type_name.as_ref()), marks: marks("type") },
-            MetaRow { key: "issuer", items: plain(d.issuer.as_ref()), marks: marks("issuer") },
+            MetaRow { key: "number", items: plain(d.number_printed.as_deref()), marks: marks("number") },
+            MetaRow { key: "type", items: plain(d.type_name.as_deref()), marks: marks("type") },
+            MetaRow { key: "issuer", items: plain(d.issuer.as_deref()), marks: marks("issuer") },
         ];
         let province = d.province.map(|p| MetaItem {
             text: self.provinces.get(p).name.clone(),
@@ -1348,7 +1349,7 @@ impl<'a> Plan<'a> {
             let item = MetaItem { text: self.show(not_before), href: None };
             rows.push(MetaRow { key: "not_before", items: vec![item], marks: marks("not_before") });
         }
-        rows.push(MetaRow { key: "place", items: plain(d.place.as_ref()), marks: marks("place") });
+        rows.push(MetaRow { key: "place", items: plain(d.place.as_deref()), marks: marks("place") });
         rows
     }
 

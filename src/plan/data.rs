@@ -6,6 +6,7 @@
 use super::outputs::DataFile;
 use super::*;
 use crate::content::model::CiteOrigin;
+use crate::content::names::Name;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use std::fmt::Write as _;
@@ -226,7 +227,7 @@ impl<'a> DataTable<'a> {
                         let _ = write!(extra, "{}", d.extra);
                     }
                     let signer = d.signer.as_ref();
-                    let signer = |f: fn(&crate::content::model::Signer) -> &Option<std::string::String>| {
+                    let signer = |f: fn(&crate::content::model::Signer) -> &Option<Name>| {
                         signer.and_then(|s| f(s).as_deref()).unwrap_or("")
                     };
                     join_into(supplied, &d.inferred);
@@ -393,13 +394,13 @@ struct DirectiveRecord<'a> {
     title: &'a str,
     place: Option<&'a str>,
     signer: Option<&'a crate::content::model::Signer>,
-    recipients: &'a [std::string::String],
-    distribution: &'a [std::string::String],
+    recipients: &'a [Name],
+    distribution: &'a [Name],
     cites: CitesOf<'a>,
-    tags: &'a [std::string::String],
+    tags: &'a [Name],
     source: Option<&'a str>,
     notes: Option<&'a str>,
-    supplied_fields: &'a [std::string::String],
+    supplied_fields: &'a [Name],
     extra: &'a serde_json::Value,
 }
 

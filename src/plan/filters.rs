@@ -174,13 +174,13 @@ pub fn facet_slug(value: &str) -> String {
 
 /// The [`facet_slug`]s of `values` joined by `|`, as a row's `data-tags`
 /// holds them: one string made, not one for each value.
-pub fn facet_slugs_joined(values: &[String]) -> String {
+pub fn facet_slugs_joined(values: &[impl AsRef<str>]) -> String {
     let mut joined = String::new();
     for (i, value) in values.iter().enumerate() {
         if i > 0 {
             joined.push('|');
         }
-        with_cached(&SLUGS, value, slugify, |slug| joined.push_str(slug));
+        with_cached(&SLUGS, value.as_ref(), slugify, |slug| joined.push_str(slug));
     }
     joined
 }

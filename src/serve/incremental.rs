@@ -22,6 +22,7 @@
 
 use crate::content::load::{self, Entry, SourceFile};
 use crate::content::model::{Directive, DirectiveKey, Scope};
+use crate::content::names::Names;
 use crate::content::validate::{find_duplicates, validate_file, DatesByNumber};
 use crate::diagnostics::{self, Diagnostic};
 use crate::graph::{index, Archive, DocId};
@@ -93,6 +94,8 @@ pub struct Session {
     /// The content folder with links resolved, to place watched paths.
     canonical_content: Option<PathBuf>,
     provinces: &'static ProvinceRegistry,
+    /// The table of the archive's repeated names, kept for the files read again.
+    names: Names,
     language: Language,
     /// `vanban.yaml`'s `base_url`, which the plan's feeds, sitemap and data use.
     base_url: String,
@@ -134,6 +137,7 @@ impl Session {
             content_dir: content_dir.to_path_buf(),
             canonical_content: std::fs::canonicalize(content_dir).ok(),
             provinces,
+            names: Names::default(),
             language,
             base_url,
             sources: BTreeMap::new(),
@@ -151,7 +155,8 @@ impl Session {
             let rel = load::rel_path_of(content_dir, Path::new(&diagnostic.path));
             session.problems.entry(rel).or_default().push(diagnostic);
         }
-        let checked: Vec<_> = loaded.files.par_iter().map(|file| validate_file(file, provinces)).collect();
+        let checked: Vec<_> =
+            loaded.files.par_iter().map(|file| validate_file(file, provinces, &session.names)).collect();
         for (file, (directive, diagnostics)) in loaded.files.into_iter().zip(checked) {
             session.record(file, directive, diagnostics);
         }
@@ -277,7 +282,7 @@ impl Session {
                 if self.sources.get(rel).is_some_and(|old| old.same_text(&file)) {
                     return false;
                 }
-                let (directive, diagnostics) = validate_file(&file, self.provinces);
+                let (directive, diagnostics) = validate_file(&file, self.provinces, &self.names);
                 self.record(file, directive, diagnostics);
             }
         }
