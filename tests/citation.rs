@@ -4,27 +4,9 @@
 
 mod common;
 
-use common::{copy_tree, fixture, vanban};
-use std::path::Path;
+use common::{build_valid_with_templates as build_with, read_page as page};
 
 const DIRECTIVE: &str = "van-ban/quang-ngai/2021/453-cv-tu/index.html";
-
-/// Builds the fixture `valid` with the project's `templates`, and returns
-/// its output folder.
-fn build_with(project: &Path, templates: &[(&str, &str)]) -> std::path::PathBuf {
-    copy_tree(&fixture("valid"), &project.join("content"));
-    std::fs::create_dir_all(project.join("templates")).unwrap();
-    for (name, source) in templates {
-        std::fs::write(project.join("templates").join(name), source).unwrap();
-    }
-    let build = vanban(&["build", "--quiet"], project);
-    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
-    project.join("output")
-}
-
-fn page(output: &Path, path: &str) -> String {
-    std::fs::read_to_string(output.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
 
 /// The citation's section of a page.
 fn citation(html: &str) -> &str {

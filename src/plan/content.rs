@@ -185,6 +185,8 @@ pub struct DocSummary<'a> {
 #[derive(Debug, Serialize)]
 pub struct DocLink<'a> {
     pub href: &'a str,
+    /// The link's text: its number, or its title when it has none.
+    pub label: Cow<'a, str>,
     pub number: Option<Cow<'a, str>>,
     pub title: Cow<'a, str>,
     pub province: Option<Cow<'a, str>>,
@@ -229,12 +231,19 @@ pub struct MetaRow {
     pub key: &'static str,
     pub items: Vec<MetaItem>,
     pub marks: [&'static str; 2],
+    /// The date row's ISO date, for its `<time datetime>`; left out on the
+    /// other rows (a template asks `if row.datetime`, not `row.key == "date"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub datetime: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct MetaItem {
     pub text: String,
     pub href: Option<String>,
+    /// What is written after it: `/` between a date's day, month and year,
+    /// `, ` between other items, nothing after the last.
+    pub separator: &'static str,
 }
 
 #[derive(Serialize)]
@@ -750,10 +759,13 @@ impl<'a> Plan<'a> {
 
     pub(super) fn doc_link(&'a self, id: DocId) -> DocLink<'a> {
         let d = &self.archive.directives[id];
+        let number = self.field_shown(id, "number", d.number_printed.as_deref());
+        let title = self.title_shown(id);
         DocLink {
             href: &self.directive_paths[id],
-            number: self.field_shown(id, "number", d.number_printed.as_deref()),
-            title: self.title_shown(id),
+            label: number.clone().unwrap_or_else(|| title.clone()),
+            number,
+            title,
             province: self.province_shown(id),
             date: self.date_shown(id, "date", d.date),
             date_iso: d.date.map(|x| x.iso()),
@@ -1330,26 +1342,32 @@ impl<'a> Plan<'a> {
     /// that order; a missing value is shown as unknown rather than hidden.
     fn meta_rows(&'a self, id: DocId) -> Vec<MetaRow> {
         let d = &self.archive.directives[id];
-        let marks = |key: &str| self.marks(id, key);
-        let plain =
-            |text: Option<&str>| text.map(|t| MetaItem { text: t.to_string(), href: None }).into_iter().collect();
+        let row = |key: &'static str, items: Vec<MetaItem>| MetaRow {
+            key,
+            items,
+            marks: self.marks(id, key),
+            datetime: None,
+        };
+        let plain = |text: Option<&str>| {
+            text.map(|t| MetaItem { text: t.to_string(), href: None, separator: "" }).into_iter().collect()
+        };
         let mut rows = vec![
-            MetaRow { key: "number", items: plain(d.number_printed.as_deref()), marks: marks("number") },
-            MetaRow { key: "type", items: plain(d.type_name.as_deref()), marks: marks("type") },
-            MetaRow { key: "issuer", items: plain(d.issuer.as_deref()), marks: marks("issuer") },
+            row("number", plain(d.number_printed.as_deref())),
+            row("type", plain(d.type_name.as_deref())),
+            row("issuer", plain(d.issuer.as_deref())),
         ];
         let province = d.province.map(|p| MetaItem {
             text: self.provinces.get(p).name.clone(),
             href: Some(province_path(self.provinces, p)),
+            separator: "",
         });
-        rows.push(MetaRow { key: "province", items: province.into_iter().collect(), marks: marks("province") });
+        rows.push(row("province", province.into_iter().collect()));
         let date_items = d.date.map(|date| self.date_links(date)).unwrap_or_default();
-        rows.push(MetaRow { key: "date", items: date_items, marks: marks("date") });
+        rows.push(MetaRow { datetime: d.date.map(|x| x.iso()), ..row("date", date_items) });
         if let Some(not_before) = d.not_before {
-            let item = MetaItem { text: self.show(not_before), href: None };
-            rows.push(MetaRow { key: "not_before", items: vec![item], marks: marks("not_before") });
+            rows.push(row("not_before", vec![MetaItem { text: self.show(not_before), href: None, separator: "" }]));
         }
-        rows.push(MetaRow { key: "place", items: plain(d.place.as_deref()), marks: marks("place") });
+        rows.push(row("place", plain(d.place.as_deref())));
         rows
     }
 
@@ -1358,16 +1376,16 @@ impl<'a> Plan<'a> {
     fn date_links(&'a self, date: PartialDate) -> Vec<MetaItem> {
         let mut items = Vec::new();
         if let (Some(month), Some(day)) = (date.month, date.day) {
-            items.push(MetaItem { text: day.to_string(), href: Some(day_path(date.year, month, day)) });
+            items.push(MetaItem { text: day.to_string(), href: Some(day_path(date.year, month, day)), separator: "/" });
         }
         if let Some(month) = date.month {
             let text = match (date.day, self.language) {
                 (None, Language::Vietnamese) => format!("tháng {month}"),
                 _ => month.to_string(),
             };
-            items.push(MetaItem { text, href: Some(month_path(date.year, month)) });
+            items.push(MetaItem { text, href: Some(month_path(date.year, month)), separator: "/" });
         }
-        items.push(MetaItem { text: date.year.to_string(), href: Some(year_path(date.year)) });
+        items.push(MetaItem { text: date.year.to_string(), href: Some(year_path(date.year)), separator: "" });
         items
     }
 }

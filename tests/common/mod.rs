@@ -330,3 +330,21 @@ impl Rng {
         items[self.below(items.len())]
     }
 }
+
+/// Builds the fixture `valid` in `project` with the project's `templates`
+/// (name, source), by the command, and returns its output folder.
+pub fn build_valid_with_templates(project: &Path, templates: &[(&str, &str)]) -> PathBuf {
+    copy_tree(&fixture("valid"), &project.join("content"));
+    std::fs::create_dir_all(project.join("templates")).unwrap();
+    for (name, source) in templates {
+        std::fs::write(project.join("templates").join(name), source).unwrap();
+    }
+    let build = vanban(&["build", "--quiet"], project);
+    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    project.join("output")
+}
+
+/// The page at `path` under `output`.
+pub fn read_page(output: &Path, path: &str) -> String {
+    std::fs::read_to_string(output.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
