@@ -150,6 +150,90 @@ pub fn for_each_marked_token(s: &str, f: impl FnMut(&str, u32)) {
     tokenize::<true>(s, f);
 }
 
+/// A word of [`for_each_spelled_token`].
+#[derive(Debug, PartialEq, Eq)]
+pub enum Spelled<'s> {
+    /// The word as the text writes it: letters, digits and marks that
+    /// fold one by one through the table, with no separator among them
+    /// (marks before its first letter are part of it, and count for
+    /// nothing). [`for_each_marked_token`] of it gives exactly one word.
+    Written(&'s str),
+    /// A word folded here, with its marks: one made with a character that
+    /// the table does not hold, which may fold to several letters or to a
+    /// separator ("ﬁ", "½").
+    Folded(&'s str, u32),
+}
+
+/// The words of [`for_each_marked_token`], in order, most of them as the
+/// text writes them ([`Spelled::Written`]), not folded: a caller that
+/// remembers words by their spelling folds each spelling once, not each
+/// time it is read (most of an archive's words are a few thousand
+/// syllables, read again and again).
+///
+/// The text is cut at its separators, which are the same wherever they
+/// stand, and the tokenizer starts each stretch between two of them
+/// afresh (no word and no marks held): so the words of the whole text are
+/// those of its stretches, one after another. A stretch of letters and
+/// marks of the table is one word; another, with a character beyond the
+/// table, goes through the tokenizer.
+pub fn for_each_spelled_token(s: &str, mut f: impl FnMut(Spelled<'_>)) {
+    let table = fold_table();
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let stretch = stretch_from(bytes, at, table);
+        // SAFETY: a stretch starts and ends where a character does
+        // (`stretch_from` steps a whole character at a time), so it is
+        // UTF-8; unchecked, as every word of every text is cut here.
+        let text = unsafe { s.get_unchecked(at..stretch.end) };
+        if !stretch.plain {
+            tokenize::<true>(text, |word, marks| f(Spelled::Folded(word, marks)));
+        } else if stretch.letters {
+            f(Spelled::Written(text));
+        }
+        at = stretch.next;
+    }
+}
+
+/// A stretch of text between separators ([`for_each_spelled_token`]).
+struct Stretch {
+    /// Where it ends, and where the next begins (after the separator).
+    end: usize,
+    next: usize,
+    /// Whether it holds a letter or digit.
+    letters: bool,
+    /// Whether each of its characters folds through the table.
+    plain: bool,
+}
+
+/// The stretch of `bytes` that starts at `start` and ends at the next
+/// separator, or at the end.
+#[inline(always)]
+fn stretch_from(bytes: &[u8], start: usize, table: &[u32]) -> Stretch {
+    let (mut at, mut letters, mut plain) = (start, false, true);
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b < 0x80 {
+            // ASCII, most of the text: a letter or digit, or a separator.
+            if ASCII_FOLD[usize::from(b)] == 0 {
+                return Stretch { end: at, next: at + 1, letters, plain };
+            }
+            letters = true;
+            at += 1;
+            continue;
+        }
+        let (code, width) = decode_multibyte(bytes, at);
+        match table.get(code as usize).map_or(FOLD_SLOW, |&entry| entry as u8) {
+            FOLD_SEPARATOR => return Stretch { end: at, next: at + width, letters, plain },
+            FOLD_SLOW => plain = false,
+            FOLD_MARK => {}
+            _ => letters = true,
+        }
+        at += width;
+    }
+    Stretch { end: at, next: at, letters, plain }
+}
+
 /// The tokenizer, keeping each word's marks when `MARKS`.
 #[inline(always)]
 fn tokenize<const MARKS: bool>(s: &str, mut f: impl FnMut(&str, u32)) {
@@ -696,6 +780,7 @@ mod tests {
             let nfd: String = text.nfd().collect();
             for text in [text.to_uppercase(), nfd, text] {
                 assert_tokens_are_the_folded_words(&text);
+                assert_spelled_words_are_the_marked_words(&text);
             }
         }
     }
@@ -748,7 +833,65 @@ mod tests {
                 text.push_str(pieces[(state % pieces.len() as u64) as usize]);
             }
             assert_tokens_are_the_folded_words(&text);
+            assert_spelled_words_are_the_marked_words(&text);
         }
+    }
+
+    /// The words of [`for_each_spelled_token`], each written one folded
+    /// by [`for_each_marked_token`] (which must give exactly one word),
+    /// with whether it came written.
+    fn spelled_words(text: &str) -> Vec<(String, u32, bool)> {
+        let mut words = Vec::new();
+        for_each_spelled_token(text, |spelled| match spelled {
+            Spelled::Written(spelling) => {
+                let mut folded = Vec::new();
+                for_each_marked_token(spelling, |word, marks| folded.push((word.to_string(), marks, true)));
+                assert_eq!(folded.len(), 1, "{spelling:?} in {text:?}");
+                words.append(&mut folded);
+            }
+            Spelled::Folded(word, marks) => words.push((word.to_string(), marks, false)),
+        });
+        words
+    }
+
+    fn assert_spelled_words_are_the_marked_words(text: &str) {
+        let mut want = Vec::new();
+        for_each_marked_token(text, |word, marks| want.push((word.to_string(), marks)));
+        let got: Vec<(String, u32)> = spelled_words(text).into_iter().map(|(word, marks, _)| (word, marks)).collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+
+    #[test]
+    fn spelled_words_are_the_marked_words_for_every_character_wherever_it_stands() {
+        // Every character inside a word, starting one, ending one, alone,
+        // twice, after a mark, and beside characters beyond the table (the
+        // fixtures and mixed stretches: in the tests of `tokens` above).
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_spelled_words_are_the_marked_words(&format!("a{c}b {c}c d{c} {c} {c}{c}x \u{301}{c} 中{c}ế {c}😀"));
+        }
+    }
+
+    #[test]
+    fn words_of_the_table_come_written_and_others_folded() {
+        let words = spelled_words("Quảng NGÃI, 1102/CĐ-TTg \u{301}ủy Nghie\u{323}\u{302}m a½b 中x a😀b");
+        let written: Vec<(&str, bool)> = words.iter().map(|(word, _, written)| (word.as_str(), *written)).collect();
+        assert_eq!(
+            written,
+            [
+                ("quang", true),
+                ("ngai", true),
+                ("1102", true),
+                ("cd", true),
+                ("ttg", true),
+                ("uy", true),
+                ("nghiem", true),
+                ("a", true),
+                ("b", true),
+                ("x", false),
+                ("a", false),
+                ("b", false)
+            ]
+        );
     }
 
     #[test]
