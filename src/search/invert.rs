@@ -134,17 +134,28 @@ impl Vocabulary {
         }
     }
 
-    /// The term id of the pair of words (indices in `words`).
+    /// The term id of the pair of words (indices in `words`). Inlined
+    /// into the indexer's loop, as is [`Vocabulary::spelled`]: most are
+    /// found at once, and a call would cost as much again.
+    #[inline(always)]
     fn pair(&mut self, first: u32, second: u32) -> u32 {
         let key = u64::from(first) << 32 | u64::from(second);
-        let slot = match self.recent_pairs.get(key + (1 << 32), key) {
-            Ok(pair) => return pair,
-            Err(slot) => slot,
-        };
+        match self.recent_pairs.get(key + (1 << 32), key) {
+            Ok(pair) => pair,
+            Err(slot) => self.pair_missed(key, slot),
+        }
+    }
+
+    /// [`Vocabulary::pair`] of a pair not looked up lately (`key`), to be
+    /// remembered in `slot`.
+    #[cold]
+    #[inline(never)]
+    fn pair_missed(&mut self, key: u64, slot: usize) -> u32 {
+        let (first, second) = ((key >> 32) as usize, key as u32 as usize);
         let pair = match self.pairs.get(&key) {
             Some(&pair) => pair,
             None => {
-                let pair = self.add(Name::Pair(self.words[first as usize], self.words[second as usize]));
+                let pair = self.add(Name::Pair(self.words[first], self.words[second]));
                 self.pairs.insert(key, pair);
                 pair
             }
@@ -180,6 +191,7 @@ impl Vocabulary {
 
     /// [`Vocabulary::folded`] of a word as written ([`Spelled::Written`]),
     /// folded only when it was not read lately.
+    #[inline(always)]
     fn spelled(&mut self, spelling: &str) -> Option<(u32, Option<u32>)> {
         let Some(key) = spelling_key(spelling) else { return self.fold(spelling) };
         let slot = match self.spellings.get(key, (key >> 64) as u64 ^ key as u64) {
@@ -219,19 +231,16 @@ impl Vocabulary {
 /// one load.
 struct Recent<K, V, const BITS: u32 = RECENT_BITS>(Vec<(K, V)>);
 
-impl<K, V, const BITS: u32> Default for Recent<K, V, BITS> {
+impl<K: Copy + Default, V: Copy + Default, const BITS: u32> Default for Recent<K, V, BITS> {
     fn default() -> Self {
-        Recent(Vec::new())
+        Recent(vec![(K::default(), V::default()); 1 << BITS])
     }
 }
 
-impl<K: Copy + Default + Eq, V: Copy + Default, const BITS: u32> Recent<K, V, BITS> {
+impl<K: Copy + Eq, V: Copy, const BITS: u32> Recent<K, V, BITS> {
     /// The key's value, or the slot to put it in; `hash` mixes the key into 64 bits.
-    fn get(&mut self, key: K, hash: u64) -> Result<V, usize> {
+    fn get(&self, key: K, hash: u64) -> Result<V, usize> {
         let slot = (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - BITS)) as usize;
-        if self.0.len() != 1 << BITS {
-            self.0 = vec![(K::default(), V::default()); 1 << BITS];
-        }
         let (recent, value) = self.0[slot];
         if recent == key {
             Ok(value)
