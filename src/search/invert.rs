@@ -20,7 +20,7 @@ use super::spill::{self, Scratch, Spill, Terms};
 use super::text::{walk, Texts};
 use super::{fnv1a, postings, summary_path, summary_shard, Document, Fast, Source, DOCS_PER_SHARD};
 use crate::plan::Plan;
-use crate::text::vietnamese::{for_each_marked_token, for_each_spelled_token, Spelled};
+use crate::text::vietnamese::{for_each_marked_token, spelled_stretches, Spelled};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::Hasher;
@@ -406,45 +406,20 @@ impl Texts for Reader<'_> {
         let remember = cache.admit(hash, text);
         let first = cache.terms.len();
         cache.text += 1;
-        let remembered = |cache: &mut Cache, id: u32| {
-            if remember {
-                if cache.marks.len() <= id as usize {
-                    cache.marks.resize(id as usize + 1, 0);
+        let pairs = cache.sequence.len();
+        let mut words =
+            Words { v, cache, hits, places, mark: *mark, head, base: *base, remember, previous: None, count: 0 };
+        for stretch in spelled_stretches(text) {
+            match stretch {
+                Spelled::Written(spelling) => {
+                    if let Some(word) = words.v.spelled(spelling) {
+                        words.take(word);
+                    }
                 }
-                if cache.marks[id as usize] != cache.text {
-                    cache.marks[id as usize] = cache.text;
-                    cache.terms.push(id);
-                }
+                Spelled::Mixed(stretch) => words.take_mixed(stretch),
             }
-        };
-        let mut previous: Option<u32> = None;
-        let (mut words, pairs) = (0u32, cache.sequence.len());
-        for_each_spelled_token(text, |spelled| {
-            let Some((w, accented)) = (match spelled {
-                Spelled::Written(spelling) => v.spelled(spelling),
-                Spelled::Folded(word, marks) => Some(v.folded(word, marks)),
-            }) else {
-                return;
-            };
-            if let Some(id) = accented {
-                Reader::hit(&mut v.seen, hits, *mark, id, head);
-                remembered(cache, id);
-            }
-            let id = v.words[w as usize];
-            Reader::hit(&mut v.seen, hits, *mark, id, head);
-            remembered(cache, id);
-            if let Some(previous) = previous {
-                let pair = v.pair(previous, w);
-                Reader::hit(&mut v.seen, hits, *mark, pair, head);
-                remembered(cache, pair);
-                places.push(u64::from(pair) << 32 | u64::from(*base + words - 1));
-                if remember {
-                    cache.sequence.push(pair);
-                }
-            }
-            previous = Some(w);
-            words += 1;
-        });
+        }
+        let words = words.count;
         *base = next_text(*base, words);
         if remember {
             // In id order, the marks they are replayed against are read in order.
@@ -459,6 +434,74 @@ impl Texts for Reader<'_> {
     fn number(&mut self, head: bool, term: &str) {
         let id = self.vocabulary.number(term);
         Reader::hit(&mut self.vocabulary.seen, self.hits, self.mark, id, head);
+    }
+}
+
+/// The words of one text being read ([`Reader::text`]), taken one at a time.
+struct Words<'r> {
+    v: &'r mut Vocabulary,
+    cache: &'r mut Cache,
+    hits: &'r mut Vec<u32>,
+    places: &'r mut Vec<u64>,
+    mark: u32,
+    head: bool,
+    /// The position of the text's first word.
+    base: u32,
+    /// Whether the text's terms and pairs go to the cache.
+    remember: bool,
+    /// The word before (its index in the vocabulary's `words`).
+    previous: Option<u32>,
+    /// Words taken so far.
+    count: u32,
+}
+
+impl Words<'_> {
+    /// Takes a word (its index in `words` and its accented term): its
+    /// terms, and the pair it ends. Inlined into the loop over the text:
+    /// it runs for every word of the archive.
+    #[inline(always)]
+    fn take(&mut self, (w, accented): (u32, Option<u32>)) {
+        if let Some(id) = accented {
+            self.hit(id);
+        }
+        self.hit(self.v.words[w as usize]);
+        if let Some(previous) = self.previous {
+            let pair = self.v.pair(previous, w);
+            self.hit(pair);
+            self.places.push(u64::from(pair) << 32 | u64::from(self.base + self.count - 1));
+            if self.remember {
+                self.cache.sequence.push(pair);
+            }
+        }
+        self.previous = Some(w);
+        self.count += 1;
+    }
+
+    /// Takes the words of a stretch with characters beyond the fold
+    /// table ([`Spelled::Mixed`]): rare, out of line.
+    #[cold]
+    #[inline(never)]
+    fn take_mixed(&mut self, stretch: &str) {
+        for_each_marked_token(stretch, |word, marks| {
+            let word = self.v.folded(word, marks);
+            self.take(word);
+        });
+    }
+
+    /// Records a term of the text, and remembers it with the text's.
+    #[inline(always)]
+    fn hit(&mut self, id: u32) {
+        Reader::hit(&mut self.v.seen, self.hits, self.mark, id, self.head);
+        if self.remember {
+            let cache = &mut *self.cache;
+            if cache.marks.len() <= id as usize {
+                cache.marks.resize(id as usize + 1, 0);
+            }
+            if cache.marks[id as usize] != cache.text {
+                cache.marks[id as usize] = cache.text;
+                cache.terms.push(id);
+            }
+        }
     }
 }
 

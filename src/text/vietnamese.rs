@@ -150,52 +150,67 @@ pub fn for_each_marked_token(s: &str, f: impl FnMut(&str, u32)) {
     tokenize::<true>(s, f);
 }
 
-/// A word of [`for_each_spelled_token`].
+/// A stretch of text between separators, as [`spelled_stretches`] gives them.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Spelled<'s> {
-    /// The word as the text writes it: letters, digits and marks that
-    /// fold one by one through the table, with no separator among them
-    /// (marks before its first letter are part of it, and count for
-    /// nothing). [`for_each_marked_token`] of it gives exactly one word.
+    /// A word as the text writes it: letters, digits and marks that fold
+    /// one by one through the table (marks before its first letter are
+    /// part of it, and count for nothing). [`for_each_marked_token`] of it
+    /// gives exactly one word.
     Written(&'s str),
-    /// A word folded here, with its marks: one made with a character that
-    /// the table does not hold, which may fold to several letters or to a
-    /// separator ("ﬁ", "½").
-    Folded(&'s str, u32),
+    /// A stretch with a character the table does not hold, which may fold
+    /// to several letters or to a separator ("ﬁ", "½"): its words are
+    /// those [`for_each_marked_token`] gives (none, one or more).
+    Mixed(&'s str),
 }
 
-/// The words of [`for_each_marked_token`], in order, most of them as the
-/// text writes them ([`Spelled::Written`]), not folded: a caller that
-/// remembers words by their spelling folds each spelling once, not each
-/// time it is read (most of an archive's words are a few thousand
-/// syllables, read again and again).
+/// The stretches of `s` between separators that hold words, in order:
+/// together their words are those of [`for_each_marked_token`] of `s`,
+/// and most are a word as the text writes it ([`Spelled::Written`]), not
+/// folded, so that a caller that remembers words by their spelling folds
+/// each spelling once, not each time it is read (most of an archive's
+/// words are a few thousand syllables, read again and again).
 ///
-/// The text is cut at its separators, which are the same wherever they
-/// stand, and the tokenizer starts each stretch between two of them
-/// afresh (no word and no marks held): so the words of the whole text are
-/// those of its stretches, one after another. A stretch of letters and
-/// marks of the table is one word; another, with a character beyond the
-/// table, goes through the tokenizer.
-pub fn for_each_spelled_token(s: &str, mut f: impl FnMut(Spelled<'_>)) {
-    let table = fold_table();
-    let bytes = s.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        let stretch = stretch_from(bytes, at, table);
-        // SAFETY: a stretch starts and ends where a character does
-        // (`stretch_from` steps a whole character at a time), so it is
-        // UTF-8; unchecked, as every word of every text is cut here.
-        let text = unsafe { s.get_unchecked(at..stretch.end) };
-        if !stretch.plain {
-            tokenize::<true>(text, |word, marks| f(Spelled::Folded(word, marks)));
-        } else if stretch.letters {
-            f(Spelled::Written(text));
+/// A separator is one wherever it stands, and the tokenizer starts each
+/// stretch between two of them afresh (no word and no marks held): so the
+/// words of the whole text are those of its stretches, one after another.
+/// An iterator, so that the caller's work on each word is inlined into
+/// the loop over the text.
+pub fn spelled_stretches(s: &str) -> SpelledStretches<'_> {
+    SpelledStretches { text: s, at: 0, table: fold_table() }
+}
+
+/// The iterator of [`spelled_stretches`].
+pub struct SpelledStretches<'s> {
+    text: &'s str,
+    at: usize,
+    table: &'static [u32],
+}
+
+impl<'s> Iterator for SpelledStretches<'s> {
+    type Item = Spelled<'s>;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<Spelled<'s>> {
+        let bytes = self.text.as_bytes();
+        while self.at < bytes.len() {
+            let (start, stretch) = (self.at, stretch_from(bytes, self.at, self.table));
+            self.at = stretch.next;
+            // SAFETY: a stretch starts and ends where a character does
+            // (`stretch_from` steps a whole character at a time), so it is
+            // UTF-8; unchecked, as every word of every text is cut here.
+            let text = unsafe { self.text.get_unchecked(start..stretch.end) };
+            if !stretch.plain {
+                return Some(Spelled::Mixed(text));
+            } else if stretch.letters {
+                return Some(Spelled::Written(text));
+            }
         }
-        at = stretch.next;
+        None
     }
 }
 
-/// A stretch of text between separators ([`for_each_spelled_token`]).
+/// A stretch of text between separators ([`spelled_stretches`]).
 struct Stretch {
     /// Where it ends, and where the next begins (after the separator).
     end: usize,
@@ -837,20 +852,21 @@ mod tests {
         }
     }
 
-    /// The words of [`for_each_spelled_token`], each written one folded
-    /// by [`for_each_marked_token`] (which must give exactly one word),
-    /// with whether it came written.
+    /// The words of [`spelled_stretches`], each stretch folded by
+    /// [`for_each_marked_token`] (a written one must give exactly one
+    /// word), with whether it came written.
     fn spelled_words(text: &str) -> Vec<(String, u32, bool)> {
         let mut words = Vec::new();
-        for_each_spelled_token(text, |spelled| match spelled {
-            Spelled::Written(spelling) => {
-                let mut folded = Vec::new();
-                for_each_marked_token(spelling, |word, marks| folded.push((word.to_string(), marks, true)));
-                assert_eq!(folded.len(), 1, "{spelling:?} in {text:?}");
-                words.append(&mut folded);
+        for stretch in spelled_stretches(text) {
+            let (Spelled::Written(part) | Spelled::Mixed(part)) = stretch;
+            let written = matches!(stretch, Spelled::Written(_));
+            let mut folded = Vec::new();
+            for_each_marked_token(part, |word, marks| folded.push((word.to_string(), marks, written)));
+            if written {
+                assert_eq!(folded.len(), 1, "{part:?} in {text:?}");
             }
-            Spelled::Folded(word, marks) => words.push((word.to_string(), marks, false)),
-        });
+            words.append(&mut folded);
+        }
         words
     }
 
