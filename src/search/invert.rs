@@ -2,8 +2,9 @@
 //! holding it, built in parallel runs of documents, then encoded.
 //!
 //! Each worker thread keeps its own vocabulary from run to run: a syllable
-//! of up to 8 bytes (nearly all) is looked up by its bytes as one integer,
-//! a pair by its two syllables' ids, and beside each term's id sits the
+//! as written, of up to 16 bytes (nearly all), is looked up by its bytes as
+//! one integer, in a table of those read lately, and folded only when it
+//! is not there; a pair by its two syllables' ids; beside each term's id sits the
 //! last (document, field) it was seen in, so a repeat costs nothing more.
 //! A run records each new (term, field) of each document in one flat list,
 //! then sorts it by term (counting sort), which gives every term's
@@ -19,7 +20,7 @@ use super::spill::{self, Scratch, Spill, Terms};
 use super::text::{walk, Texts};
 use super::{fnv1a, postings, summary_path, summary_shard, Document, Fast, Source, DOCS_PER_SHARD};
 use crate::plan::Plan;
-use crate::text::vietnamese::for_each_marked_token;
+use crate::text::vietnamese::{for_each_marked_token, spelled_stretches, Spelled};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::hash::Hasher;
@@ -53,22 +54,11 @@ enum Name {
     Accented(u32, u32),
 }
 
-/// Slots of the table of words looked up lately (`2^RECENT_BITS`).
+/// Slots of the tables of terms looked up lately (`2^RECENT_BITS`).
 const RECENT_BITS: u32 = 13;
-/// Followers remembered per word.
-const FOLLOWERS: usize = 3;
-
-/// What a worker keeps of each word: its term id, and the last few words
-/// that followed it with their pair's term id, so that most pairs are found
-/// without a lookup (a word has few followers: "quảng ngãi", "ủy ban").
-#[derive(Clone, Copy)]
-struct Word {
-    id: u32,
-    next: [u32; FOLLOWERS],
-    pair: [u32; FOLLOWERS],
-    /// The follower to replace next.
-    oldest: u32,
-}
+/// Slots of the table of pairs looked up lately: more pairs than words
+/// recur (`2^PAIR_BITS`).
+const PAIR_BITS: u32 = 14;
 
 /// One worker thread's vocabulary, kept from run to run.
 #[derive(Default)]
@@ -76,15 +66,23 @@ struct Vocabulary {
     /// Words by their bytes (up to 8) or spelled out, to their index in `words`.
     short: HashMap<u64, u32, Fast>,
     /// Words looked up lately, by their bytes (no word packs to 0).
-    recent: Recent,
+    recent: Recent<u64, u32>,
+    /// Words as written lately (up to 16 bytes, [`spelling_key`]), with
+    /// their index in `words` and their accented term if they have marks:
+    /// most words are found here, neither folded nor looked up again.
+    spellings: Recent<u128, (u32, Option<u32>)>,
     long: HashMap<Box<str>, u32, Fast>,
-    words: Vec<Word>,
-    /// Pairs of word indices.
+    /// Each word's term id.
+    words: Vec<u32>,
+    /// Pairs of word indices (first × 2^32 + second), and those looked up
+    /// lately (by first + 1, so that none is 0): most pairs recur ("quảng
+    /// ngãi", "ủy ban") and are found there.
     pairs: HashMap<u64, u32, Fast>,
+    recent_pairs: Recent<u64, u32, PAIR_BITS>,
     numbers: HashMap<Box<str>, u32, Fast>,
     /// Accented words: word index × 2^32 + marks, and those looked up lately.
     accented: HashMap<u64, u32, Fast>,
-    recent_accented: Recent,
+    recent_accented: Recent<u64, u32>,
     /// By the worker's term id.
     names: Vec<Name>,
     /// By term id: the last (document, field) the term was seen in, as
@@ -102,7 +100,7 @@ impl Vocabulary {
 
     fn add_word(&mut self, word: &str) -> u32 {
         let id = self.add(Name::Word(word.into()));
-        self.words.push(Word { id, next: [u32::MAX; FOLLOWERS], pair: [0; FOLLOWERS], oldest: 0 });
+        self.words.push(id);
         self.words.len() as u32 - 1
     }
 
@@ -110,7 +108,7 @@ impl Vocabulary {
     fn word(&mut self, word: &str) -> u32 {
         match packed(word) {
             Some(key) => {
-                let slot = match self.recent.get(key) {
+                let slot = match self.recent.get(key, key) {
                     Ok(w) => return w,
                     Err(slot) => slot,
                 };
@@ -136,46 +134,84 @@ impl Vocabulary {
         }
     }
 
-    /// The term id of the pair of words (indices in `words`).
+    /// The term id of the pair of words (indices in `words`). Inlined
+    /// into the indexer's loop, as is [`Vocabulary::spelled`]: most are
+    /// found at once, and a call would cost as much again.
+    #[inline(always)]
     fn pair(&mut self, first: u32, second: u32) -> u32 {
-        let info = &self.words[first as usize];
-        if let Some(i) = info.next.iter().position(|&next| next == second) {
-            return info.pair[i];
-        }
         let key = u64::from(first) << 32 | u64::from(second);
+        match self.recent_pairs.get(key + (1 << 32), key) {
+            Ok(pair) => pair,
+            Err(slot) => self.pair_missed(key, slot),
+        }
+    }
+
+    /// [`Vocabulary::pair`] of a pair not looked up lately (`key`), to be
+    /// remembered in `slot`.
+    #[cold]
+    #[inline(never)]
+    fn pair_missed(&mut self, key: u64, slot: usize) -> u32 {
+        let (first, second) = ((key >> 32) as usize, key as u32 as usize);
         let pair = match self.pairs.get(&key) {
             Some(&pair) => pair,
             None => {
-                let (a, b) = (self.words[first as usize].id, self.words[second as usize].id);
-                let pair = self.add(Name::Pair(a, b));
+                let pair = self.add(Name::Pair(self.words[first], self.words[second]));
                 self.pairs.insert(key, pair);
                 pair
             }
         };
-        let info = &mut self.words[first as usize];
-        let slot = info.oldest as usize;
-        (info.next[slot], info.pair[slot]) = (second, pair);
-        info.oldest = (info.oldest + 1) % FOLLOWERS as u32;
+        self.recent_pairs.0[slot] = (key + (1 << 32), pair);
         pair
     }
 
     /// The term id of the word (index in `words`) with its marks (not 0).
     fn accented(&mut self, word: u32, marks: u32) -> u32 {
         let key = u64::from(word) << 32 | u64::from(marks);
-        let slot = match self.recent_accented.get(key) {
+        let slot = match self.recent_accented.get(key, key) {
             Ok(id) => return id,
             Err(slot) => slot,
         };
         let id = match self.accented.get(&key) {
             Some(&id) => id,
             None => {
-                let id = self.add(Name::Accented(self.words[word as usize].id, marks));
+                let id = self.add(Name::Accented(self.words[word as usize], marks));
                 self.accented.insert(key, id);
                 id
             }
         };
         self.recent_accented.0[slot] = (key, id);
         id
+    }
+
+    /// The word's index in `words` and its accented term, if it has marks.
+    fn folded(&mut self, word: &str, marks: u32) -> (u32, Option<u32>) {
+        let w = self.word(word);
+        (w, (marks != 0).then(|| self.accented(w, marks)))
+    }
+
+    /// [`Vocabulary::folded`] of a word as written ([`Spelled::Written`]),
+    /// folded only when it was not read lately.
+    #[inline(always)]
+    fn spelled(&mut self, spelling: &str) -> Option<(u32, Option<u32>)> {
+        let Some(key) = spelling_key(spelling) else { return self.fold(spelling) };
+        let slot = match self.spellings.get(key, (key >> 64) as u64 ^ key as u64) {
+            Ok(found) => return Some(found),
+            Err(slot) => slot,
+        };
+        let found = self.fold(spelling)?;
+        self.spellings.0[slot] = (key, found);
+        Some(found)
+    }
+
+    /// Folds a word as written, which gives one word (`None` would say
+    /// that it holds none, like a text of marks alone). Out of line: most
+    /// words are found without it.
+    #[cold]
+    #[inline(never)]
+    fn fold(&mut self, spelling: &str) -> Option<(u32, Option<u32>)> {
+        let mut found = None;
+        for_each_marked_token(spelling, |word, marks| found = Some(self.folded(word, marks)));
+        found
     }
 
     fn number(&mut self, term: &str) -> u32 {
@@ -193,16 +229,18 @@ impl Vocabulary {
 /// Keys (not 0) looked up lately, with their values: a direct-mapped table
 /// in front of a map, so that most are found with one multiplication and
 /// one load.
-#[derive(Default)]
-struct Recent(Vec<(u64, u32)>);
+struct Recent<K, V, const BITS: u32 = RECENT_BITS>(Vec<(K, V)>);
 
-impl Recent {
-    /// The key's value, or the slot to put it in.
-    fn get(&mut self, key: u64) -> Result<u32, usize> {
-        let slot = (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - RECENT_BITS)) as usize;
-        if self.0.len() != 1 << RECENT_BITS {
-            self.0 = vec![(0, 0); 1 << RECENT_BITS];
-        }
+impl<K: Copy + Default, V: Copy + Default, const BITS: u32> Default for Recent<K, V, BITS> {
+    fn default() -> Self {
+        Recent(vec![(K::default(), V::default()); 1 << BITS])
+    }
+}
+
+impl<K: Copy + Eq, V: Copy, const BITS: u32> Recent<K, V, BITS> {
+    /// The key's value, or the slot to put it in; `hash` mixes the key into 64 bits.
+    fn get(&self, key: K, hash: u64) -> Result<V, usize> {
+        let slot = (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - BITS)) as usize;
         let (recent, value) = self.0[slot];
         if recent == key {
             Ok(value)
@@ -210,6 +248,28 @@ impl Recent {
             Err(slot)
         }
     }
+}
+
+/// A word as written, of at most 16 bytes, as an integer: its bytes in
+/// order from the lowest, then zeros. A spelling holds no zero byte (a
+/// separator), so no two pack alike, and none packs to 0. Read as two
+/// overlapping words, the second shifted past the bytes the first holds,
+/// rather than copied byte by byte: every word read goes through here.
+fn spelling_key(spelling: &str) -> Option<u128> {
+    let bytes = spelling.as_bytes();
+    let n = bytes.len();
+    let le64 = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
+    let le32 = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes"));
+    // The bytes past `at` of the `width` bytes read from `n - width`, which
+    // overlap those read from 0 when `n < 2 × width`.
+    let past =
+        |word: u64, width: usize, at: usize| word.checked_shr(8 * (2 * width - n) as u32).unwrap_or(0) << (8 * at);
+    Some(match n {
+        8..=16 => u128::from(le64(0)) | u128::from(past(le64(n - 8), 8, 0)) << 64,
+        4..=7 => u128::from(u64::from(le32(0)) | past(u64::from(le32(n - 4)), 4, 4)),
+        0..=3 => u128::from(bytes.iter().rev().fold(0u64, |key, &b| key << 8 | u64::from(b))),
+        _ => return None,
+    })
 }
 
 /// A word of at most 8 bytes as an integer; words never contain a zero byte.
@@ -346,41 +406,20 @@ impl Texts for Reader<'_> {
         let remember = cache.admit(hash, text);
         let first = cache.terms.len();
         cache.text += 1;
-        let remembered = |cache: &mut Cache, id: u32| {
-            if remember {
-                if cache.marks.len() <= id as usize {
-                    cache.marks.resize(id as usize + 1, 0);
+        let pairs = cache.sequence.len();
+        let mut words =
+            Words { v, cache, hits, places, mark: *mark, head, base: *base, remember, previous: None, count: 0 };
+        for stretch in spelled_stretches(text) {
+            match stretch {
+                Spelled::Written(spelling) => {
+                    if let Some(word) = words.v.spelled(spelling) {
+                        words.take(word);
+                    }
                 }
-                if cache.marks[id as usize] != cache.text {
-                    cache.marks[id as usize] = cache.text;
-                    cache.terms.push(id);
-                }
+                Spelled::Mixed(stretch) => words.take_mixed(stretch),
             }
-        };
-        let mut previous: Option<u32> = None;
-        let (mut words, pairs) = (0u32, cache.sequence.len());
-        for_each_marked_token(text, |word, marks| {
-            let w = v.word(word);
-            if marks != 0 {
-                let id = v.accented(w, marks);
-                Reader::hit(&mut v.seen, hits, *mark, id, head);
-                remembered(cache, id);
-            }
-            let id = v.words[w as usize].id;
-            Reader::hit(&mut v.seen, hits, *mark, id, head);
-            remembered(cache, id);
-            if let Some(previous) = previous {
-                let pair = v.pair(previous, w);
-                Reader::hit(&mut v.seen, hits, *mark, pair, head);
-                remembered(cache, pair);
-                places.push(u64::from(pair) << 32 | u64::from(*base + words - 1));
-                if remember {
-                    cache.sequence.push(pair);
-                }
-            }
-            previous = Some(w);
-            words += 1;
-        });
+        }
+        let words = words.count;
         *base = next_text(*base, words);
         if remember {
             // In id order, the marks they are replayed against are read in order.
@@ -395,6 +434,74 @@ impl Texts for Reader<'_> {
     fn number(&mut self, head: bool, term: &str) {
         let id = self.vocabulary.number(term);
         Reader::hit(&mut self.vocabulary.seen, self.hits, self.mark, id, head);
+    }
+}
+
+/// The words of one text being read ([`Reader::text`]), taken one at a time.
+struct Words<'r> {
+    v: &'r mut Vocabulary,
+    cache: &'r mut Cache,
+    hits: &'r mut Vec<u32>,
+    places: &'r mut Vec<u64>,
+    mark: u32,
+    head: bool,
+    /// The position of the text's first word.
+    base: u32,
+    /// Whether the text's terms and pairs go to the cache.
+    remember: bool,
+    /// The word before (its index in the vocabulary's `words`).
+    previous: Option<u32>,
+    /// Words taken so far.
+    count: u32,
+}
+
+impl Words<'_> {
+    /// Takes a word (its index in `words` and its accented term): its
+    /// terms, and the pair it ends. Inlined into the loop over the text:
+    /// it runs for every word of the archive.
+    #[inline(always)]
+    fn take(&mut self, (w, accented): (u32, Option<u32>)) {
+        if let Some(id) = accented {
+            self.hit(id);
+        }
+        self.hit(self.v.words[w as usize]);
+        if let Some(previous) = self.previous {
+            let pair = self.v.pair(previous, w);
+            self.hit(pair);
+            self.places.push(u64::from(pair) << 32 | u64::from(self.base + self.count - 1));
+            if self.remember {
+                self.cache.sequence.push(pair);
+            }
+        }
+        self.previous = Some(w);
+        self.count += 1;
+    }
+
+    /// Takes the words of a stretch with characters beyond the fold
+    /// table ([`Spelled::Mixed`]): rare, out of line.
+    #[cold]
+    #[inline(never)]
+    fn take_mixed(&mut self, stretch: &str) {
+        for_each_marked_token(stretch, |word, marks| {
+            let word = self.v.folded(word, marks);
+            self.take(word);
+        });
+    }
+
+    /// Records a term of the text, and remembers it with the text's.
+    #[inline(always)]
+    fn hit(&mut self, id: u32) {
+        Reader::hit(&mut self.v.seen, self.hits, self.mark, id, self.head);
+        if self.remember {
+            let cache = &mut *self.cache;
+            if cache.marks.len() <= id as usize {
+                cache.marks.resize(id as usize + 1, 0);
+            }
+            if cache.marks[id as usize] != cache.text {
+                cache.marks[id as usize] = cache.text;
+                cache.terms.push(id);
+            }
+        }
     }
 }
 
@@ -799,6 +906,22 @@ fn write_places(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spelling_packs_as_its_bytes_from_the_lowest_then_zeros() {
+        let text = "abcdefghijklmnopqrstuvwxyzđẤ";
+        for start in 0..text.len() {
+            for end in start + 1..=text.len() {
+                let Some(spelling) = text.get(start..end) else { continue };
+                let want = (spelling.len() <= 16).then(|| {
+                    let mut padded = [0u8; 16];
+                    padded[..spelling.len()].copy_from_slice(spelling.as_bytes());
+                    u128::from_le_bytes(padded)
+                });
+                assert_eq!(spelling_key(spelling), want, "{spelling:?}");
+            }
+        }
+    }
 
     #[test]
     fn gaps_give_back_their_ids_sparse_or_dense_appended_in_pieces() {

@@ -150,6 +150,105 @@ pub fn for_each_marked_token(s: &str, f: impl FnMut(&str, u32)) {
     tokenize::<true>(s, f);
 }
 
+/// A stretch of text between separators, as [`spelled_stretches`] gives them.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Spelled<'s> {
+    /// A word as the text writes it: letters, digits and marks that fold
+    /// one by one through the table (marks before its first letter are
+    /// part of it, and count for nothing). [`for_each_marked_token`] of it
+    /// gives exactly one word.
+    Written(&'s str),
+    /// A stretch with a character the table does not hold, which may fold
+    /// to several letters or to a separator ("ﬁ", "½"): its words are
+    /// those [`for_each_marked_token`] gives (none, one or more).
+    Mixed(&'s str),
+}
+
+/// The stretches of `s` between separators that hold words, in order:
+/// together their words are those of [`for_each_marked_token`] of `s`,
+/// and most are a word as the text writes it ([`Spelled::Written`]), not
+/// folded, so that a caller that remembers words by their spelling folds
+/// each spelling once, not each time it is read (most of an archive's
+/// words are a few thousand syllables, read again and again).
+///
+/// A separator is one wherever it stands, and the tokenizer starts each
+/// stretch between two of them afresh (no word and no marks held): so the
+/// words of the whole text are those of its stretches, one after another.
+/// An iterator, so that the caller's work on each word is inlined into
+/// the loop over the text.
+pub fn spelled_stretches(s: &str) -> SpelledStretches<'_> {
+    SpelledStretches { text: s, at: 0, table: fold_table() }
+}
+
+/// The iterator of [`spelled_stretches`].
+pub struct SpelledStretches<'s> {
+    text: &'s str,
+    at: usize,
+    table: &'static [u32],
+}
+
+impl<'s> Iterator for SpelledStretches<'s> {
+    type Item = Spelled<'s>;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<Spelled<'s>> {
+        let bytes = self.text.as_bytes();
+        while self.at < bytes.len() {
+            let (start, stretch) = (self.at, stretch_from(bytes, self.at, self.table));
+            self.at = stretch.next;
+            // SAFETY: a stretch starts and ends where a character does
+            // (`stretch_from` steps a whole character at a time), so it is
+            // UTF-8; unchecked, as every word of every text is cut here.
+            let text = unsafe { self.text.get_unchecked(start..stretch.end) };
+            if !stretch.plain {
+                return Some(Spelled::Mixed(text));
+            } else if stretch.letters {
+                return Some(Spelled::Written(text));
+            }
+        }
+        None
+    }
+}
+
+/// A stretch of text between separators ([`spelled_stretches`]).
+struct Stretch {
+    /// Where it ends, and where the next begins (after the separator).
+    end: usize,
+    next: usize,
+    /// Whether it holds a letter or digit.
+    letters: bool,
+    /// Whether each of its characters folds through the table.
+    plain: bool,
+}
+
+/// The stretch of `bytes` that starts at `start` and ends at the next
+/// separator, or at the end.
+#[inline(always)]
+fn stretch_from(bytes: &[u8], start: usize, table: &[u32]) -> Stretch {
+    let (mut at, mut letters, mut plain) = (start, false, true);
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b < 0x80 {
+            // ASCII, most of the text: a letter or digit, or a separator.
+            if ASCII_FOLD[usize::from(b)] == 0 {
+                return Stretch { end: at, next: at + 1, letters, plain };
+            }
+            letters = true;
+            at += 1;
+            continue;
+        }
+        let (code, width) = decode_multibyte(bytes, at);
+        match table.get(code as usize).map_or(FOLD_SLOW, |&entry| entry as u8) {
+            FOLD_SEPARATOR => return Stretch { end: at, next: at + width, letters, plain },
+            FOLD_SLOW => plain = false,
+            FOLD_MARK => {}
+            _ => letters = true,
+        }
+        at += width;
+    }
+    Stretch { end: at, next: at, letters, plain }
+}
+
 /// The tokenizer, keeping each word's marks when `MARKS`.
 #[inline(always)]
 fn tokenize<const MARKS: bool>(s: &str, mut f: impl FnMut(&str, u32)) {
@@ -696,6 +795,7 @@ mod tests {
             let nfd: String = text.nfd().collect();
             for text in [text.to_uppercase(), nfd, text] {
                 assert_tokens_are_the_folded_words(&text);
+                assert_spelled_words_are_the_marked_words(&text);
             }
         }
     }
@@ -748,7 +848,66 @@ mod tests {
                 text.push_str(pieces[(state % pieces.len() as u64) as usize]);
             }
             assert_tokens_are_the_folded_words(&text);
+            assert_spelled_words_are_the_marked_words(&text);
         }
+    }
+
+    /// The words of [`spelled_stretches`], each stretch folded by
+    /// [`for_each_marked_token`] (a written one must give exactly one
+    /// word), with whether it came written.
+    fn spelled_words(text: &str) -> Vec<(String, u32, bool)> {
+        let mut words = Vec::new();
+        for stretch in spelled_stretches(text) {
+            let (Spelled::Written(part) | Spelled::Mixed(part)) = stretch;
+            let written = matches!(stretch, Spelled::Written(_));
+            let mut folded = Vec::new();
+            for_each_marked_token(part, |word, marks| folded.push((word.to_string(), marks, written)));
+            if written {
+                assert_eq!(folded.len(), 1, "{part:?} in {text:?}");
+            }
+            words.append(&mut folded);
+        }
+        words
+    }
+
+    fn assert_spelled_words_are_the_marked_words(text: &str) {
+        let mut want = Vec::new();
+        for_each_marked_token(text, |word, marks| want.push((word.to_string(), marks)));
+        let got: Vec<(String, u32)> = spelled_words(text).into_iter().map(|(word, marks, _)| (word, marks)).collect();
+        assert_eq!(got, want, "{text:?}");
+    }
+
+    #[test]
+    fn spelled_words_are_the_marked_words_for_every_character_wherever_it_stands() {
+        // Every character inside a word, starting one, ending one, alone,
+        // twice, after a mark, and beside characters beyond the table (the
+        // fixtures and mixed stretches: in the tests of `tokens` above).
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_spelled_words_are_the_marked_words(&format!("a{c}b {c}c d{c} {c} {c}{c}x \u{301}{c} 中{c}ế {c}😀"));
+        }
+    }
+
+    #[test]
+    fn words_of_the_table_come_written_and_others_folded() {
+        let words = spelled_words("Quảng NGÃI, 1102/CĐ-TTg \u{301}ủy Nghie\u{323}\u{302}m a½b 中x a😀b");
+        let written: Vec<(&str, bool)> = words.iter().map(|(word, _, written)| (word.as_str(), *written)).collect();
+        assert_eq!(
+            written,
+            [
+                ("quang", true),
+                ("ngai", true),
+                ("1102", true),
+                ("cd", true),
+                ("ttg", true),
+                ("uy", true),
+                ("nghiem", true),
+                ("a", true),
+                ("b", true),
+                ("x", false),
+                ("a", false),
+                ("b", false)
+            ]
+        );
     }
 
     #[test]
