@@ -4,6 +4,7 @@
 
 use crate::content::load::{load_each, Kept, Loaded, SourceFile};
 use crate::content::model::{CiteOrigin, CiteRef, CitedSpan, Directive, DirectiveKey, PartialDate, Scope, Signer};
+use crate::content::plain_yaml::read_common;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::text::citations::extract_citations_in_nfc;
 use crate::text::number::DocNumber;
@@ -460,7 +461,12 @@ fn parse_yaml(check: &mut FileCheck) -> Option<Mapping> {
     // Almost no file has any: only then is every key and value copied clean
     // (or when a quoted escape such as `\u202E` could make one).
     let invisible = check.invisible_characters() | fm.contains('\\');
-    match serde_yaml::from_str::<Value>(fm) {
+    // The common shape is read by hand; the rest, and every error, by libyaml.
+    let read = match read_common(fm) {
+        Some(mapping) => Ok(Value::Mapping(mapping)),
+        None => serde_yaml::from_str::<Value>(fm),
+    };
+    match read {
         Ok(Value::Mapping(mapping)) if invisible => Some(without_invisible_mapping(mapping)),
         Ok(Value::Mapping(mapping)) => Some(mapping),
         Ok(_) => {
