@@ -541,6 +541,21 @@ pub fn invisible_name(c: char) -> Option<&'static str> {
     })
 }
 
+/// The invisible characters of `s` ([`is_invisible`]) with their byte
+/// offsets, as `s.char_indices()` filtered would give them. Only the
+/// characters starting with the lead bytes of those characters are decoded
+/// (in Vietnamese text most characters are ASCII, and so skipped at once).
+pub fn invisible_char_indices(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    s.bytes()
+        .enumerate()
+        .filter(|&(_, byte)| byte >= 0xc2 && INVISIBLE_LEADS.contains(&byte))
+        .filter_map(move |(i, _)| s[i..].chars().next().filter(|&c| is_invisible(c)).map(|c| (i, c)))
+}
+
+/// The first UTF-8 byte of every invisible character (a test holds it to
+/// [`is_invisible`]).
+const INVISIBLE_LEADS: [u8; 6] = [0xc2, 0xd8, 0xe1, 0xe2, 0xef, 0xf3];
+
 /// Whether [`invisible_name`] names `c`: the same characters, in one
 /// comparison of ranges for the text's every character.
 #[inline]
@@ -875,6 +890,22 @@ mod tests {
         let want: Vec<usize> = (0..64).filter(|i| i % 2 == 0).collect();
         assert_eq!(tail, want);
         assert!(items.windows(2).all(|w| w[0].0 != w[1].0 || w[0].1 < w[1].1));
+    }
+
+    #[test]
+    fn the_invisible_characters_are_found_by_their_lead_bytes() {
+        let mut text = String::from("Về việc \u{AD}");
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if is_invisible(c) {
+                assert!(INVISIBLE_LEADS.contains(&c.to_string().as_bytes()[0]), "U+{:04X}", c as u32);
+            }
+            if (c as u32).is_multiple_of(97) || is_invisible(c) {
+                text.push(c);
+            }
+        }
+        let expected: Vec<(usize, char)> = text.char_indices().filter(|&(_, c)| is_invisible(c)).collect();
+        assert_eq!(invisible_char_indices(&text).collect::<Vec<_>>(), expected);
+        assert!(expected.len() > 150);
     }
 
     #[test]
