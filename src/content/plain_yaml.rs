@@ -430,6 +430,21 @@ mod tests {
         }
     }
 
+    /// Every fixture's front matter (directives, imports, broken files):
+    /// read here as libyaml reads it, or left to libyaml.
+    #[test]
+    fn the_fixtures_front_matters_read_as_libyaml_reads_them() {
+        let front_matters: Vec<String> = crate::text::fixture_texts()
+            .iter()
+            .filter_map(|text| {
+                let file = crate::content::load::SourceFile::new("a.md".into(), "a.md".into(), text)?;
+                Some(file.front_matter_text().to_string())
+            })
+            .collect();
+        let read_here = front_matters.iter().filter(|text| agrees(text)).count();
+        assert!(read_here * 2 > front_matters.len(), "{read_here} of {}", front_matters.len());
+    }
+
     /// Front matters put together from pieces, typical and odd: whatever is
     /// read here must be what libyaml reads.
     #[test]
