@@ -5,11 +5,12 @@
 use crate::content::load::{load_each, Kept, Loaded, SourceFile};
 use crate::content::model::{CiteOrigin, CiteRef, CitedSpan, Directive, DirectiveKey, PartialDate, Scope, Signer};
 use crate::content::names::{Name, Names};
+use crate::content::plain_yaml::read_common;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::text::citations::extract_citations_in_nfc;
 use crate::text::number::DocNumber;
 use crate::text::provinces::ProvinceRegistry;
-use crate::text::vietnamese::{invisible_name, is_invisible};
+use crate::text::vietnamese::{invisible_char_indices, invisible_name, is_invisible};
 use rayon::prelude::*;
 use serde_yaml::{Mapping, Value};
 use std::borrow::Cow;
@@ -264,7 +265,7 @@ impl<'a> FileCheck<'a> {
         let start = self.file.front_matter.start;
         let fm = &self.file.head[self.file.front_matter.clone()];
         let mut runs: Vec<(Range<usize>, Vec<char>)> = Vec::new();
-        for (i, c) in fm.char_indices().filter(|&(_, c)| is_invisible(c)) {
+        for (i, c) in invisible_char_indices(fm) {
             match runs.last_mut() {
                 Some((run, chars)) if run.end == start + i => {
                     run.end += c.len_utf8();
@@ -444,17 +445,19 @@ fn visible(text: &str) -> String {
     text.chars().map(|c| if is_invisible(c) { format!("<U+{:04X}>", c as u32) } else { c.to_string() }).collect()
 }
 
-fn scalar_string(value: &Value) -> Option<String> {
+/// A scalar as text: a string borrowed (most values are trimmed and copied
+/// once, by the caller), a number or a boolean as YAML wrote it.
+fn scalar_string(value: &Value) -> Option<Cow<'_, str>> {
     match value {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
+        Value::String(s) => Some(Cow::Borrowed(s)),
+        Value::Number(n) => Some(Cow::Owned(n.to_string())),
+        Value::Bool(b) => Some(Cow::Owned(b.to_string())),
         _ => None,
     }
 }
 
 fn mapping_keys(mapping: &Mapping) -> Vec<String> {
-    mapping.keys().map(|k| scalar_string(k).unwrap_or_else(|| format!("{k:?}"))).collect()
+    mapping.keys().map(|k| scalar_string(k).map_or_else(|| format!("{k:?}"), Cow::into_owned)).collect()
 }
 
 /// Validates one file. Returns the directive when it has no error; its
@@ -487,7 +490,12 @@ fn parse_yaml(check: &mut FileCheck) -> Option<Mapping> {
     // Almost no file has any: only then is every key and value copied clean
     // (or when a quoted escape such as `\u202E` could make one).
     let invisible = check.invisible_characters() | fm.contains('\\');
-    match serde_yaml::from_str::<Value>(fm) {
+    // The common shape is read by hand; the rest, and every error, by libyaml.
+    let read = match read_common(fm) {
+        Some(mapping) => Ok(Value::Mapping(mapping)),
+        None => serde_yaml::from_str::<Value>(fm),
+    };
+    match read {
         Ok(Value::Mapping(mapping)) if invisible => Some(without_invisible_mapping(mapping)),
         Ok(Value::Mapping(mapping)) => Some(mapping),
         Ok(_) => {

@@ -59,22 +59,42 @@ fn is_nfc(s: &str) -> bool {
 /// tables.
 fn plainly_nfc(s: &str) -> bool {
     let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let lead = bytes[i];
-        if lead < 0x80 {
-            i += 1;
-            continue;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        // Only a lead byte from 0xCC up can start another character: ASCII,
+        // continuation bytes (0x80–0xBF) and the leads 0xC2–0xCB cannot.
+        let mut leads = high_leads(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        while leads != 0 {
+            let i = at + (leads.trailing_zeros() / 8) as usize;
+            if !plain_lead(bytes, i) {
+                return false;
+            }
+            leads &= leads - 1;
         }
-        // A lead byte is followed by its continuation bytes: `s` is UTF-8.
-        i += match (lead, bytes[i + 1]) {
-            (0xc2..=0xcb, _) => 2,
-            (0xe1, 0xb8..=0xbb) | (0xe2, 0x81 | 0x82) => 3,
-            (0xe2, 0x80) if bytes[i + 2] >= 0x82 => 3,
-            _ => return false,
-        };
+        at += 8;
     }
-    true
+    (at..bytes.len()).all(|i| bytes[i] < 0xcc || plain_lead(bytes, i))
+}
+
+/// The high bit of each byte of `word` that is 0xCC or above: the low
+/// seven bits plus 0x34 reach 0x80 from 0x4C up, without a carry into the
+/// next byte.
+fn high_leads(word: u64) -> u64 {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    ((word & LOW) + 0x3434_3434_3434_3434) & word & HIGH
+}
+
+/// Whether the character starting at `bytes[i]`, a lead byte from 0xCC up,
+/// is one of those [`plainly_nfc`] allows: U+1E00–U+1EFF and U+2002–U+20BF.
+/// `bytes` is UTF-8, so a three-byte lead has its two continuation bytes.
+fn plain_lead(bytes: &[u8], i: usize) -> bool {
+    match (bytes[i], bytes.get(i + 1).copied().unwrap_or_default()) {
+        (0xe1, 0xb8..=0xbb) | (0xe2, 0x81 | 0x82) => true,
+        (0xe2, 0x80) => bytes.get(i + 2).is_some_and(|&third| third >= 0x82),
+        _ => false,
+    }
 }
 
 /// The code point of the multi-byte UTF-8 sequence starting at `bytes[at]`,
@@ -620,6 +640,21 @@ pub fn invisible_name(c: char) -> Option<&'static str> {
     })
 }
 
+/// The invisible characters of `s` ([`is_invisible`]) with their byte
+/// offsets, as `s.char_indices()` filtered would give them. Only the
+/// characters starting with the lead bytes of those characters are decoded
+/// (in Vietnamese text most characters are ASCII, and so skipped at once).
+pub fn invisible_char_indices(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    s.bytes()
+        .enumerate()
+        .filter(|&(_, byte)| byte >= 0xc2 && INVISIBLE_LEADS.contains(&byte))
+        .filter_map(move |(i, _)| s[i..].chars().next().filter(|&c| is_invisible(c)).map(|c| (i, c)))
+}
+
+/// The first UTF-8 byte of every invisible character (a test holds it to
+/// [`is_invisible`]).
+const INVISIBLE_LEADS: [u8; 6] = [0xc2, 0xd8, 0xe1, 0xe2, 0xef, 0xf3];
+
 /// Whether [`invisible_name`] names `c`: the same characters, in one
 /// comparison of ranges for the text's every character.
 #[inline]
@@ -1017,6 +1052,22 @@ mod tests {
     }
 
     #[test]
+    fn the_invisible_characters_are_found_by_their_lead_bytes() {
+        let mut text = String::from("Về việc \u{AD}");
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if is_invisible(c) {
+                assert!(INVISIBLE_LEADS.contains(&c.to_string().as_bytes()[0]), "U+{:04X}", c as u32);
+            }
+            if (c as u32).is_multiple_of(97) || is_invisible(c) {
+                text.push(c);
+            }
+        }
+        let expected: Vec<(usize, char)> = text.char_indices().filter(|&(_, c)| is_invisible(c)).collect();
+        assert_eq!(invisible_char_indices(&text).collect::<Vec<_>>(), expected);
+        assert!(expected.len() > 150);
+    }
+
+    #[test]
     fn is_invisible_is_what_invisible_name_names() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_eq!(is_invisible(c), invisible_name(c).is_some(), "U+{:04X}", c as u32);
@@ -1038,6 +1089,17 @@ mod tests {
         assert_eq!(plain, 0x300 + 0x100 + 0xBE, "ASCII, U+0080–U+02FF, U+1E00–U+1EFF, U+2002–U+20BF");
         assert!(plainly_nfc("Thực hiện Chỉ thị số 15/CT-TTg – “5K”, 100.000₫ and plain ASCII text"));
         assert!(!plainly_nfc("Vie\u{323}\u{302}t") && !plainly_nfc("Ω") && !plainly_nfc("\u{2000}"));
+    }
+
+    #[test]
+    fn a_character_is_judged_alike_wherever_it_stands_in_the_eight_byte_steps() {
+        let plain = |c: char| matches!(c as u32, 0..=0x2ff | 0x1e00..=0x1eff | 0x2002..=0x20bf);
+        for c in (0..=0x10FFFFu32).step_by(7).chain(0x1dfe..0x1f02).chain(0x1ffe..0x20c2).filter_map(char::from_u32) {
+            for before in 0..9 {
+                let text = format!("{}{c}{}", "ế".repeat(before % 3) + &"a".repeat(before), "ữ b".repeat(3));
+                assert_eq!(plainly_nfc(&text), plain(c), "U+{:04X} after {before}", c as u32);
+            }
+        }
     }
 
     #[test]
