@@ -492,4 +492,43 @@ mod tests {
         }
         assert!(read_here > 300, "the common pieces are read here: {read_here} of 3000");
     }
+    /// Values made character by character from the characters YAML gives
+    /// a meaning to, in every place a value can stand: whatever is read
+    /// here must be what libyaml reads (the pieces above are whole lines;
+    /// this reaches the odd character inside a value).
+    #[test]
+    fn values_made_of_odd_characters_read_as_libyaml_reads_them() {
+        const CHARACTERS: &[&str] = &[
+            "a", "ă", "Đ", "n", "u", "l", "t", "e", "x", "o", "b", "Y", "0", "1", "9", ".", "+", "-", "_", "~", ":",
+            "#", " ", "  ", "'", "\"", "\\", "[", "]", "{", "}", ",", "&", "*", "!", "|", ">", "%", "@", "`", "?", "/",
+            "\u{a0}", "=",
+        ];
+        const SHAPES: &[(&str, &str)] = &[
+            ("title: ", "\n"),
+            ("title: \"", "\"\n"),
+            ("title: '", "'\n"),
+            ("tags:\n  - ", "\n"),
+            ("tags: [", "]\n"),
+            ("tags: [a, ", ", b]\n"),
+            ("cites:\n  - number: ", "\n    date: 2021\n"),
+            ("signer:\n  name: ", "\n"),
+        ];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut read_here = 0;
+        for _ in 0..20_000 {
+            let (before, after) = SHAPES[(next() % SHAPES.len() as u64) as usize];
+            let mut value = String::new();
+            for _ in 0..1 + next() % 5 {
+                value.push_str(CHARACTERS[(next() % CHARACTERS.len() as u64) as usize]);
+            }
+            read_here += usize::from(agrees(&format!("number: 1/KH\n{before}{value}{after}")));
+        }
+        assert!(read_here > 2_000, "values of plain characters are read here: {read_here} of 20000");
+    }
 }
