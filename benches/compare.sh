@@ -8,7 +8,8 @@
 # templates for them. Everything is on tmpfs (/dev/shm, or OUT_DIR). Prints
 # wall, CPU and peak memory of each, and the ratios the issue sets: vanban
 # at most 2 × the floor, at least 4 × faster than Hugo. Wall times are only
-# compared within one run: the machine is shared.
+# compared within one run: the machine is shared, and each is run ROUNDS
+# times (3), interleaved, the ratios taken of the medians.
 #
 #   bash benches/compare.sh            # 100,000 directives
 #   bash benches/compare.sh 10000
@@ -43,7 +44,9 @@ cp -r benches/hugo/site "$WORK/hugo-site"
 python3 benches/hugo/convert.py "$content" "$WORK/hugo-site"
 sync
 
-# Runs "$@" under GNU time; prints name, wall s, CPU s, peak MiB.
+# Runs "$@" under GNU time; prints name, wall s, CPU s, peak MiB, and
+# keeps the wall time for the medians.
+WALLS=$(mktemp)
 measure() {
   local name=$1; shift
   local log; log=$(mktemp)
@@ -51,21 +54,34 @@ measure() {
   read -r wall user sys peak < <(sed -n 's/^TIME //p' "$log")
   rm -f "$log"
   printf '%-22s %9.2f %9.2f %9d\n' "$name" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" $((peak / 1024))
-  eval "WALL_${name//[^a-z]/_}=$wall"
+  echo "$name $wall" >>"$WALLS"
 }
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; load now: $(cut -d' ' -f1-3 /proc/loadavg); $N directives"
+# The median of a run's wall times over the rounds.
+median() {
+  awk -v n="$1" '$1 == n { print $2 }' "$WALLS" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# The machine is shared: each round runs all four one after the other, and
+# the ratios are of the medians over the rounds (ROUNDS, 3 unless set).
+ROUNDS=${ROUNDS:-3}
+clean() { rm -rf "$WORK/out-vanban" "$WORK/out-hugo" "$WORK/copy-content" "$WORK/copy-output"; }
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; load now: $(cut -d' ' -f1-3 /proc/loadavg); $N directives; $ROUNDS rounds"
 printf '%-22s %9s %9s %9s\n' run wall_s cpu_s peak_MiB
-rm -rf "$WORK/out-vanban" "$WORK/out-hugo" "$WORK/copy-content" "$WORK/copy-output"
-measure vanban "$VANBAN" build --content "$content" --output "$WORK/out-vanban" --quiet
-measure hugo "$HUGO" --quiet --source "$WORK/hugo-site" --destination "$WORK/out-hugo"
-measure cp_content cp -r "$content" "$WORK/copy-content"
-measure cp_output cp -r "$WORK/out-vanban" "$WORK/copy-output"
+for _ in $(seq "$ROUNDS"); do
+  clean
+  measure vanban "$VANBAN" build --content "$content" --output "$WORK/out-vanban" --quiet
+  measure hugo "$HUGO" --quiet --source "$WORK/hugo-site" --destination "$WORK/out-hugo"
+  measure cp_content cp -r "$content" "$WORK/copy-content"
+  measure cp_output cp -r "$WORK/out-vanban" "$WORK/copy-output"
+done
 vanban_pages=$(find "$WORK/out-vanban" -name '*.html' | wc -l)
 hugo_pages=$(find "$WORK/out-hugo" -name '*.html' | wc -l)
-awk -v v="$WALL_vanban" -v h="$WALL_hugo" -v a="$WALL_cp_content" -v b="$WALL_cp_output" -v vp="$vanban_pages" -v hp="$hugo_pages" 'BEGIN {
+awk -v v="$(median vanban)" -v h="$(median hugo)" -v a="$(median cp_content)" -v b="$(median cp_output)" -v vp="$vanban_pages" -v hp="$hugo_pages" 'BEGIN {
   floor = a + b
+  printf "medians: vanban %.2f s, Hugo %.2f s, cp -r content %.2f s, cp -r output %.2f s\n", v, h, a, b
   printf "I/O floor (cp -r content + cp -r output): %.2f s; vanban = %.2f x the floor (target <= 2)\n", floor, v / floor
   printf "Hugo / vanban: %.2f x (target >= 4); pages: vanban %d, Hugo %d\n", h / v, vp, hp
 }'
-rm -rf "$WORK/out-vanban" "$WORK/out-hugo" "$WORK/copy-content" "$WORK/copy-output"
+clean
+rm -f "$WALLS"
