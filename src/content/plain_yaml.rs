@@ -478,20 +478,18 @@ mod tests {
             "- a\n",
             "title: \"a\\\"b\"\n",
         ];
-        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut rng = crate::text::Xorshift(0x2545_f491_4f6c_dd1d);
         let mut read_here = 0;
         for _ in 0..3000 {
             let mut text = String::new();
-            for _ in 0..1 + state % 6 {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            for _ in 0..1 + rng.0 % 6 {
+                text.push_str(rng.pick(&pieces));
             }
             read_here += usize::from(agrees(&text));
         }
         assert!(read_here > 300, "the common pieces are read here: {read_here} of 3000");
     }
+
     /// Values made character by character from the characters YAML gives
     /// a meaning to, in every place a value can stand: whatever is read
     /// here must be what libyaml reads (the pieces above are whole lines;
@@ -513,19 +511,13 @@ mod tests {
             ("cites:\n  - number: ", "\n    date: 2021\n"),
             ("signer:\n  name: ", "\n"),
         ];
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut rng = crate::text::Xorshift(0x9e37_79b9_7f4a_7c15);
         let mut read_here = 0;
         for _ in 0..20_000 {
-            let (before, after) = SHAPES[(next() % SHAPES.len() as u64) as usize];
+            let (before, after) = rng.pick(SHAPES);
             let mut value = String::new();
-            for _ in 0..1 + next() % 5 {
-                value.push_str(CHARACTERS[(next() % CHARACTERS.len() as u64) as usize]);
+            for _ in 0..1 + rng.next() % 5 {
+                value.push_str(rng.pick(CHARACTERS));
             }
             read_here += usize::from(agrees(&format!("number: 1/KH\n{before}{value}{after}")));
         }

@@ -1157,20 +1157,6 @@ mod tests {
         assert_eq!(gap_end(""), 0);
     }
 
-    /// Tiny xorshift PRNG: deterministic, no dependency.
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            self.0
-        }
-        fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-            items[(self.next() % items.len() as u64) as usize]
-        }
-    }
-
     #[test]
     fn never_panics_and_spans_reparse() {
         const PIECES: &[&str] = &[
@@ -1251,7 +1237,7 @@ mod tests {
         const SERIALS: &[&str] = &["7", "07", "10", "188", "1102", "2020", "99999"];
         const SEPS: &[&str] = &["/", "-", " - ", "- ", " / ", "–", "/2020/", "//", ""];
         const CODES: &[&str] = &["CV", "TB", "CĐ", "cd", "TTg", "UBND", "VP6", "TW", "KL", "BYT", "x", "Đ", "ệ", "9"];
-        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let mut rng = crate::text::Xorshift(0x9E37_79B9_7F4A_7C15);
         let mut found = 0;
         for _ in 0..4000 {
             let len = (rng.next() % 40) as usize;

@@ -17,6 +17,26 @@ pub fn fnv1a(text: &str) -> u32 {
     text.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
 }
 
+/// A tiny xorshift generator for the tests that try many made-up inputs:
+/// deterministic, so a failure comes back on every run, and no dependency.
+#[cfg(test)]
+pub(crate) struct Xorshift(pub u64);
+
+#[cfg(test)]
+impl Xorshift {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// One of `items`, at random.
+    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
 /// The texts of the test fixtures (directives, seeds, rough imports), each
 /// as written: what the text functions' fast paths are held to.
 #[cfg(test)]

@@ -695,17 +695,11 @@ mod tests {
             "472/UBND-VP6",
         ];
         let mut matches = 0;
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut random = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut rng = crate::text::Xorshift(0x2545_f491_4f6c_dd1d);
         for _ in 0..20_000 {
             let mut text = String::new();
-            for _ in 0..random() % 24 {
-                let r = random();
+            for _ in 0..rng.next() % 24 {
+                let r = rng.next();
                 text.push_str(pieces[(r % pieces.len() as u64) as usize]);
                 if r >> 60 < 6 {
                     text.push(' ');

@@ -873,14 +873,11 @@ mod tests {
             "ǅa",
             "x\u{301}y",
         ];
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut rng = crate::text::Xorshift(0x9e37_79b9_7f4a_7c15);
         for _ in 0..5_000 {
             let mut text = String::new();
-            for _ in 0..state % 12 {
-                state ^= state << 13;
-                state ^= state >> 7;
-                state ^= state << 17;
-                text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            for _ in 0..rng.0 % 12 {
+                text.push_str(rng.pick(&pieces));
             }
             assert_tokens_are_the_folded_words(&text);
             assert_spelled_words_are_the_marked_words(&text);
