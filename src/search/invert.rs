@@ -54,6 +54,16 @@ enum Name {
     Accented(u32, u32),
 }
 
+/// A word read: its index in the vocabulary's `words`, its term id there
+/// (kept beside it, not looked up for each word read) and its accented
+/// term, if it has marks.
+#[derive(Clone, Copy, Default)]
+struct Word {
+    index: u32,
+    term: u32,
+    accented: Option<u32>,
+}
+
 /// Slots of the tables of terms looked up lately (`2^RECENT_BITS`).
 const RECENT_BITS: u32 = 13;
 /// Slots of the table of pairs looked up lately: more pairs than words
@@ -67,10 +77,10 @@ struct Vocabulary {
     short: HashMap<u64, u32, Fast>,
     /// Words looked up lately, by their bytes (no word packs to 0).
     recent: Recent<u64, u32>,
-    /// Words as written lately (up to 16 bytes, [`spelling_key`]), with
-    /// their index in `words` and their accented term if they have marks:
-    /// most words are found here, neither folded nor looked up again.
-    spellings: Recent<u128, (u32, Option<u32>)>,
+    /// Words as written lately (up to 16 bytes, [`spelling_key`]), as
+    /// [`Word`]s: most words are found here, neither folded nor looked up
+    /// again.
+    spellings: Recent<u128, Word>,
     long: HashMap<Box<str>, u32, Fast>,
     /// Each word's term id.
     words: Vec<u32>,
@@ -183,16 +193,16 @@ impl Vocabulary {
         id
     }
 
-    /// The word's index in `words` and its accented term, if it has marks.
-    fn folded(&mut self, word: &str, marks: u32) -> (u32, Option<u32>) {
+    /// The word with its marks.
+    fn folded(&mut self, word: &str, marks: u32) -> Word {
         let w = self.word(word);
-        (w, (marks != 0).then(|| self.accented(w, marks)))
+        Word { index: w, term: self.words[w as usize], accented: (marks != 0).then(|| self.accented(w, marks)) }
     }
 
     /// [`Vocabulary::folded`] of a word as written ([`Spelled::Written`]),
     /// folded only when it was not read lately.
     #[inline(always)]
-    fn spelled(&mut self, spelling: &str) -> Option<(u32, Option<u32>)> {
+    fn spelled(&mut self, spelling: &str) -> Option<Word> {
         let Some(key) = spelling_key(spelling) else { return self.fold(spelling) };
         let slot = match self.spellings.get(key, (key >> 64) as u64 ^ key as u64) {
             Ok(found) => return Some(found),
@@ -208,7 +218,7 @@ impl Vocabulary {
     /// words are found without it.
     #[cold]
     #[inline(never)]
-    fn fold(&mut self, spelling: &str) -> Option<(u32, Option<u32>)> {
+    fn fold(&mut self, spelling: &str) -> Option<Word> {
         let mut found = None;
         for_each_marked_token(spelling, |word, marks| found = Some(self.folded(word, marks)));
         found
@@ -382,11 +392,33 @@ struct Reader<'v> {
 impl Reader<'_> {
     /// Records the term in this document and field, the first time only.
     fn hit(seen: &mut [u32], hits: &mut Vec<u32>, mark: u32, id: u32, head: bool) {
-        let mark = mark + u32::from(!head);
+        let field = Field::new(mark, head);
+        field.hit(seen, hits, id);
+    }
+}
+
+/// A field of a document (head or body), as its hits are recorded.
+#[derive(Clone, Copy)]
+struct Field {
+    /// The document's mark ([`Reader::mark`]) plus the field.
+    mark: u32,
+    /// 0 head, 1 body.
+    field: u32,
+}
+
+impl Field {
+    fn new(mark: u32, head: bool) -> Field {
+        let field = u32::from(!head);
+        Field { mark: mark + field, field }
+    }
+
+    /// Records the term in this field, the first time only.
+    #[inline(always)]
+    fn hit(self, seen: &mut [u32], hits: &mut Vec<u32>, id: u32) {
         let seen = &mut seen[id as usize];
-        if *seen != mark {
-            *seen = mark;
-            hits.push(id << 1 | u32::from(!head));
+        if *seen != self.mark {
+            *seen = self.mark;
+            hits.push(id << 1 | self.field);
         }
     }
 }
@@ -407,17 +439,13 @@ impl Texts for Reader<'_> {
         let first = cache.terms.len();
         cache.text += 1;
         let pairs = cache.sequence.len();
-        let mut words =
-            Words { v, cache, hits, places, mark: *mark, head, base: *base, remember, previous: None, count: 0 };
-        for stretch in spelled_stretches(text) {
-            match stretch {
-                Spelled::Written(spelling) => {
-                    if let Some(word) = words.v.spelled(spelling) {
-                        words.take(word);
-                    }
-                }
-                Spelled::Mixed(stretch) => words.take_mixed(stretch),
-            }
+        let field = Field::new(*mark, head);
+        let mut words = Words { v, cache, hits, places, field, base: *base, previous: None, count: 0 };
+        // Two loops, so that the one nearly every text takes asks nothing of the cache.
+        if remember {
+            words.read::<true>(text);
+        } else {
+            words.read::<false>(text);
         }
         let words = words.count;
         *base = next_text(*base, words);
@@ -443,12 +471,9 @@ struct Words<'r> {
     cache: &'r mut Cache,
     hits: &'r mut Vec<u32>,
     places: &'r mut Vec<u64>,
-    mark: u32,
-    head: bool,
+    field: Field,
     /// The position of the text's first word.
     base: u32,
-    /// Whether the text's terms and pairs go to the cache.
-    remember: bool,
     /// The word before (its index in the vocabulary's `words`).
     previous: Option<u32>,
     /// Words taken so far.
@@ -456,20 +481,35 @@ struct Words<'r> {
 }
 
 impl Words<'_> {
-    /// Takes a word (its index in `words` and its accented term): its
-    /// terms, and the pair it ends. Inlined into the loop over the text:
-    /// it runs for every word of the archive.
+    /// Takes the words of `text`, its terms and pairs going to the cache
+    /// too when `REMEMBER`.
     #[inline(always)]
-    fn take(&mut self, (w, accented): (u32, Option<u32>)) {
-        if let Some(id) = accented {
-            self.hit(id);
+    fn read<const REMEMBER: bool>(&mut self, text: &str) {
+        for stretch in spelled_stretches(text) {
+            match stretch {
+                Spelled::Written(spelling) => {
+                    if let Some(word) = self.v.spelled(spelling) {
+                        self.take::<REMEMBER>(word);
+                    }
+                }
+                Spelled::Mixed(stretch) => self.take_mixed::<REMEMBER>(stretch),
+            }
         }
-        self.hit(self.v.words[w as usize]);
+    }
+
+    /// Takes a word: its terms, and the pair it ends. Inlined into the
+    /// loop over the text: it runs for every word of the archive.
+    #[inline(always)]
+    fn take<const REMEMBER: bool>(&mut self, Word { index: w, term, accented }: Word) {
+        if let Some(id) = accented {
+            self.hit::<REMEMBER>(id);
+        }
+        self.hit::<REMEMBER>(term);
         if let Some(previous) = self.previous {
             let pair = self.v.pair(previous, w);
-            self.hit(pair);
+            self.hit::<REMEMBER>(pair);
             self.places.push(u64::from(pair) << 32 | u64::from(self.base + self.count - 1));
-            if self.remember {
+            if REMEMBER {
                 self.cache.sequence.push(pair);
             }
         }
@@ -481,18 +521,18 @@ impl Words<'_> {
     /// table ([`Spelled::Mixed`]): rare, out of line.
     #[cold]
     #[inline(never)]
-    fn take_mixed(&mut self, stretch: &str) {
+    fn take_mixed<const REMEMBER: bool>(&mut self, stretch: &str) {
         for_each_marked_token(stretch, |word, marks| {
             let word = self.v.folded(word, marks);
-            self.take(word);
+            self.take::<REMEMBER>(word);
         });
     }
 
     /// Records a term of the text, and remembers it with the text's.
     #[inline(always)]
-    fn hit(&mut self, id: u32) {
-        Reader::hit(&mut self.v.seen, self.hits, self.mark, id, self.head);
-        if self.remember {
+    fn hit<const REMEMBER: bool>(&mut self, id: u32) {
+        self.field.hit(&mut self.v.seen, self.hits, id);
+        if REMEMBER {
             let cache = &mut *self.cache;
             if cache.marks.len() <= id as usize {
                 cache.marks.resize(id as usize + 1, 0);

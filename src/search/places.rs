@@ -19,7 +19,7 @@
 //! pair of words in the archive.
 
 use super::accents::accented_terms;
-use super::postings::push_varint;
+use super::postings::{put_varint, varint_len, MAX_VARINT};
 #[cfg(test)]
 use super::postings::read_varint;
 use super::text::Texts;
@@ -31,15 +31,51 @@ pub(crate) fn next_text(base: u32, words: u32) -> u32 {
     base + words + 1
 }
 
-/// Appends one document's positions of a pair (ascending, at least one).
-pub(crate) fn push_document(out: &mut String, count: usize, positions: impl Iterator<Item = u32>) {
-    debug_assert!(count > 0);
-    push_varint(out, count as u32 - 1);
-    let mut next = 0;
-    for position in positions {
-        push_varint(out, position - next);
-        next = position + 1;
+/// Appends a pair's places in some documents (`document × 2^32 +
+/// position`, by document and position): for each document, how many
+/// minus one, then the positions.
+#[cfg(test)]
+pub(crate) fn push_documents(out: &mut Vec<u8>, placed: &[u64]) {
+    let start = out.len();
+    out.resize(start + documents_room(placed), 0);
+    let written = put_documents(&mut out[start..], placed);
+    out.truncate(start + written);
+}
+
+/// The bytes [`put_documents`] may need for `placed`: each document has a
+/// position, so a count or a position a place, each [`MAX_VARINT`] at most.
+pub(crate) fn documents_room(placed: &[u64]) -> usize {
+    placed.len() * 2 * MAX_VARINT
+}
+
+/// [`push_documents`] into room already made (at least
+/// [`documents_room`]), from its start; returns the bytes written. One
+/// pass, no capacity check a symbol: every pair of words of the archive is
+/// written here. A document's count is written after its positions, in
+/// the symbol kept for it before them, unless it takes more (a pair
+/// standing 33 times in a document or more).
+pub(crate) fn put_documents(out: &mut [u8], placed: &[u64]) -> usize {
+    let (mut at, mut i) = (0, 0);
+    while i < placed.len() {
+        let (document, first) = (placed[i] >> 32, i);
+        let count_at = at;
+        at += 1;
+        let mut next = 0;
+        while i < placed.len() && placed[i] >> 32 == document {
+            let position = placed[i] as u32;
+            put_varint(out, &mut at, position - next);
+            next = position + 1;
+            i += 1;
+        }
+        let count = (i - first) as u32 - 1;
+        let width = varint_len(count);
+        if width > 1 {
+            out.copy_within(count_at + 1..at, count_at + width);
+            at += width - 1;
+        }
+        put_varint(out, &mut { count_at }, count);
     }
+    at
 }
 
 /// The positions of `places`, document by document: one list of positions
@@ -98,14 +134,19 @@ mod tests {
 
     #[test]
     fn positions_roundtrip_document_by_document() {
-        let docs: Vec<Vec<u32>> = vec![vec![0], vec![3, 4, 900], vec![31, 32, 33, 5000]];
-        let mut text = String::new();
-        for list in &docs {
-            push_document(&mut text, list.len(), list.iter().copied());
-        }
-        assert_eq!(decode(&text, docs.len()), Some(docs.clone()));
-        assert_eq!(decode(&text, docs.len() - 1), None, "a text longer than its documents");
-        assert_eq!(decode(&text, docs.len() + 1), None, "a text shorter than its documents");
+        let docs: Vec<Vec<u32>> = vec![vec![0], vec![3, 4, 900], vec![31, 32, 33, 5000], vec![u32::MAX - 1], (0..40).map(|i| i * 3).collect(), (0..1100).collect()];
+        let placed: Vec<u64> = (0u64..)
+            .zip(&docs)
+            .flat_map(|(document, list)| list.iter().map(move |&at| document << 32 | u64::from(at)))
+            .collect();
+        let mut text = b"kept".to_vec();
+        push_documents(&mut text, &placed[..0]);
+        push_documents(&mut text, &placed);
+        let text = String::from_utf8(text).unwrap();
+        let text = text.strip_prefix("kept").expect("appended after what was there");
+        assert_eq!(decode(text, docs.len()), Some(docs.clone()));
+        assert_eq!(decode(text, docs.len() - 1), None, "a text longer than its documents");
+        assert_eq!(decode(text, docs.len() + 1), None, "a text shorter than its documents");
     }
 
     #[test]

@@ -52,6 +52,24 @@ pub(crate) fn push_varint(out: &mut String, mut v: u32) {
     }
 }
 
+/// Symbols [`push_varint`] writes at most for a value (32 bits, 5 a symbol).
+pub(crate) const MAX_VARINT: usize = 7;
+
+/// [`push_varint`] into room already made: the symbols go to `out` from
+/// `*at` (at least [`MAX_VARINT`] bytes there), which moves past them. For
+/// the places, a varint or two a word of the archive: no capacity check
+/// and no character to encode for each symbol.
+#[inline(always)]
+pub(crate) fn put_varint(out: &mut [u8], at: &mut usize, mut v: u32) {
+    while v >= 32 {
+        out[*at] = ALPHABET[(v & 31 | 32) as usize];
+        *at += 1;
+        v >>= 5;
+    }
+    out[*at] = ALPHABET[(v & 31) as usize];
+    *at += 1;
+}
+
 /// Reads one varint written by [`push_varint`]; `None` at the end of the
 /// bytes, on a symbol outside [`ALPHABET`] or a value beyond 32 bits.
 #[cfg(test)]
@@ -95,7 +113,7 @@ pub(crate) fn read_byte_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
 }
 
 /// Characters [`push_varint`] writes for `v` (nearly always 1).
-fn varint_len(v: u32) -> usize {
+pub(crate) fn varint_len(v: u32) -> usize {
     if v < 1 << 5 {
         1
     } else if v < 1 << 10 {

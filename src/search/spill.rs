@@ -19,7 +19,9 @@
 //! The scratch folder ([`Scratch`]) is made new and removed when dropped,
 //! whether the index was made or not.
 
-use super::places::push_document;
+use super::places::{documents_room, put_documents};
+#[cfg(test)]
+use super::places::push_documents;
 use super::postings::{push_byte_varint, read_byte_varint};
 use super::{entry_term, places_path, shard_count, shard_file};
 use crate::output::guard::create_new_dir;
@@ -105,8 +107,9 @@ pub(crate) struct Spill {
     file: File,
     /// The wave's records, written at its end.
     records: Vec<u8>,
-    /// One pair's places in one run, before its record is written.
-    places: String,
+    /// One pair's places in one run, before its record is written
+    /// (the start of it: room for the largest yet).
+    places: Vec<u8>,
     /// Bytes of places (without the records' heads) and of records.
     placed: u64,
     written: u64,
@@ -117,20 +120,22 @@ impl Spill {
     pub fn create(scratch: &Scratch, part: usize) -> Result<Spill, Error> {
         let path = scratch.file(&format!("part-{part}"));
         let file = File::create_new(&path).map_err(Error::write(&path))?;
-        Ok(Spill { path, file, records: Vec::new(), places: String::new(), placed: 0, written: 0 })
+        Ok(Spill { path, file, records: Vec::new(), places: Vec::new(), placed: 0, written: 0 })
     }
 
     /// Appends a pair's places in some documents of a run (`document ×
     /// 2^32 + position`, by document and position), document by document.
     pub fn push(&mut self, id: u32, placed: &[u64]) {
-        self.places.clear();
-        for document in placed.chunk_by(|a, b| a >> 32 == b >> 32) {
-            push_document(&mut self.places, document.len(), document.iter().map(|&place| place as u32));
+        // Room made once for the largest, not cleared: written over.
+        let room = documents_room(placed);
+        if self.places.len() < room {
+            self.places.resize(room, 0);
         }
+        let length = put_documents(&mut self.places, placed);
         push_byte_varint(&mut self.records, id);
-        push_byte_varint(&mut self.records, self.places.len() as u32);
-        self.records.extend_from_slice(self.places.as_bytes());
-        self.placed += self.places.len() as u64;
+        push_byte_varint(&mut self.records, length as u32);
+        self.records.extend_from_slice(&self.places[..length]);
+        self.placed += length as u64;
     }
 
     /// Writes the records pushed since last time.
@@ -291,7 +296,7 @@ mod tests {
         let parent = tempfile::tempdir().unwrap();
         let scratch = Scratch::create(parent.path()).unwrap();
         let mut spills = vec![Spill::create(&scratch, 0).unwrap(), Spill::create(&scratch, 1).unwrap()];
-        let mut held = vec![String::new(); terms as usize];
+        let mut held = vec![Vec::new(); terms as usize];
         // Pair `t` stands in document `d` when `d % (t % 7 + 1) == 0`, at
         // positions `t % 5` and `t % 5 + d % 3 + 2`.
         let placed = |t: u32, d: u32| {
@@ -305,9 +310,7 @@ mod tests {
                 let places: Vec<u64> = wave_docs.clone().filter_map(|d| placed(t, d)).flatten().collect();
                 if !places.is_empty() {
                     spills[t as usize % 2].push(t, &places);
-                    for document in places.chunk_by(|a, b| a >> 32 == b >> 32) {
-                        push_document(&mut held[t as usize], document.len(), document.iter().map(|&p| p as u32));
-                    }
+                    push_documents(&mut held[t as usize], &places);
                 }
             }
             spills.iter_mut().for_each(|spill| spill.flush().unwrap());
@@ -315,7 +318,7 @@ mod tests {
         let hashes: Vec<u32> = (0..terms).map(|t| t.wrapping_mul(2_654_435_761)).collect();
         let name = |t: u32| format!("w{t}_x");
         let entries: Vec<(u32, String)> =
-            (0..terms).map(|t| (hashes[t as usize], format!("{}:{}", name(t), held[t as usize]))).collect();
+            (0..terms).map(|t| (hashes[t as usize], format!("{}:{}", name(t), String::from_utf8_lossy(&held[t as usize])))).collect();
         let total = entries.iter().map(|(_, e)| e.len() + 1).sum();
         let whole = super::super::into_shards(entries, shard_count(total));
         let whole: Files = whole.iter().enumerate().map(|(k, e)| (places_path(k), shard_file('p', k, e))).collect();
