@@ -660,6 +660,22 @@ impl Gaps {
         self.next = last + 1;
     }
 
+    /// The ids' posting ([`postings::encode_into`]), `ids` a buffer. A
+    /// bitmap that is written as one is read straight into it, without
+    /// listing its ids: the terms in many documents, most of the postings.
+    fn encode_into(&self, ids: &mut Vec<u32>, n: u32, out: &mut String) {
+        if self.bitmap {
+            let count = self.bytes.iter().map(|byte| byte.count_ones() as usize).sum();
+            let last = self.next - 1;
+            if postings::bitmap_outright(count, last, n) {
+                postings::push_bitmap_of_bytes(&self.bytes, last, out);
+                return;
+            }
+        }
+        self.ids(ids);
+        postings::encode_into(ids, n, out);
+    }
+
     fn ids(&self, out: &mut Vec<u32>) {
         out.clear();
         if self.bitmap {
@@ -908,9 +924,8 @@ pub(crate) fn invert(
             let mut entry = merged.name(id as u32);
             let length = entry.len();
             for gaps in &lists {
-                gaps.ids(ids);
                 entry.push(':');
-                postings::encode_into(ids, n, &mut entry);
+                gaps.encode_into(ids, n, &mut entry);
             }
             (fnv1a(&entry[..length]), length, entry)
         })
@@ -983,6 +998,9 @@ mod tests {
             let mut out = Vec::new();
             gaps.ids(&mut out);
             assert_eq!(out, ids, "density {density}/256");
+            let mut posting = String::new();
+            gaps.encode_into(&mut Vec::new(), 20_000, &mut posting);
+            assert_eq!(posting, postings::encode(&ids, 20_000), "density {density}/256");
             assert_eq!(gaps.bitmap, density >= 20, "density {density}/256");
             assert!(gaps.bytes.len() <= ids.len() * 3 + 1 && gaps.bytes.len() <= 20_000 / 8 + 1 + ids.len());
         }

@@ -141,6 +141,30 @@ fn complement_gaps(ids: &[u32], n: u32, mut gap: impl FnMut(u32, u32)) {
     }
 }
 
+/// Whether [`encode`] writes `count` ids of `n`, the last `last`, as a
+/// bitmap without counting the other forms: each form is at least a
+/// character a document it lists, so when both lists are longer than the
+/// bitmap, it wins.
+pub(crate) fn bitmap_outright(count: usize, last: u32, n: u32) -> bool {
+    let bitmap = last as usize / 6 + 2;
+    let complement_too_long = count as u64 * 2 <= u64::from(n) || (n as usize - count + 1) > bitmap;
+    count + 1 > bitmap && complement_too_long
+}
+
+/// [`encode_into`] of the ids whose bits are set in `bits` (bit `i % 8` of
+/// byte `i / 8`), the last of them `last`, when [`bitmap_outright`] says
+/// that they are a bitmap: its characters read straight from the bits, a
+/// character for six documents, not an id at a time.
+pub(crate) fn push_bitmap_of_bytes(bits: &[u8], last: u32, out: &mut String) {
+    let byte = |i: usize| u16::from(bits.get(i).copied().unwrap_or(0));
+    out.push('b');
+    out.extend((0..=last as usize / 6).map(|k| {
+        let (at, shift) = (k * 6 / 8, k * 6 % 8);
+        let six = (byte(at) | byte(at + 1) << 8) >> shift & 63;
+        char::from(ALPHABET[usize::from(six)])
+    }));
+}
+
 /// Encodes `ids` (strictly increasing, each below `n`) as its shortest form.
 /// An empty list is the empty string.
 pub fn encode(ids: &[u32], n: u32) -> String {
@@ -161,10 +185,7 @@ pub fn encode_into(ids: &[u32], n: u32, out: &mut String) {
         Bitmap,
     }
     let bitmap = last as usize / 6 + 2;
-    // Each form is at least a character a document it lists: when both
-    // lists are longer than the bitmap, it wins without counting them.
-    let complement_too_long = ids.len() as u64 * 2 <= u64::from(n) || (n as usize - ids.len() + 1) > bitmap;
-    let form = if ids.len() + 1 > bitmap && complement_too_long {
+    let form = if bitmap_outright(ids.len(), last, n) {
         Form::Bitmap
     } else {
         let mut next = 0u32;
@@ -313,6 +334,16 @@ mod tests {
 
     fn roundtrip(ids: &[u32], n: u32) -> String {
         let text = encode(ids, n);
+        if let Some(&last) = ids.last().filter(|&&last| bitmap_outright(ids.len(), last, n)) {
+            let mut bits = vec![0u8; last as usize / 8 + 1];
+            for &id in ids {
+                bits[id as usize / 8] |= 1 << (id % 8);
+            }
+            let mut read = String::from("kept");
+            push_bitmap_of_bytes(&bits, last, &mut read);
+            assert_eq!(read.strip_prefix("kept"), Some(text.as_str()), "{ids:?}");
+            assert!(text.starts_with('b'));
+        }
         assert_eq!(text, encode_reference(ids, n), "{ids:?}");
         assert_eq!(decode(&text, n).as_deref(), Some(ids), "{text}");
         assert!(text.bytes().skip(1).all(|b| ALPHABET.contains(&b)), "{text}");
