@@ -19,9 +19,9 @@
 //! pair of words in the archive.
 
 use super::accents::accented_terms;
-use super::postings::{put_varint, varint_len, MAX_VARINT};
 #[cfg(test)]
 use super::postings::read_varint;
+use super::postings::{put_varint, varint_len, MAX_VARINT};
 use super::text::Texts;
 use crate::text::vietnamese::for_each_token;
 use std::collections::{BTreeMap, BTreeSet};
@@ -134,7 +134,14 @@ mod tests {
 
     #[test]
     fn positions_roundtrip_document_by_document() {
-        let docs: Vec<Vec<u32>> = vec![vec![0], vec![3, 4, 900], vec![31, 32, 33, 5000], vec![u32::MAX - 1], (0..40).map(|i| i * 3).collect(), (0..1100).collect()];
+        let docs: Vec<Vec<u32>> = vec![
+            vec![0],
+            vec![3, 4, 900],
+            vec![31, 32, 33, 5000],
+            vec![u32::MAX - 1],
+            (0..40).map(|i| i * 3).collect(),
+            (0..1100).collect(),
+        ];
         let placed: Vec<u64> = (0u64..)
             .zip(&docs)
             .flat_map(|(document, list)| list.iter().map(move |&at| document << 32 | u64::from(at)))

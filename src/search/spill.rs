@@ -19,9 +19,9 @@
 //! The scratch folder ([`Scratch`]) is made new and removed when dropped,
 //! whether the index was made or not.
 
-use super::places::{documents_room, put_documents};
 #[cfg(test)]
 use super::places::push_documents;
+use super::places::{documents_room, put_documents};
 use super::postings::{push_byte_varint, read_byte_varint};
 use super::{entry_term, places_path, shard_count, shard_file};
 use crate::output::guard::create_new_dir;
@@ -317,8 +317,9 @@ mod tests {
         }
         let hashes: Vec<u32> = (0..terms).map(|t| t.wrapping_mul(2_654_435_761)).collect();
         let name = |t: u32| format!("w{t}_x");
-        let entries: Vec<(u32, String)> =
-            (0..terms).map(|t| (hashes[t as usize], format!("{}:{}", name(t), String::from_utf8_lossy(&held[t as usize])))).collect();
+        let entries: Vec<(u32, String)> = (0..terms)
+            .map(|t| (hashes[t as usize], format!("{}:{}", name(t), String::from_utf8_lossy(&held[t as usize]))))
+            .collect();
         let total = entries.iter().map(|(_, e)| e.len() + 1).sum();
         let whole = super::super::into_shards(entries, shard_count(total));
         let whole: Files = whole.iter().enumerate().map(|(k, e)| (places_path(k), shard_file('p', k, e))).collect();
