@@ -84,8 +84,8 @@ pub struct ListRow<'a>(
     /// The directive's path without `van-ban/` and `/index.html`.
     pub &'a str,
     /// Date as shown, and ISO at its precision.
-    pub Option<String>,
-    pub Option<String>,
+    pub Option<&'a str>,
+    pub Option<&'a str>,
     /// Number as shown.
     pub Option<Cow<'a, str>>,
     /// Position in `provinces`, or where it belongs ([`Jurisdiction::slug`]).
@@ -101,7 +101,7 @@ pub struct ListRow<'a>(
     /// Days since the cited directive (lists of citers).
     pub Option<i64>,
     /// `not_before` as shown (undated directives).
-    pub Option<String>,
+    pub Option<&'a str>,
 );
 
 #[derive(Debug, Serialize)]
@@ -176,13 +176,23 @@ pub fn facet_slug(value: &str) -> String {
 /// holds them: one string made, not one for each value.
 pub fn facet_slugs_joined(values: &[impl AsRef<str>]) -> String {
     let mut joined = String::new();
+    push_facet_slugs_joined(&mut joined, values);
+    joined
+}
+
+/// [`facet_slugs_joined`] written at the end of `out`.
+pub fn push_facet_slugs_joined(out: &mut String, values: &[impl AsRef<str>]) {
     for (i, value) in values.iter().enumerate() {
         if i > 0 {
-            joined.push('|');
+            out.push('|');
         }
-        with_cached(&SLUGS, value.as_ref(), slugify, |slug| joined.push_str(slug));
+        push_facet_slug(out, value.as_ref());
     }
-    joined
+}
+
+/// [`facet_slug`] written at the end of `out`.
+pub fn push_facet_slug(out: &mut String, value: &str) {
+    with_cached(&SLUGS, value, slugify, |slug| out.push_str(slug));
 }
 
 /// [`collation_key`] of an option's label.
@@ -343,18 +353,19 @@ impl<'a> Plan<'a> {
                 };
                 let href = self.directive_paths[doc].as_str();
                 let href = href.strip_prefix("van-ban/").unwrap_or(href);
+                let row = &self.rows[doc];
                 ListRow(
                     href.strip_suffix("/index.html").unwrap_or(href),
-                    self.date_shown(doc, "date", d.date),
-                    d.date.map(|x| x.to_string()),
+                    row.date(),
+                    row.date_iso(),
                     self.field_shown(doc, "number", d.number_printed.as_deref()),
                     place,
                     self.title_shown(doc),
                     d.type_name.as_deref().map(|name| types.index(name)),
-                    issuer_level(d),
+                    row.level(),
                     d.tags.iter().map(|tag| tags.index(tag)).collect(),
                     cited.and_then(|c| self.days_after(c, doc)),
-                    self.date_shown(doc, "not_before", d.not_before),
+                    row.not_before(),
                 )
             })
             .collect();
