@@ -154,6 +154,9 @@ pub struct DocSummary<'a> {
     pub type_name: Option<&'a str>,
     pub title: Cow<'a, str>,
     pub province: Option<Cow<'a, str>>,
+    /// Left out, as `no_province` is when there is a province, so a row
+    /// carries only what its template reads.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub province_href: Option<&'a str>,
     /// Display date ("16/6/2021", "tháng 7/2021") and ISO date at its
     /// precision, as the plan's row texts hold them (see [`super::rows`]).
@@ -162,10 +165,12 @@ pub struct DocSummary<'a> {
     /// Left out when unknown (most rows): a template asks `if d.not_before`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub not_before: Option<&'a str>,
-    /// Where it belongs, as [`crate::content::model::Jurisdiction::slug`] says it:
-    /// the province column shows "tỉnh không rõ" rather than "Trung ương"
-    /// for a provincial letter whose province is unknown.
-    pub jurisdiction: &'static str,
+    /// Without a province, the key of the interface string the province
+    /// column shows instead (see [`super::rows::RowText::no_province`]):
+    /// a template writes `t[d.no_province]` rather than comparing the
+    /// directive's jurisdiction with each case on every row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub no_province: Option<&'static str>,
     /// Days since the cited directive, on lists of citers; left out on
     /// other lists (a template asks `d.days is number`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -750,7 +755,7 @@ impl<'a> Plan<'a> {
             date: row.date(),
             date_iso: row.date_iso(),
             not_before: row.not_before(),
-            jurisdiction: d.jurisdiction().slug(),
+            no_province: d.province.is_none().then(|| row.no_province()),
             days: None,
             type_slug: row.type_slug(),
             level: row.level(),

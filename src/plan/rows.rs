@@ -12,11 +12,15 @@
 use super::content::{issuer_level, SUPPLIED_MARKS};
 use super::filters::{push_facet_slug, push_facet_slugs_joined};
 use super::Language;
-use crate::content::model::{Directive, PartialDate};
+use crate::content::model::{Directive, Jurisdiction, PartialDate};
 use rayon::prelude::*;
 
 /// The issuer levels a row can carry ([`issuer_level`]'s values).
 const LEVELS: [&str; 4] = ["tw-dang", "tw-chinh-phu", "tinh", "khong-ro"];
+
+/// What the province column shows for a directive without a province: the
+/// key of an interface string (see [`RowText::no_province`]).
+const NO_PROVINCE: [&str; 3] = ["province_unknown", "central", "unknown"];
 
 /// One directive's row texts.
 pub(super) struct RowText {
@@ -29,6 +33,8 @@ pub(super) struct RowText {
     present: u8,
     /// Position in [`LEVELS`].
     level: u8,
+    /// Position in [`NO_PROVINCE`].
+    no_province: u8,
 }
 
 impl RowText {
@@ -67,6 +73,11 @@ impl RowText {
             ends,
             present,
             level: LEVELS.iter().position(|&l| l == level).expect("a level of LEVELS") as u8,
+            no_province: match d.jurisdiction() {
+                Jurisdiction::ProvinceUnknown => 0,
+                Jurisdiction::Central => 1,
+                Jurisdiction::Province(_) | Jurisdiction::Unknown => 2,
+            },
         }
     }
 
@@ -105,6 +116,14 @@ impl RowText {
     pub fn level(&self) -> &'static str {
         LEVELS[self.level as usize]
     }
+
+    /// The key of the interface string the province column shows when the
+    /// directive has no province: "tỉnh không rõ" for a provincial letter
+    /// whose province is unknown (as [`Jurisdiction::slug`] tells them
+    /// apart), "Trung ương", or unknown.
+    pub fn no_province(&self) -> &'static str {
+        NO_PROVINCE[self.no_province as usize]
+    }
 }
 
 /// Every directive's row texts, in archive order.
@@ -142,12 +161,16 @@ mod tests {
         assert_eq!(row.tags(), facet_slugs_joined(&full.tags));
         assert_eq!(row.tags(), "phong|chong-dich|dat-dai");
         assert_eq!(row.level(), issuer_level(&full));
+        assert_eq!(row.no_province(), "unknown");
 
         let bare = directive("not_before: 2021-07\n");
         let row = RowText::new(&bare, Language::English);
         assert_eq!((row.date(), row.date_iso(), row.type_slug(), row.tags()), (None, None, None, ""));
         assert_eq!(row.not_before(), Some("7/2021"));
         assert_eq!(row.level(), "khong-ro");
+        assert_eq!(row.no_province(), "unknown");
+        assert_eq!(RowText::new(&directive("number: 05-CT/TW\n"), Language::English).no_province(), "central");
+        assert_eq!(RowText::new(&directive("number: 05-CT/TU\n"), Language::English).no_province(), "province_unknown");
         let row = RowText::new(&bare, Language::Vietnamese);
         assert_eq!(row.not_before(), Some("tháng 7/2021"));
     }
