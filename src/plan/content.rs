@@ -993,7 +993,7 @@ impl<'a> Plan<'a> {
             year: month.year,
             month: month.month,
             month_href: month_path(month.year, month.month),
-            docs: self.part_of(&docs, part),
+            docs: self.part_of(docs, part),
             previous: (0..position).rev().find(|&i| counts[i] > 0).map(link),
             next: (position + 1..counts.len()).find(|&i| counts[i] > 0).map(link),
         }

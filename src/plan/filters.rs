@@ -251,7 +251,7 @@ impl<'a> Plan<'a> {
         match list {
             List::Citers(id) => Cow::Borrowed(&archive.cited[id].citers),
             List::Province(id) => Cow::Borrowed(&archive.by_province[id]),
-            List::ProvinceMonth(id, position) => Cow::Owned(self.province_month_docs(id, position)),
+            List::ProvinceMonth(id, position) => Cow::Borrowed(self.province_month_docs(id, position)),
             List::Month(y, m) => {
                 let month = &archive.timeline.years[y].months[m];
                 let days = month.days.iter().flat_map(|d| d.docs.iter());
@@ -264,13 +264,18 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// A province's directives of the month at `position` of the axis.
-    pub(super) fn province_month_docs(&self, id: ProvinceId, position: usize) -> Vec<DocId> {
+    /// A province's directives of the month at `position` of the axis: one
+    /// run of its list, which is in archive order (by date, undated last),
+    /// found by halving rather than by reading the whole list for each of
+    /// its months.
+    pub(super) fn province_month_docs(&self, id: ProvinceId, position: usize) -> &'a [DocId] {
         let month = self.months[position];
-        let in_month = |doc: &DocId| {
-            self.archive.directives[*doc].date.is_some_and(|d| d.year == month.year && d.month == Some(month.month))
-        };
-        self.archive.by_province[id].iter().copied().filter(in_month).collect()
+        let target = (month.year, Some(month.month));
+        let docs = &self.archive.by_province[id];
+        let month_of = |doc: &DocId| self.archive.directives[*doc].date.map(|d| (d.year, d.month));
+        let start = docs.partition_point(|doc| month_of(doc).is_some_and(|m| m < target));
+        let length = docs[start..].partition_point(|doc| month_of(doc) == Some(target));
+        &docs[start..start + length]
     }
 
     /// The path of a list's data file: beside its first part's page.
