@@ -36,7 +36,7 @@ pub enum List {
 pub const LIST_DATA: &str = "danh-sach.js";
 
 /// Issuer levels in the order the form offers them (see [`issuer_level`]).
-const LEVELS: [&str; 4] = ["tw-dang", "tw-chinh-phu", "tinh", "khong-ro"];
+pub(super) const LEVELS: [&str; 4] = ["tw-dang", "tw-chinh-phu", "tinh", "khong-ro"];
 
 /// One choice of a facet: the slug the URL holds, the label the form shows.
 #[derive(Debug, Serialize)]
@@ -304,8 +304,7 @@ impl<'a> Plan<'a> {
             for tag in &d.tags {
                 tags.index(tag);
             }
-            let level = issuer_level(d);
-            levels[LEVELS.iter().position(|&l| l == level).expect("a known level")] = true;
+            levels[self.rows[doc].level_index()] = true;
             if let Some(date) = d.date {
                 years.insert(date.year);
                 first = Some(first.map_or(date, |f| f.min(date)));

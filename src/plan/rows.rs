@@ -10,13 +10,10 @@
 //! an edited archive ([`super::Plan::attach`]) makes them again.
 
 use super::content::{issuer_level, SUPPLIED_MARKS};
-use super::filters::{push_facet_slug, push_facet_slugs_joined};
+use super::filters::{push_facet_slug, push_facet_slugs_joined, LEVELS};
 use super::Language;
 use crate::content::model::{Directive, Jurisdiction, PartialDate};
 use rayon::prelude::*;
-
-/// The issuer levels a row can carry ([`issuer_level`]'s values).
-const LEVELS: [&str; 4] = ["tw-dang", "tw-chinh-phu", "tinh", "khong-ro"];
 
 /// What the province column shows for a directive without a province: the
 /// key of an interface string (see [`RowText::no_province`]).
@@ -31,7 +28,7 @@ pub(super) struct RowText {
     ends: [u32; 4],
     /// Which of the first four the directive has (bit `i` for text `i`).
     present: u8,
-    /// Position in [`LEVELS`].
+    /// Position in [`LEVELS`] ([`issuer_level`]'s values).
     level: u8,
     /// Position in [`NO_PROVINCE`].
     no_province: u8,
@@ -114,7 +111,12 @@ impl RowText {
 
     /// The issuer level's slug.
     pub fn level(&self) -> &'static str {
-        LEVELS[self.level as usize]
+        LEVELS[self.level_index()]
+    }
+
+    /// The issuer level's position in [`LEVELS`] (the facet form's order).
+    pub fn level_index(&self) -> usize {
+        self.level as usize
     }
 
     /// The key of the interface string the province column shows when the
