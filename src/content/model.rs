@@ -94,31 +94,46 @@ impl PartialDate {
     /// Vietnamese display: "29/7/2020", "tháng 7/2021", "năm 2021".
     pub fn display_vi(&self) -> String {
         let mut out = String::with_capacity(16);
+        self.push_vi(&mut out);
+        out
+    }
+
+    /// [`PartialDate::display_vi`] written at the end of `out`.
+    pub fn push_vi(&self, out: &mut String) {
         match (self.month, self.day) {
             (Some(_), Some(_)) => {}
             (Some(_), None) => out.push_str("tháng "),
             _ => out.push_str("năm "),
         }
-        self.push_day_first(&mut out);
-        out
+        self.push_day_first(out);
     }
 
     /// English display: "29/7/2020", "7/2021", "2021".
     pub fn display_en(&self) -> String {
         let mut out = String::with_capacity(10);
-        self.push_day_first(&mut out);
+        self.push_en(&mut out);
         out
+    }
+
+    /// [`PartialDate::display_en`] written at the end of `out`.
+    pub fn push_en(&self, out: &mut String) {
+        self.push_day_first(out);
     }
 
     /// ISO 8601 at the precision known: `2021-06-16`, `2021-06`, `2021`.
     pub fn iso(&self) -> String {
         let mut out = String::with_capacity(10);
-        push_digits(&mut out, self.year, 4);
+        self.push_iso(&mut out);
+        out
+    }
+
+    /// [`PartialDate::iso`] written at the end of `out`.
+    pub fn push_iso(&self, out: &mut String) {
+        push_digits(out, self.year, 4);
         for part in [self.month, self.day].into_iter().flatten() {
             out.push('-');
-            push_digits(&mut out, part as i32, 2);
+            push_digits(out, part as i32, 2);
         }
-        out
     }
 
     /// `d/m/yyyy`, `m/yyyy` or `yyyy`, without padding. Written by hand:
@@ -166,7 +181,9 @@ impl fmt::Display for PartialDate {
 
 impl Serialize for PartialDate {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        // Not `collect_str`: its formatting machinery costs more than the
+        // date, written for every date of the open data.
+        serializer.serialize_str(&self.iso())
     }
 }
 

@@ -154,17 +154,23 @@ pub struct DocSummary<'a> {
     pub type_name: Option<&'a str>,
     pub title: Cow<'a, str>,
     pub province: Option<Cow<'a, str>>,
+    /// Left out, as `no_province` is when there is a province, so a row
+    /// carries only what its template reads.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub province_href: Option<&'a str>,
-    /// Display date ("16/6/2021", "tháng 7/2021") and ISO date at its precision.
-    pub date: Option<String>,
-    pub date_iso: Option<String>,
+    /// Display date ("16/6/2021", "tháng 7/2021") and ISO date at its
+    /// precision, as the plan's row texts hold them (see [`super::rows`]).
+    pub date: Option<&'a str>,
+    pub date_iso: Option<&'a str>,
     /// Left out when unknown (most rows): a template asks `if d.not_before`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub not_before: Option<String>,
-    /// Where it belongs, as [`crate::content::model::Jurisdiction::slug`] says it:
-    /// the province column shows "tỉnh không rõ" rather than "Trung ương"
-    /// for a provincial letter whose province is unknown.
-    pub jurisdiction: &'static str,
+    pub not_before: Option<&'a str>,
+    /// Without a province, the key of the interface string the province
+    /// column shows instead (see [`super::rows::RowText::no_province`]):
+    /// a template writes `t[d.no_province]` rather than comparing the
+    /// directive's jurisdiction with each case on every row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub no_province: Option<&'static str>,
     /// Days since the cited directive, on lists of citers; left out on
     /// other lists (a template asks `d.days is number`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -174,10 +180,10 @@ pub struct DocSummary<'a> {
     /// tags' slugs (the values URLs hold, see [`super::filters`]), the tags
     /// joined by `|` as the attribute holds them, so a row writes one value
     /// rather than running a loop.
-    pub type_slug: Option<String>,
+    pub type_slug: Option<&'a str>,
     pub level: &'static str,
     pub year: Option<i32>,
-    pub tags: String,
+    pub tags: &'a str,
 }
 
 /// A directive named in a link (previous/next, related): what the link
@@ -190,8 +196,8 @@ pub struct DocLink<'a> {
     pub number: Option<Cow<'a, str>>,
     pub title: Cow<'a, str>,
     pub province: Option<Cow<'a, str>>,
-    pub date: Option<String>,
-    pub date_iso: Option<String>,
+    pub date: Option<&'a str>,
+    pub date_iso: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -738,6 +744,7 @@ impl<'a> Plan<'a> {
 
     pub(super) fn summary(&'a self, id: DocId) -> DocSummary<'a> {
         let d = &self.archive.directives[id];
+        let row = &self.rows[id];
         DocSummary {
             href: &self.directive_paths[id],
             number: self.field_shown(id, "number", d.number_printed.as_deref()),
@@ -745,15 +752,15 @@ impl<'a> Plan<'a> {
             title: self.title_shown(id),
             province: self.province_shown(id),
             province_href: d.province.map(|p| self.province_paths[p].as_str()),
-            date: self.date_shown(id, "date", d.date),
-            date_iso: d.date.map(|x| x.iso()),
-            not_before: self.date_shown(id, "not_before", d.not_before),
-            jurisdiction: d.jurisdiction().slug(),
+            date: row.date(),
+            date_iso: row.date_iso(),
+            not_before: row.not_before(),
+            no_province: d.province.is_none().then(|| row.no_province()),
             days: None,
-            type_slug: d.type_name.as_deref().map(super::filters::facet_slug),
-            level: issuer_level(d),
+            type_slug: row.type_slug(),
+            level: row.level(),
             year: d.date.map(|x| x.year),
-            tags: super::filters::facet_slugs_joined(&d.tags),
+            tags: row.tags(),
         }
     }
 
@@ -767,8 +774,8 @@ impl<'a> Plan<'a> {
             number,
             title,
             province: self.province_shown(id),
-            date: self.date_shown(id, "date", d.date),
-            date_iso: d.date.map(|x| x.iso()),
+            date: self.rows[id].date(),
+            date_iso: self.rows[id].date_iso(),
         }
     }
 
@@ -986,7 +993,7 @@ impl<'a> Plan<'a> {
             year: month.year,
             month: month.month,
             month_href: month_path(month.year, month.month),
-            docs: self.part_of(&docs, part),
+            docs: self.part_of(docs, part),
             previous: (0..position).rev().find(|&i| counts[i] > 0).map(link),
             next: (position + 1..counts.len()).find(|&i| counts[i] > 0).map(link),
         }

@@ -188,7 +188,7 @@ fn join_into(out: &mut String, items: impl IntoIterator<Item = impl AsRef<str>>)
 
 fn date_into(out: &mut String, date: Option<PartialDate>) {
     if let Some(date) = date {
-        let _ = write!(out, "{date}");
+        date.push_iso(out);
     }
 }
 

@@ -36,7 +36,7 @@ pub enum List {
 pub const LIST_DATA: &str = "danh-sach.js";
 
 /// Issuer levels in the order the form offers them (see [`issuer_level`]).
-const LEVELS: [&str; 4] = ["tw-dang", "tw-chinh-phu", "tinh", "khong-ro"];
+pub(super) const LEVELS: [&str; 4] = ["tw-dang", "tw-chinh-phu", "tinh", "khong-ro"];
 
 /// One choice of a facet: the slug the URL holds, the label the form shows.
 #[derive(Debug, Serialize)]
@@ -84,8 +84,8 @@ pub struct ListRow<'a>(
     /// The directive's path without `van-ban/` and `/index.html`.
     pub &'a str,
     /// Date as shown, and ISO at its precision.
-    pub Option<String>,
-    pub Option<String>,
+    pub Option<&'a str>,
+    pub Option<&'a str>,
     /// Number as shown.
     pub Option<Cow<'a, str>>,
     /// Position in `provinces`, or where it belongs ([`Jurisdiction::slug`]).
@@ -101,7 +101,7 @@ pub struct ListRow<'a>(
     /// Days since the cited directive (lists of citers).
     pub Option<i64>,
     /// `not_before` as shown (undated directives).
-    pub Option<String>,
+    pub Option<&'a str>,
 );
 
 #[derive(Debug, Serialize)]
@@ -176,13 +176,23 @@ pub fn facet_slug(value: &str) -> String {
 /// holds them: one string made, not one for each value.
 pub fn facet_slugs_joined(values: &[impl AsRef<str>]) -> String {
     let mut joined = String::new();
+    push_facet_slugs_joined(&mut joined, values);
+    joined
+}
+
+/// [`facet_slugs_joined`] written at the end of `out`.
+pub fn push_facet_slugs_joined(out: &mut String, values: &[impl AsRef<str>]) {
     for (i, value) in values.iter().enumerate() {
         if i > 0 {
-            joined.push('|');
+            out.push('|');
         }
-        with_cached(&SLUGS, value.as_ref(), slugify, |slug| joined.push_str(slug));
+        push_facet_slug(out, value.as_ref());
     }
-    joined
+}
+
+/// [`facet_slug`] written at the end of `out`.
+pub fn push_facet_slug(out: &mut String, value: &str) {
+    with_cached(&SLUGS, value, slugify, |slug| out.push_str(slug));
 }
 
 /// [`collation_key`] of an option's label.
@@ -241,7 +251,7 @@ impl<'a> Plan<'a> {
         match list {
             List::Citers(id) => Cow::Borrowed(&archive.cited[id].citers),
             List::Province(id) => Cow::Borrowed(&archive.by_province[id]),
-            List::ProvinceMonth(id, position) => Cow::Owned(self.province_month_docs(id, position)),
+            List::ProvinceMonth(id, position) => Cow::Borrowed(self.province_month_docs(id, position)),
             List::Month(y, m) => {
                 let month = &archive.timeline.years[y].months[m];
                 let days = month.days.iter().flat_map(|d| d.docs.iter());
@@ -254,13 +264,18 @@ impl<'a> Plan<'a> {
         }
     }
 
-    /// A province's directives of the month at `position` of the axis.
-    pub(super) fn province_month_docs(&self, id: ProvinceId, position: usize) -> Vec<DocId> {
+    /// A province's directives of the month at `position` of the axis: one
+    /// run of its list, which is in archive order (by date, undated last),
+    /// found by halving rather than by reading the whole list for each of
+    /// its months.
+    pub(super) fn province_month_docs(&self, id: ProvinceId, position: usize) -> &'a [DocId] {
         let month = self.months[position];
-        let in_month = |doc: &DocId| {
-            self.archive.directives[*doc].date.is_some_and(|d| d.year == month.year && d.month == Some(month.month))
-        };
-        self.archive.by_province[id].iter().copied().filter(in_month).collect()
+        let target = (month.year, Some(month.month));
+        let docs = &self.archive.by_province[id];
+        let month_of = |doc: &DocId| self.archive.directives[*doc].date.map(|d| (d.year, d.month));
+        let start = docs.partition_point(|doc| month_of(doc).is_some_and(|m| m < target));
+        let length = docs[start..].partition_point(|doc| month_of(doc) == Some(target));
+        &docs[start..start + length]
     }
 
     /// The path of a list's data file: beside its first part's page.
@@ -289,8 +304,7 @@ impl<'a> Plan<'a> {
             for tag in &d.tags {
                 tags.index(tag);
             }
-            let level = issuer_level(d);
-            levels[LEVELS.iter().position(|&l| l == level).expect("a known level")] = true;
+            levels[self.rows[doc].level_index()] = true;
             if let Some(date) = d.date {
                 years.insert(date.year);
                 first = Some(first.map_or(date, |f| f.min(date)));
@@ -343,18 +357,19 @@ impl<'a> Plan<'a> {
                 };
                 let href = self.directive_paths[doc].as_str();
                 let href = href.strip_prefix("van-ban/").unwrap_or(href);
+                let row = &self.rows[doc];
                 ListRow(
                     href.strip_suffix("/index.html").unwrap_or(href),
-                    self.date_shown(doc, "date", d.date),
-                    d.date.map(|x| x.to_string()),
+                    row.date(),
+                    row.date_iso(),
                     self.field_shown(doc, "number", d.number_printed.as_deref()),
                     place,
                     self.title_shown(doc),
                     d.type_name.as_deref().map(|name| types.index(name)),
-                    issuer_level(d),
+                    row.level(),
                     d.tags.iter().map(|tag| tags.index(tag)).collect(),
                     cited.and_then(|c| self.days_after(c, doc)),
-                    self.date_shown(doc, "not_before", d.not_before),
+                    row.not_before(),
                 )
             })
             .collect();

@@ -10,6 +10,7 @@ mod content;
 pub mod data;
 pub mod filters;
 pub mod outputs;
+mod rows;
 mod uptake;
 mod weeks;
 pub use content::*;
@@ -173,6 +174,9 @@ pub struct Plan<'a> {
     /// The archive's public address (`vanban.yaml`'s `base_url`, ending in
     /// `/`), or empty: feeds' links, the sitemap and the data's URLs.
     pub base_url: String,
+    /// Each directive's row texts, by [`DocId`] (see [`rows`]): made again
+    /// on [`Plan::attach`], as they come from what directives show.
+    rows: Vec<rows::RowText>,
 }
 
 /// A plan's own data, apart from the archive it was made for ([`Plan::detach`]).
@@ -420,6 +424,7 @@ impl<'a> Plan<'a> {
             weeks: timeline_weeks(&archive.timeline),
             language,
             base_url,
+            rows: rows::row_texts(&archive.directives, language),
         };
         plan.pages = plan.list_pages();
         plan
@@ -571,6 +576,7 @@ impl<'a> Plan<'a> {
             weeks,
             language,
             base_url,
+            rows: rows::row_texts(&archive.directives, language),
         }
     }
 }
