@@ -327,35 +327,50 @@ fn script_str(out: &mut String, text: &str) {
     out.push('"');
 }
 
+/// How each byte is written inside a JSON string that stands in a
+/// `<script>` element: 0 as itself, else after a `\\` the letter of its
+/// escape, `u` for `\\u00XX` (`<`, `>`, `&` and the control characters
+/// without a letter of their own).
+const SCRIPT_ESCAPES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = b'u';
+        byte += 1;
+    }
+    table[0x08] = b'b';
+    table[0x0c] = b'f';
+    table[b'\n' as usize] = b'n';
+    table[b'\r' as usize] = b'r';
+    table[b'\t' as usize] = b't';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table[b'<' as usize] = b'u';
+    table[b'>' as usize] = b'u';
+    table[b'&' as usize] = b'u';
+    table
+};
+
 /// `text` escaped as serde_json escapes a string (`"`, `\\` and control
 /// characters), and `<`, `>` and `&` as [`script_json`] writes them, so that
-/// no text of the archive can close the `<script>` element.
+/// no text of the archive can close the `<script>` element. One look in a
+/// table a byte: most bytes of a Vietnamese text need no escape.
 fn script_str_part(out: &mut String, text: &str) {
-    let bytes = text.as_bytes();
     let mut start = 0;
-    for (at, &byte) in bytes.iter().enumerate() {
-        let escaped = match byte {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0x08 => "\\b",
-            0x0c => "\\f",
-            b'<' => "\\u003c",
-            b'>' => "\\u003e",
-            b'&' => "\\u0026",
-            0..=0x1f => "",
-            _ => continue,
-        };
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        let escape = SCRIPT_ESCAPES[usize::from(byte)];
+        if escape == 0 {
+            continue;
+        }
         out.push_str(&text[start..at]);
-        if escaped.is_empty() {
+        out.push('\\');
+        if escape == b'u' {
             const HEX: &[u8; 16] = b"0123456789abcdef";
-            out.push_str("\\u00");
-            out.push(HEX[usize::from(byte >> 4)] as char);
-            out.push(HEX[usize::from(byte & 0xf)] as char);
+            out.push_str("u00");
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
         } else {
-            out.push_str(escaped);
+            out.push(char::from(escape));
         }
         start = at + 1;
     }
@@ -455,7 +470,9 @@ mod tests {
 
     #[test]
     fn directive_json_ld_is_what_serde_json_writes_of_the_same_tree() {
-        let keywords: Vec<crate::content::names::Name> = vec!["covid-19".into(), "a\"b\\c\u{1}\n".into()];
+        let every_ascii: String = (0u8..0x80).map(char::from).collect();
+        let keywords: Vec<crate::content::names::Name> =
+            vec!["covid-19".into(), "a\"b\\c\u{1}\n".into(), every_ascii.as_str().into()];
         let full = Legislation {
             root: "../../../".into(),
             path: "van-ban/a/2021/12-cv-tu/index.html",
