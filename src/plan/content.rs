@@ -188,13 +188,14 @@ pub struct DocSummary<'a> {
 
 /// A directive named in a link (previous/next, related): what the link
 /// shows, without the list columns and facet values of a [`DocSummary`].
+/// Six fields at most: tera finds a field of a smaller map by comparing
+/// names, of a larger one by hashing the name.
 #[derive(Debug, Serialize)]
 pub struct DocLink<'a> {
     pub href: &'a str,
-    /// The link's text: its number, or its title when it has none.
+    /// The link's text: its number, or its title when it has none (each
+    /// marked when supplied).
     pub label: Cow<'a, str>,
-    pub number: Option<Cow<'a, str>>,
-    pub title: Cow<'a, str>,
     pub province: Option<Cow<'a, str>>,
     pub date: Option<&'a str>,
     pub date_iso: Option<&'a str>,
@@ -230,23 +231,33 @@ pub struct HomeData<'a> {
 }
 
 /// One row of the directive's metadata table. `key` names the label in the
-/// interface strings; `marks` go around its items (the date's day, month and
-/// year links together): [`SUPPLIED_MARKS`] when an editor supplied it.
+/// interface strings. A plain value (number, type, issuer, place, not
+/// before) is its `text`, marked when an editor supplied it; a value shown
+/// as links (province, date) is its `items`, and `marks` go around them (the
+/// date's day, month and year links together): [`SUPPLIED_MARKS`] when an
+/// editor supplied it. A row without either shows the value as unknown.
+/// Left out when they are not given, so a row is a map of few fields and the
+/// template runs no loop over a single plain value.
 #[derive(Debug, Serialize)]
 pub struct MetaRow {
     pub key: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<MetaItem>,
-    pub marks: [&'static str; 2],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marks: Option<[&'static str; 2]>,
     /// The date row's ISO date, for its `<time datetime>`; left out on the
     /// other rows (a template asks `if row.datetime`, not `row.key == "date"`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub datetime: Option<String>,
 }
 
+/// A link of a [`MetaRow`].
 #[derive(Debug, Serialize)]
 pub struct MetaItem {
     pub text: String,
-    pub href: Option<String>,
+    pub href: String,
     /// What is written after it: `/` between a date's day, month and year,
     /// `, ` between other items, nothing after the last.
     pub separator: &'static str,
@@ -269,14 +280,15 @@ pub struct DirectiveData<'a> {
     /// [`Plan::legislation`]); the renderer adds the archive and the trail.
     /// Templates read the JSON-LD it makes (`json_ld`), not this.
     #[serde(serialize_with = "for_fingerprint_only")]
-    pub legislation: serde_json::Value,
+    pub legislation: Legislation<'a>,
     pub meta: Vec<MetaRow>,
-    pub signer: Option<&'a crate::content::model::Signer>,
-    /// Around the signer's authority, position and name (see [`MetaRow`]).
-    pub signer_marks: [&'static str; 2],
+    /// The signer as shown: "authority · position name", of what is given,
+    /// marked when supplied (see [`Plan::signer_shown`]); none without one.
+    pub signer: Option<String>,
     pub recipients: &'a [Name],
     pub distribution: &'a [Name],
-    pub tags: &'a [Name],
+    /// Its topic tags as shown, joined by ", ".
+    pub tags: String,
     pub source: Option<&'a str>,
     pub notes: Option<&'a str>,
     pub inferred: &'a [Name],
@@ -326,10 +338,46 @@ impl<'a> BodyHtml<'a> {
     }
 }
 
+/// A directive as schema.org `Legislation` (see [`Plan::legislation`]):
+/// what the renderer writes as the page's JSON-LD, straight as text, with
+/// the archive and the trail. Only what the document itself prints: a value
+/// an editor supplied is `None`. Addresses are `root` then a path from the
+/// archive's root, so relative to the directive's page.
+#[derive(Debug, Serialize)]
+pub struct Legislation<'a> {
+    /// From the directive's page back to the archive root.
+    pub root: String,
+    /// Its page (`@id` and `url`).
+    pub path: &'a str,
+    pub name: Option<&'a str>,
+    pub identifier: Option<&'a str>,
+    pub type_name: Option<&'a str>,
+    /// As `PartialDate` writes it: `2021-08-24`, `2021-08`, `2021`.
+    pub date: Option<String>,
+    /// The issuer (`legislationPassedBy`).
+    pub passed_by: Option<&'a str>,
+    /// Where it applies: its schema.org type and its name.
+    pub jurisdiction: Option<(&'static str, &'a str)>,
+    pub keywords: &'a [Name],
+    /// The directives it cites; empty when it cites none or an editor
+    /// supplied its citations.
+    pub citations: Vec<CitedLegislation<'a>>,
+}
+
+/// A directive cited, as the `citation` of a [`Legislation`].
+#[derive(Debug, Serialize)]
+pub struct CitedLegislation<'a> {
+    /// Its page, from the archive's root.
+    pub path: &'a str,
+    pub identifier: &'a str,
+    pub type_name: Option<&'a str>,
+    pub date: Option<String>,
+}
+
 /// Serialises a value that only the page's fingerprint reads: templates get
 /// nothing (`none`). Turning a JSON value into a template value cost 67,000
 /// instructions a directive page, for a value no template used.
-fn for_fingerprint_only<S: serde::Serializer>(value: &serde_json::Value, serializer: S) -> Result<S::Ok, S::Error> {
+fn for_fingerprint_only<T: Serialize, S: serde::Serializer>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
     if serializer.is_human_readable() {
         serializer.serialize_unit()
     } else {
@@ -367,10 +415,17 @@ impl<'a> PageContext<'a> {
 /// Other directives that cite the same higher directive.
 #[derive(Serialize)]
 pub struct Related<'a> {
-    pub cited: CitedSummary<'a>,
+    pub cited: CitedLink<'a>,
     pub docs: Vec<DocLink<'a>>,
     /// How many more cite it than are listed.
     pub more: usize,
+}
+
+/// A cited directive named in a link: its page and its number.
+#[derive(Serialize)]
+pub struct CitedLink<'a> {
+    pub href: &'a str,
+    pub number: &'a str,
 }
 
 /// Related directives listed per cited directive: the nearest in time.
@@ -766,13 +821,9 @@ impl<'a> Plan<'a> {
 
     pub(super) fn doc_link(&'a self, id: DocId) -> DocLink<'a> {
         let d = &self.archive.directives[id];
-        let number = self.field_shown(id, "number", d.number_printed.as_deref());
-        let title = self.title_shown(id);
         DocLink {
             href: &self.directive_paths[id],
-            label: number.clone().unwrap_or_else(|| title.clone()),
-            number,
-            title,
+            label: self.label_shown(id),
             province: self.province_shown(id),
             date: self.rows[id].date(),
             date_iso: self.rows[id].date_iso(),
@@ -1202,11 +1253,10 @@ impl<'a> Plan<'a> {
             year: d.date.map(|x| x.year),
             legislation: self.legislation(id),
             meta: self.meta_rows(id),
-            signer: d.signer.as_ref(),
-            signer_marks: self.marks(id, "signer"),
+            signer: self.signer_shown(id),
             recipients: &d.recipients,
             distribution: &d.distribution,
-            tags: &d.tags,
+            tags: d.tags.join(", "),
             source: d.source.as_deref(),
             notes: d.notes.as_deref(),
             inferred: &d.inferred,
@@ -1239,56 +1289,44 @@ impl<'a> Plan<'a> {
     /// holds only what the document itself prints. Addresses are relative
     /// to the directive's page (JSON-LD resolves them against the page's
     /// own address), so the archive works from any address and from disk.
-    pub fn legislation(&self, id: DocId) -> serde_json::Value {
-        use serde_json::{json, Map, Value};
+    pub fn legislation(&'a self, id: DocId) -> Legislation<'a> {
         let d = &self.archive.directives[id];
-        let root = root_of(&self.directive_paths[id]);
-        let printed = |key: &str, value: Option<&str>| value.filter(|_| !d.is_supplied(key)).map(str::to_string);
-        let mut data = Map::new();
-        let mut put = |key: &str, value: Option<Value>| {
-            if let Some(value) = value {
-                data.insert(key.to_string(), value);
-            }
-        };
-        put("@type", Some(json!("Legislation")));
-        put("@id", Some(json!(format!("{root}{}", self.directive_paths[id]))));
-        put("url", Some(json!(format!("{root}{}", self.directive_paths[id]))));
-        put("name", printed("title", Some(&d.title)).map(Value::from));
-        put("legislationIdentifier", printed("number", d.number_printed.as_deref()).map(Value::from));
-        put("legislationType", printed("type", d.type_name.as_deref()).map(Value::from));
-        put("legislationDate", d.date.filter(|_| !d.is_supplied("date")).map(|x| json!(x.to_string())));
-        let issuer = printed("issuer", d.issuer.as_deref());
-        put("legislationPassedBy", issuer.map(|name| json!({ "@type": "Organization", "name": name })));
+        let path = self.directive_paths[id].as_str();
+        let printed = |key: &str, value: Option<&'a str>| value.filter(|_| !d.is_supplied(key));
         let jurisdiction = match d.jurisdiction() {
             Jurisdiction::Province(p) if !d.is_supplied("province") => {
-                Some(json!({ "@type": "AdministrativeArea", "name": self.provinces.get(p).name }))
+                Some(("AdministrativeArea", self.provinces.get(p).name.as_str()))
             }
-            Jurisdiction::Central => Some(json!({ "@type": "Country", "name": "Việt Nam" })),
+            Jurisdiction::Central => Some(("Country", "Việt Nam")),
             _ => None,
         };
-        put("legislationJurisdiction", jurisdiction);
-        put("inLanguage", Some(json!("vi")));
-        put("keywords", (!d.tags.is_empty()).then(|| json!(d.tags)));
-        if !d.is_supplied("cites") && !self.archive.cites_of[id].is_empty() {
-            let cites = self.archive.cites_of[id].iter().map(|&c| {
+        let cites = if d.is_supplied("cites") { &[][..] } else { &self.archive.cites_of[id][..] };
+        let citations = cites
+            .iter()
+            .map(|&c| {
                 let cited = &self.archive.cited[c];
                 // What an archived directive's editor supplied is left out too.
                 let supplied = |key| cited.in_archive.is_some_and(|doc| self.archive.directives[doc].is_supplied(key));
-                let mut entry = Map::new();
-                entry.insert("@type".into(), json!("Legislation"));
-                entry.insert("url".into(), json!(format!("{root}{}", self.cited_paths[c])));
-                entry.insert("legislationIdentifier".into(), json!(cited.key.number));
-                if let Some(type_name) = cited.type_name.as_ref().filter(|_| !supplied("type")) {
-                    entry.insert("legislationType".into(), json!(type_name));
+                CitedLegislation {
+                    path: &self.cited_paths[c],
+                    identifier: &cited.key.number,
+                    type_name: cited.type_name.as_deref().filter(|_| !supplied("type")),
+                    date: cited.date.filter(|_| !supplied("date")).map(|x| x.to_string()),
                 }
-                if let Some(date) = cited.date.filter(|_| !supplied("date")) {
-                    entry.insert("legislationDate".into(), json!(date.to_string()));
-                }
-                Value::Object(entry)
-            });
-            put("citation", Some(Value::Array(cites.collect())));
+            })
+            .collect();
+        Legislation {
+            root: root_of(path),
+            path,
+            name: printed("title", Some(&d.title)),
+            identifier: printed("number", d.number_printed.as_deref()),
+            type_name: printed("type", d.type_name.as_deref()),
+            date: d.date.filter(|_| !d.is_supplied("date")).map(|x| x.to_string()),
+            passed_by: printed("issuer", d.issuer.as_deref()),
+            jurisdiction,
+            keywords: &d.tags,
+            citations,
         }
-        Value::Object(data)
     }
 
     /// A directive's value of field `key` as every page shows it: marked
@@ -1312,9 +1350,37 @@ impl<'a> Plan<'a> {
         }
     }
 
+    /// A directive's signer as its page shows it: "authority · position
+    /// name" of the parts given, marked when supplied.
+    pub fn signer_shown(&self, id: DocId) -> Option<String> {
+        let signer = self.archive.directives[id].signer.as_ref()?;
+        let [open, close] = self.marks(id, "signer");
+        let mut shown = String::from(open);
+        if let Some(authority) = &signer.authority {
+            shown.push_str(authority);
+            shown.push_str(" · ");
+        }
+        if let Some(position) = &signer.position {
+            shown.push_str(position);
+            shown.push(' ');
+        }
+        if let Some(name) = &signer.name {
+            shown.push_str(name);
+        }
+        shown.push_str(close);
+        Some(shown)
+    }
+
     /// A directive's title as every page and the search results show it.
     pub fn title_shown(&'a self, id: DocId) -> Cow<'a, str> {
         self.field_shown(id, "title", Some(&self.archive.directives[id].title)).expect("a title is given")
+    }
+
+    /// How a link names a directive: its number, or its title when it has
+    /// none, as every page shows them.
+    pub fn label_shown(&'a self, id: DocId) -> Cow<'a, str> {
+        let d = &self.archive.directives[id];
+        self.field_shown(id, "number", d.number_printed.as_deref()).unwrap_or_else(|| self.title_shown(id))
     }
 
     /// A directive's province as every page and the search results show it.
@@ -1342,39 +1408,48 @@ impl<'a> Plan<'a> {
     /// The directives nearest to `doc` in time that also cite `cited`.
     fn related(&'a self, cited: CitedId, doc: DocId) -> Related<'a> {
         let (shown, more) = related_window(&self.archive.cited[cited].citers, doc);
-        Related { cited: self.cited_summary(cited), more, docs: shown.iter().map(|&d| self.doc_link(d)).collect() }
+        let cited_link = CitedLink { href: &self.cited_paths[cited], number: &self.archive.cited[cited].key.number };
+        Related { cited: cited_link, more, docs: shown.iter().map(|&d| self.doc_link(d)).collect() }
     }
 
     /// The metadata table: number, type, issuer, province, date, place, in
     /// that order; a missing value is shown as unknown rather than hidden.
     fn meta_rows(&'a self, id: DocId) -> Vec<MetaRow> {
         let d = &self.archive.directives[id];
-        let row = |key: &'static str, items: Vec<MetaItem>| MetaRow {
+        let plain = |key: &'static str, text: Option<&str>| MetaRow {
             key,
-            items,
-            marks: self.marks(id, key),
+            text: self.field_shown(id, key, text).map(Cow::into_owned),
+            items: Vec::new(),
+            marks: None,
             datetime: None,
         };
-        let plain = |text: Option<&str>| {
-            text.map(|t| MetaItem { text: t.to_string(), href: None, separator: "" }).into_iter().collect()
+        let links = |key: &'static str, items: Vec<MetaItem>| MetaRow {
+            key,
+            text: None,
+            marks: (!items.is_empty()).then(|| self.marks(id, key)),
+            items,
+            datetime: None,
         };
         let mut rows = vec![
-            row("number", plain(d.number_printed.as_deref())),
-            row("type", plain(d.type_name.as_deref())),
-            row("issuer", plain(d.issuer.as_deref())),
+            plain("number", d.number_printed.as_deref()),
+            plain("type", d.type_name.as_deref()),
+            plain("issuer", d.issuer.as_deref()),
         ];
         let province = d.province.map(|p| MetaItem {
             text: self.provinces.get(p).name.clone(),
-            href: Some(province_path(self.provinces, p)),
+            href: province_path(self.provinces, p),
             separator: "",
         });
-        rows.push(row("province", province.into_iter().collect()));
+        rows.push(links("province", province.into_iter().collect()));
         let date_items = d.date.map(|date| self.date_links(date)).unwrap_or_default();
-        rows.push(MetaRow { datetime: d.date.map(|x| x.iso()), ..row("date", date_items) });
+        rows.push(MetaRow { datetime: d.date.map(|x| x.iso()), ..links("date", date_items) });
         if let Some(not_before) = d.not_before {
-            rows.push(row("not_before", vec![MetaItem { text: self.show(not_before), href: None, separator: "" }]));
+            rows.push(MetaRow {
+                text: self.date_shown(id, "not_before", Some(not_before)),
+                ..plain("not_before", None)
+            });
         }
-        rows.push(row("place", plain(d.place.as_deref())));
+        rows.push(plain("place", d.place.as_deref()));
         rows
     }
 
@@ -1383,16 +1458,16 @@ impl<'a> Plan<'a> {
     fn date_links(&'a self, date: PartialDate) -> Vec<MetaItem> {
         let mut items = Vec::new();
         if let (Some(month), Some(day)) = (date.month, date.day) {
-            items.push(MetaItem { text: day.to_string(), href: Some(day_path(date.year, month, day)), separator: "/" });
+            items.push(MetaItem { text: day.to_string(), href: day_path(date.year, month, day), separator: "/" });
         }
         if let Some(month) = date.month {
             let text = match (date.day, self.language) {
                 (None, Language::Vietnamese) => format!("tháng {month}"),
                 _ => month.to_string(),
             };
-            items.push(MetaItem { text, href: Some(month_path(date.year, month)), separator: "/" });
+            items.push(MetaItem { text, href: month_path(date.year, month), separator: "/" });
         }
-        items.push(MetaItem { text: date.year.to_string(), href: Some(year_path(date.year)), separator: "" });
+        items.push(MetaItem { text: date.year.to_string(), href: year_path(date.year), separator: "" });
         items
     }
 }

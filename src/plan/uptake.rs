@@ -7,6 +7,7 @@
 use super::*;
 use crate::plan::charts::{step_chart, StepChart};
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Serialize)]
 pub struct Uptake<'a> {
@@ -73,13 +74,25 @@ pub struct ProvinceUptake<'a> {
     pub count: usize,
     /// The province's first citing directive: the one known to be the
     /// earliest (see [`Plan::citers_by_province`]).
-    pub first: Option<DocSummary<'a>>,
+    pub first: Option<FirstCiter<'a>>,
     /// What the table sorts by in the browser, so that a directive dated to
     /// a month sorts by that month and a province that acted, even undated,
     /// never sorts with those that did not: the last day its first
     /// directive can have been issued, and the days from the cited directive to it.
     pub sort_date: String,
     pub sort_days: i64,
+}
+
+/// A province's first directive citing the cited one, as its row of the
+/// table shows it: a link named by its number (or its title), its date and
+/// the days elapsed since the cited directive, when both are dated to the day.
+#[derive(Serialize)]
+pub struct FirstCiter<'a> {
+    pub href: &'a str,
+    pub label: Cow<'a, str>,
+    pub date: Option<String>,
+    pub date_iso: Option<String>,
+    pub days: Option<i64>,
 }
 
 /// Sort values past every real one: an acting province whose first
@@ -145,9 +158,14 @@ impl<'a> Plan<'a> {
                     None => (ABSENT_SORT_DATE.to_string(), ABSENT_SORT_DAYS),
                 };
                 let first = first.map(|doc| {
-                    let mut summary = self.summary(doc);
-                    summary.days = self.days_after(id, doc);
-                    summary
+                    let date = self.archive.directives[doc].date;
+                    FirstCiter {
+                        href: &self.directive_paths[doc],
+                        label: self.label_shown(doc),
+                        date: self.date_shown(doc, "date", date),
+                        date_iso: date.map(|x| x.iso()),
+                        days: self.days_after(id, doc),
+                    }
                 });
                 ProvinceUptake {
                     name: &self.provinces.get(p).name,

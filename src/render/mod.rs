@@ -9,7 +9,7 @@ pub mod theme;
 
 use crate::content::config::Config;
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::plan::{Content, PageContext};
+use crate::plan::{Content, Legislation, PageContext};
 use crate::render::theme::Theme;
 use crate::site::ArchiveDate;
 use tera::{Context, Tera};
@@ -226,80 +226,155 @@ struct Archive<'a> {
 
 /// A directive page's JSON-LD (see [`script_json`]): `legislation` with the
 /// archive as `isPartOf` (and its licence), then the breadcrumb `trail` of
-/// names and addresses. Written as it is made, in the order serde_json
-/// writes a tree of the same values (the keys of each object sorted), rather
-/// than built as such a tree, copied, written and dropped: that cost 80,000
-/// instructions a page.
-fn directive_json_ld(legislation: &serde_json::Value, archive: &Archive, trail: &[(String, String)]) -> String {
-    let mut out = Vec::with_capacity(4096);
-    out.extend_from_slice(br#"{"@context":"https://schema.org","@graph":[{"#);
-    // The archive's entries, in the order of their keys, placed among the
-    // legislation's (a `Map` iterates in the order of its keys).
-    let mut added = [("isPartOf", true), ("license", !archive.licence.is_empty())]
-        .into_iter()
-        .filter(|(_, shown)| *shown)
-        .map(|(key, _)| key)
-        .peekable();
-    let mut first = true;
-    let mut entry = |out: &mut Vec<u8>, key: &str| {
-        if !std::mem::take(&mut first) {
-            out.push(b',');
+/// names and addresses. Written as text, byte for byte what serde_json writes
+/// of a tree of the same values (the keys of each object sorted) made safe
+/// by [`script_json`], rather than built as such a tree, written, scanned
+/// for `<`, `>` and `&`, copied and dropped: that cost 35,000 instructions a
+/// page.
+fn directive_json_ld(law: &Legislation, archive: &Archive, trail: &[(String, String)]) -> String {
+    let mut out = String::with_capacity(2048);
+    let entry = |out: &mut String, key: &str, value: Option<&str>| {
+        if let Some(value) = value {
+            out.push_str(",\"");
+            out.push_str(key);
+            out.push_str("\":");
+            script_str(out, value);
         }
-        json_key(out, key);
     };
-    let write_added = |out: &mut Vec<u8>, key: &str| match key {
-        "isPartOf" => {
-            out.extend_from_slice(br#"{"@type":"WebSite","name":"#);
-            json_str(out, archive.name);
-            if !archive.publisher.is_empty() {
-                out.extend_from_slice(br#","publisher":{"@type":"Organization","name":"#);
-                json_str(out, archive.publisher);
-                out.push(b'}');
+    out.push_str(r#"{"@context":"https://schema.org","@graph":[{"@id":"#);
+    let page = |out: &mut String| {
+        out.push('"');
+        script_str_part(out, &law.root);
+        script_str_part(out, law.path);
+        out.push('"');
+    };
+    page(&mut out);
+    out.push_str(r#","@type":"Legislation""#);
+    if !law.citations.is_empty() {
+        out.push_str(r#","citation":["#);
+        for (i, cited) in law.citations.iter().enumerate() {
+            out.push_str(if i == 0 { r#"{"@type":"Legislation""# } else { r#",{"@type":"Legislation""# });
+            entry(&mut out, "legislationDate", cited.date.as_deref());
+            entry(&mut out, "legislationIdentifier", Some(cited.identifier));
+            entry(&mut out, "legislationType", cited.type_name);
+            out.push_str(r#","url":""#);
+            script_str_part(&mut out, &law.root);
+            script_str_part(&mut out, cited.path);
+            out.push_str("\"}");
+        }
+        out.push(']');
+    }
+    out.push_str(r#","inLanguage":"vi","isPartOf":{"@type":"WebSite","name":"#);
+    script_str(&mut out, archive.name);
+    if !archive.publisher.is_empty() {
+        out.push_str(r#","publisher":{"@type":"Organization","name":"#);
+        script_str(&mut out, archive.publisher);
+        out.push('}');
+    }
+    out.push_str(r#","url":"#);
+    script_str(&mut out, archive.url);
+    out.push('}');
+    if !law.keywords.is_empty() {
+        out.push_str(r#","keywords":["#);
+        for (i, keyword) in law.keywords.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
             }
-            out.extend_from_slice(br#","url":"#);
-            json_str(out, archive.url);
-            out.push(b'}');
+            script_str(&mut out, keyword);
         }
-        _ => json_str(out, archive.licence),
-    };
-    let empty = serde_json::Map::new();
-    for (key, value) in legislation.as_object().unwrap_or(&empty) {
-        while let Some(extra) = added.next_if(|extra| *extra < key.as_str()) {
-            entry(&mut out, extra);
-            write_added(&mut out, extra);
-        }
-        debug_assert!(added.peek() != Some(&key.as_str()), "the plan's legislation has no {key}");
-        entry(&mut out, key);
-        serde_json::to_writer(&mut out, value).expect("a JSON value serialises");
+        out.push(']');
     }
-    for extra in added {
-        entry(&mut out, extra);
-        write_added(&mut out, extra);
+    entry(&mut out, "legislationDate", law.date.as_deref());
+    entry(&mut out, "legislationIdentifier", law.identifier);
+    if let Some((kind, name)) = law.jurisdiction {
+        out.push_str(r#","legislationJurisdiction":{"@type":"#);
+        script_str(&mut out, kind);
+        out.push_str(r#","name":"#);
+        script_str(&mut out, name);
+        out.push('}');
     }
-    out.extend_from_slice(br#"},{"@type":"BreadcrumbList","itemListElement":["#);
+    if let Some(issuer) = law.passed_by {
+        out.push_str(r#","legislationPassedBy":{"@type":"Organization","name":"#);
+        script_str(&mut out, issuer);
+        out.push('}');
+    }
+    entry(&mut out, "legislationType", law.type_name);
+    entry(&mut out, "license", Some(archive.licence).filter(|l| !l.is_empty()));
+    entry(&mut out, "name", law.name);
+    out.push_str(r#","url":"#);
+    page(&mut out);
+    out.push_str(r#"},{"@type":"BreadcrumbList","itemListElement":["#);
     for (i, (name, item)) in trail.iter().enumerate() {
         if i > 0 {
-            out.push(b',');
+            out.push(',');
         }
-        out.extend_from_slice(br#"{"@type":"ListItem","item":"#);
-        json_str(&mut out, item);
-        out.extend_from_slice(br#","name":"#);
-        json_str(&mut out, name);
-        out.extend_from_slice(format!(r#","position":{}}}"#, i + 1).as_bytes());
+        out.push_str(r#"{"@type":"ListItem","item":"#);
+        script_str(&mut out, item);
+        out.push_str(r#","name":"#);
+        script_str(&mut out, name);
+        out.push_str(r#","position":"#);
+        out.push_str(&(i + 1).to_string());
+        out.push('}');
     }
-    out.extend_from_slice(b"]}]}");
-    script_safe(String::from_utf8(out).expect("serde_json writes UTF-8"))
+    out.push_str("]}]}");
+    out
 }
 
-/// `key` as an object's key: the string, then `:`.
-fn json_key(out: &mut Vec<u8>, key: &str) {
-    json_str(out, key);
-    out.push(b':');
+/// `text` as a JSON string, in quotes (see [`script_str_part`]).
+fn script_str(out: &mut String, text: &str) {
+    out.push('"');
+    script_str_part(out, text);
+    out.push('"');
 }
 
-/// `text` as a JSON string, escaped as serde_json escapes it.
-fn json_str(out: &mut Vec<u8>, text: &str) {
-    serde_json::to_writer(out, text).expect("a string serialises");
+/// How each byte is written inside a JSON string that stands in a
+/// `<script>` element: 0 as itself, else after a `\\` the letter of its
+/// escape, `u` for `\\u00XX` (`<`, `>`, `&` and the control characters
+/// without a letter of their own).
+const SCRIPT_ESCAPES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = b'u';
+        byte += 1;
+    }
+    table[0x08] = b'b';
+    table[0x0c] = b'f';
+    table[b'\n' as usize] = b'n';
+    table[b'\r' as usize] = b'r';
+    table[b'\t' as usize] = b't';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table[b'<' as usize] = b'u';
+    table[b'>' as usize] = b'u';
+    table[b'&' as usize] = b'u';
+    table
+};
+
+/// `text` escaped as serde_json escapes a string (`"`, `\\` and control
+/// characters), and `<`, `>` and `&` as [`script_json`] writes them, so that
+/// no text of the archive can close the `<script>` element. One look in a
+/// table a byte: most bytes of a Vietnamese text need no escape.
+fn script_str_part(out: &mut String, text: &str) {
+    let mut start = 0;
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        let escape = SCRIPT_ESCAPES[usize::from(byte)];
+        if escape == 0 {
+            continue;
+        }
+        out.push_str(&text[start..at]);
+        out.push('\\');
+        if escape == b'u' {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("u00");
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
+        } else {
+            out.push(char::from(escape));
+        }
+        start = at + 1;
+    }
+    out.push_str(&text[start..]);
 }
 
 /// `value` as JSON that can stand inside a `<script>` element: `<`, `>`
@@ -334,6 +409,7 @@ fn script_safe(json: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::CitedLegislation;
 
     #[test]
     fn root_depth_counts_the_folders_climbed() {
@@ -343,28 +419,115 @@ mod tests {
         assert_eq!(root_depth("../.."), None);
     }
 
+    /// What [`directive_json_ld`] wrote before it wrote text: a tree of
+    /// serde_json values, written by serde_json and made safe by [`script_json`].
+    fn json_ld_tree(law: &Legislation, archive: &Archive, trail: &[(String, String)]) -> String {
+        use serde_json::{json, Map, Value};
+        let mut data = Map::new();
+        let mut put = |key: &str, value: Option<Value>| {
+            if let Some(value) = value {
+                data.insert(key.to_string(), value);
+            }
+        };
+        let url = format!("{}{}", law.root, law.path);
+        put("@type", Some(json!("Legislation")));
+        put("@id", Some(json!(url)));
+        put("url", Some(json!(url)));
+        put("name", law.name.map(Value::from));
+        put("legislationIdentifier", law.identifier.map(Value::from));
+        put("legislationType", law.type_name.map(Value::from));
+        put("legislationDate", law.date.as_deref().map(Value::from));
+        put("legislationPassedBy", law.passed_by.map(|name| json!({ "@type": "Organization", "name": name })));
+        put("legislationJurisdiction", law.jurisdiction.map(|(kind, name)| json!({ "@type": kind, "name": name })));
+        put("inLanguage", Some(json!("vi")));
+        put("keywords", (!law.keywords.is_empty()).then(|| json!(law.keywords)));
+        let cites = law.citations.iter().map(|cited| {
+            let mut entry = json!({ "@type": "Legislation", "url": format!("{}{}", law.root, cited.path),
+                "legislationIdentifier": cited.identifier });
+            if let Some(kind) = cited.type_name {
+                entry["legislationType"] = json!(kind);
+            }
+            if let Some(date) = &cited.date {
+                entry["legislationDate"] = json!(date);
+            }
+            entry
+        });
+        put("citation", (!law.citations.is_empty()).then(|| Value::Array(cites.collect())));
+        let mut site = json!({ "@type": "WebSite", "name": archive.name, "url": archive.url });
+        if !archive.publisher.is_empty() {
+            site["publisher"] = json!({ "@type": "Organization", "name": archive.publisher });
+        }
+        put("isPartOf", Some(site));
+        put("license", (!archive.licence.is_empty()).then(|| json!(archive.licence)));
+        let items: Vec<Value> = trail
+            .iter()
+            .enumerate()
+            .map(|(i, (name, item))| json!({ "@type": "ListItem", "position": i + 1, "name": name, "item": item }))
+            .collect();
+        let crumbs = json!({ "@type": "BreadcrumbList", "itemListElement": items });
+        script_json(&json!({ "@context": "https://schema.org", "@graph": [Value::Object(data), crumbs] }))
+    }
+
     #[test]
     fn directive_json_ld_is_what_serde_json_writes_of_the_same_tree() {
-        let legislation = serde_json::json!({
-            "@type": "Legislation", "name": "Về việc </script>", "inLanguage": "vi",
-            "keywords": ["covid-19"], "legislationIdentifier": "12-CV/TU", "url": "a/index.html",
-        });
+        let every_ascii: String = (0u8..0x80).map(char::from).collect();
+        let keywords: Vec<crate::content::names::Name> =
+            vec!["covid-19".into(), "a\"b\\c\u{1}\n".into(), every_ascii.as_str().into()];
+        let full = Legislation {
+            root: "../../../".into(),
+            path: "van-ban/a/2021/12-cv-tu/index.html",
+            name: Some("Về việc </script> & <!-- \t"),
+            identifier: Some("12-CV/TU"),
+            type_name: Some("Công văn"),
+            date: Some("2021-08".into()),
+            passed_by: Some("Tỉnh ủy <A>"),
+            jurisdiction: Some(("AdministrativeArea", "Quảng Ngãi")),
+            keywords: &keywords,
+            citations: vec![
+                CitedLegislation {
+                    path: "trich-dan/a/index.html",
+                    identifier: "15/CT-TTg",
+                    type_name: None,
+                    date: None,
+                },
+                CitedLegislation {
+                    path: "trich-dan/b/index.html",
+                    identifier: "16/CT-TTg",
+                    type_name: Some("Chỉ thị"),
+                    date: Some("2020-03-31".into()),
+                },
+            ],
+        };
+        let bare = Legislation {
+            name: None,
+            identifier: None,
+            type_name: None,
+            date: None,
+            passed_by: None,
+            jurisdiction: None,
+            keywords: &[],
+            citations: vec![],
+            root: String::new(),
+            path: "van-ban/b/index.html",
+        };
         let trail = [("Trang chủ".to_string(), "../index.html".to_string()), ("A & B".into(), "a/index.html".into())];
-        for (publisher, licence) in [("", ""), ("Nhóm <Mở>", "CC0 1.0")] {
-            let archive = Archive { name: "Kho \"1\"", url: "../index.html", publisher, licence };
-            let text = directive_json_ld(&legislation, &archive, &trail);
-            let data: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
-            assert_eq!(script_json(&data), text, "byte for byte");
-            let law = &data["@graph"][0];
-            assert_eq!(law["name"], "Về việc </script>");
-            assert_eq!(law["isPartOf"]["name"], "Kho \"1\"");
-            assert_eq!(law["isPartOf"]["url"], "../index.html");
-            assert_eq!(law["isPartOf"].get("publisher").is_some(), !publisher.is_empty());
-            assert_eq!(law.get("license").and_then(|l| l.as_str()), (!licence.is_empty()).then_some(licence));
-            let items = &data["@graph"][1]["itemListElement"];
-            assert_eq!(items[1]["name"], "A & B");
-            assert_eq!(items[1]["position"], 2);
+        for law in [&full, &bare] {
+            for (publisher, licence) in [("", ""), ("Nhóm <Mở>", "CC0 1.0")] {
+                let archive = Archive { name: "Kho \"1\"", url: "../index.html", publisher, licence };
+                let text = directive_json_ld(law, &archive, &trail);
+                assert_eq!(text, json_ld_tree(law, &archive, &trail), "byte for byte");
+                let data: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+                let graph = &data["@graph"][0];
+                assert_eq!(graph["isPartOf"].get("publisher").is_some(), !publisher.is_empty());
+                assert_eq!(graph.get("license").and_then(|l| l.as_str()), (!licence.is_empty()).then_some(licence));
+                assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'), "{text}");
+            }
         }
+        let text = directive_json_ld(&full, &Archive { name: "K", url: "u", publisher: "", licence: "" }, &trail);
+        let data: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(data["@graph"][0]["name"], "Về việc </script> & <!-- \t");
+        assert_eq!(data["@graph"][0]["citation"][1]["url"], "../../../trich-dan/b/index.html");
+        assert_eq!(data["@graph"][1]["itemListElement"][1]["position"], 2);
     }
 
     #[test]

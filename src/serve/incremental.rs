@@ -664,8 +664,6 @@ pub(crate) mod tests {
             // What it cites: 07-KL/TW, in the archive, and Quảng Ngãi's own 188-CV/TU, not in it.
             KL_07,
             "van-ban/quang-ngai/2021/188-cv-tu/index.html",
-            // Tây Ninh's unnumbered letter cites 07-KL/TW too: its related directives name 453.
-            "van-ban/tay-ninh/2021/khong-so/index.html",
         ] {
             assert!(stale.iter().any(|p| p == page), "{page} missing from {stale:#?}");
         }
@@ -677,6 +675,9 @@ pub(crate) mod tests {
             "tinh/tay-ninh/index.html",
             "tinh/ha-noi/index.html",
             "van-ban/tay-ninh/2021/188-cv-tu/index.html",
+            // Tây Ninh's unnumbered letter cites 07-KL/TW too: its related
+            // directives name 453 by its number, which is the same.
+            "van-ban/tay-ninh/2021/khong-so/index.html",
         ] {
             assert!(!stale.iter().any(|p| p == page), "{page} should not be rendered: {stale:#?}");
         }
