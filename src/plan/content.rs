@@ -820,7 +820,6 @@ impl<'a> Plan<'a> {
     }
 
     pub(super) fn doc_link(&'a self, id: DocId) -> DocLink<'a> {
-        let d = &self.archive.directives[id];
         DocLink {
             href: &self.directive_paths[id],
             label: self.label_shown(id),
