@@ -58,9 +58,6 @@ pub struct Timings {
     pub stages: Vec<StageTime>,
     /// The steps of render+write (a build's, not a check's).
     pub page_steps: PageSteps,
-    /// How long the search index took, made alongside the pages in
-    /// render+write (a build's, not a check's).
-    pub search_index: Duration,
 }
 
 #[derive(Debug, Clone)]
@@ -326,22 +323,14 @@ pub fn build_with(options: &BuildOptions, progress: &dyn Progress) -> Result<Bui
     };
     let started = timings.record("plan", started);
     let full = FullBuild::start(&output, &options.content)?;
-    // The search index is content like the pages, written with them, and
-    // made alongside them: it reads the plan as they do, and its waves leave
-    // a core idle between them that the pages fill. Its files are written as
-    // they are made. A failure of either fails the build, reported together.
-    let (search, pages) = rayon::join(
-        || {
-            let since = Instant::now();
-            crate::search::build(&plan, full.scratch(), |path, bytes| full.write(path, bytes))
-                .and_then(|search| search.each_file(|path, bytes| full.write(path, bytes)).map_err(|error| vec![error]))
-                .map(|()| since.elapsed())
-        },
-        || full.write_all(&plan, &renderer, &settings.theme, progress, &AtomicBool::new(false)),
-    );
-    let (search, pages) = both(search, pages)?;
-    timings.page_steps = pages;
-    timings.search_index = search;
+    // The search index is content like the pages: decided here, written with
+    // them; first, so that it is freed before the pages. Its summary files
+    // are written as they are made.
+    let search = crate::search::build(&plan, full.scratch(), |path, bytes| full.write(path, bytes))?;
+    let started = timings.record("search index", started);
+    search.each_file(|path, bytes| full.write(path, bytes))?;
+    drop(search);
+    timings.page_steps = full.write_all(&plan, &renderer, &settings.theme, progress, &AtomicBool::new(false))?;
     let started = timings.record("render+write", started);
     let (files_written, bytes_written) = (full.staging.files_written(), full.staging.bytes_written());
     // Zipped from the staging folder before anything is committed: a build
@@ -473,14 +462,6 @@ impl FullBuild {
     pub fn commit(self) -> error::Result<()> {
         let output = self.output;
         self.staging.commit().map_err(Error::write(output))
-    }
-}
-
-/// Both results, or the errors of both.
-fn both<A, B>(a: Result<A, Vec<Error>>, b: Result<B, Vec<Error>>) -> Result<(A, B), Vec<Error>> {
-    match (a, b) {
-        (Ok(a), Ok(b)) => Ok((a, b)),
-        (a, b) => Err(a.err().into_iter().chain(b.err()).flatten().collect()),
     }
 }
 

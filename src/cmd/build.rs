@@ -92,8 +92,6 @@ fn print_timings(timings: &Timings) {
             for (step, time) in timings.page_steps.named() {
                 eprintln!("    page {:<9} {:>8.1} ms, all threads", step, ms(time));
             }
-            // Made on the same threads as the pages, while they are made.
-            eprintln!("    search index   {:>8.1} ms wall, alongside the pages", ms(timings.search_index));
         }
     }
 }
