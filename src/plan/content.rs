@@ -271,8 +271,8 @@ pub struct DirectiveData<'a> {
     pub number: Option<Cow<'a, str>>,
     pub type_name: Option<Cow<'a, str>>,
     pub issuer: Option<Cow<'a, str>>,
-    pub date: Option<String>,
-    pub date_iso: Option<String>,
+    pub date: Option<&'a str>,
+    pub date_iso: Option<&'a str>,
     /// Its province (marked when supplied) and year, for the page's title.
     pub province: Option<Cow<'a, str>>,
     pub year: Option<i32>,
@@ -353,7 +353,7 @@ pub struct Legislation<'a> {
     pub identifier: Option<&'a str>,
     pub type_name: Option<&'a str>,
     /// As `PartialDate` writes it: `2021-08-24`, `2021-08`, `2021`.
-    pub date: Option<String>,
+    pub date: Option<&'a str>,
     /// The issuer (`legislationPassedBy`).
     pub passed_by: Option<&'a str>,
     /// Where it applies: its schema.org type and its name.
@@ -669,6 +669,15 @@ pub fn supplied(value: &str) -> String {
     format!("{open}{value}{close}")
 }
 
+/// `date` as the interface's `language` writes it ("16/6/2021", "tháng
+/// 7/2021"), at the end of `out`.
+pub(super) fn push_date(out: &mut String, date: PartialDate, language: Language) {
+    match language {
+        Language::English => date.push_en(out),
+        Language::Vietnamese => date.push_vi(out),
+    }
+}
+
 /// `../` once per folder in the page's path.
 pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
@@ -824,8 +833,8 @@ impl<'a> Plan<'a> {
             href: &self.directive_paths[id],
             label: self.label_shown(id),
             province: self.province_shown(id),
-            date: self.rows[id].date(),
-            date_iso: self.rows[id].date_iso(),
+            date: self.date_shown(id),
+            date_iso: self.date_iso(id),
         }
     }
 
@@ -1246,8 +1255,8 @@ impl<'a> Plan<'a> {
             number: self.field_shown(id, "number", d.number_printed.as_deref()),
             type_name: self.field_shown(id, "type", d.type_name.as_deref()),
             issuer: self.field_shown(id, "issuer", d.issuer.as_deref()),
-            date: self.date_shown(id, "date", d.date),
-            date_iso: d.date.map(|x| x.iso()),
+            date: self.date_shown(id),
+            date_iso: self.date_iso(id),
             province: self.province_shown(id),
             year: d.date.map(|x| x.year),
             legislation: self.legislation(id),
@@ -1320,7 +1329,7 @@ impl<'a> Plan<'a> {
             name: printed("title", Some(&d.title)),
             identifier: printed("number", d.number_printed.as_deref()),
             type_name: printed("type", d.type_name.as_deref()),
-            date: d.date.filter(|_| !d.is_supplied("date")).map(|x| x.to_string()),
+            date: self.date_iso(id).filter(|_| !d.is_supplied("date")),
             passed_by: printed("issuer", d.issuer.as_deref()),
             jurisdiction,
             keywords: &d.tags,
@@ -1375,6 +1384,17 @@ impl<'a> Plan<'a> {
         self.field_shown(id, "title", Some(&self.archive.directives[id].title)).expect("a title is given")
     }
 
+    /// A directive's date as every page shows it ("16/6/2021", "tháng
+    /// 7/2021", marked when supplied), and in ISO form: its row texts (see
+    /// [`super::rows`]), made once.
+    pub fn date_shown(&self, id: DocId) -> Option<&str> {
+        self.rows[id].date()
+    }
+
+    pub fn date_iso(&self, id: DocId) -> Option<&str> {
+        self.rows[id].date_iso()
+    }
+
     /// How a link names a directive: its number, or its title when it has
     /// none, as every page shows them.
     pub fn label_shown(&'a self, id: DocId) -> Cow<'a, str> {
@@ -1390,18 +1410,11 @@ impl<'a> Plan<'a> {
 
     /// A directive's date (`date` or `not_before`, by `key`) as lists show
     /// it: in the interface's language, marked when supplied.
-    pub fn date_shown(&self, id: DocId, key: &str, date: Option<PartialDate>) -> Option<String> {
-        let date = self.show(date?);
-        // Most dates are not supplied: the string just made, not a copy of it.
-        Some(if self.archive.directives[id].is_supplied(key) { supplied(&date) } else { date })
-    }
-
     /// A date as the interface's language writes it.
     pub fn show(&self, date: PartialDate) -> String {
-        match self.language {
-            Language::English => date.display_en(),
-            Language::Vietnamese => date.display_vi(),
-        }
+        let mut shown = String::with_capacity(16);
+        push_date(&mut shown, date, self.language);
+        shown
     }
 
     /// The directives nearest to `doc` in time that also cite `cited`.
@@ -1442,11 +1455,8 @@ impl<'a> Plan<'a> {
         rows.push(links("province", province.into_iter().collect()));
         let date_items = d.date.map(|date| self.date_links(date)).unwrap_or_default();
         rows.push(MetaRow { datetime: d.date.map(|x| x.iso()), ..links("date", date_items) });
-        if let Some(not_before) = d.not_before {
-            rows.push(MetaRow {
-                text: self.date_shown(id, "not_before", Some(not_before)),
-                ..plain("not_before", None)
-            });
+        if let Some(not_before) = self.rows[id].not_before() {
+            rows.push(MetaRow { text: Some(not_before.to_string()), ..plain("not_before", None) });
         }
         rows.push(plain("place", d.place.as_deref()));
         rows

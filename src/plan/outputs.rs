@@ -156,7 +156,7 @@ pub struct FeedEntry<'a> {
     pub issuer: Option<Cow<'a, str>>,
     pub province: Option<Cow<'a, str>>,
     /// As the interface writes it, marked when supplied.
-    pub date: Option<String>,
+    pub date: Option<&'a str>,
     pub updated: String,
 }
 
@@ -307,7 +307,7 @@ impl<'a> Plan<'a> {
                     type_name: d.type_name.as_deref(),
                     issuer: self.field_shown(doc, "issuer", d.issuer.as_deref()),
                     province: self.province_shown(doc),
-                    date: self.date_shown(doc, "date", d.date),
+                    date: self.date_shown(doc),
                     updated: d.date.map(rfc3339).unwrap_or_default(),
                 }
             })

@@ -9,7 +9,7 @@
 //! (dates, supplied marks, type, tags, number, issuer), so a plan attached to
 //! an edited archive ([`super::Plan::attach`]) makes them again.
 
-use super::content::{issuer_level, SUPPLIED_MARKS};
+use super::content::{issuer_level, push_date, SUPPLIED_MARKS};
 use super::filters::{push_facet_slug, push_facet_slugs_joined, LEVELS};
 use super::Language;
 use crate::content::model::{Directive, Jurisdiction, PartialDate};
@@ -51,10 +51,7 @@ impl RowText {
                 let Some(date) = date else { return false };
                 let [open, close] = if supplied { SUPPLIED_MARKS } else { ["", ""] };
                 text.push_str(open);
-                match language {
-                    Language::English => date.push_en(text),
-                    Language::Vietnamese => date.push_vi(text),
-                }
+                push_date(text, date, language);
                 text.push_str(close);
                 true
             }

@@ -90,8 +90,8 @@ pub struct ProvinceUptake<'a> {
 pub struct FirstCiter<'a> {
     pub href: &'a str,
     pub label: Cow<'a, str>,
-    pub date: Option<String>,
-    pub date_iso: Option<String>,
+    pub date: Option<&'a str>,
+    pub date_iso: Option<&'a str>,
     pub days: Option<i64>,
 }
 
@@ -157,15 +157,12 @@ impl<'a> Plan<'a> {
                     Some(doc) => self.uptake_sort_values(id, doc),
                     None => (ABSENT_SORT_DATE.to_string(), ABSENT_SORT_DAYS),
                 };
-                let first = first.map(|doc| {
-                    let date = self.archive.directives[doc].date;
-                    FirstCiter {
-                        href: &self.directive_paths[doc],
-                        label: self.label_shown(doc),
-                        date: self.date_shown(doc, "date", date),
-                        date_iso: date.map(|x| x.iso()),
-                        days: self.days_after(id, doc),
-                    }
+                let first = first.map(|doc| FirstCiter {
+                    href: &self.directive_paths[doc],
+                    label: self.label_shown(doc),
+                    date: self.date_shown(doc),
+                    date_iso: self.date_iso(doc),
+                    days: self.days_after(id, doc),
                 });
                 ProvinceUptake {
                     name: &self.provinces.get(p).name,

@@ -284,7 +284,7 @@ fn directive_json_ld(law: &Legislation, archive: &Archive, trail: &[(String, Str
         }
         out.push(']');
     }
-    entry(&mut out, "legislationDate", law.date.as_deref());
+    entry(&mut out, "legislationDate", law.date);
     entry(&mut out, "legislationIdentifier", law.identifier);
     if let Some((kind, name)) = law.jurisdiction {
         out.push_str(r#","legislationJurisdiction":{"@type":"#);
@@ -436,7 +436,7 @@ mod tests {
         put("name", law.name.map(Value::from));
         put("legislationIdentifier", law.identifier.map(Value::from));
         put("legislationType", law.type_name.map(Value::from));
-        put("legislationDate", law.date.as_deref().map(Value::from));
+        put("legislationDate", law.date.map(Value::from));
         put("legislationPassedBy", law.passed_by.map(|name| json!({ "@type": "Organization", "name": name })));
         put("legislationJurisdiction", law.jurisdiction.map(|(kind, name)| json!({ "@type": kind, "name": name })));
         put("inLanguage", Some(json!("vi")));
@@ -479,7 +479,7 @@ mod tests {
             name: Some("Về việc </script> & <!-- \t"),
             identifier: Some("12-CV/TU"),
             type_name: Some("Công văn"),
-            date: Some("2021-08".into()),
+            date: Some("2021-08"),
             passed_by: Some("Tỉnh ủy <A>"),
             jurisdiction: Some(("AdministrativeArea", "Quảng Ngãi")),
             keywords: &keywords,

@@ -358,8 +358,8 @@ fn summary(plan: &Plan, source: Source, facets: &Facets, id: usize, plain: &Opti
                 plan.field_shown(d, "number", doc.number_printed.as_deref()),
                 type_code,
                 province_code,
-                doc.date.map(|x| x.to_string()),
-                plan.date_shown(d, "date", doc.date),
+                plan.date_iso(d),
+                plan.date_shown(d),
                 plan.title_shown(d),
                 plan.directive_path(d),
             ));

@@ -40,16 +40,11 @@ fn value(symbol: u8) -> Option<u32> {
     (v != 255).then_some(u32::from(v))
 }
 
-pub(crate) fn push_varint(out: &mut String, mut v: u32) {
-    loop {
-        let low = v & 31;
-        v >>= 5;
-        if v == 0 {
-            out.push(char::from(ALPHABET[low as usize]));
-            return;
-        }
-        out.push(char::from(ALPHABET[(low | 32) as usize]));
-    }
+pub(crate) fn push_varint(out: &mut String, v: u32) {
+    let mut symbols = [0u8; MAX_VARINT];
+    let mut length = 0;
+    put_varint(&mut symbols, &mut length, v);
+    out.extend(symbols[..length].iter().map(|&symbol| char::from(symbol)));
 }
 
 /// Symbols [`push_varint`] writes at most for a value (32 bits, 5 a symbol).
